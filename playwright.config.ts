@@ -1,0 +1,69 @@
+// Browser tests: real headless Chromium (Debian's /usr/bin/chromium; never `npx playwright install`)
+// against the built site in dist/, served by scripts/serve.mjs (it maps Framework's clean URLs).
+// `npm test` builds the site first; to run these alone: `npm run build && npm run test:e2e`.
+import {existsSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {defineConfig, devices} from "@playwright/test";
+
+const root = dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.E2E_PORT ?? 4321);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (!existsSync(join(root, "dist", "index.html"))) {
+  throw new Error("dist/index.html is missing: build the site first (`npm run build`; `npm test` does it).");
+}
+if (!existsSync(chromium)) {
+  throw new Error(
+    `${chromium} is missing: install Debian's Chromium (\`apt-get install -y chromium\`; \`npm test\` does it). ` +
+      "Do not run `npx playwright install`."
+  );
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.e2e.ts",
+  outputDir: "test-results/playwright",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: {timeout: 10_000},
+  reporter: [["list"], ["json", {outputFile: "test-results/playwright.json"}]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    serviceWorkers: "block"
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic"
+          ]
+        }
+      }
+    }
+  ],
+  webServer: {
+    command: `node scripts/serve.mjs --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    cwd: root,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "ignore",
+    stderr: "pipe"
+  }
+});

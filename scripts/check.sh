@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Every check of the project, as `npm test` and CI (.ci/run) run it:
+#   0. setup: `npm ci` when node_modules is missing or older than package-lock.json, and Debian's Chromium
+#      (apt-get) when /usr/bin/chromium is missing;
+#   1. type check (tsc --noEmit)        counts as 1 check
+#   2. unit tests (vitest)              each test counts
+#   3. build (observable build)         counts as 1 check
+#   4. browser tests (playwright)       each test counts
+# Every stage runs even if an earlier one failed. The last line printed is `N passed, N failed`.
+# Exit status: 1 if anything failed or no test ran at all, else 0.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+root=$PWD
+reports=$root/test-results
+mkdir -p "$reports"
+rm -f "$reports/vitest.json" "$reports/playwright.json" "$reports/summary.txt"
+export OBSERVABLE_TELEMETRY_DISABLE=1
+export NO_UPDATE_NOTIFIER=1 npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+
+passed=0
+failed=0
+skipped=0
+summary=()
+
+banner() { printf '\n=== %s ===\n' "$*"; }
+now() { date +%s; }
+# record NAME PASSED FAILED SECONDS [NOTE]
+record() {
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+  summary+=("$(printf '%-14s %4d ok  %4d failing  (%ss)%s' "$1" "$2" "$3" "$4" "${5:+  $5}")")
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo "$@"
+  else
+    return 127
+  fi
+}
+
+# --- 0. setup -----------------------------------------------------------------------------------------
+banner "setup"
+if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "node_modules is missing or older than package-lock.json: npm ci"
+  if ! npm ci --no-audit --no-fund; then
+    echo "npm ci failed: cannot run the checks (is the npm registry reachable?)" >&2
+    record "npm ci" 0 1 0
+    printf '%s\n' "${summary[@]}"
+    echo "$passed passed, $failed failed" | tee "$reports/summary.txt"
+    exit 1
+  fi
+else
+  echo "node_modules is up to date"
+fi
+export PATH="$root/node_modules/.bin:$PATH"
+
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  echo "$chromium is missing: installing Debian's chromium with apt-get"
+  if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; then
+    echo "installed $("$chromium" --version 2>/dev/null || echo chromium)"
+  else
+    echo "Could not install Chromium: run \`apt-get install -y chromium\` as root (or with sudo);" \
+      "the browser tests will fail without $chromium." >&2
+  fi
+else
+  echo "browser: $("$chromium" --version 2>/dev/null || echo "$chromium")"
+fi
+
+# --- 1. type check ------------------------------------------------------------------------------------
+banner "type check (tsc --noEmit)"
+t0=$(now)
+if tsc --noEmit -p tsconfig.json; then
+  echo "type check passed"
+  record "type check" 1 0 $(($(now) - t0))
+else
+  echo "type check FAILED"
+  record "type check" 0 1 $(($(now) - t0))
+fi
+
+# Reads a runner's JSON report and prints "PASSED FAILED SKIPPED"; prints nothing if it can't.
+count() {
+  node -e '
+    const fs = require("node:fs");
+    const [kind, file] = process.argv.slice(1);
+    let r;
+    try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { process.exit(0); }
+    if (kind === "vitest") {
+      console.log(r.numPassedTests ?? 0, r.numFailedTests ?? 0, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+    } else {
+      const s = r.stats ?? {};
+      console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);
+    }' "$1" "$2"
+}
+
+# record_runner NAME STATUS JSON-KIND JSON-FILE SECONDS
+record_runner() {
+  local name=$1 status=$2 kind=$3 file=$4 seconds=$5 p=0 f=0 s=0 note=""
+  read -r p f s < <(count "$kind" "$file") || true
+  p=${p:-0} f=${f:-0} s=${s:-0}
+  if [ ! -s "$file" ]; then
+    note="no report ($file); exit code $status"
+    f=$((f + 1))
+  elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    # The runner failed outside any test (a file that does not load, an unhandled error, no tests...).
+    note="runner exited with code $status outside any test"
+    f=1
+  elif [ $((p + f)) -eq 0 ]; then
+    note="no test ran"
+    f=1
+  fi
+  [ "$s" -gt 0 ] && note="${note:+$note; }$s skipped"
+  skipped=$((skipped + s))
+  echo "$name: $p ok, $f failing${note:+ ($note)}"
+  record "$name" "$p" "$f" "$seconds" "$note"
+}
+
+# --- 2. unit tests ------------------------------------------------------------------------------------
+banner "unit tests (vitest)"
+t0=$(now)
+vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+status=$?
+record_runner "unit tests" "$status" vitest "$reports/vitest.json" $(($(now) - t0))
+
+# --- 3. build -----------------------------------------------------------------------------------------
+banner "build (npm run build)"
+t0=$(now)
+rm -rf dist
+if npm run --silent build; then
+  echo "build passed"
+  record "build" 1 0 $(($(now) - t0))
+else
+  echo "build FAILED"
+  record "build" 0 1 $(($(now) - t0))
+fi
+
+# --- 4. browser tests ---------------------------------------------------------------------------------
+banner "browser tests (playwright, $chromium)"
+t0=$(now)
+if [ ! -f dist/index.html ]; then
+  echo "dist/index.html is missing (the build failed): browser tests not run"
+  record "browser tests" 0 1 0 "not run: no build"
+else
+  playwright test
+  status=$?
+  record_runner "browser tests" "$status" playwright "$reports/playwright.json" $(($(now) - t0))
+fi
+
+# --- summary ------------------------------------------------------------------------------------------
+banner "summary"
+printf '%s\n' "${summary[@]}"
+[ "$skipped" -gt 0 ] && echo "($skipped tests skipped)"
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "no test ran: something is wrong with the test setup" >&2
+  failed=1
+fi
+echo "$passed passed, $failed failed" | tee "$reports/summary.txt"
+[ "$failed" -eq 0 ]
