@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Browser benchmark of the explorer: how long one update (simulation + every chart's redraw) takes while a
+// parameter slider is dragged. It builds the site if dist/ is missing, serves dist/ on 127.0.0.1, opens the
+// explorer in headless Chromium (/usr/bin/chromium) with a 1000-ms run at dt = 2⁻⁵ ms, then steps a slider
+// with the arrow keys, waiting for each update, and reads the page's `performance.measure` entries named
+// "explorer:update" (the explorer records one per update).
+//
+// Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "duration=1000&dt=0.03125"]
+// A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
+import {spawnSync} from "node:child_process";
+import {existsSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium} from "@playwright/test";
+import {startServer} from "./serve.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic"
+];
+const MEASURE = "explorer:update";
+const BUDGET_MS = 16;
+
+function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
+}
+const sliderName = option("slider", "a");
+const presses = Number(option("steps", 60));
+const query = option("query", "duration=1000&dt=0.03125");
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+if (!existsSync(join(root, "dist", "index.html"))) {
+  console.log("dist/ is missing: building the site (npm run build)…");
+  const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
+  if (build.status !== 0) {
+    console.error("bench-browser: the build failed");
+    process.exit(1);
+  }
+}
+if (!existsSync(executablePath)) {
+  console.error(`bench-browser: ${executablePath} is missing (apt-get install -y chromium)`);
+  process.exit(1);
+}
+
+const server = await startServer({root: join(root, "dist"), port: 0});
+const browser = await chromium.launch({executablePath, args: chromiumArgs});
+let exitCode = 0;
+try {
+  const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  const count = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, MEASURE);
+
+  const address = `${server.url}?${query}`;
+  await page.goto(address, {waitUntil: "load"});
+  await page.waitForLoadState("networkidle");
+  try {
+    await page.waitForFunction((name) => performance.getEntriesByName(name, "measure").length > 0, MEASURE, {timeout: 30_000});
+  } catch {
+    throw new Error(`the page recorded no "${MEASURE}" measure within 30 s of loading ${address}`);
+  }
+
+  // The slider: a range input labelled with the parameter's name (Observable Inputs put the <label> in the
+  // same <form>), or with that aria-label / name.
+  const found = await page.evaluate((name) => {
+    const label = (input) =>
+      (
+        input.getAttribute("aria-label") ??
+        input.closest("form")?.querySelector("label")?.textContent ??
+        (input.id && document.querySelector(`label[for="${input.id}"]`)?.textContent) ??
+        input.name ??
+        ""
+      ).trim();
+    const inputs = [...document.querySelectorAll('input[type="range"]')];
+    const pattern = new RegExp(`^${name}(\\b|\\s|$)`, "i");
+    const input = inputs.find((i) => pattern.test(label(i)));
+    if (!input) return {labels: inputs.map(label)};
+    input.setAttribute("data-bench-slider", "");
+    return {label: label(input), min: input.min, max: input.max, step: input.step, value: input.value};
+  }, sliderName);
+  if (!("label" in found)) {
+    throw new Error(`no range input labelled "${sliderName}"; range inputs on the page: ${JSON.stringify(found.labels)}`);
+  }
+  const slider = page.locator("[data-bench-slider]");
+  await slider.focus();
+  const first = await count();
+  // Step one way then back, so that the slider never sits at a bound (where a key press changes nothing).
+  let stalled = 0;
+  for (let i = 0; i < presses; i++) {
+    const before = await count();
+    await page.keyboard.press(i < presses / 2 ? "ArrowRight" : "ArrowLeft");
+    try {
+      await page.waitForFunction(
+        ([name, n]) => performance.getEntriesByName(name, "measure").length > n,
+        [MEASURE, before],
+        {timeout: 5_000}
+      );
+    } catch {
+      stalled++;
+    }
+  }
+  // Let a last coalesced update land.
+  await page.waitForTimeout(200);
+  const durations = await page.evaluate(
+    ([name, from]) => performance.getEntriesByName(name, "measure").slice(from).map((entry) => entry.duration),
+    [MEASURE, first]
+  );
+  const browserVersion = browser.version();
+  const sorted = [...durations].sort((x, y) => x - y);
+  const p50 = quantile(sorted, 0.5);
+  const p95 = quantile(sorted, 0.95);
+  const max = sorted[sorted.length - 1] ?? NaN;
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  console.log(`Explorer update time (simulation + all charts), Chromium ${browserVersion}, 1280×1000`);
+  console.log(`page ${address}; slider "${found.label}" (${found.min}…${found.max}, step ${found.step}, from ${found.value})`);
+  console.log(`${presses} key presses → ${durations.length} "${MEASURE}" measures${stalled ? ` (${stalled} presses with no update within 5 s)` : ""}`);
+  if (!durations.length) throw new Error("no update was measured");
+  console.log(`count ${durations.length}  p50 ${ms(p50)}  p95 ${ms(p95)}  max ${ms(max)}`);
+  console.log(`p95 ≤ ${BUDGET_MS} ms: ${p95 <= BUDGET_MS ? "yes" : "NO"}`);
+  if (errors.length) console.log(`page errors during the run:\n  ${errors.join("\n  ")}`);
+} catch (error) {
+  console.error(`bench-browser: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(exitCode);
