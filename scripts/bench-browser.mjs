@@ -5,7 +5,7 @@
 // with the arrow keys, waiting for each update, and reads the page's `performance.measure` entries named
 // "explorer:update" (the explorer records one per update).
 //
-// Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "duration=1000&dt=0.03125"]
+// Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
@@ -36,7 +36,7 @@ function option(name, fallback) {
 }
 const sliderName = option("slider", "a");
 const presses = Number(option("steps", 60));
-const query = option("query", "duration=1000&dt=0.03125");
+const query = option("query", "T=1000&dt=0.03125"); // keys: src/components/urlState.ts
 
 function quantile(sorted, q) {
   if (!sorted.length) return NaN;
