@@ -62,12 +62,13 @@ export PATH="$root/node_modules/.bin:$PATH"
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
   echo "$chromium is missing: installing Debian's chromium with apt-get"
-  if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; then
-    echo "installed $("$chromium" --version 2>/dev/null || echo chromium)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+  if [ -x "$chromium" ]; then
+    echo "installed $("$chromium" --version 2>/dev/null || echo "$chromium")"
   else
-    echo "Could not install Chromium: run \`apt-get install -y chromium\` as root (or with sudo);" \
-      "the browser tests will fail without $chromium." >&2
+    echo "Could not install Chromium at $chromium: run \`apt-get install -y chromium\` as root (or with" \
+      "sudo). The browser tests fail without it." >&2
   fi
 else
   echo "browser: $("$chromium" --version 2>/dev/null || echo "$chromium")"
