@@ -63,7 +63,7 @@ chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
   echo "$chromium is missing: installing Debian's chromium with apt-get"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
   if [ -x "$chromium" ]; then
     echo "installed $("$chromium" --version 2>/dev/null || echo "$chromium")"
   else
