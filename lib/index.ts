@@ -1,0 +1,12 @@
+/**
+ * The public surface of the Izhikevich library: re-exports only. Units throughout: v in mV, t in ms, I in the
+ * paper's units (a current normalised by capacitance, entering v' directly, mV/ms).
+ */
+export type {Equation, Method, Params, UEquation} from "./types.js";
+export {STANDARD_EQUATION, U_EQUATIONS, dudt, dvdt} from "./model.js";
+export {DEFAULTS, MAX_DT, METHODS, SAMPLE_BUDGET, simulate, type SimulateOptions, type Trace} from "./simulate.js";
+export {CLASSES, type ClassId, type Preset} from "./presets.js";
+export * from "./stimulus.js";
+export * from "./analysis/phasePlane.js";
+export * from "./analysis/spikes.js";
+export * from "./decimate.js";

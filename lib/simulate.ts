@@ -1,0 +1,190 @@
+/**
+ * `simulate`: checks the options, prepares the output columns and runs one integration method.
+ * The per-step order is the same for every method (Brian2's schedule): integrate, test v against vPeak,
+ * reset, record.
+ */
+import {adaptive} from "./integrators/adaptive.js";
+import {euler, paper2003, paper2004} from "./integrators/fixedStep.js";
+import {rk4} from "./integrators/rk4.js";
+import {SpikeBuffer, type KernelResult, type Run} from "./integrators/run.js";
+import {checkParams, makeModel, resolveEquation} from "./model.js";
+import {compileStimulus, type Stimulus} from "./stimulus.js";
+import type {Equation, Method, Params} from "./types.js";
+import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
+
+/** Options of {@link simulate}. Presets such as `CLASSES.RS` are complete options objects. */
+export interface SimulateOptions {
+  /** The four parameters a, b, c, d (required). */
+  params: Params;
+  /** Initial membrane potential (mV); default −65. Must be below vPeak. */
+  v0?: number;
+  /** Initial recovery variable; default b·v0. */
+  u0?: number;
+  /** Input current in the paper's units (current ÷ capacitance, mV/ms): a number or a Stimulus; default 0. */
+  current?: Stimulus;
+  /** Length of the run (ms), required. */
+  duration: number;
+  /**
+   * Step (ms) for the fixed-step methods; for "adaptive", the output sampling interval and the largest step.
+   * Default 2⁻⁵ = 0.03125 ms.
+   */
+  dt?: number;
+  /** Integration method; default "adaptive" (accurate). See {@link METHODS}. */
+  method?: Method;
+  /** Spike apex / cut-off (mV); default 30. Not a threshold: v is reset when it reaches this value. */
+  vPeak?: number;
+  /** The quadratic's coefficients and the u-equation variant; default 0.04, 5, 140, "standard". */
+  equation?: Partial<Equation>;
+  /** Error tolerance (relative and absolute, per step) of the adaptive method; default 1e-9. */
+  tolerance?: number;
+  /** The run stops, keeping what it has, once this many spikes occurred; default 100,000. */
+  maxSpikes?: number;
+  /** Identifier of a preset (ignored by simulate). */
+  id?: string;
+  /** Name of a preset (ignored by simulate). */
+  name?: string;
+  /** One-line description of a preset (ignored by simulate). */
+  description?: string;
+}
+
+/** The result of {@link simulate}: typed columns on the sampling grid t = k·dt, plus what the run did. */
+export interface Trace {
+  /** Sample times (ms), k·dt. */
+  t: Float64Array;
+  /**
+   * Membrane potential (mV) at each sample. The sample that ends a step in which a spike occurred holds vPeak
+   * (the apex, as the published figures draw it); the state itself continues from the reset. Never above
+   * vPeak, never NaN: a run that diverges is cut before the first non-finite sample.
+   */
+  v: Float64Array;
+  /** Recovery variable at each sample (same units as I). */
+  u: Float64Array;
+  /** Input current at each sample (paper's units, mV/ms). */
+  I: Float64Array;
+  /**
+   * Spike times (ms). Located inside the step for "rk4" and "adaptive"; for the fixed-step schemes, the end of
+   * the step in which v reached vPeak.
+   */
+  spikes: Float64Array;
+  /** The method used. */
+  method: Method;
+  /** The sampling interval (ms). */
+  dt: number;
+  /** Integration steps taken (accepted steps for "adaptive"). */
+  steps: number;
+  /** Why the run stopped early or what to distrust; empty for a clean run. */
+  warnings: string[];
+}
+
+/** The methods `simulate` offers, with a one-line description each. */
+export const METHODS: Readonly<Record<Method, string>> = Object.freeze({
+  adaptive: "Dormand–Prince 5(4) with error control and spikes located at vPeak (accurate; the default)",
+  rk4: "classical Runge–Kutta 4 on the dt grid, spikes located inside the step",
+  euler: "forward Euler, both derivatives from the old state (NEST's default)",
+  paper2003: "the 2003 network scheme (net.m): v in two half steps, u from the new v",
+  paper2004: "the figure1.m loop of the 2004 paper exactly (Euler, u from the new v, strict v > vPeak)"
+});
+
+/** Default options. */
+export const DEFAULTS = Object.freeze({
+  v0: -65,
+  dt: 2 ** -5,
+  method: "adaptive" as Method,
+  vPeak: 30,
+  tolerance: 1e-9,
+  maxSpikes: 100_000
+});
+
+/** The largest number of samples (per column) a run may produce: 2²¹, i.e. 64 MB for the four columns. */
+export const SAMPLE_BUDGET = 2 ** 21;
+
+/** The largest dt (ms) any method accepts: beyond 1 ms a step is longer than a whole spike upstroke. */
+export const MAX_DT = 1;
+
+/** Whether a (validated) stimulus is constant between its breakpoints: made only of dc, steps, pulses and noise. */
+function isPiecewiseConstant(current: Stimulus): boolean {
+  if (typeof current === "number") return true;
+  switch (current.kind) {
+    case "dc":
+    case "step":
+    case "pulses":
+    case "noise":
+      return true;
+    case "sum":
+    case "overlay":
+      return current.parts.every(isPiecewiseConstant);
+    default:
+      return false;
+  }
+}
+
+const KERNELS: Record<Method, (run: Run) => KernelResult> = {euler, paper2003, paper2004, rk4, adaptive};
+const OPTION_KEYS = ["params", "v0", "u0", "current", "duration", "dt", "method", "vPeak", "equation", "tolerance", "maxSpikes", "id", "name", "description"];
+
+/**
+ * Simulates one Izhikevich neuron.
+ *
+ * Samples are taken at t = k·dt for k = 0..steps with steps = ⌈duration/dt⌉; "paper2004" runs one step more,
+ * as figure1.m's `for t = 0:tau:T` does, so its last sample is at duration + dt. Bad input throws an error that
+ * names the field, the value and what is allowed. A run that diverges, or reaches its spike or step budget,
+ * stops there and says so in `warnings`; the columns then end at the last good sample.
+ *
+ * @example
+ * const trace = simulate({params: {a: 0.02, b: 0.2, c: -65, d: 8}, current: 10, duration: 1000});
+ * trace.spikes; // spike times in ms
+ */
+export function simulate(options: SimulateOptions): Trace {
+  const o = checkKeys(options, "options", OPTION_KEYS) as Partial<SimulateOptions>;
+  if (o.params === undefined) throw new TypeError("params: required ({a, b, c, d})");
+  const params = checkParams(o.params);
+  const equation = resolveEquation(o.equation);
+  const method = o.method === undefined ? DEFAULTS.method : checkKeyword(o.method, "method", Object.keys(METHODS) as Method[]);
+  if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
+  const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
+  const dt = o.dt === undefined ? DEFAULTS.dt : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
+  const vPeak = o.vPeak === undefined ? DEFAULTS.vPeak : checkNumber(o.vPeak, "vPeak");
+  const v0 = o.v0 === undefined ? DEFAULTS.v0 : checkNumber(o.v0, "v0", {max: vPeak, maxExclusive: true});
+  const u0 = o.u0 === undefined ? params.b * v0 : checkNumber(o.u0, "u0");
+  const tolerance = o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
+  const maxSpikes = o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+
+  // Tolerate duration/dt being an integer up to rounding (e.g. 1000 / 0.1).
+  const ratio = duration / dt;
+  const steps = Math.max(1, Math.ceil(ratio - 1e-9 * ratio)) + (method === "paper2004" ? 1 : 0);
+  if (steps + 1 > SAMPLE_BUDGET) {
+    throw new RangeError(
+      `duration: ${duration} ms at dt = ${dt} ms needs ${steps + 1} samples, above the sample budget of ${SAMPLE_BUDGET}; shorten the run or raise dt`
+    );
+  }
+  const stimulus = compileStimulus(o.current ?? 0, steps * dt);
+
+  const n = steps + 1;
+  const t = new Float64Array(n);
+  for (let k = 0; k < n; k++) t[k] = k * dt;
+  const I = new Float64Array(n);
+  stimulus.fill(I, 0, dt);
+  const v = new Float64Array(n);
+  const u = new Float64Array(n);
+  v[0] = v0;
+  u[0] = u0;
+  const spikes = new SpikeBuffer(maxSpikes);
+  const piecewiseConstant = isPiecewiseConstant(o.current ?? 0);
+  const run: Run = {model: makeModel(params, equation), vPeak, dt, steps, stimulus, I, v, u, spikes, tolerance, piecewiseConstant};
+  const result = KERNELS[method](run);
+
+  const warnings: string[] = [];
+  if (result.reason) warnings.push(result.reason);
+  const last = result.last + 1;
+  const cut = last < n;
+  return {
+    t: cut ? t.slice(0, last) : t,
+    v: cut ? v.slice(0, last) : v,
+    u: cut ? u.slice(0, last) : u,
+    I: cut ? I.slice(0, last) : I,
+    spikes: spikes.toArray(),
+    method,
+    dt,
+    steps: result.steps,
+    warnings
+  };
+}

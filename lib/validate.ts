@@ -1,0 +1,66 @@
+/**
+ * Input checks shared by the library. Every error names the field, the value it got and what is allowed,
+ * so a bad input is a readable message rather than a silent NaN further down.
+ */
+
+/** Formats a received value for an error message (strings quoted, objects summarised). */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : String(value);
+}
+
+/** Bounds for {@link checkNumber}; each bound is inclusive unless the matching `*Exclusive` flag is set. */
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+}
+
+/**
+ * Returns `value` if it is a finite number within the bounds; otherwise throws a RangeError (or a TypeError
+ * for a non-number) whose message names `field`, the value and the allowed range.
+ */
+export function checkNumber(value: unknown, field: string, bounds: NumberBounds = {}): number {
+  const {min, max, minExclusive = false, maxExclusive = false, integer = false} = bounds;
+  const allowed = allowedText(bounds);
+  if (typeof value !== "number") throw new TypeError(`${field}: must be ${allowed}, got ${describe(value)}`);
+  const ok =
+    Number.isFinite(value) &&
+    (!integer || Number.isInteger(value)) &&
+    (min === undefined || (minExclusive ? value > min : value >= min)) &&
+    (max === undefined || (maxExclusive ? value < max : value <= max));
+  if (!ok) throw new RangeError(`${field}: must be ${allowed}, got ${describe(value)}`);
+  return value;
+}
+
+function allowedText({min, max, minExclusive, maxExclusive, integer}: NumberBounds): string {
+  const noun = integer ? "a finite integer" : "a finite number";
+  const parts: string[] = [];
+  if (min !== undefined) parts.push(`${minExclusive ? ">" : "≥"} ${min}`);
+  if (max !== undefined) parts.push(`${maxExclusive ? "<" : "≤"} ${max}`);
+  return parts.length ? `${noun} ${parts.join(" and ")}` : noun;
+}
+
+/** Returns `value` if it is one of `allowed`; otherwise throws naming the field and listing the allowed values. */
+export function checkKeyword<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new RangeError(`${field}: unknown value ${describe(value)}; allowed: ${allowed.join(", ")}`);
+}
+
+/** Throws if `object` is not a plain object or has a key outside `allowed` (catches typos such as `durration`). */
+export function checkKeys(object: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) {
+    throw new TypeError(`${field}: must be an object, got ${describe(object)}`);
+  }
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      throw new RangeError(`${field}: unknown key ${describe(key)}; allowed: ${allowed.join(", ")}`);
+    }
+  }
+  return object as Record<string, unknown>;
+}
