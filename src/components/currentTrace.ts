@@ -1,0 +1,48 @@
+/** I(t): the input current of a run, on the same time axis as v(t) and u(t). */
+import * as Plot from "@observablehq/plot";
+import {COLORS, TIME_MARGINS, decimated, figure, fmt, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import type {TimeSeries} from "./voltageTrace.js";
+
+export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels; default 150. */
+  height?: number;
+  /** The shared time axis [t0, t1] (ms). */
+  xDomain?: [number, number];
+  /** A time (ms) to mark, e.g. where the phase plane takes its I; none by default. */
+  marker?: number | null;
+}
+
+/** The input current I(t) (paper units: current ÷ capacitance, mV/ms) of a run. */
+export function CurrentTrace(
+  trace: TimeSeries,
+  {width, height = 150, xDomain, marker = null, title = "Input current I(t)", caption, ariaLabel, ariaDescription, ...options}: CurrentTraceOptions
+): HTMLElement {
+  const domain = xDomain ?? timeDomain(trace.t);
+  const {X, Y} = decimated(trace.t, trace.I, plotColumns(width), domain);
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < Y.length; ++i) (min = Math.min(min, Y[i])), (max = Math.max(max, Y[i]));
+  const svg = Plot.plot({
+    ...TIME_MARGINS,
+    width,
+    height,
+    x: {domain, label: "t (ms)"},
+    y: {label: "I (paper units: current ÷ capacitance, mV/ms)", domain: min === max ? [min - 1, max + 1] : undefined, nice: true},
+    marks: [
+      Plot.ruleY([0], {stroke: "#bbb"}),
+      marker === null ? null : Plot.ruleX([marker], {stroke: COLORS.vNullcline, strokeDasharray: "4,3"}),
+      Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.I, strokeWidth: 1.25, clip: true})
+    ],
+    ...options
+  }) as SVGSVGElement;
+  return figure(svg, {
+    title,
+    caption:
+      caption ??
+      `I in the paper's units: a current divided by the capacitance, which enters v′ directly (mV/ms).${marker === null ? "" : ` The dashed line marks t = ${fmt(marker)} ms, where the phase plane below takes its I.`}`,
+    ariaLabel: ariaLabel ?? `Line chart of the input current I against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms.`,
+    ariaDescription: ariaDescription ?? `I ranges from ${fmt(min)} to ${fmt(max)}.`
+  });
+}

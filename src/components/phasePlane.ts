@@ -1,0 +1,217 @@
+/**
+ * The phase plane (v, u) of a run: both nullclines for one value of I, the equilibria marked by type, the
+ * trajectory (decimated to about a pixel), its reset jumps, and the reset line v = c.
+ */
+import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
+import {decimatePath} from "../lib/decimate.js";
+import {nullclines as computeNullclines} from "../lib/analysis/phasePlane.js";
+import {COLORS, figure, fmt, type FigureOptions} from "./chart.js";
+import type {TimeSeries} from "./voltageTrace.js";
+
+/** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
+export interface EquilibriumPoint {
+  v: number;
+  u: number;
+  type: EquilibriumType;
+}
+
+export type EquilibriumType = "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
+
+/** How each type of equilibrium is drawn: stable filled, unstable hollow; nodes round, foci diamonds. */
+export const EQUILIBRIUM_STYLES: Record<EquilibriumType, {symbol: string; color: string; filled: boolean}> = {
+  "stable node": {symbol: "circle", color: "#1a9850", filled: true},
+  "stable focus": {symbol: "diamond2", color: "#1a9850", filled: true},
+  "unstable node": {symbol: "circle", color: "#d73027", filled: false},
+  "unstable focus": {symbol: "diamond2", color: "#d73027", filled: false},
+  saddle: {symbol: "times", color: "#7b3294", filled: false},
+  "saddle-node": {symbol: "triangle2", color: "#e08214", filled: true},
+  center: {symbol: "square2", color: "#2166ac", filled: false}
+};
+
+const SYMBOLS: Record<string, d3.SymbolType> = {
+  circle: d3.symbolCircle,
+  diamond2: d3.symbolDiamond2,
+  times: d3.symbolTimes,
+  triangle2: d3.symbolTriangle2,
+  square2: d3.symbolSquare2
+};
+
+export interface PhasePlaneOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels; default min(width, 420) × 0.85. */
+  height?: number;
+  /** The model's parameters (a, b for the u-nullcline; c for the reset line). */
+  params: {a: number; b: number; c: number; d: number};
+  /** The equation variant, as for the library (default standard). */
+  equation?: {e?: number; f?: number; g?: number; u?: "standard" | "accommodation"};
+  /** The current for which the nullclines and equilibria are drawn. */
+  I: number;
+  /** The time (ms) I is taken at, for the caption; null if I is not from the run. */
+  tI?: number | null;
+  /** Whether tI is the end of the run (for the caption). */
+  atEnd?: boolean;
+  /** The equilibria at this I (from the library's `equilibria`). */
+  equilibria: EquilibriumPoint[];
+  /** Spike apex / cut-off (mV); default 30. */
+  vPeak?: number;
+  /** Minimum pixel distance between drawn trajectory points; default 1.5. */
+  tolerance?: number;
+}
+
+const MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 36};
+
+/** The phase plane of a run, with nullclines, equilibria, trajectory, reset jumps and the reset line. */
+export function PhasePlane(
+  trace: Pick<TimeSeries, "v" | "u">,
+  {
+    width,
+    height = Math.round(Math.min(width, 480) * 0.8),
+    params,
+    equation,
+    I,
+    tI = null,
+    atEnd = false,
+    equilibria,
+    vPeak = 30,
+    tolerance = 1.5,
+    title = "Phase plane (v, u)",
+    caption,
+    ariaLabel,
+    ariaDescription,
+    ...options
+  }: PhasePlaneOptions
+): HTMLElement {
+  const {v, u} = trace;
+  const n = Math.min(v.length, u.length);
+
+  // Domain: the trajectory, the reset line, the equilibria and the spike cut-off, with some room.
+  let vMin = Math.min(params.c, vPeak - 1);
+  let uMin = Infinity;
+  let uMax = -Infinity;
+  for (let i = 0; i < n; ++i) {
+    if (v[i] < vMin) vMin = v[i];
+    if (u[i] < uMin) uMin = u[i];
+    if (u[i] > uMax) uMax = u[i];
+  }
+  for (const e of equilibria) {
+    if (e.v > vPeak || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
+    vMin = Math.min(vMin, e.v);
+    uMin = Math.min(uMin, e.u);
+    uMax = Math.max(uMax, e.u);
+  }
+  if (!(uMin <= uMax)) (uMin = -20), (uMax = 0);
+  const uPad = Math.max(1, (uMax - uMin) * 0.12);
+  const vDomain: [number, number] = [Math.floor(vMin - 5), vPeak + 5];
+  const uDomain: [number, number] = [uMin - uPad, uMax + uPad];
+
+  // Nullclines on the visible v range.
+  const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
+
+  // Trajectory: split at spikes (sample k holds the apex; k → k+1 is the reset jump).
+  const breaks: number[] = [];
+  for (let i = 0; i + 1 < n; ++i) if (v[i] >= vPeak) breaks.push(i);
+  const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
+  const innerHeight = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
+  const index = decimatePath(v, u, {
+    scaleX: innerWidth / (vDomain[1] - vDomain[0]),
+    scaleY: innerHeight / (uDomain[1] - uDomain[0]),
+    tolerance,
+    breaks
+  });
+  const X: number[] = [];
+  const Y: number[] = [];
+  let b = 0;
+  for (let j = 0; j < index.length; ++j) {
+    const i = index[j];
+    X.push(v[i]), Y.push(u[i]);
+    while (b < breaks.length && breaks[b] < i) ++b;
+    if (b < breaks.length && breaks[b] === i) X.push(NaN), Y.push(NaN); // gap over the jump
+  }
+  const jumps = breaks.map((k) => ({v1: v[k], u1: u[k], v2: v[k + 1], u2: u[k + 1]}));
+
+  const marks: Plot.Markish[] = [
+    Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
+    Plot.text([params.c], {x: (d: number) => d, frameAnchor: "top", dy: 2, dx: 4, textAnchor: "start", text: () => "v = c", fill: "#666"}),
+    Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
+    Plot.line({length: nc.v.length}, {x: nc.v, y: nc.vNullcline, stroke: COLORS.vNullcline, strokeWidth: 2, clip: true})
+  ];
+  if (nc.uNullcline) {
+    marks.push(Plot.line({length: nc.v.length}, {x: nc.v, y: nc.uNullcline, stroke: COLORS.uNullcline, strokeWidth: 2, clip: true}));
+  } else if (nc.uNullclineV !== null) {
+    marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
+  }
+  marks.push(
+    Plot.link(jumps, {x1: "v1", y1: "u1", x2: "v2", y2: "u2", stroke: COLORS.jump, strokeOpacity: 0.45, strokeDasharray: "3,3", clip: true}),
+    Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true})
+  );
+  for (const e of equilibria) {
+    const style = EQUILIBRIUM_STYLES[e.type];
+    marks.push(
+      Plot.dot([e], {
+        x: "v",
+        y: "u",
+        r: 6,
+        symbol: style.symbol,
+        stroke: style.color,
+        strokeWidth: 2,
+        fill: style.filled ? style.color : "white",
+        clip: true
+      })
+    );
+  }
+  const svg = Plot.plot({
+    ...MARGINS,
+    width,
+    height,
+    x: {domain: vDomain, label: "v (mV)"},
+    y: {domain: uDomain, label: "u (same units as I)", grid: true},
+    marks,
+    ...options
+  }) as SVGSVGElement;
+
+  const where = tI === null ? "" : atEnd ? ` (its value at t = ${fmt(tI)} ms, the end of the run)` : ` (its value at t = ${fmt(tI)} ms)`;
+  const eqText = equilibria.length
+    ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`).join("; ")
+    : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
+  return figure(svg, {
+    title,
+    legend: phaseLegend(svg.ownerDocument, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null),
+    caption:
+      caption ??
+      `Nullclines for I = ${fmt(I)}${where}. Dashed grey links are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
+    ariaLabel: ariaLabel ?? `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${jumps.length} reset jump${jumps.length === 1 ? "" : "s"}.`,
+    ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
+    className: "phase-plane"
+  });
+}
+
+/** The legend of the phase plane: the lines, then one swatch per equilibrium type present. */
+function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNullcline: boolean): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "chart-legend";
+  const line = (label: string, color: string, dash?: string) => {
+    const li = document.createElement("li");
+    li.innerHTML = `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>`;
+    li.append(label);
+    list.append(li);
+  };
+  line("trajectory", COLORS.trajectory);
+  line("reset jump", COLORS.jump, "3,3");
+  line("v-nullcline (v′ = 0)", COLORS.vNullcline);
+  if (hasUNullcline) line("u-nullcline (u′ = 0)", COLORS.uNullcline);
+  line("reset line v = c", COLORS.reset, "5,4");
+  const seen = new Set<EquilibriumType>();
+  for (const e of equilibria) {
+    if (seen.has(e.type)) continue;
+    seen.add(e.type);
+    const style = EQUILIBRIUM_STYLES[e.type];
+    const path = d3.symbol(SYMBOLS[style.symbol], 64)() ?? "";
+    const li = document.createElement("li");
+    li.innerHTML = `<svg width="22" height="16" viewBox="-11 -8 22 16" aria-hidden="true"><path d="${path}" stroke="${style.color}" stroke-width="2" fill="${style.filled ? style.color : "white"}"/></svg>`;
+    li.append(e.type);
+    list.append(li);
+  }
+  return list;
+}

@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {CurrentTrace} from "../../src/components/currentTrace.js";
+import {PhasePlane} from "../../src/components/phasePlane.js";
+import {RecoveryTrace} from "../../src/components/recoveryTrace.js";
+import {VoltageTrace} from "../../src/components/voltageTrace.js";
+import {snapshot, syntheticTrace} from "./fixtures.js";
+
+const trace = syntheticTrace();
+const svgOf = (figure: HTMLElement) => figure.querySelector(":scope > svg[role=img]") as SVGSVGElement;
+
+describe("VoltageTrace(trace, {width})", () => {
+  it("draws v(t) with every spike at its apex", async () => {
+    const figure = VoltageTrace(trace, {width: 400, xDomain: [0, 100]});
+    expect(figure.tagName).toBe("FIGURE");
+    expect(figure.querySelector("h3")?.textContent).toBe("Membrane potential v(t)");
+    expect(figure.querySelector("figcaption")?.textContent).toMatch(/^\d+ spikes; each drawn to its 30 mV apex/);
+    expect(svgOf(figure).getAttribute("aria-label")).toMatch(/membrane potential v in mV/);
+    expect(svgOf(figure).getAttribute("role")).toBe("img");
+    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/voltageTrace.svg");
+  });
+
+  it("keeps every apex when the run is much longer than the chart is wide", () => {
+    const long = syntheticTrace(1000, 1 / 32);
+    const figure = VoltageTrace(long, {width: 300});
+    const path = svgOf(figure).querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "";
+    const points = path.slice(1).split(/L/).length;
+    expect(points).toBeLessThanOrEqual(2 * (300 - 52 - 14) + 2);
+    // The y of the 30-mV rule equals the y of the apexes in the path.
+    const ruleY = svgOf(figure).querySelector("g[aria-label=rule] line")?.getAttribute("y1");
+    const apexes = path.split(/[ML]/).filter((p) => p.endsWith(`,${ruleY}`)).length;
+    expect(apexes).toBeGreaterThanOrEqual(Math.min(long.spikes.length, 1));
+  });
+});
+
+describe("RecoveryTrace(trace, {width})", () => {
+  it("draws u(t) labelled in the units of I", async () => {
+    const figure = RecoveryTrace(trace, {width: 400, xDomain: [0, 100]});
+    expect(svgOf(figure).textContent).toContain("u (same units as I)");
+    expect(svgOf(figure).textContent).not.toContain("mV/ms)");
+    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/recoveryTrace.svg");
+  });
+});
+
+describe("CurrentTrace(trace, {width, marker})", () => {
+  it("draws I(t) in paper units, never mV, with the phase-plane time marked", async () => {
+    const figure = CurrentTrace(trace, {width: 400, xDomain: [0, 100], marker: 100});
+    const text = svgOf(figure).textContent ?? "";
+    expect(text).toContain("I (paper units: current ÷ capacitance, mV/ms)");
+    expect(text).not.toMatch(/I \(mV\)/);
+    expect(figure.querySelector("figcaption")?.textContent).toContain("t = 100 ms");
+    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/currentTrace.svg");
+  });
+});
+
+describe("PhasePlane(trace, {width, params, I, equilibria})", () => {
+  const params = {a: 0.02, b: 0.2, c: -65, d: 8};
+  it("draws the nullclines, equilibria by type, the trajectory, reset jumps and v = c", async () => {
+    const equilibria = [
+      {v: -70, u: -14, type: "stable node" as const},
+      {v: -50, u: -10, type: "saddle" as const}
+    ];
+    const figure = PhasePlane(trace, {width: 400, params, I: 0, tI: 100, atEnd: true, equilibria});
+    expect(figure.querySelector("figcaption")?.textContent).toMatch(/^Nullclines for I = 0 \(its value at t = 100 ms, the end of the run\)/);
+    const legend = figure.querySelector(".chart-legend")?.textContent ?? "";
+    for (const label of ["trajectory", "reset jump", "v-nullcline", "u-nullcline", "v = c", "stable node", "saddle"]) {
+      expect(legend).toContain(label);
+    }
+    expect(svgOf(figure).getAttribute("aria-description")).toContain("stable node at v = −70 mV");
+    expect(svgOf(figure).querySelectorAll("g[aria-label=link] path, g[aria-label=link] line").length).toBe(trace.spikes.length);
+    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/phasePlane.svg");
+  });
+
+  it("says so when there is no equilibrium", async () => {
+    const figure = PhasePlane(trace, {width: 320, params, I: 10, equilibria: []});
+    expect(svgOf(figure).getAttribute("aria-description")).toContain("no equilibrium");
+    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/phasePlaneNoEquilibrium.svg");
+  });
+});
