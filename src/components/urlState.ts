@@ -85,7 +85,7 @@ const I_RANGE = {min: -30, max: 40, step: 0.1};
 const TIME_RANGE = {min: 0, max: 1000, step: 0.5};
 
 /** Ranges and labels of every numeric control (dt and tI have their own rules, see below). */
-export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt">, NumberSpec> = {
+export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> = {
   a: {min: -0.1, max: 1, step: 0.001, label: "a (time scale of u, 1/ms)"},
   b: {min: -1, max: 1, step: 0.001, label: "b (sensitivity of u to v)"},
   c: {min: -80, max: -30, step: 0.1, label: "c (reset of v, mV)"},

@@ -1,0 +1,346 @@
+/**
+ * The explorer's controls. One store holds the whole state; each panel is an element placed where the page's
+ * prose needs it, writes the store when the reader moves a control, and follows the store when something
+ * else changes it (choosing a class, resetting). Only native inputs (Observable Inputs and plain buttons),
+ * so everything works by keyboard with the browser's focus ring.
+ */
+import * as Inputs from "@observablehq/inputs";
+import {describeStimulus} from "./describeStimulus.js";
+import {fmt} from "./chart.js";
+import {
+  CLASS_IDS,
+  DEFAULT_DT,
+  DT_EXPONENTS,
+  METHODS,
+  NUMBER_SPECS,
+  clampToSpec,
+  presetState,
+  type ClassId,
+  type ExplorerState,
+  type MethodId,
+  type PresetLike
+} from "./urlState.js";
+
+/** A class preset as the controls need it (the library's CLASSES entries fit). */
+export interface ControlPreset extends PresetLike {
+  name?: string;
+  description?: string;
+  current?: unknown;
+}
+
+type Presets = Record<ClassId, ControlPreset>;
+type Keys = (keyof ExplorerState)[];
+
+/** The event a store dispatches on every change: which keys changed and which control changed them. */
+export interface StoreChange {
+  changed: Keys;
+  source: unknown;
+}
+
+/**
+ * Holds the explorer state. Dispatches "input" (with a {@link StoreChange} as detail) when it changes, so
+ * Framework's `Generators.input(store)` turns it into a reactive value.
+ */
+export class ExplorerStore extends EventTarget {
+  #value: ExplorerState;
+
+  constructor(value: ExplorerState) {
+    super();
+    this.#value = value;
+  }
+
+  get value(): ExplorerState {
+    return this.#value;
+  }
+
+  /** Merges a patch; dispatches "input" if anything changed. */
+  set(patch: Partial<ExplorerState>, source: unknown = null): void {
+    const changed = (Object.keys(patch) as Keys).filter((key) => !Object.is(patch[key], this.#value[key]));
+    if (!changed.length) return;
+    this.#value = {...this.#value, ...patch};
+    this.dispatchEvent(new CustomEvent<StoreChange>("input", {detail: {changed, source}}));
+  }
+
+  /** Calls `listener` after each change (for the controls that follow the store). */
+  watch(listener: (state: ExplorerState, change: StoreChange) => void): void {
+    this.addEventListener("input", (event) => listener(this.#value, (event as CustomEvent<StoreChange>).detail));
+  }
+
+  /**
+   * A view of some keys: an event target whose `value` (a new object only when one of the keys changed)
+   * dispatches "input" only then. Use it with `Generators.input` so a cell reruns only when it must.
+   */
+  select<K extends keyof ExplorerState>(keys: K[] | "all-but", except: K[] = []): StoreView<Pick<ExplorerState, K>> {
+    const pick = (state: ExplorerState) => {
+      if (keys !== "all-but") return Object.fromEntries(keys.map((k) => [k, state[k]])) as Pick<ExplorerState, K>;
+      const out = {...state} as Record<string, unknown>;
+      for (const k of except) delete out[k];
+      return out as Pick<ExplorerState, K>;
+    };
+    const relevant = (key: keyof ExplorerState) => (keys === "all-but" ? !except.includes(key as K) : keys.includes(key as K));
+    const view = new StoreView(pick(this.#value));
+    this.watch((state, {changed}) => {
+      if (changed.some(relevant)) view.update(pick(state));
+    });
+    return view;
+  }
+}
+
+/** See {@link ExplorerStore.select}. */
+export class StoreView<T> extends EventTarget {
+  #value: T;
+  constructor(value: T) {
+    super();
+    this.#value = value;
+  }
+  get value(): T {
+    return this.#value;
+  }
+  update(value: T): void {
+    this.#value = value;
+    this.dispatchEvent(new Event("input"));
+  }
+}
+
+/** The keys that change the run (everything but the phase plane's time). */
+export const RUN_KEYS_EXCEPT: (keyof ExplorerState)[] = ["tI"];
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------------
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+type RangeForm = HTMLFormElement & {value: number};
+
+/** Gives an Inputs range's slider the label's text as its accessible name (Inputs labels only the number box). */
+function nameRange(form: RangeForm, label: string): RangeForm {
+  form.querySelector("input[type=range]")?.setAttribute("aria-label", label);
+  form.classList.add("explorer-range");
+  return form;
+}
+
+/** A range slider bound to one numeric key of the store. */
+function boundRange(store: ExplorerStore, key: keyof typeof NUMBER_SPECS, options: {label?: string; ariaLabel?: string; reference?: () => number | null} = {}): RangeForm {
+  const spec = NUMBER_SPECS[key];
+  const form = Inputs.range([spec.min, spec.max], {
+    step: spec.step,
+    label: options.label ?? spec.label,
+    value: (store.value[key] as number | null) ?? spec.max
+  }) as RangeForm;
+  nameRange(form, options.ariaLabel ?? options.label ?? spec.label);
+  form.dataset.key = key;
+  const mark = () => {
+    const reference = options.reference?.();
+    form.classList.toggle("modified", reference != null && Math.abs(form.value - reference) > spec.step / 2);
+  };
+  form.addEventListener("input", () => {
+    store.set({[key]: clampToSpec(form.value, spec)} as Partial<ExplorerState>, form);
+    mark();
+  });
+  store.watch((state, {changed, source}) => {
+    if (source !== form && changed.includes(key) && state[key] !== null) form.value = state[key] as number;
+    mark();
+  });
+  mark();
+  return form;
+}
+
+/** A checkbox bound to one boolean key of the store; returns the label (containing the input). */
+function boundCheckbox(store: ExplorerStore, key: "protocol" | "dc" | "step" | "pulses" | "ramp" | "noise", text: string | Node): HTMLLabelElement {
+  const input = el("input", {type: "checkbox", checked: store.value[key]});
+  input.dataset.key = key;
+  input.addEventListener("change", () => store.set({[key]: input.checked}, input));
+  store.watch((state, {changed, source}) => {
+    if (source !== input && changed.includes(key)) input.checked = state[key];
+  });
+  return el("label", {className: "explorer-check"}, input, text);
+}
+
+function button(text: string, onclick: () => void, title = ""): HTMLButtonElement {
+  const b = el("button", {type: "button", className: "explorer-button", textContent: text, title});
+  b.addEventListener("click", onclick);
+  return b;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Panels
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The class menu: one radio per class of Izhikevich (2003), each with its one-line description. Choosing
+ * a class loads its parameters, initial state, duration and protocol; the method and dt stay as they are.
+ */
+export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
+  const fieldset = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
+  const radios = new Map<ClassId, HTMLInputElement>();
+  for (const id of CLASS_IDS) {
+    const p = presets[id];
+    const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      const {method, dt} = store.value;
+      store.set(presetState(id, presets, {method, dt}), radio);
+    });
+    radios.set(id, radio);
+    fieldset.append(
+      el(
+        "label",
+        {className: "class-option"},
+        radio,
+        el("span", {className: "class-name", textContent: id.replace("_", " ")}),
+        el("span", {className: "class-description", textContent: `${p.name ? `${p.name}. ` : ""}${p.description ?? ""}`})
+      )
+    );
+  }
+  store.watch((state, {changed}) => {
+    if (changed.includes("cls")) radios.get(state.cls)!.checked = true;
+  });
+  return fieldset;
+}
+
+/** The buttons next to the class menu: reset to the preset; the published scheme; the accurate default. */
+export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLElement {
+  const published = () => presets[store.value.cls].dt ?? 0.25;
+  const status = el("p", {className: "numerics-status"});
+  const show = (state: ExplorerState) => {
+    status.textContent =
+      state.method === "paper2004" && state.dt === published()
+        ? `Integrating as published: the figure1.m loop (paper2004) with dt = ${fmt(state.dt)} ms.`
+        : state.method === "adaptive"
+          ? `Integrating accurately: adaptive steps (Dormand–Prince) with spikes located at the cut-off, sampled every ${fmt(state.dt, 6)} ms.`
+          : `Integrating with ${state.method}, dt = ${fmt(state.dt, 6)} ms.`;
+  };
+  store.watch(show);
+  show(store.value);
+  return el(
+    "div",
+    {className: "preset-buttons"},
+    button("Reset to preset", () => store.set(presetState(store.value.cls, presets), null), "Reload the class's parameters, start state, stimulus and the accurate method"),
+    button("As published", () => store.set({method: "paper2004", dt: published()}, null), "The 2004 paper's figure1.m scheme with the class's own step (0.25 ms)"),
+    button("Accurate", () => store.set({method: "adaptive", dt: DEFAULT_DT}, null), "Adaptive steps, sampled every 2⁻⁵ ms"),
+    status
+  );
+}
+
+/** Sliders for a, b, c, d and the initial state v₀, u₀; a slider moved away from its preset is highlighted. */
+export function ModelSliders(store: ExplorerStore, presets: Presets): HTMLElement {
+  const preset = () => presets[store.value.cls];
+  const ref = {
+    a: () => preset().params.a,
+    b: () => preset().params.b,
+    c: () => preset().params.c,
+    d: () => preset().params.d,
+    v0: () => preset().v0,
+    u0: () => preset().u0 ?? preset().params.b * preset().v0
+  };
+  const sliders = (["a", "b", "c", "d", "v0", "u0"] as const).map((key) => boundRange(store, key, {reference: ref[key]}));
+  return el(
+    "div",
+    {className: "model-sliders"},
+    ...sliders,
+    button("Set u₀ = b·v₀", () => store.set({u0: clampToSpec(store.value.b * store.value.v0, NUMBER_SPECS.u0)}, null), "Start on the u-nullcline")
+  );
+}
+
+/** Method, time step (2^−k ms) and duration. */
+export function NumericsControls(store: ExplorerStore, descriptions: Partial<Record<MethodId, string>> = {}): HTMLElement {
+  const method = Inputs.select(METHODS as unknown as string[], {label: "Method", value: store.value.method}) as HTMLFormElement & {value: MethodId};
+  method.addEventListener("input", () => store.set({method: method.value}, method));
+  const about = el("p", {className: "control-note"});
+  const showMethod = () => (about.textContent = descriptions[store.value.method] ?? "");
+  showMethod();
+
+  const k = Inputs.range([0, 10], {step: 1, label: "dt = 2^−k ms, k", value: -Math.log2(store.value.dt)}) as RangeForm;
+  nameRange(k, "dt = 2^−k ms, k");
+  k.dataset.key = "dt";
+  const dtText = el("output", {className: "control-note"});
+  const showDt = () => (dtText.textContent = `dt = 2^−${-Math.log2(store.value.dt)} = ${store.value.dt} ms${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`);
+  showDt();
+  k.addEventListener("input", () => {
+    const exponent = Math.min(10, Math.max(0, Math.round(k.value))) as (typeof DT_EXPONENTS)[number];
+    store.set({dt: 2 ** -exponent}, k);
+  });
+  store.watch((state, {changed, source}) => {
+    if (changed.includes("method") && source !== method) method.value = state.method;
+    if (changed.includes("dt") && source !== k) k.value = -Math.log2(state.dt);
+    showMethod();
+    showDt();
+  });
+  const duration = boundRange(store, "T");
+  return el("div", {className: "numerics"}, method, about, k, dtText, duration);
+}
+
+/**
+ * The stimulus panel: the class's published protocol, DC, a step, a pulse train, a ramp and noise, each a
+ * checkbox with its own parameters; the checked ones are summed.
+ */
+export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLElement {
+  const protocolText = el("span");
+  const showProtocol = (state: ExplorerState) => {
+    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${describeStimulus(presets[state.cls].current)}`;
+  };
+  showProtocol(store.value);
+  store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));
+  const part = (key: "dc" | "step" | "pulses" | "ramp" | "noise", title: string, keys: (keyof typeof NUMBER_SPECS)[]) =>
+    el("fieldset", {className: "stimulus-part"}, el("legend", {}, boundCheckbox(store, key, title)), ...keys.map((k) => boundRange(store, k, {ariaLabel: `${title.split(" (")[0]}: ${NUMBER_SPECS[k].label}`})));
+  return el(
+    "div",
+    {className: "stimulus-controls"},
+    el("fieldset", {className: "stimulus-part protocol"}, el("legend", {}, boundCheckbox(store, "protocol", protocolText))),
+    part("dc", "DC", ["dcI"]),
+    part("step", "Step", ["stepI", "stepOn", "stepOff"]),
+    part("pulses", "Pulse train", ["pulseI", "pulseOn", "pulseW", "pulseP", "pulseN"]),
+    part("ramp", "Ramp", ["rampI", "rampS", "rampOn", "rampOff"]),
+    part("noise", "Noise (Ornstein–Uhlenbeck, frozen by its seed)", ["noiseM", "noiseS", "noiseTau", "noiseSeed"])
+  );
+}
+
+/** The time at which the phase plane takes I: the end of the run (default) or a chosen time. */
+export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
+  const end = el("input", {type: "checkbox", checked: store.value.tI === null});
+  end.dataset.key = "tIEnd";
+  const holder = el("div");
+  let slider: RangeForm;
+  const build = () => {
+    const T = store.value.T;
+    slider = Inputs.range([0, T], {step: 0.5, label: "t for the nullclines (ms)", value: store.value.tI ?? T}) as RangeForm;
+    nameRange(slider, "t for the nullclines (ms)");
+    slider.dataset.key = "tI";
+    slider.addEventListener("input", () => store.set({tI: clampToSpec(Math.min(slider.value, T), NUMBER_SPECS.tI)}, slider));
+    holder.replaceChildren(slider);
+  };
+  build();
+  end.addEventListener("change", () => store.set({tI: end.checked ? null : clampToSpec(slider.value, NUMBER_SPECS.tI)}, end));
+  store.watch((state, {changed, source}) => {
+    if (changed.includes("T")) build();
+    else if (changed.includes("tI") && source !== slider) slider.value = state.tI ?? state.T;
+    end.checked = state.tI === null;
+  });
+  return el("div", {className: "phase-time"}, holder, el("label", {className: "explorer-check"}, end, "the end of the run"));
+}
+
+/**
+ * Keeps the address bar in step with the store: history.replaceState with the serialised state, at most
+ * once per `delay` ms while the reader drags (browsers throttle rapid replaceState calls).
+ */
+export function syncUrl(store: ExplorerStore, serialize: (state: ExplorerState) => string, delay = 150): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const search = serialize(store.value);
+    if (search === location.search) return;
+    try {
+      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    } catch {
+      // A browser that refuses (too many calls) keeps the previous address; the next change retries.
+    }
+  };
+  store.watch(() => {
+    if (timer === null) timer = setTimeout(write, delay);
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The explorer's logic, kept out of the page: from a state to simulate options (the stimulus panel's
+ * checkboxes combined as a sum), a run that never throws, and the phase-plane analysis at one time.
+ */
+import type {ClassId, ExplorerState} from "./urlState.js";
+
+/** What the explorer needs from a class preset (the library's CLASSES entries fit). */
+export interface ExplorerPreset {
+  params: {a: number; b: number; c: number; d: number};
+  v0: number;
+  u0?: number;
+  duration: number;
+  dt?: number;
+  current?: unknown;
+  vPeak?: number;
+  equation?: unknown;
+  name?: string;
+  description?: string;
+}
+
+/** The library functions the explorer calls (passed in, so this module stays testable in isolation). */
+export interface ExplorerLibrary {
+  simulate(options: any): Trace;
+  equilibria(params: any, I: number, equation?: any): Equilibrium[];
+  bifurcationCurrents(params: any, equation?: any): {saddleNode: number | null; hopf: number | null};
+  spikeStatistics(spikes: Float64Array, options: {start: number; end: number; onset?: number}): SpikeStats;
+}
+
+export interface Trace {
+  t: Float64Array;
+  v: Float64Array;
+  u: Float64Array;
+  I: Float64Array;
+  spikes: Float64Array;
+  method: string;
+  dt: number;
+  steps: number;
+  warnings: string[];
+}
+
+export interface Equilibrium {
+  v: number;
+  u: number;
+  type: "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
+  eigenvalues?: {re: number; im: number}[];
+}
+
+export interface SpikeStats {
+  count: number;
+  rate: number;
+  isis: Float64Array;
+  meanIsi: number | null;
+  cv: number | null;
+}
+
+/** Noise is sampled on its own fixed grid, so changing dt does not change the noise realisation. */
+export const NOISE_DT = 0.1;
+
+/** The stimulus of a state: the checked components (and the class's protocol) summed. */
+export function stimulusOf(state: ExplorerState, protocol: unknown): unknown {
+  const parts: unknown[] = [];
+  if (state.protocol && protocol !== undefined && protocol !== 0) parts.push(typeof protocol === "number" ? {kind: "dc", value: protocol} : protocol);
+  if (state.dc) parts.push({kind: "dc", value: state.dcI});
+  if (state.step) parts.push({kind: "step", value: state.stepI, start: state.stepOn, end: state.stepOff});
+  if (state.pulses) {
+    parts.push({kind: "pulses", amplitude: state.pulseI, start: state.pulseOn, width: state.pulseW, period: state.pulseP, count: state.pulseN});
+  }
+  if (state.ramp) parts.push({kind: "ramp", from: state.rampI, slope: state.rampS, start: state.rampOn, end: state.rampOff});
+  if (state.noise) {
+    parts.push({kind: "noise", mean: state.noiseM, sigma: state.noiseS, tau: state.noiseTau, seed: state.noiseSeed, dt: NOISE_DT});
+  }
+  if (parts.length === 0) return 0;
+  if (parts.length === 1) return parts[0]; // a class's exact current, e.g. an overlay, as published
+  return {kind: "sum", parts};
+}
+
+/** The simulate options of a state. */
+export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Record<string, unknown> {
+  const options: Record<string, unknown> = {
+    params: {a: state.a, b: state.b, c: state.c, d: state.d},
+    v0: state.v0,
+    u0: state.u0,
+    current: stimulusOf(state, preset.current),
+    duration: state.T,
+    dt: state.dt,
+    method: state.method,
+    vPeak: preset.vPeak ?? 30
+  };
+  if (preset.equation !== undefined) options.equation = preset.equation;
+  return options;
+}
+
+/** One update of the explorer: the run (or the error that stopped it) and when the update started. */
+export interface Run {
+  state: ExplorerState;
+  options: Record<string, unknown>;
+  trace: Trace | null;
+  /** The message of an error thrown by the library (bad input), else null. */
+  error: string | null;
+  stats: SpikeStats | null;
+  /** performance.now() when the update started (for the "explorer:update" measure). */
+  start: number;
+  /** Set once the update has been measured. */
+  measured: boolean;
+}
+
+/** Runs the model of a state. Never throws: a library error becomes `error`. */
+export function runState(state: ExplorerState, presets: Record<ClassId, ExplorerPreset>, lib: ExplorerLibrary, start = 0): Run {
+  const options = optionsOf(state, presets[state.cls]);
+  let trace: Trace | null = null;
+  let error: string | null = null;
+  let stats: SpikeStats | null = null;
+  try {
+    trace = lib.simulate(options);
+    const end = trace.t.length ? trace.t[trace.t.length - 1] : state.T;
+    stats = lib.spikeStatistics(trace.spikes, {start: 0, end: Math.max(end, state.T, 1e-9)});
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    if (trace) error = `${error} (while computing spike statistics)`;
+    trace = null;
+  }
+  return {state, options, trace, error, stats, start, measured: false};
+}
+
+/** The phase-plane analysis at one time of a run. */
+export interface PhaseAnalysis {
+  /** The time I is taken at (ms) and whether it is the end of the run. */
+  t: number;
+  atEnd: boolean;
+  /** I at that time (paper units). */
+  I: number;
+  equilibria: Equilibrium[];
+  /** The rest state (the stable equilibrium), if any. */
+  rest: Equilibrium | null;
+  saddleNode: number | null;
+  hopf: number | null;
+  /** Messages of analysis errors (e.g. a degenerate a = 0), else empty. */
+  errors: string[];
+}
+
+/** Nullcline current, equilibria, rest state and bifurcation currents for a run at time tI (null = end). */
+export function analysePhase(run: Run, tI: number | null, lib: ExplorerLibrary): PhaseAnalysis | null {
+  const trace = run.trace;
+  if (!trace || trace.t.length === 0) return null;
+  const last = trace.t.length - 1;
+  const tEnd = Math.min(trace.t[last], run.state.T);
+  const atEnd = tI === null || tI >= tEnd;
+  const t = atEnd ? tEnd : Math.max(0, tI);
+  const k = Math.max(0, Math.min(last, Math.round(t / trace.dt)));
+  const I = trace.I[k];
+  const params = run.options.params as ExplorerPreset["params"];
+  const equation = run.options.equation;
+  const errors: string[] = [];
+  let equilibria: Equilibrium[] = [];
+  let saddleNode: number | null = null;
+  let hopf: number | null = null;
+  try {
+    equilibria = lib.equilibria(params, I, equation);
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  try {
+    ({saddleNode, hopf} = lib.bifurcationCurrents(params, equation));
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  const rest = equilibria.find((e) => e.type === "stable node" || e.type === "stable focus") ?? null;
+  return {t, atEnd, I, equilibria, rest, saddleNode, hopf, errors};
+}
+
+/**
+ * Records the "explorer:update" measure of a run once its charts are in the DOM: from the start of the
+ * update (the first cell that depends on the controls) to now. Later redraws of the same run (resizing,
+ * moving only the phase-plane time) are not updates of the run and are not measured.
+ */
+export function measureUpdate(run: Run): void {
+  if (run.measured) return;
+  run.measured = true;
+  performance.measure("explorer:update", {start: run.start, end: performance.now()});
+}

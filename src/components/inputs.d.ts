@@ -1,0 +1,2 @@
+// Observable Inputs ships no type declarations; the explorer uses range, select and their `value`.
+declare module "@observablehq/inputs";

@@ -1,0 +1,67 @@
+/**
+ * Messages the page shows: notices about the link (role="status", id "url-notice"), the warnings of a run,
+ * and an error in place of the charts. All text is set with textContent, never parsed as markup.
+ */
+
+/** The notice element for a parsed URL: hidden when there is nothing to say. */
+export function UrlNotice(notices: string[]): HTMLElement {
+  const box = document.createElement("div");
+  box.id = "url-notice";
+  box.className = "explorer-notice";
+  box.setAttribute("role", "status");
+  if (notices.length) {
+    const p = document.createElement("p");
+    p.textContent = "Some settings in this link could not be used as given:";
+    const ul = document.createElement("ul");
+    for (const notice of notices) {
+      const li = document.createElement("li");
+      li.textContent = notice;
+      ul.append(li);
+    }
+    box.append(p, ul);
+  } else box.hidden = true;
+  return box;
+}
+
+/** The warnings of a run (trace.warnings), visibly; an empty, hidden element when there are none. */
+export function RunWarnings(warnings: string[] | null | undefined): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "explorer-warning";
+  box.setAttribute("role", "status");
+  if (warnings?.length) {
+    const title = document.createElement("strong");
+    title.textContent = warnings.length === 1 ? "Warning from the simulation: " : "Warnings from the simulation:";
+    box.append(title);
+    if (warnings.length === 1) box.append(warnings[0]);
+    else {
+      const ul = document.createElement("ul");
+      for (const w of warnings) {
+        const li = document.createElement("li");
+        li.textContent = w;
+        ul.append(li);
+      }
+      box.append(ul);
+    }
+  } else box.hidden = true;
+  return box;
+}
+
+/** An error message shown in place of the charts. */
+export function RunError(message: string): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "explorer-error";
+  box.setAttribute("role", "alert");
+  const title = document.createElement("strong");
+  title.textContent = "The model could not be run with these settings: ";
+  box.append(title, message);
+  return box;
+}
+
+/** Renders with `render`; if it throws, shows the error's message instead (never a blank or broken page). */
+export function guard(render: () => Node): Node {
+  try {
+    return render();
+  } catch (e) {
+    return RunError(e instanceof Error ? e.message : String(e));
+  }
+}
