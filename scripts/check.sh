@@ -93,7 +93,12 @@ count() {
     let r;
     try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { process.exit(0); }
     if (kind === "vitest") {
-      console.log(r.numPassedTests ?? 0, r.numFailedTests ?? 0, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+      // A test file that fails outside its tests (it does not load, a hook throws) counts as one failure.
+      const broken = (r.testResults ?? []).filter(
+        (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")
+      );
+      for (const f of broken) console.error(`failed outside its tests: ${f.name}: ${(f.message ?? "").split("\n")[0]}`);
+      console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + broken.length, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
     } else {
       const s = r.stats ?? {};
       console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);
@@ -133,10 +138,13 @@ record_runner "unit tests" "$status" vitest "$reports/vitest.json" $(($(now) - t
 banner "build (npm run build)"
 t0=$(now)
 rm -rf dist
-if npm run --silent build; then
-  echo "build passed"
+# Framework lists every file it writes: keep that in test-results/build.log and show the end (all on failure).
+if npm run --silent build >"$reports/build.log" 2>&1; then
+  grep -v ' → ' "$reports/build.log" | grep -v '^\s*$' | tail -n 30
+  echo "build passed (full log: test-results/build.log)"
   record "build" 1 0 $(($(now) - t0))
 else
+  cat "$reports/build.log"
   echo "build FAILED"
   record "build" 0 1 $(($(now) - t0))
 fi
