@@ -9,6 +9,8 @@ export default {
   sidebar: false,
   style: "assets/generated/site.css",
   globalStylesheets: [],
+  // An empty icon, so browsers do not request /favicon.ico (a 404 logged as a console error).
+  head: '<link rel="icon" href="data:,">',
   footer: "Izhikevich explorer — the simple model of spiking neurons (Izhikevich 2003, 2004).",
   search: false,
   toc: false,

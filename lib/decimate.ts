@@ -29,32 +29,29 @@ export function decimateMinMax(x: ArrayLike<number>, y: ArrayLike<number>, optio
   if (n <= 2 * columns + 2) return identityIndex(n);
   const x0 = options.x0 ?? x[0];
   const x1 = options.x1 ?? x[n - 1];
-  // Columns per unit of x; a degenerate extent puts everything in one column.
-  const k = x1 > x0 ? columns / (x1 - x0) : 0;
+  // Column c holds x in [x0 + c·w, x0 + (c + 1)·w), w = (x1 − x0)/columns; x < x0 joins the first column
+  // and x ≥ x1 the last. A degenerate extent puts everything in one column.
+  const w = x1 > x0 ? (x1 - x0) / columns : Infinity;
   const out = new Uint32Array(2 * columns + 2);
   let m = 0;
   out[m++] = 0;
-  let column = -1;
-  let iMin = -1;
-  let iMax = -1;
-  for (let i = 1; i < n - 1; ++i) {
-    const yi = y[i];
-    if (yi !== yi) continue;
-    let c = Math.floor((x[i] - x0) * k);
-    if (c < 0) c = 0;
-    else if (c >= columns) c = columns - 1;
-    if (c <= column) {
-      // Same column (or x went backwards, which we treat as the same column so the bound holds).
-      if (yi < y[iMin]) iMin = i;
-      if (yi > y[iMax]) iMax = i;
-      continue;
+  const last = n - 1;
+  let i = 1;
+  for (let c = 0; c < columns && i < last; ++c) {
+    const boundary = c === columns - 1 ? Infinity : x0 + (c + 1) * w;
+    let iMin = -1;
+    let iMax = -1;
+    let yMin = Infinity;
+    let yMax = -Infinity;
+    for (; i < last; ++i) {
+      if (x[i] >= boundary) break;
+      const yi = y[i];
+      if (yi < yMin) (yMin = yi), (iMin = i);
+      if (yi > yMax) (yMax = yi), (iMax = i);
     }
-    if (column >= 0) m = flush(out, m, iMin, iMax);
-    column = c;
-    iMin = iMax = i;
+    if (iMin >= 0) m = flush(out, m, iMin, iMax);
   }
-  if (column >= 0) m = flush(out, m, iMin, iMax);
-  out[m++] = n - 1;
+  out[m++] = last;
   return out.slice(0, m);
 }
 
@@ -71,6 +68,9 @@ function identityIndex(n: number): Uint32Array {
   return index;
 }
 
+/** Marks a break in the output of {@link decimatePath}: the path is not drawn between its neighbours. */
+export const PATH_GAP = 0xffffffff;
+
 /** Options of {@link decimatePath}. */
 export interface PathOptions {
   /** Pixels per unit of x (the chart's horizontal scale factor; its sign is ignored). */
@@ -81,15 +81,22 @@ export interface PathOptions {
   tolerance?: number;
   /**
    * Sorted sample indices k at which the path jumps from k to k + 1 (a spike and its reset). Both ends of
-   * every jump are kept, so the jump can be drawn exactly and the path split there.
+   * every jump are kept, with a {@link PATH_GAP} between them, so the path is not drawn across the jump.
    */
   breaks?: ArrayLike<number>;
+  /**
+   * Skip what is already drawn: a stretch of the path that runs through pixels (cells of `tolerance` px)
+   * covered by an earlier stretch between breaks is left out, with gaps. A periodic orbit then costs one
+   * loop, not one per spike. Default false.
+   */
+  overdraw?: boolean;
 }
 
 /**
  * Pixel-distance decimation of a path (x_i, y_i), such as a phase-plane trajectory: a sample is kept when it
  * lies at least `tolerance` pixels from the last kept one. The first and last samples, and both ends of
- * every break (reset jump), are always kept. Non-finite samples are skipped.
+ * every break (reset jump), are always kept. Returns sample indices in increasing order, with
+ * {@link PATH_GAP} entries where the path is interrupted. Non-finite samples are skipped (and interrupt it).
  */
 export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options: PathOptions): Uint32Array {
   const n = Math.min(x.length, y.length);
@@ -97,36 +104,97 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
   const sy = Math.abs(options.scaleY);
   const tolerance = options.tolerance ?? 1;
   if (!(sx >= 0 && sy >= 0 && isFinite(sx) && isFinite(sy))) throw new RangeError("invalid scale");
-  if (!(tolerance >= 0)) throw new RangeError(`invalid tolerance: ${tolerance}`);
+  if (!(tolerance >= 0 && isFinite(tolerance))) throw new RangeError(`invalid tolerance: ${tolerance}`);
   const breaks = options.breaks ?? [];
   const t2 = tolerance * tolerance;
+  const skipDrawn = options.overdraw === true && tolerance > 0 && n > 0;
+  // Cells (tolerance × tolerance px) of the already-drawn stretches, and those of the current stretch.
+  const grid = skipDrawn ? cellGrid(x, y, n, sx, sy, Math.max(tolerance, 0.5)) : null;
+  const drawn = grid ? new Uint8Array(grid.size) : null;
+  let current: number[] = [];
+
   const out: number[] = [];
   let b = 0;
   while (b < breaks.length && breaks[b] < 0) ++b;
-  let nextBreak = b < breaks.length ? breaks[b] : Infinity;
   let lastX = NaN;
   let lastY = NaN;
-  let last = -1;
+  let last = -1; // last kept sample
+  let gap = false; // the next kept sample starts a new piece
+  let skipped = -1; // last sample left out because it was already drawn
+  let lastCell = NaN;
   for (let i = 0; i < n; ++i) {
     const xi = x[i];
     const yi = y[i];
-    if (!isFinite(xi) || !isFinite(yi)) continue;
-    // Must this sample be kept: an end of the path, or either end of a jump?
-    let forced = i === 0 || i === n - 1 || i === nextBreak || i === nextBreak + 1;
-    if (!forced && b > 0 && i === breaks[b - 1] + 1) forced = true;
-    if (i === nextBreak) {
-      while (b < breaks.length && breaks[b] <= i) ++b;
-      nextBreak = b < breaks.length ? breaks[b] : Infinity;
+    const isBreak = b < breaks.length && breaks[b] === i;
+    const afterBreak = b > 0 && breaks[b - 1] + 1 === i;
+    if (isBreak) while (b < breaks.length && breaks[b] <= i) ++b;
+    if (!isFinite(xi) || !isFinite(yi)) {
+      gap = last >= 0;
+      continue;
     }
-    if (!forced && last >= 0) {
+    const forced = i === 0 || i === n - 1 || isBreak || afterBreak;
+    if (grid) {
+      if (afterBreak) {
+        // A new stretch begins: what the previous one covered now counts as drawn.
+        for (const c of current) drawn![c] = 1;
+        current = [];
+        lastCell = NaN;
+      }
+      const c = grid!.of(x[i], y[i]);
+      if (c !== lastCell) current.push((lastCell = c));
+      if (!forced && drawn![c] === 1) {
+        if (skipped < 0) gap = true;
+        skipped = i;
+        continue;
+      }
+      if (skipped >= 0) {
+        // Back on new ground: resume from the last skipped sample so the piece joins what is drawn.
+        if (gap && out.length) out.push(PATH_GAP);
+        out.push(skipped);
+        lastX = x[skipped];
+        lastY = y[skipped];
+        last = skipped;
+        skipped = -1;
+        gap = false;
+      }
+    }
+    if (!forced && last >= 0 && !gap) {
       const dx = (xi - lastX) * sx;
       const dy = (yi - lastY) * sy;
       if (dx * dx + dy * dy < t2) continue;
     }
+    if ((gap || afterBreak) && out.length) out.push(PATH_GAP);
+    gap = false;
     out.push(i);
     last = i;
     lastX = xi;
     lastY = yi;
   }
   return Uint32Array.from(out);
+}
+
+/** A grid of square cells (side `cell` px) covering the finite points of a path, for overdraw detection. */
+function cellGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: number, sy: number, cell: number) {
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < n; ++i) {
+    const xi = x[i] * sx;
+    const yi = y[i] * sy;
+    if (!isFinite(xi) || !isFinite(yi)) continue;
+    if (xi < xMin) xMin = xi;
+    if (xi > xMax) xMax = xi;
+    if (yi < yMin) yMin = yi;
+    if (yi > yMax) yMax = yi;
+  }
+  // Coarsen the cells if the path spans an absurd number of them (memory stays under ~4 MB).
+  let side = cell;
+  while (((xMax - xMin) / side + 1) * ((yMax - yMin) / side + 1) > 4e6) side *= 2;
+  const columns = xMin <= xMax ? Math.floor((xMax - xMin) / side) + 1 : 1;
+  const rows = yMin <= yMax ? Math.floor((yMax - yMin) / side) + 1 : 1;
+  return {
+    size: columns * rows,
+    of: (xi: number, yi: number) => Math.floor((xi * sx - xMin) / side) + columns * Math.floor((yi * sy - yMin) / side)
+  };
 }

@@ -3,7 +3,7 @@
  * the decimated columns they draw, number formatting, and the figure that wraps each chart with a title,
  * a caption and a text alternative.
  */
-import {decimateMinMax} from "../lib/decimate.js";
+import {PATH_GAP, decimateMinMax} from "../lib/decimate.js";
 
 /** Margins of the time charts: identical, so v(t), u(t) and I(t) line up on a shared time axis. */
 export const TIME_MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 34} as const;
@@ -43,6 +43,105 @@ export function decimated(
   const Y = new Float64Array(index.length);
   for (let i = 0; i < index.length; ++i) (X[i] = t[index[i]]), (Y[i] = y[index[i]]);
   return {X, Y};
+}
+
+/** Style of a {@link pathMark}. */
+export interface PathStyle {
+  stroke: string;
+  strokeWidth?: number;
+  strokeOpacity?: number;
+  strokeDasharray?: string;
+  /** aria-label of the path's group, as Plot's marks have ("line"). */
+  ariaLabel?: string;
+  /** Clip the path to the plot's frame (with a nested svg viewport, so no ids are needed). */
+  clip?: boolean;
+}
+
+interface Dimensions {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+type Scale = (value: number) => number | undefined;
+
+/**
+ * A Plot mark (a render function) that draws the polyline (X[i], Y[i]) as one SVG path, building the path
+ * string directly from the typed columns. Plot's line mark does the same drawing at several times the cost
+ * (it materialises channels and scales each point through generic machinery), which matters when every
+ * slider step redraws four charts. NaN points interrupt the line. The mark does not take part in the scales'
+ * domains: give the chart explicit domains (or other marks that cover the data).
+ */
+export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: PathStyle) {
+  return (_index: unknown, scales: {x?: Scale; y?: Scale}, _values: unknown, dimensions: Dimensions, context: {document: Document}) => {
+    const {x, y} = scales;
+    const document = context.document;
+    let g: SVGElement = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    if (style.clip) {
+      const {width, height, marginTop, marginRight, marginBottom, marginLeft} = dimensions;
+      const w = Math.max(0, width - marginLeft - marginRight);
+      const h = Math.max(0, height - marginTop - marginBottom);
+      g = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      g.setAttribute("x", String(marginLeft));
+      g.setAttribute("y", String(marginTop));
+      g.setAttribute("width", String(w));
+      g.setAttribute("height", String(h));
+      g.setAttribute("viewBox", `${marginLeft} ${marginTop} ${w} ${h}`);
+      g.setAttribute("overflow", "hidden");
+    }
+    g.setAttribute("aria-label", style.ariaLabel ?? "line");
+    if (!x || !y) return g;
+    let d = "";
+    let pen = false;
+    for (let i = 0, n = Math.min(X.length, Y.length); i < n; ++i) {
+      const px = x(X[i]);
+      const py = y(Y[i]);
+      if (px === undefined || py === undefined || px !== px || py !== py) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? "L" : "M"}${Math.round(px * 100) / 100},${Math.round(py * 100) / 100}`;
+      pen = true;
+    }
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", d);
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", style.stroke);
+    path.setAttribute("stroke-width", String(style.strokeWidth ?? 1.25));
+    path.setAttribute("stroke-linejoin", "round");
+    path.setAttribute("stroke-linecap", "round");
+    if (style.strokeOpacity !== undefined) path.setAttribute("stroke-opacity", String(style.strokeOpacity));
+    if (style.strokeDasharray) path.setAttribute("stroke-dasharray", style.strokeDasharray);
+    g.append(path);
+    return g;
+  };
+}
+
+/** Gathers the points of a decimated path (indices from decimatePath, gaps as NaN) into two columns. */
+export function pathColumns(x: ArrayLike<number>, y: ArrayLike<number>, index: Uint32Array): {X: Float64Array; Y: Float64Array} {
+  const X = new Float64Array(index.length);
+  const Y = new Float64Array(index.length);
+  for (let j = 0; j < index.length; ++j) {
+    const i = index[j];
+    if (i === PATH_GAP) (X[j] = NaN), (Y[j] = NaN);
+    else (X[j] = x[i]), (Y[j] = y[i]);
+  }
+  return {X, Y};
+}
+
+/** The extent [min, max] of a column, ignoring NaN; [lo, hi] if it has no number. */
+export function extentOf(Y: ArrayLike<number>, lo = 0, hi = 1): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < Y.length; ++i) {
+    const y = Y[i];
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
+  return min <= max ? [min, max] : [lo, hi];
 }
 
 /** A number for people: up to `digits` significant digits, a true minus sign, no "-0". */

@@ -1,6 +1,6 @@
 /** I(t): the input current of a run, on the same time axis as v(t) and u(t). */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, figure, fmt, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
@@ -21,19 +21,19 @@ export function CurrentTrace(
 ): HTMLElement {
   const domain = xDomain ?? timeDomain(trace.t);
   const {X, Y} = decimated(trace.t, trace.I, plotColumns(width), domain);
-  let min = 0;
-  let max = 0;
-  for (let i = 0; i < Y.length; ++i) (min = Math.min(min, Y[i])), (max = Math.max(max, Y[i]));
+  const extent = extentOf(Y, 0, 0);
+  const min = Math.min(0, extent[0]);
+  const max = Math.max(0, extent[1]);
   const svg = Plot.plot({
     ...TIME_MARGINS,
     width,
     height,
     x: {domain, label: "t (ms)"},
-    y: {label: "I (paper units: current ÷ capacitance, mV/ms)", domain: min === max ? [min - 1, max + 1] : undefined, nice: true},
+    y: {label: "I (paper units: current ÷ capacitance, mV/ms)", domain: min === max ? [min - 1, max + 1] : [min, max], nice: true},
     marks: [
       Plot.ruleY([0], {stroke: "#bbb"}),
       marker === null ? null : Plot.ruleX([marker], {stroke: COLORS.vNullcline, strokeDasharray: "4,3"}),
-      Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.I, strokeWidth: 1.25, clip: true})
+      pathMark(X, Y, {stroke: COLORS.I, clip: true})
     ],
     ...options
   }) as SVGSVGElement;

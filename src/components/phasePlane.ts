@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {decimatePath} from "../lib/decimate.js";
 import {nullclines as computeNullclines} from "../lib/analysis/phasePlane.js";
-import {COLORS, figure, fmt, type FigureOptions} from "./chart.js";
+import {COLORS, figure, fmt, pathColumns, pathMark, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
@@ -118,49 +118,35 @@ export function PhasePlane(
     scaleX: innerWidth / (vDomain[1] - vDomain[0]),
     scaleY: innerHeight / (uDomain[1] - uDomain[0]),
     tolerance,
-    breaks
+    breaks,
+    overdraw: true
   });
-  const X: number[] = [];
-  const Y: number[] = [];
-  let b = 0;
-  for (let j = 0; j < index.length; ++j) {
-    const i = index[j];
-    X.push(v[i]), Y.push(u[i]);
-    while (b < breaks.length && breaks[b] < i) ++b;
-    if (b < breaks.length && breaks[b] === i) X.push(NaN), Y.push(NaN); // gap over the jump
-  }
-  const jumps = breaks.map((k) => ({v1: v[k], u1: u[k], v2: v[k + 1], u2: u[k + 1]}));
+  const {X, Y} = pathColumns(v, u, index);
+  // The reset jumps as one path: M (vPeak, u_k) L (v_k+1, u_k+1), for every spike.
+  const JX = new Float64Array(3 * breaks.length);
+  const JY = new Float64Array(3 * breaks.length);
+  breaks.forEach((k, j) => {
+    (JX[3 * j] = v[k]), (JY[3 * j] = u[k]);
+    (JX[3 * j + 1] = v[k + 1]), (JY[3 * j + 1] = u[k + 1]);
+    (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
+  });
 
   const marks: Plot.Markish[] = [
     Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
     Plot.text([params.c], {x: (d: number) => d, frameAnchor: "top", dy: 2, dx: 4, textAnchor: "start", text: () => "v = c", fill: "#666"}),
     Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
-    Plot.line({length: nc.v.length}, {x: nc.v, y: nc.vNullcline, stroke: COLORS.vNullcline, strokeWidth: 2, clip: true})
+    pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"})
   ];
   if (nc.uNullcline) {
-    marks.push(Plot.line({length: nc.v.length}, {x: nc.v, y: nc.uNullcline, stroke: COLORS.uNullcline, strokeWidth: 2, clip: true}));
+    marks.push(pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}));
   } else if (nc.uNullclineV !== null) {
     marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
   }
   marks.push(
-    Plot.link(jumps, {x1: "v1", y1: "u1", x2: "v2", y2: "u2", stroke: COLORS.jump, strokeOpacity: 0.45, strokeDasharray: "3,3", clip: true}),
-    Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true})
+    pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
+    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
   );
-  for (const e of equilibria) {
-    const style = EQUILIBRIUM_STYLES[e.type];
-    marks.push(
-      Plot.dot([e], {
-        x: "v",
-        y: "u",
-        r: 6,
-        symbol: style.symbol,
-        stroke: style.color,
-        strokeWidth: 2,
-        fill: style.filled ? style.color : "white",
-        clip: true
-      })
-    );
-  }
+  marks.push(equilibriumMark(equilibria));
   const svg = Plot.plot({
     ...MARGINS,
     width,
@@ -180,11 +166,36 @@ export function PhasePlane(
     legend: phaseLegend(svg.ownerDocument, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null),
     caption:
       caption ??
-      `Nullclines for I = ${fmt(I)}${where}. Dashed grey links are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
-    ariaLabel: ariaLabel ?? `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${jumps.length} reset jump${jumps.length === 1 ? "" : "s"}.`,
+      `Nullclines for I = ${fmt(I)}${where}. Dashed lines are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
+    ariaLabel: ariaLabel ?? `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}.`,
     ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
     className: "phase-plane"
   });
+}
+
+/** A Plot mark (render function) drawing the equilibria with their type's symbol; clipped to the frame. */
+function equilibriumMark(equilibria: EquilibriumPoint[]) {
+  return (_index: unknown, scales: {x?: (v: number) => number | undefined; y?: (u: number) => number | undefined}, _values: unknown, dimensions: {width: number; height: number}, context: {document: Document}) => {
+    const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
+    g.setAttribute("aria-label", "equilibria");
+    for (const e of equilibria) {
+      const x = scales.x?.(e.v);
+      const y = scales.y?.(e.u);
+      if (x === undefined || y === undefined || !(x >= 0 && x <= dimensions.width && y >= 0 && y <= dimensions.height)) continue;
+      const style = EQUILIBRIUM_STYLES[e.type];
+      const path = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("d", d3.symbol(SYMBOLS[style.symbol], 110)() ?? "");
+      path.setAttribute("transform", `translate(${Math.round(x * 100) / 100},${Math.round(y * 100) / 100})`);
+      path.setAttribute("fill", style.filled ? style.color : "white");
+      path.setAttribute("stroke", style.color);
+      path.setAttribute("stroke-width", "2");
+      const title = context.document.createElementNS("http://www.w3.org/2000/svg", "title");
+      title.textContent = `${e.type}: v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`;
+      path.append(title);
+      g.append(path);
+    }
+    return g;
+  };
 }
 
 /** The legend of the phase plane: the lines, then one swatch per equilibrium type present. */

@@ -1,6 +1,6 @@
 /** u(t): the recovery variable of a run, on the same time axis as v(t) and I(t). */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, figure, fmt, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 export interface RecoveryTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
@@ -19,16 +19,14 @@ export function RecoveryTrace(
 ): HTMLElement {
   const domain = xDomain ?? timeDomain(trace.t);
   const {X, Y} = decimated(trace.t, trace.u, plotColumns(width), domain);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < Y.length; ++i) (min = Math.min(min, Y[i])), (max = Math.max(max, Y[i]));
+  const [min, max] = extentOf(Y, -1, 1);
   const svg = Plot.plot({
     ...TIME_MARGINS,
     width,
     height,
     x: {domain, label: "t (ms)"},
-    y: {label: "u (same units as I)", grid: true},
-    marks: [Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.u, strokeWidth: 1.25, clip: true})],
+    y: {label: "u (same units as I)", grid: true, domain: min < max ? [min, max] : [min - 1, max + 1], nice: true},
+    marks: [pathMark(X, Y, {stroke: COLORS.u, clip: true})],
     ...options
   }) as SVGSVGElement;
   return figure(svg, {

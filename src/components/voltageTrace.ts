@@ -3,7 +3,7 @@
  * of each spike; min/max-per-pixel-column decimation keeps those maxima).
  */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, figure, fmt, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 
 /** What the chart reads from a run (a library Trace fits). */
 export interface TimeSeries {
@@ -33,16 +33,14 @@ export function VoltageTrace(
   const domain = xDomain ?? timeDomain(trace.t);
   const {X, Y} = decimated(trace.t, trace.v, plotColumns(width), domain);
   const n = trace.spikes.length;
+  const [lo, hi] = extentOf(Y, -70, vPeak);
   const svg = Plot.plot({
     ...TIME_MARGINS,
     width,
     height,
     x: {domain, label: "t (ms)"},
-    y: {label: "v (mV)", grid: true},
-    marks: [
-      Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}),
-      Plot.line({length: X.length}, {x: X, y: Y, stroke: COLORS.v, strokeWidth: 1.25, clip: true})
-    ],
+    y: {label: "v (mV)", grid: true, domain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)], nice: true},
+    marks: [Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}), pathMark(X, Y, {stroke: COLORS.v, clip: true})],
     ...options
   }) as SVGSVGElement;
   return figure(svg, {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
-import {decimateMinMax, decimatePath} from "../../lib/decimate.js";
+import {PATH_GAP, decimateMinMax, decimatePath} from "../../lib/decimate.js";
 
 /** A synthetic spiking trace: a slow ramp that hits 30 mV and resets to −65, sampled at dt. */
 function sawtooth(n: number, dt: number, period: number): {t: Float64Array; v: Float64Array; spikes: number[]} {
@@ -93,18 +93,50 @@ describe("decimatePath(x, y, {scaleX, scaleY, tolerance, breaks})", () => {
   it("keeps both ends of every reset jump", () => {
     const {t, v, spikes} = sawtooth(5000, 1 / 32, 333);
     const u = Array.from(t, (ti) => Math.sin(ti));
-    const index = Array.from(decimatePath(v, u, {scaleX: 0.1, scaleY: 0.1, tolerance: 3, breaks: spikes}));
+    const output = Array.from(decimatePath(v, u, {scaleX: 0.1, scaleY: 0.1, tolerance: 3, breaks: spikes}));
+    const index = output.filter((i) => i !== PATH_GAP);
     const kept = new Set(index);
     for (const s of spikes) {
       expect(kept.has(s)).toBe(true);
       expect(kept.has(s + 1)).toBe(true);
+      // The path is interrupted across the jump.
+      expect(output[output.indexOf(s) + 1]).toBe(PATH_GAP);
+      expect(output[output.indexOf(s) + 2]).toBe(s + 1);
     }
+    for (let i = 1; i < index.length; ++i) expect(index[i]).toBeGreaterThan(index[i - 1]);
     expect(index.length).toBeLessThan(5000 / 4);
     expect(index[0]).toBe(0);
     expect(index[index.length - 1]).toBe(4999);
   });
 
-  it("skips non-finite samples", () => {
-    expect(Array.from(decimatePath([0, NaN, 2, Infinity, 4], [0, 0, 0, 0, 0], {scaleX: 1, scaleY: 1}))).toEqual([0, 2, 4]);
+  it("skips non-finite samples, interrupting the path there", () => {
+    expect(Array.from(decimatePath([0, NaN, 2, Infinity, 4], [0, 0, 0, 0, 0], {scaleX: 1, scaleY: 1}))).toEqual([0, PATH_GAP, 2, PATH_GAP, 4]);
+  });
+
+  it("draws a repeated orbit once with overdraw, keeping every jump", () => {
+    // Ten identical loops (a circle of radius 50 px), each ended by a jump back to its start.
+    const perLoop = 400;
+    const x: number[] = [];
+    const y: number[] = [];
+    const breaks: number[] = [];
+    for (let loop = 0; loop < 10; ++loop) {
+      for (let j = 0; j < perLoop; ++j) {
+        const angle = (2 * Math.PI * j) / perLoop;
+        x.push(50 * Math.cos(angle));
+        y.push(50 * Math.sin(angle));
+      }
+      breaks.push(x.length - 1);
+    }
+    breaks.pop();
+    const plain = decimatePath(x, y, {scaleX: 1, scaleY: 1, tolerance: 1, breaks}).filter((i) => i !== PATH_GAP);
+    const once = decimatePath(x, y, {scaleX: 1, scaleY: 1, tolerance: 1, breaks, overdraw: true});
+    const kept = once.filter((i) => i !== PATH_GAP);
+    expect(kept.length).toBeLessThan(plain.length / 3);
+    for (const k of breaks) {
+      expect(kept).toContain(k);
+      expect(kept).toContain(k + 1);
+    }
+    // The first loop is drawn whole.
+    expect(Array.from(kept).filter((i) => i < perLoop)).toEqual(Array.from(plain).filter((i) => i < perLoop));
   });
 });
