@@ -121,6 +121,7 @@ try {
     ([name, from]) => performance.getEntriesByName(name, "measure").slice(from).map((entry) => entry.duration),
     [MEASURE, first]
   );
+  const settled = await page.evaluate(() => location.search);
   const browserVersion = browser.version();
   const sorted = [...durations].sort((x, y) => x - y);
   const p50 = quantile(sorted, 0.5);
@@ -128,7 +129,8 @@ try {
   const max = sorted[sorted.length - 1] ?? NaN;
   const ms = (x) => `${x.toFixed(1)} ms`;
   console.log(`Explorer update time (simulation + all charts), Chromium ${browserVersion}, 1280×1000`);
-  console.log(`page ${address}; slider "${found.label}" (${found.min}…${found.max}, step ${found.step}, from ${found.value})`);
+  console.log(`page ${address} (address after the run: ${settled || "unchanged"})`);
+  console.log(`slider "${found.label}" (${found.min}…${found.max}, step ${found.step}, from ${found.value})`);
   console.log(`${presses} key presses → ${durations.length} "${MEASURE}" measures${stalled ? ` (${stalled} presses with no update within 5 s)` : ""}`);
   if (!durations.length) throw new Error("no update was measured");
   console.log(`count ${durations.length}  p50 ${ms(p50)}  p95 ${ms(p95)}  max ${ms(max)}`);

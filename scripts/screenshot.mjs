@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Saves docs/screenshot.png: the explorer (/) at 1280×1000 in headless Chromium (/usr/bin/chromium), served
 // from the built site. It builds nothing: run `npm run build` first.
-// Usage: node scripts/screenshot.mjs [--path /] [--out docs/screenshot.png]
+// Usage: node scripts/screenshot.mjs [--path /] [--out docs/screenshot.png] [--top]
 import {existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -46,6 +46,19 @@ try {
     await document.fonts.ready;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
+  // The interesting part is the sliders with their charts: scroll to the section heading above the first
+  // slider (unless --top), so that the picture shows the controls and the traces together.
+  if (!args.includes("--top")) {
+    await page.evaluate(() => {
+      const slider = document.querySelector('input[type="range"]');
+      if (!slider) return;
+      const top = slider.getBoundingClientRect().top;
+      const headings = [...document.querySelectorAll("h2")].filter((h) => h.getBoundingClientRect().top <= top);
+      const target = headings.at(-1) ?? slider;
+      window.scrollTo(0, target.getBoundingClientRect().top + window.scrollY - 16);
+    });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
   mkdirSync(dirname(out), {recursive: true});
   await page.screenshot({path: out, animations: "disabled"});
   const {size} = statSync(out);
