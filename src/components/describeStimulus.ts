@@ -54,8 +54,12 @@ function describePart(p: Part): string {
       return `noise of mean ${fmt(p.mean)}, σ ${fmt(p.sigma)}, τ ${fmt(p.tau)} ms (seed ${p.seed ?? 0}) ${window(p)}`.trim();
     case "sum":
       return (p.parts ?? []).map(describePart).join(" + ") || "0";
-    case "overlay":
-      return (p.parts ?? []).map(describePart).join(", then ") || "0";
+    case "overlay": {
+      // A zero baseline first is implicit ("14 for t > 15 ms" rather than "0, then 14 for t > 15 ms").
+      const parts = p.parts ?? [];
+      const shown = parts.length > 1 && parts[0].kind === "dc" && parts[0].value === 0 ? parts.slice(1) : parts;
+      return shown.map(describePart).join(", then ") || "0";
+    }
     default:
       return "a custom current";
   }

@@ -4,9 +4,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import {decimatePath} from "../lib/decimate.js";
+import {PATH_GAP, decimatePath} from "../lib/decimate.js";
 import {nullclines as computeNullclines} from "../lib/analysis/phasePlane.js";
-import {COLORS, figure, fmt, pathColumns, pathMark, type FigureOptions} from "./chart.js";
+import {COLORS, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
@@ -94,6 +94,8 @@ export function PhasePlane(
     if (v[i] < vMin) vMin = v[i];
     if (u[i] < uMin) uMin = u[i];
     if (u[i] > uMax) uMax = u[i];
+    if (v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
+    if (v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
   }
   for (const e of equilibria) {
     if (e.v > vPeak || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
@@ -121,13 +123,30 @@ export function PhasePlane(
     breaks,
     overdraw: true
   });
-  const {X, Y} = pathColumns(v, u, index);
-  // The reset jumps as one path: M (vPeak, u_k) L (v_k+1, u_k+1), for every spike.
+  // A trace stores, at the sample k of a spike, v = vPeak and the state after the reset (u already raised by
+  // d). Draw the hybrid system's geometry: the orbit reaches (vPeak, u_k − d), jumps to (c, u_k), and goes on.
+  const isSpike = new Set(breaks);
+  const X: number[] = [];
+  const Y: number[] = [];
+  let pendingReset = -1;
+  for (let j = 0; j < index.length; ++j) {
+    const i = index[j];
+    if (i === PATH_GAP) {
+      X.push(NaN), Y.push(NaN);
+      if (pendingReset >= 0) X.push(params.c), Y.push(u[pendingReset]), (pendingReset = -1);
+      continue;
+    }
+    if (isSpike.has(i)) {
+      X.push(vPeak), Y.push(u[i] - params.d);
+      pendingReset = i;
+    } else X.push(v[i]), Y.push(u[i]);
+  }
+  // The reset jumps as one path: M (vPeak, u_k − d) L (c, u_k), for every spike.
   const JX = new Float64Array(3 * breaks.length);
   const JY = new Float64Array(3 * breaks.length);
   breaks.forEach((k, j) => {
-    (JX[3 * j] = v[k]), (JY[3 * j] = u[k]);
-    (JX[3 * j + 1] = v[k + 1]), (JY[3 * j + 1] = u[k + 1]);
+    (JX[3 * j] = vPeak), (JY[3 * j] = u[k] - params.d);
+    (JX[3 * j + 1] = params.c), (JY[3 * j + 1] = u[k]);
     (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
   });
 
