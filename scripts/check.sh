@@ -140,7 +140,7 @@ t0=$(now)
 rm -rf dist
 # Framework lists every file it writes: keep that in test-results/build.log and show the end (all on failure).
 if npm run --silent build >"$reports/build.log" 2>&1; then
-  grep -v ' → ' "$reports/build.log" | grep -v '^\s*$' | tail -n 30
+  grep -v '→' "$reports/build.log" | grep -v '^\s*$' | tail -n 30
   echo "build passed (full log: test-results/build.log)"
   record "build" 1 0 $(($(now) - t0))
 else
