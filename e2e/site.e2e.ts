@@ -3,7 +3,8 @@
 //   - no console errors and no uncaught page errors (Framework logs failing cells with console.error);
 //   - no request to any host but the test server (the site must work offline);
 //   - it has a visible <h1>;
-//   - at a 390×844 (phone) viewport the document does not scroll horizontally.
+//   - at a 390×844 (phone) viewport the document does not scroll horizontally;
+//   - at desktop and phone widths no form control is collapsed (e.g. a stylesheet that did not load).
 import {readdirSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -75,6 +76,35 @@ for (const path of pages) {
       await open(page, path, baseURL);
       await expect(page.locator("h1").first()).toBeVisible();
     });
+
+    for (const [width, height] of [
+      [1280, 1000],
+      [390, 844]
+    ]) {
+      test(`form controls have a usable size at ${width}×${height}`, async ({page, baseURL}) => {
+        await page.setViewportSize({width, height});
+        await open(page, path, baseURL);
+        const collapsed = await page.evaluate(() => {
+          const minimum = (e: Element) =>
+            e instanceof HTMLInputElement && e.type === "range"
+              ? 80
+              : e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement
+                ? 40
+                : e instanceof HTMLInputElement && ["number", "text", "search", "email", "url", "tel", "date", "time"].includes(e.type)
+                  ? 40
+                  : 0;
+          return [...document.querySelectorAll("input, select, textarea")]
+            .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden")
+            .map((e) => ({e, width: e.getBoundingClientRect().width, min: minimum(e)}))
+            .filter(({width, min}) => width < min)
+            .map(({e, width, min}) => {
+              const label = e.getAttribute("aria-label") ?? e.closest("form")?.querySelector("label")?.textContent ?? e.getAttribute("name") ?? "";
+              return `${e.tagName.toLowerCase()}[type=${e.getAttribute("type") ?? ""}] "${label.trim()}": ${Math.round(width)} px wide (< ${min})`;
+            });
+        });
+        expect(collapsed, "form controls narrower than usable").toEqual([]);
+      });
+    }
 
     test("does not scroll horizontally at 390×844", async ({page, baseURL}) => {
       await page.setViewportSize({width: 390, height: 844});
