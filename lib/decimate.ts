@@ -116,31 +116,42 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
   const out: number[] = [];
   let b = 0;
   while (b < breaks.length && breaks[b] < 0) ++b;
-  let lastX = NaN;
+  let lastX = NaN; // the last sample considered (kept, or left out as already drawn)
   let lastY = NaN;
-  let last = -1; // last kept sample
+  let considered = false;
   let gap = false; // the next kept sample starts a new piece
   let skipped = -1; // last sample left out because it was already drawn
-  let lastCell = NaN;
+  let lastCell = -1;
   for (let i = 0; i < n; ++i) {
     const xi = x[i];
     const yi = y[i];
     const isBreak = b < breaks.length && breaks[b] === i;
     const afterBreak = b > 0 && breaks[b - 1] + 1 === i;
     if (isBreak) while (b < breaks.length && breaks[b] <= i) ++b;
-    if (!isFinite(xi) || !isFinite(yi)) {
-      gap = last >= 0;
+    if (xi - xi !== 0 || yi - yi !== 0) {
+      // NaN or ±∞: interrupt the path.
+      gap = out.length > 0;
+      skipped = -1;
+      considered = false;
       continue;
     }
     const forced = i === 0 || i === n - 1 || isBreak || afterBreak;
+    if (!forced && considered) {
+      const dx = (xi - lastX) * sx;
+      const dy = (yi - lastY) * sy;
+      if (dx * dx + dy * dy < t2) continue;
+    }
+    lastX = xi;
+    lastY = yi;
+    considered = true;
     if (grid) {
       if (afterBreak) {
         // A new stretch begins: what the previous one covered now counts as drawn.
         for (const c of current) drawn![c] = 1;
         current = [];
-        lastCell = NaN;
+        lastCell = -1;
       }
-      const c = grid!.of(x[i], y[i]);
+      const c = Math.floor((xi * sx - grid.xMin) / grid.side) + grid.columns * Math.floor((yi * sy - grid.yMin) / grid.side);
       if (c !== lastCell) current.push((lastCell = c));
       if (!forced && drawn![c] === 1) {
         if (skipped < 0) gap = true;
@@ -151,24 +162,13 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
         // Back on new ground: resume from the last skipped sample so the piece joins what is drawn.
         if (gap && out.length) out.push(PATH_GAP);
         out.push(skipped);
-        lastX = x[skipped];
-        lastY = y[skipped];
-        last = skipped;
         skipped = -1;
         gap = false;
       }
     }
-    if (!forced && last >= 0 && !gap) {
-      const dx = (xi - lastX) * sx;
-      const dy = (yi - lastY) * sy;
-      if (dx * dx + dy * dy < t2) continue;
-    }
     if ((gap || afterBreak) && out.length) out.push(PATH_GAP);
     gap = false;
     out.push(i);
-    last = i;
-    lastX = xi;
-    lastY = yi;
   }
   return Uint32Array.from(out);
 }
@@ -193,8 +193,5 @@ function cellGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: num
   while (((xMax - xMin) / side + 1) * ((yMax - yMin) / side + 1) > 4e6) side *= 2;
   const columns = xMin <= xMax ? Math.floor((xMax - xMin) / side) + 1 : 1;
   const rows = yMin <= yMax ? Math.floor((yMax - yMin) / side) + 1 : 1;
-  return {
-    size: columns * rows,
-    of: (xi: number, yi: number) => Math.floor((xi * sx - xMin) / side) + columns * Math.floor((yi * sy - yMin) / side)
-  };
+  return {size: columns * rows, columns, side, xMin, yMin};
 }

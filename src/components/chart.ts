@@ -94,20 +94,11 @@ export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: Path
     }
     g.setAttribute("aria-label", style.ariaLabel ?? "line");
     if (!x || !y) return g;
-    let d = "";
-    let pen = false;
-    for (let i = 0, n = Math.min(X.length, Y.length); i < n; ++i) {
-      const px = x(X[i]);
-      const py = y(Y[i]);
-      if (px === undefined || py === undefined || px !== px || py !== py) {
-        pen = false;
-        continue;
-      }
-      d += `${pen ? "L" : "M"}${Math.round(px * 100) / 100},${Math.round(py * 100) / 100}`;
-      pen = true;
-    }
+    const d = pathData(X, Y, x, y);
     const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
     path.setAttribute("d", d);
+    path.setAttribute("transform", "scale(0.1)");
+    path.setAttribute("vector-effect", "non-scaling-stroke");
     path.setAttribute("fill", "none");
     path.setAttribute("stroke", style.stroke);
     path.setAttribute("stroke-width", String(style.strokeWidth ?? 1.25));
@@ -118,6 +109,43 @@ export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: Path
     g.append(path);
     return g;
   };
+}
+
+/** A linear scale as y = k·x + b, if `scale` is one (checked on two values), else null. */
+function linearOf(scale: Scale & {type?: string; domain?: () => number[]; range?: () => number[]}): [number, number] | null {
+  if (scale.type !== "linear" || typeof scale.domain !== "function" || typeof scale.range !== "function") return null;
+  const [d0, d1] = scale.domain();
+  const [r0, r1] = scale.range();
+  if (!(d1 !== d0) || !isFinite(d0) || !isFinite(d1) || !isFinite(r0) || !isFinite(r1)) return null;
+  const k = (r1 - r0) / (d1 - d0);
+  const b = r0 - k * d0;
+  for (const probe of [d0, (d0 + d1) / 2 + 0.123]) if (Math.abs(k * probe + b - (scale(probe) as number)) > 1e-6) return null;
+  return [k, b];
+}
+
+/**
+ * The SVG path data of the polyline in tenths of a pixel (integers, which are much cheaper to format and to
+ * parse than decimals; the path is drawn at scale(0.1)). NaN points start a new subpath.
+ */
+function pathData(X: ArrayLike<number>, Y: ArrayLike<number>, x: Scale, y: Scale): string {
+  const lx = linearOf(x);
+  const ly = linearOf(y);
+  let d = "";
+  let pen = false;
+  for (let i = 0, n = Math.min(X.length, Y.length); i < n; ++i) {
+    const px = lx ? lx[0] * X[i] + lx[1] : x(X[i]);
+    const py = ly ? ly[0] * Y[i] + ly[1] : y(Y[i]);
+    if (px === undefined || py === undefined || px - px !== 0 || py - py !== 0) {
+      pen = false;
+      continue;
+    }
+    // Clamp far-off points (e.g. a nullcline outside the frame) so the integers stay small.
+    const ix = Math.round(Math.max(-1e6, Math.min(1e6, px * 10)));
+    const iy = Math.round(Math.max(-1e6, Math.min(1e6, py * 10)));
+    d += (pen ? "L" : "M") + ix + "," + iy;
+    pen = true;
+  }
+  return d;
 }
 
 /** Gathers the points of a decimated path (indices from decimatePath, gaps as NaN) into two columns. */

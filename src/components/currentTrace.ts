@@ -16,7 +16,7 @@ export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOption
 
 /** The input current I(t) (paper units: current ÷ capacitance, mV/ms) of a run. */
 export function CurrentTrace(
-  trace: TimeSeries,
+  trace: Pick<TimeSeries, "t" | "I">,
   {width, height = 150, xDomain, marker = null, title = "Input current I(t)", caption, ariaLabel, ariaDescription, ...options}: CurrentTraceOptions
 ): HTMLElement {
   const domain = xDomain ?? timeDomain(trace.t);

@@ -21,6 +21,7 @@ export interface ExplorerPreset {
 /** The library functions the explorer calls (passed in, so this module stays testable in isolation). */
 export interface ExplorerLibrary {
   simulate(options: any): Trace;
+  compileStimulus(current: any, horizon?: number): {value(t: number, side?: -1 | 0 | 1): number; fill(out: Float64Array, t0: number, dt: number): void};
   equilibria(params: any, I: number, equation?: any): Equilibrium[];
   bifurcationCurrents(params: any, equation?: any): {saddleNode: number | null; hopf: number | null};
   spikeStatistics(spikes: Float64Array, options: {start: number; end: number; onset?: number}): SpikeStats;
@@ -90,6 +91,51 @@ export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Record<
   return options;
 }
 
+/** The keys the input current depends on (the stimulus panel, the class's protocol, the time grid). */
+export const INPUT_KEYS = [
+  "cls", "T", "dt", "protocol", "dc", "dcI", "step", "stepI", "stepOn", "stepOff", "pulses", "pulseI", "pulseOn", "pulseW",
+  "pulseP", "pulseN", "ramp", "rampI", "rampS", "rampOn", "rampOff", "noise", "noiseM", "noiseS", "noiseTau", "noiseSeed"
+] as const satisfies readonly (keyof ExplorerState)[];
+
+/**
+ * The input current of a state on the run's time grid, computed from the stimulus alone: it does not
+ * depend on the model, so moving a, b, c, d or the initial state does not redraw I(t).
+ */
+export interface Input {
+  t: Float64Array;
+  I: Float64Array;
+  /** I at time t (ms), as the stimulus defines it. */
+  value: (t: number) => number;
+  duration: number;
+  /** The message of an error thrown by the library (a bad stimulus), else null. */
+  error: string | null;
+  /** performance.now() when it was computed, and whether an update has already counted it. */
+  start: number;
+  claimed: boolean;
+}
+
+/** Computes the input current of a state. Never throws: a library error becomes `error`. */
+export function inputOf(state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>, presets: Record<ClassId, ExplorerPreset>, lib: ExplorerLibrary, start = 0): Input {
+  const n = Math.floor(state.T / state.dt + 1e-9) + 1;
+  const t = new Float64Array(n);
+  for (let k = 0; k < n; ++k) t[k] = k * state.dt;
+  const I = new Float64Array(n);
+  try {
+    const compiled = lib.compileStimulus(stimulusOf(state as ExplorerState, presets[state.cls].current), state.T);
+    compiled.fill(I, 0, state.dt);
+    return {t, I, value: (x) => compiled.value(x), duration: state.T, error: null, start, claimed: false};
+  } catch (e) {
+    return {t, I, value: () => NaN, duration: state.T, error: e instanceof Error ? e.message : String(e), start, claimed: false};
+  }
+}
+
+/** When an update began: the input's computation if this update made it, else now. */
+export function updateStart(input: Input, now: number): number {
+  if (input.claimed) return now;
+  input.claimed = true;
+  return Math.min(input.start, now);
+}
+
 /** One update of the explorer: the run (or the error that stopped it) and when the update started. */
 export interface Run {
   state: ExplorerState;
@@ -138,16 +184,17 @@ export interface PhaseAnalysis {
   errors: string[];
 }
 
-/** Nullcline current, equilibria, rest state and bifurcation currents for a run at time tI (null = end). */
-export function analysePhase(run: Run, tI: number | null, lib: ExplorerLibrary): PhaseAnalysis | null {
+/**
+ * Nullcline current, equilibria, rest state and bifurcation currents for a run at time tI (null = the end),
+ * with I as the stimulus defines it at that time.
+ */
+export function analysePhase(run: Run, input: Input, tI: number | null, lib: ExplorerLibrary): PhaseAnalysis | null {
   const trace = run.trace;
-  if (!trace || trace.t.length === 0) return null;
-  const last = trace.t.length - 1;
-  const tEnd = Math.min(trace.t[last], run.state.T);
+  if (!trace || trace.t.length === 0 || input.error) return null;
+  const tEnd = run.state.T;
   const atEnd = tI === null || tI >= tEnd;
   const t = atEnd ? tEnd : Math.max(0, tI);
-  const k = Math.max(0, Math.min(last, Math.round(t / trace.dt)));
-  const I = trace.I[k];
+  const I = input.value(t);
   const params = run.options.params as ExplorerPreset["params"];
   const equation = run.options.equation;
   const errors: string[] = [];

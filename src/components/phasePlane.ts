@@ -37,6 +37,10 @@ const SYMBOLS: Record<string, d3.SymbolType> = {
   square2: d3.symbolSquare2
 };
 
+/** Path data of each symbol: for the chart (area 110 px²) and the legend (64 px²). */
+const SYMBOL_PATHS_CHART = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 110)() ?? ""]));
+const SYMBOL_PATHS = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 64)() ?? ""]));
+
 export interface PhasePlaneOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
   /** Width in pixels. */
   width: number;
@@ -90,7 +94,9 @@ export function PhasePlane(
   let vMin = Math.min(params.c, vPeak - 1);
   let uMin = Infinity;
   let uMax = -Infinity;
+  const breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
   for (let i = 0; i < n; ++i) {
+    if (v[i] >= vPeak && i + 1 < n) breaks.push(i);
     if (v[i] < vMin) vMin = v[i];
     if (u[i] < uMin) uMin = u[i];
     if (u[i] > uMax) uMax = u[i];
@@ -111,9 +117,7 @@ export function PhasePlane(
   // Nullclines on the visible v range.
   const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
 
-  // Trajectory: split at spikes (sample k holds the apex; k → k+1 is the reset jump).
-  const breaks: number[] = [];
-  for (let i = 0; i + 1 < n; ++i) if (v[i] >= vPeak) breaks.push(i);
+  // Trajectory, decimated to about a pixel, drawn once where it repeats itself, split at the spikes.
   const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
   const innerHeight = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
   const index = decimatePath(v, u, {
@@ -125,21 +129,19 @@ export function PhasePlane(
   });
   // A trace stores, at the sample k of a spike, v = vPeak and the state after the reset (u already raised by
   // d). Draw the hybrid system's geometry: the orbit reaches (vPeak, u_k − d), jumps to (c, u_k), and goes on.
-  const isSpike = new Set(breaks);
-  const X: number[] = [];
-  const Y: number[] = [];
+  const X = new Float64Array(index.length + breaks.length);
+  const Y = new Float64Array(index.length + breaks.length);
+  let m = 0;
   let pendingReset = -1;
   for (let j = 0; j < index.length; ++j) {
     const i = index[j];
     if (i === PATH_GAP) {
-      X.push(NaN), Y.push(NaN);
-      if (pendingReset >= 0) X.push(params.c), Y.push(u[pendingReset]), (pendingReset = -1);
-      continue;
-    }
-    if (isSpike.has(i)) {
-      X.push(vPeak), Y.push(u[i] - params.d);
+      (X[m] = NaN), (Y[m++] = NaN);
+      if (pendingReset >= 0) (X[m] = params.c), (Y[m++] = u[pendingReset]), (pendingReset = -1);
+    } else if (v[i] >= vPeak && i + 1 < n) {
+      (X[m] = vPeak), (Y[m++] = u[i] - params.d);
       pendingReset = i;
-    } else X.push(v[i]), Y.push(u[i]);
+    } else (X[m] = v[i]), (Y[m++] = u[i]);
   }
   // The reset jumps as one path: M (vPeak, u_k − d) L (c, u_k), for every spike.
   const JX = new Float64Array(3 * breaks.length);
@@ -163,7 +165,7 @@ export function PhasePlane(
   }
   marks.push(
     pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
-    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
+    pathMark(X.subarray(0, m), Y.subarray(0, m), {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
   );
   marks.push(equilibriumMark(equilibria));
   const svg = Plot.plot({
@@ -203,7 +205,7 @@ function equilibriumMark(equilibria: EquilibriumPoint[]) {
       if (x === undefined || y === undefined || !(x >= 0 && x <= dimensions.width && y >= 0 && y <= dimensions.height)) continue;
       const style = EQUILIBRIUM_STYLES[e.type];
       const path = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
-      path.setAttribute("d", d3.symbol(SYMBOLS[style.symbol], 110)() ?? "");
+      path.setAttribute("d", SYMBOL_PATHS_CHART[style.symbol]);
       path.setAttribute("transform", `translate(${Math.round(x * 100) / 100},${Math.round(y * 100) / 100})`);
       path.setAttribute("fill", style.filled ? style.color : "white");
       path.setAttribute("stroke", style.color);
@@ -219,13 +221,25 @@ function equilibriumMark(equilibria: EquilibriumPoint[]) {
 
 /** The legend of the phase plane: the lines, then one swatch per equilibrium type present. */
 function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNullcline: boolean): HTMLElement {
+  const SVG = "http://www.w3.org/2000/svg";
   const list = document.createElement("ul");
   list.className = "chart-legend";
-  const line = (label: string, color: string, dash?: string) => {
+  const item = (label: string, swatch: SVGElement, width: number, height: number) => {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    svg.setAttribute("viewBox", `${-width / 2} ${-height / 2} ${width} ${height}`);
+    svg.setAttribute("aria-hidden", "true");
+    svg.append(swatch);
     const li = document.createElement("li");
-    li.innerHTML = `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>`;
-    li.append(label);
+    li.append(svg, label);
     list.append(li);
+  };
+  const line = (label: string, color: string, dash?: string) => {
+    const l = document.createElementNS(SVG, "line");
+    for (const [k, v] of [["x1", "-10"], ["x2", "10"], ["stroke", color], ["stroke-width", "2"]]) l.setAttribute(k, v);
+    if (dash) l.setAttribute("stroke-dasharray", dash);
+    item(label, l, 22, 10);
   };
   line("trajectory", COLORS.trajectory);
   line("reset jump", COLORS.jump, "3,3");
@@ -237,11 +251,12 @@ function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNul
     if (seen.has(e.type)) continue;
     seen.add(e.type);
     const style = EQUILIBRIUM_STYLES[e.type];
-    const path = d3.symbol(SYMBOLS[style.symbol], 64)() ?? "";
-    const li = document.createElement("li");
-    li.innerHTML = `<svg width="22" height="16" viewBox="-11 -8 22 16" aria-hidden="true"><path d="${path}" stroke="${style.color}" stroke-width="2" fill="${style.filled ? style.color : "white"}"/></svg>`;
-    li.append(e.type);
-    list.append(li);
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", SYMBOL_PATHS[style.symbol]);
+    path.setAttribute("stroke", style.color);
+    path.setAttribute("stroke-width", "2");
+    path.setAttribute("fill", style.filled ? style.color : "white");
+    item(e.type, path, 22, 16);
   }
   return list;
 }
