@@ -90,8 +90,9 @@ input[type="range"]:focus-visible, input[type="checkbox"]:focus-visible, input[t
 @container (min-width: 760px) {
   .explorer-row { grid-template-columns: 300px minmax(0, 1fr); }
 }
-.explorer-controls form.inputs-3a86ea { --label-width: 100%; --input-width: 100%; margin: 6px 0; }
-.explorer-controls form.inputs-3a86ea > label { padding-bottom: 1px; }
+.explorer-controls form.inputs-3a86ea { flex-wrap: wrap; width: 100%; max-width: 100%; margin: 6px 0; }
+.explorer-controls form.inputs-3a86ea > label { width: 100%; padding: 0 0 2px; }
+.explorer-controls .inputs-3a86ea-input { width: 100%; }
 .explorer-controls form.inputs-3a86ea input[type="number"] { max-width: 5.5em; }
 form.explorer-range.modified > label { color: #8a3f00; font-weight: 600; }
 form.explorer-range.modified > label::after { content: " · changed"; font-weight: 400; font-size: 11px; }
