@@ -90,6 +90,11 @@ export interface PathOptions {
    * loop, not one per spike. Default false.
    */
   overdraw?: boolean;
+  /**
+   * The region drawn, [xMin, xMax, yMin, yMax] in data units (the chart's domains), for the overdraw grid;
+   * points outside share the border cells. Default: the extent of the path (one more pass over it).
+   */
+  bounds?: [number, number, number, number];
 }
 
 /**
@@ -109,7 +114,7 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
   const t2 = tolerance * tolerance;
   const skipDrawn = options.overdraw === true && tolerance > 0 && n > 0;
   // Cells (tolerance × tolerance px) of the already-drawn stretches, and those of the current stretch.
-  const grid = skipDrawn ? cellGrid(x, y, n, sx, sy, Math.max(tolerance, 0.5)) : null;
+  const grid = skipDrawn ? cellGrid(x, y, n, sx, sy, Math.max(tolerance, 0.5), options.bounds) : null;
   const drawn = grid ? new Uint8Array(grid.size) : null;
   let current: number[] = [];
 
@@ -151,7 +156,9 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
         current = [];
         lastCell = -1;
       }
-      const c = Math.floor((xi * sx - grid.xMin) / grid.side) + grid.columns * Math.floor((yi * sy - grid.yMin) / grid.side);
+      const cx = Math.min(grid.columns - 1, Math.max(0, Math.floor((xi * sx - grid.xMin) / grid.side)));
+      const cy = Math.min(grid.rows - 1, Math.max(0, Math.floor((yi * sy - grid.yMin) / grid.side)));
+      const c = cx + grid.columns * cy;
       if (c !== lastCell) current.push((lastCell = c));
       if (!forced && drawn![c] === 1) {
         if (skipped < 0) gap = true;
@@ -174,11 +181,24 @@ export function decimatePath(x: ArrayLike<number>, y: ArrayLike<number>, options
 }
 
 /** A grid of square cells (side `cell` px) covering the finite points of a path, for overdraw detection. */
-function cellGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: number, sy: number, cell: number) {
+function cellGrid(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  sx: number,
+  sy: number,
+  cell: number,
+  bounds?: [number, number, number, number]
+) {
   let xMin = Infinity;
   let xMax = -Infinity;
   let yMin = Infinity;
   let yMax = -Infinity;
+  if (bounds && bounds.every((b) => isFinite(b)) && bounds[0] <= bounds[1] && bounds[2] <= bounds[3]) {
+    (xMin = Math.min(bounds[0] * sx, bounds[1] * sx)), (xMax = Math.max(bounds[0] * sx, bounds[1] * sx));
+    (yMin = Math.min(bounds[2] * sy, bounds[3] * sy)), (yMax = Math.max(bounds[2] * sy, bounds[3] * sy));
+    n = 0; // no pass over the path
+  }
   for (let i = 0; i < n; ++i) {
     const xi = x[i] * sx;
     const yi = y[i] * sy;
@@ -193,5 +213,5 @@ function cellGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: num
   while (((xMax - xMin) / side + 1) * ((yMax - yMin) / side + 1) > 4e6) side *= 2;
   const columns = xMin <= xMax ? Math.floor((xMax - xMin) / side) + 1 : 1;
   const rows = yMin <= yMax ? Math.floor((yMax - yMin) / side) + 1 : 1;
-  return {size: columns * rows, columns, side, xMin, yMin};
+  return {size: columns * rows, columns, rows, side, xMin, yMin};
 }

@@ -125,7 +125,8 @@ export function PhasePlane(
     scaleY: innerHeight / (uDomain[1] - uDomain[0]),
     tolerance,
     breaks,
-    overdraw: true
+    overdraw: true,
+    bounds: [vDomain[0], vDomain[1], uDomain[0], uDomain[1]]
   });
   // A trace stores, at the sample k of a spike, v = vPeak and the state after the reset (u already raised by
   // d). Draw the hybrid system's geometry: the orbit reaches (vPeak, u_k − d), jumps to (c, u_k), and goes on.

@@ -138,5 +138,8 @@ describe("decimatePath(x, y, {scaleX, scaleY, tolerance, breaks})", () => {
     }
     // The first loop is drawn whole.
     expect(Array.from(kept).filter((i) => i < perLoop)).toEqual(Array.from(plain).filter((i) => i < perLoop));
+    // Given the chart's bounds instead of measuring the path, the result is as small.
+    const bounded = decimatePath(x, y, {scaleX: 1, scaleY: 1, tolerance: 1, breaks, overdraw: true, bounds: [-60, 60, -60, 60]});
+    expect(bounded.filter((i) => i !== PATH_GAP).length).toBeLessThan(plain.length / 3);
   });
 });
