@@ -1,6 +1,6 @@
 /** I(t): the input current of a run, on the same time axis as v(t) and u(t). */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, axesMark, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
@@ -28,9 +28,10 @@ export function CurrentTrace(
     ...TIME_MARGINS,
     width,
     height,
-    x: {domain, label: "t (ms)"},
-    y: {label: "I (paper units: current ÷ capacitance, mV/ms)", domain: min === max ? [min - 1, max + 1] : [min, max], nice: true},
+    x: {domain, axis: null},
+    y: {domain: min === max ? [min - 1, max + 1] : [min, max], nice: true, axis: null},
     marks: [
+      axesMark({xLabel: "t (ms)", yLabel: "I (paper units: current ÷ capacitance, mV/ms)", grid: false}),
       Plot.ruleY([0], {stroke: "#bbb"}),
       marker === null ? null : Plot.ruleX([marker], {stroke: COLORS.vNullcline, strokeDasharray: "4,3"}),
       pathMark(X, Y, {stroke: COLORS.I, clip: true})

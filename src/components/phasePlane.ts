@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {PATH_GAP, decimatePath} from "../lib/decimate.js";
 import {nullclines as computeNullclines} from "../lib/analysis/phasePlane.js";
-import {COLORS, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
+import {COLORS, axesMark, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
@@ -154,6 +154,7 @@ export function PhasePlane(
   });
 
   const marks: Plot.Markish[] = [
+    axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"}),
     Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
     Plot.text([params.c], {x: (d: number) => d, frameAnchor: "top", dy: 2, dx: 4, textAnchor: "start", text: () => "v = c", fill: "#666"}),
     Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
@@ -173,8 +174,8 @@ export function PhasePlane(
     ...MARGINS,
     width,
     height,
-    x: {domain: vDomain, label: "v (mV)"},
-    y: {domain: uDomain, label: "u (same units as I)", grid: true},
+    x: {domain: vDomain, axis: null},
+    y: {domain: uDomain, axis: null},
     marks,
     ...options
   }) as SVGSVGElement;

@@ -1,6 +1,6 @@
 /** u(t): the recovery variable of a run, on the same time axis as v(t) and I(t). */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, axesMark, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 export interface RecoveryTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
@@ -24,9 +24,9 @@ export function RecoveryTrace(
     ...TIME_MARGINS,
     width,
     height,
-    x: {domain, label: "t (ms)"},
-    y: {label: "u (same units as I)", grid: true, domain: min < max ? [min, max] : [min - 1, max + 1], nice: true},
-    marks: [pathMark(X, Y, {stroke: COLORS.u, clip: true})],
+    x: {domain, axis: null},
+    y: {domain: min < max ? [min, max] : [min - 1, max + 1], nice: true, axis: null},
+    marks: [axesMark({xLabel: "t (ms)", yLabel: "u (same units as I)"}), pathMark(X, Y, {stroke: COLORS.u, clip: true})],
     ...options
   }) as SVGSVGElement;
   return figure(svg, {

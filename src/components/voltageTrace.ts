@@ -3,7 +3,7 @@
  * of each spike; min/max-per-pixel-column decimation keeps those maxima).
  */
 import * as Plot from "@observablehq/plot";
-import {COLORS, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {COLORS, axesMark, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 
 /** What the chart reads from a run (a library Trace fits). */
 export interface TimeSeries {
@@ -38,9 +38,13 @@ export function VoltageTrace(
     ...TIME_MARGINS,
     width,
     height,
-    x: {domain, label: "t (ms)"},
-    y: {label: "v (mV)", grid: true, domain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)], nice: true},
-    marks: [Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}), pathMark(X, Y, {stroke: COLORS.v, clip: true})],
+    x: {domain, axis: null},
+    y: {domain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)], nice: true, axis: null},
+    marks: [
+      axesMark({xLabel: "t (ms)", yLabel: "v (mV)"}),
+      Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}),
+      pathMark(X, Y, {stroke: COLORS.v, clip: true})
+    ],
     ...options
   }) as SVGSVGElement;
   return figure(svg, {
