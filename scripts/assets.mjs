@@ -100,10 +100,10 @@ form.explorer-range.modified > label::after { content: " · changed"; font-weigh
 .class-menu { border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 2px 16px; }
 @container (min-width: 760px) { .class-menu { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .class-menu legend { font-weight: 600; padding: 0 4px; }
-.class-option { display: grid; grid-template-columns: auto auto minmax(0, 1fr); gap: 0 6px; align-items: baseline; padding: 4px 2px; cursor: pointer; font-size: 14px; line-height: 1.35; }
+.class-option { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 8px; align-items: baseline; align-content: start; padding: 4px 4px; cursor: pointer; font-size: 14px; line-height: 1.35; }
 .class-option input { margin: 0; align-self: center; }
-.class-name { font-weight: 700; min-width: 4.5em; }
-.class-description { color: #444; }
+.class-name { font-weight: 700; }
+.class-description { grid-column: 2; color: #444; }
 .class-option:has(input:checked) { background: #eef3fa; border-radius: 4px; }
 
 .preset-buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0.5rem 0 1rem; }
