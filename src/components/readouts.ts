@@ -48,8 +48,8 @@ export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
           ? `none stable (${analysis.equilibria.map((e) => e.type).join(", ")})`
           : "none: no equilibrium, the neuron cannot rest"
     ],
-    ["I_sn (saddle-node)", analysis.saddleNode === null ? "none" : fmt(analysis.saddleNode)],
-    ["I_AH (Andronov–Hopf)", analysis.hopf === null ? "none" : fmt(analysis.hopf)]
+    ["I_sn (saddle-node)", analysis.saddleNode === null ? "none" : fmt(analysis.saddleNode, 6)],
+    ["I_AH (Andronov–Hopf)", analysis.hopf === null ? "none" : fmt(analysis.hopf, 6)]
   ];
   for (const e of analysis.errors) rows.push(["Note", e]);
   return list(rows, "stability-readout", "Stability of the rest state");

@@ -4,7 +4,7 @@ import {CurrentTrace} from "../../src/components/currentTrace.js";
 import {PhasePlane} from "../../src/components/phasePlane.js";
 import {RecoveryTrace} from "../../src/components/recoveryTrace.js";
 import {VoltageTrace} from "../../src/components/voltageTrace.js";
-import {snapshot, syntheticTrace} from "./fixtures.js";
+import {expectSnapshot, syntheticTrace} from "./fixtures.js";
 
 const trace = syntheticTrace();
 const svgOf = (figure: HTMLElement) => figure.querySelector(":scope > svg[role=img]") as SVGSVGElement;
@@ -17,7 +17,7 @@ describe("VoltageTrace(trace, {width})", () => {
     expect(figure.querySelector("figcaption")?.textContent).toMatch(/^\d+ spikes; each drawn to its 30 mV apex/);
     expect(svgOf(figure).getAttribute("aria-label")).toMatch(/membrane potential v in mV/);
     expect(svgOf(figure).getAttribute("role")).toBe("img");
-    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/voltageTrace.svg");
+    await expectSnapshot(svgOf(figure), "voltageTrace.svg");
   });
 
   it("keeps every apex when the run is much longer than the chart is wide", () => {
@@ -40,7 +40,7 @@ describe("RecoveryTrace(trace, {width})", () => {
     const figure = RecoveryTrace(trace, {width: 400, xDomain: [0, 100]});
     expect(svgOf(figure).textContent).toContain("u (same units as I)");
     expect(svgOf(figure).textContent).not.toContain("mV/ms)");
-    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/recoveryTrace.svg");
+    await expectSnapshot(svgOf(figure), "recoveryTrace.svg");
   });
 });
 
@@ -51,7 +51,7 @@ describe("CurrentTrace(trace, {width, marker})", () => {
     expect(text).toContain("I (paper units: current ÷ capacitance, mV/ms)");
     expect(text).not.toMatch(/I \(mV\)/);
     expect(figure.querySelector("figcaption")?.textContent).toContain("t = 100 ms");
-    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/currentTrace.svg");
+    await expectSnapshot(svgOf(figure), "currentTrace.svg");
   });
 });
 
@@ -72,12 +72,12 @@ describe("PhasePlane(trace, {width, params, I, equilibria})", () => {
     const jumps = svgOf(figure).querySelector("[aria-label='reset jumps'] path")?.getAttribute("d") ?? "";
     expect(jumps.split("M").length - 1).toBe(trace.spikes.length);
     expect(svgOf(figure).querySelectorAll("[aria-label=equilibria] path")).toHaveLength(2);
-    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/phasePlane.svg");
+    await expectSnapshot(svgOf(figure), "phasePlane.svg");
   });
 
   it("says so when there is no equilibrium", async () => {
     const figure = PhasePlane(trace, {width: 320, params, I: 10, equilibria: []});
     expect(svgOf(figure).getAttribute("aria-description")).toContain("no equilibrium");
-    await expect(snapshot(svgOf(figure))).toMatchFileSnapshot("../output/phasePlaneNoEquilibrium.svg");
+    await expectSnapshot(svgOf(figure), "phasePlaneNoEquilibrium.svg");
   });
 });

@@ -1,3 +1,8 @@
+import {existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {expect} from "vitest";
+
 /**
  * Deterministic inputs for the chart snapshots: a small forward-Euler run of the 2003 model (RS parameters,
  * I = 10 for t ≥ 10 ms, dt = 0.25 ms, 100 ms), computed here so the snapshots do not depend on the library's
@@ -53,4 +58,19 @@ export function snapshot(element: Element): string {
       })
       .replace(/></g, ">\n<") + "\n"
   );
+}
+
+const output = join(dirname(fileURLToPath(import.meta.url)), "..", "output");
+
+/**
+ * Compares an element with tests/output/NAME (vitest's file snapshot; `vitest -u` rewrites it). On a
+ * mismatch it also writes NAME-changed.svg beside it for review, as Plot's snapshot tests do (git-ignored).
+ */
+export async function expectSnapshot(element: Element, name: string): Promise<void> {
+  const actual = snapshot(element);
+  const path = join(output, name);
+  const changed = path.replace(/\.svg$/, "-changed.svg");
+  if (existsSync(path) && readFileSync(path, "utf8") !== actual) writeFileSync(changed, actual);
+  else rmSync(changed, {force: true});
+  await expect(actual).toMatchFileSnapshot(path);
 }
