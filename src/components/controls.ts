@@ -235,8 +235,8 @@ export function ModelSliders(store: ExplorerStore, presets: Presets): HTMLElemen
     b: () => preset().params.b,
     c: () => preset().params.c,
     d: () => preset().params.d,
-    v0: () => preset().v0,
-    u0: () => preset().u0 ?? preset().params.b * preset().v0
+    v0: () => preset().v0 ?? -65,
+    u0: () => preset().u0 ?? preset().params.b * (preset().v0 ?? -65)
   };
   const sliders = (["a", "b", "c", "d", "v0", "u0"] as const).map((key) => boundRange(store, key, {reference: ref[key]}));
   return el(

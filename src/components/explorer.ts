@@ -7,7 +7,7 @@ import type {ClassId, ExplorerState} from "./urlState.js";
 /** What the explorer needs from a class preset (the library's CLASSES entries fit). */
 export interface ExplorerPreset {
   params: {a: number; b: number; c: number; d: number};
-  v0: number;
+  v0?: number;
   u0?: number;
   duration: number;
   dt?: number;

@@ -22,7 +22,8 @@ export const DEFAULT_DT = 2 ** -5;
 /** What the state needs from a class preset (a subset of the library's CLASSES entries). */
 export interface PresetLike {
   params: {a: number; b: number; c: number; d: number};
-  v0: number;
+  /** Initial v (mV); default −65, as for the library's simulate. */
+  v0?: number;
   u0?: number;
   duration: number;
   dt?: number;
@@ -150,14 +151,15 @@ export function presetState(
 ): ExplorerState {
   const p = presets[cls];
   const {a, b, c, d} = p.params;
+  const v0 = p.v0 ?? -65;
   const state: ExplorerState = {
     cls,
     a,
     b,
     c,
     d,
-    v0: p.v0,
-    u0: p.u0 ?? b * p.v0,
+    v0,
+    u0: p.u0 ?? b * v0,
     T: p.duration,
     dt: keep.dt,
     method: keep.method,
