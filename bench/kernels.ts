@@ -27,8 +27,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median ns per step of `run` (which returns something to keep alive), timed like bench/euler.c. */
-function measure(run: () => unknown): {nsPerStep: number; runs: number} {
+/**
+ * ns per step of `run` (which returns something to keep alive), timed like bench/euler.c: the median batch and
+ * the fastest one (the better estimate when other processes share the machine).
+ */
+function measure(run: () => unknown): {nsPerStep: number; best: number; runs: number} {
   let sink = 0;
   const keep = (x: unknown) => {
     sink += x === undefined ? 0 : 1;
@@ -49,11 +52,12 @@ function measure(run: () => unknown): {nsPerStep: number; runs: number} {
     samples.push(((performance.now() - start) * 1e6) / batch / steps);
   }
   if (sink < 0) console.log(sink); // never true; keeps `sink` observable
-  return {nsPerStep: median(samples), runs: BATCHES * batch};
+  return {nsPerStep: median(samples), best: Math.min(...samples), runs: BATCHES * batch};
 }
 
 interface CResult {
   nsPerStep: number;
+  best: number;
   steps: number;
   spikes: number;
   vLast: number;
@@ -85,15 +89,18 @@ const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(8);
 
 console.log(`Kernel speed: RS neuron (a .02 b .2 c -65 d 8), v0 ${v0}, I ${current}, ${duration} ms, dt 2^-5 → ${steps} steps`);
 console.log(`Node ${process.version}; median of ${BATCHES} batches of ≥ ${BATCH_MS} ms after ≥ ${WARMUP_MS} ms of warm-up\n`);
-console.log("method       ns/step   µs/run  spikes  runs");
-const results = new Map<Method, number>();
+console.log("ns per neuron-step: median and fastest of the batches; µs per 1000-ms run (median)");
+console.log("method       median     best   µs/run  spikes  runs");
+const results = new Map<Method, {nsPerStep: number; best: number}>();
 for (const method of methods) {
   const options = {params, v0, current, duration, dt, method};
   const trace = simulate(options);
-  const {nsPerStep, runs} = measure(() => simulate(options));
-  results.set(method, nsPerStep);
+  const {nsPerStep, best, runs} = measure(() => simulate(options));
+  results.set(method, {nsPerStep, best});
   const warn = trace.warnings.length ? `  warnings: ${trace.warnings.join("; ")}` : "";
-  console.log(`${method.padEnd(10)} ${fmt(nsPerStep, 2)} ${fmt((nsPerStep * steps) / 1000)} ${String(trace.spikes.length).padStart(7)}  ${runs}${warn}`);
+  console.log(
+    `${method.padEnd(10)} ${fmt(nsPerStep, 2)} ${fmt(best, 2)} ${fmt((nsPerStep * steps) / 1000)} ${String(trace.spikes.length).padStart(7)}  ${runs}${warn}`
+  );
 }
 
 const fresh = cBaseline("fresh");
@@ -101,11 +108,15 @@ const reuse = cBaseline("reuse");
 if (fresh && reuse) {
   const js = results.get("euler")!;
   const jsSpikes = simulate({params, v0, current, duration, dt, method: "euler"}).spikes.length;
-  console.log(`\nC (gcc -O3 -march=native), forward Euler, v/u/I recorded each step:`);
-  console.log(`  new arrays each run (like simulate): ${fresh.nsPerStep.toFixed(2)} ns/step, ${fresh.spikes} spikes`);
-  console.log(`  arrays reused (loop only):           ${reuse.nsPerStep.toFixed(2)} ns/step`);
+  console.log(`\nC (gcc -O3 -march=native), forward Euler, v/u/I recorded each step, ns/step (median, best):`);
+  console.log(`  new arrays each run (like simulate): ${fmt(fresh.nsPerStep, 2)} ${fmt(fresh.best, 2)}   ${fresh.spikes} spikes`);
+  console.log(`  arrays reused (loop only):           ${fmt(reuse.nsPerStep, 2)} ${fmt(reuse.best, 2)}`);
   if (fresh.spikes !== jsSpikes) console.log(`  note: C counted ${fresh.spikes} spikes, JS euler ${jsSpikes}`);
-  const ratio = js / fresh.nsPerStep;
-  console.log(`JS/C ratio, euler: ${ratio.toFixed(2)} (like for like; goal ≤ 1.5: ${ratio <= 1.5 ? "met" : "NOT met"})`);
-  console.log(`JS/C ratio, euler vs C loop only: ${(js / reuse.nsPerStep).toFixed(2)}`);
+  const ratio = js.nsPerStep / fresh.nsPerStep;
+  const bestRatio = js.best / fresh.best;
+  console.log(
+    `JS/C ratio, euler, like for like: ${ratio.toFixed(2)} (medians), ${bestRatio.toFixed(2)} (best batches); ` +
+      `goal ≤ 1.5 (medians): ${ratio <= 1.5 ? "met" : "NOT met"}`
+  );
+  console.log(`JS/C ratio, euler vs the C loop alone: ${(js.nsPerStep / reuse.nsPerStep).toFixed(2)} (medians)`);
 }
