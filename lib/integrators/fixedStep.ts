@@ -18,10 +18,9 @@ export function euler(run: Run): KernelResult {
   let v = V[0];
   let u = U[0];
   for (let k = 0; k < steps; k++) {
-    const dv = (e * v + f) * v + g - u + I[k];
     const du = ub * v - ua * u + uc;
-    v += dt * dv;
-    u += dt * du;
+    v = v + dt * (e * (v * v) + f * v + g - u + I[k]);
+    u = u + dt * du;
     if (v >= vPeak) {
       V[k + 1] = vPeak;
       v = c;
