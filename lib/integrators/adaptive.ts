@@ -29,7 +29,7 @@ export class Dopri5 {
   /** v' and u' at the new state (the first stage of the next step when nothing jumps in between). */
   k7v = 0;
   k7u = 0;
-  // The right-hand side's coefficients, flattened: v' = (e·v + f)·v + g − u + I, u' = ub·v − ua·u + uc.
+  // The right-hand side's coefficients, flattened: v' = e·v² + f·v + g − u + I, u' = ub·v − ua·u + uc.
   private readonly e: number;
   private readonly f: number;
   private readonly g: number;
@@ -55,23 +55,23 @@ export class Dopri5 {
     const constant = this.piecewiseConstant;
     const I0 = constant ? s.value(t, 1) : 0;
     let y = v + h * A21 * k1v, z = u + h * A21 * k1u;
-    const k2v = (e * y + f) * y + g - z + (constant ? I0 : s.value(t + C2 * h)), k2u = ub * y - ua * z + uc;
+    const k2v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C2 * h)), k2u = ub * y - ua * z + uc;
     y = v + h * (A31 * k1v + A32 * k2v);
     z = u + h * (A31 * k1u + A32 * k2u);
-    const k3v = (e * y + f) * y + g - z + (constant ? I0 : s.value(t + C3 * h)), k3u = ub * y - ua * z + uc;
+    const k3v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C3 * h)), k3u = ub * y - ua * z + uc;
     y = v + h * (A41 * k1v + A42 * k2v + A43 * k3v);
     z = u + h * (A41 * k1u + A42 * k2u + A43 * k3u);
-    const k4v = (e * y + f) * y + g - z + (constant ? I0 : s.value(t + C4 * h)), k4u = ub * y - ua * z + uc;
+    const k4v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C4 * h)), k4u = ub * y - ua * z + uc;
     y = v + h * (A51 * k1v + A52 * k2v + A53 * k3v + A54 * k4v);
     z = u + h * (A51 * k1u + A52 * k2u + A53 * k3u + A54 * k4u);
-    const k5v = (e * y + f) * y + g - z + (constant ? I0 : s.value(t + C5 * h)), k5u = ub * y - ua * z + uc;
+    const k5v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C5 * h)), k5u = ub * y - ua * z + uc;
     const Iend = constant ? I0 : s.value(t + h, -1);
     y = v + h * (A61 * k1v + A62 * k2v + A63 * k3v + A64 * k4v + A65 * k5v);
     z = u + h * (A61 * k1u + A62 * k2u + A63 * k3u + A64 * k4u + A65 * k5u);
-    const k6v = (e * y + f) * y + g - z + Iend, k6u = ub * y - ua * z + uc;
+    const k6v = e * (y * y) + f * y + g - z + Iend, k6u = ub * y - ua * z + uc;
     const vn = v + h * (B1 * k1v + B3 * k3v + B4 * k4v + B5 * k5v + B6 * k6v);
     const un = u + h * (B1 * k1u + B3 * k3u + B4 * k4u + B5 * k5u + B6 * k6u);
-    const k7v = (e * vn + f) * vn + g - un + Iend, k7u = ub * vn - ua * un + uc;
+    const k7v = e * (vn * vn) + f * vn + g - un + Iend, k7u = ub * vn - ua * un + uc;
     const ev = h * (E1 * k1v + E3 * k3v + E4 * k4v + E5 * k5v + E6 * k6v + E7 * k7v);
     const eu = h * (E1 * k1u + E3 * k3u + E4 * k4u + E5 * k5u + E6 * k6u + E7 * k7u);
     const tol = this.tolerance;

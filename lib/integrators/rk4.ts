@@ -16,22 +16,22 @@ export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, t: num
   const I0 = s.value(t, 1);
   const Ih = constant ? I0 : s.value(t + 0.5 * h);
   const I1 = constant ? I0 : s.value(t + h, -1);
-  // v' = (e·v + f)·v + g − u + I and u' = ub·v − ua·u + uc, written out so the hot loop calls nothing.
+  // v' = e·v² + f·v + g − u + I and u' = ub·v − ua·u + uc, written out so the hot loop calls nothing.
   const {e, f, g} = m;
   const ub = m.a * m.b, ua = m.accommodation ? 0 : m.a, uc = m.accommodation ? 65 * ub : 0;
-  const k1v = (e * v + f) * v + g - u + I0;
+  const k1v = e * (v * v) + f * v + g - u + I0;
   const k1u = ub * v - ua * u + uc;
   const v2 = v + 0.5 * h * k1v;
   const u2 = u + 0.5 * h * k1u;
-  const k2v = (e * v2 + f) * v2 + g - u2 + Ih;
+  const k2v = e * (v2 * v2) + f * v2 + g - u2 + Ih;
   const k2u = ub * v2 - ua * u2 + uc;
   const v3 = v + 0.5 * h * k2v;
   const u3 = u + 0.5 * h * k2u;
-  const k3v = (e * v3 + f) * v3 + g - u3 + Ih;
+  const k3v = e * (v3 * v3) + f * v3 + g - u3 + Ih;
   const k3u = ub * v3 - ua * u3 + uc;
   const v4 = v + h * k3v;
   const u4 = u + h * k3u;
-  const k4v = (e * v4 + f) * v4 + g - u4 + I1;
+  const k4v = e * (v4 * v4) + f * v4 + g - u4 + I1;
   const k4u = ub * v4 - ua * u4 + uc;
   out[0] = v + (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
   out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
