@@ -2,64 +2,27 @@
  * The explorer's logic, kept out of the page: from a state to simulate options (the stimulus panel's
  * checkboxes combined as a sum), a run that never throws, and the phase-plane analysis at one time.
  */
+import type * as Library from "../lib/index.js";
+import type {Equilibrium, Preset, SimulateOptions, SpikeStatistics, Stimulus, StimulusPart, Trace} from "../lib/index.js";
 import type {ClassId, ExplorerState} from "./urlState.js";
 
-/** What the explorer needs from a class preset (the library's CLASSES entries fit). */
-export interface ExplorerPreset {
-  params: {a: number; b: number; c: number; d: number};
-  v0?: number;
-  u0?: number;
-  duration: number;
-  dt?: number;
-  current?: unknown;
-  vPeak?: number;
-  equation?: unknown;
-  name?: string;
-  description?: string;
-}
+/** What the explorer needs from a class preset (the library's CLASSES entries). */
+export type ExplorerPreset = Preset;
 
-/** The library functions the explorer calls (passed in, so this module stays testable in isolation). */
-export interface ExplorerLibrary {
-  simulate(options: any): Trace;
-  compileStimulus(current: any, horizon?: number): {value(t: number, side?: -1 | 0 | 1): number; fill(out: Float64Array, t0: number, dt: number): void};
-  equilibria(params: any, I: number, equation?: any): Equilibrium[];
-  bifurcationCurrents(params: any, equation?: any): {saddleNode: number | null; hopf: number | null};
-  spikeStatistics(spikes: Float64Array, options: {start: number; end: number; onset?: number}): SpikeStats;
-}
+/** The library functions the explorer calls (passed in, so the page and the tests share one instance). */
+export type ExplorerLibrary = Pick<typeof Library, "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics">;
 
-export interface Trace {
-  t: Float64Array;
-  v: Float64Array;
-  u: Float64Array;
-  I: Float64Array;
-  spikes: Float64Array;
-  method: string;
-  dt: number;
-  steps: number;
-  warnings: string[];
-}
+export type {Equilibrium, Trace};
 
-export interface Equilibrium {
-  v: number;
-  u: number;
-  type: "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
-  eigenvalues?: {re: number; im: number}[];
-}
-
-export interface SpikeStats {
-  count: number;
-  rate: number;
-  isis: Float64Array;
-  meanIsi: number | null;
-  cv: number | null;
-}
+/** The spike statistics the readouts show. */
+export type SpikeStats = SpikeStatistics;
 
 /** Noise is sampled on its own fixed grid, so changing dt does not change the noise realisation. */
 export const NOISE_DT = 0.1;
 
 /** The stimulus of a state: the checked components (and the class's protocol) summed. */
-export function stimulusOf(state: ExplorerState, protocol: unknown): unknown {
-  const parts: unknown[] = [];
+export function stimulusOf(state: ExplorerState, protocol: Stimulus | undefined): Stimulus {
+  const parts: StimulusPart[] = [];
   if (state.protocol && protocol !== undefined && protocol !== 0) parts.push(typeof protocol === "number" ? {kind: "dc", value: protocol} : protocol);
   if (state.dc) parts.push({kind: "dc", value: state.dcI});
   if (state.step) parts.push({kind: "step", value: state.stepI, start: state.stepOn, end: state.stepOff});
@@ -76,8 +39,8 @@ export function stimulusOf(state: ExplorerState, protocol: unknown): unknown {
 }
 
 /** The simulate options of a state. */
-export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Record<string, unknown> {
-  const options: Record<string, unknown> = {
+export function optionsOf(state: ExplorerState, preset: ExplorerPreset): SimulateOptions {
+  const options: SimulateOptions = {
     params: {a: state.a, b: state.b, c: state.c, d: state.d},
     v0: state.v0,
     u0: state.u0,
@@ -139,7 +102,7 @@ export function updateStart(input: Input, now: number): number {
 /** One update of the explorer: the run (or the error that stopped it) and when the update started. */
 export interface Run {
   state: ExplorerState;
-  options: Record<string, unknown>;
+  options: SimulateOptions;
   trace: Trace | null;
   /** The message of an error thrown by the library (bad input), else null. */
   error: string | null;
@@ -195,7 +158,7 @@ export function analysePhase(run: Run, input: Input, tI: number | null, lib: Exp
   const atEnd = tI === null || tI >= tEnd;
   const t = atEnd ? tEnd : Math.max(0, tI);
   const I = input.value(t);
-  const params = run.options.params as ExplorerPreset["params"];
+  const params = run.options.params;
   const equation = run.options.equation;
   const errors: string[] = [];
   let equilibria: Equilibrium[] = [];

@@ -32,7 +32,7 @@ describe("runState(state, presets, lib)", () => {
   it("runs the class as the library's simulate does", () => {
     const state = presetState("FS", CLASSES);
     const run = runState(state, CLASSES, lib);
-    const trace = lib.simulate(optionsOf(state, CLASSES.FS) as unknown as lib.SimulateOptions);
+    const trace = lib.simulate(optionsOf(state, CLASSES.FS));
     expect(run.error).toBeNull();
     expect(Array.from(run.trace!.spikes)).toEqual(Array.from(trace.spikes));
     expect(run.stats!.count).toBe(trace.spikes.length);
