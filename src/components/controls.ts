@@ -5,7 +5,7 @@
  * so everything works by keyboard with the browser's focus ring.
  */
 import * as Inputs from "@observablehq/inputs";
-import {describeStimulus} from "./describeStimulus.js";
+import {stimulusLabel, type Stimulus} from "../lib/stimulus.js";
 import {fmt} from "./chart.js";
 import {
   CLASS_IDS,
@@ -25,7 +25,7 @@ import {
 export interface ControlPreset extends PresetLike {
   name?: string;
   description?: string;
-  current?: unknown;
+  current?: Stimulus;
 }
 
 type Presets = Record<ClassId, ControlPreset>;
@@ -282,7 +282,7 @@ export function NumericsControls(store: ExplorerStore, descriptions: Partial<Rec
 export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLElement {
   const protocolText = el("span");
   const showProtocol = (state: ExplorerState) => {
-    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${describeStimulus(presets[state.cls].current)}`;
+    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${stimulusLabel(presets[state.cls].current ?? 0)}`;
   };
   showProtocol(store.value);
   store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));
