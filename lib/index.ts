@@ -5,7 +5,7 @@
 export type {Equation, Method, Params, UEquation} from "./types.js";
 export {STANDARD_EQUATION, U_EQUATIONS, dudt, dvdt} from "./model.js";
 export {DEFAULTS, MAX_DT, METHODS, SAMPLE_BUDGET, simulate, type SimulateOptions, type Trace} from "./simulate.js";
-export {CLASSES, type ClassId, type Preset} from "./presets.js";
+export {CLASSES, FEATURES, type ClassId, type FeatureId, type Preset} from "./presets.js";
 export * from "./stimulus.js";
 export * from "./analysis/phasePlane.js";
 export * from "./analysis/spikes.js";

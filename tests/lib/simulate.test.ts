@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {CLASSES, fromProtocol, simulate, type SimulateOptions, type Trace} from "../../lib/index.js";
+import {CLASSES, FEATURES, fromProtocol, simulate, type Preset, type SimulateOptions, type Trace} from "../../lib/index.js";
 import {PROTOCOLS, protocolCurrent, type Protocol} from "../fixtures/protocols.js";
 
 const RS = {a: 0.02, b: 0.2, c: -65, d: 8};
@@ -99,19 +99,27 @@ describe("simulate(options) with method paper2004", () => {
     expect(trace.warnings).toEqual([]);
   });
 
-  it("CLASSES are the 2003 protocols of protocols.json, simulated as published", () => {
-    const published = PROTOCOLS.filter((p) => p.group === "izh2003_fig2");
-    expect(Object.keys(CLASSES).sort()).toEqual(published.map((p) => p.id).sort());
+  const presetSets = [
+    ["CLASSES", CLASSES, "izh2003_fig2"],
+    ["FEATURES", FEATURES, "izh2004_fig1"]
+  ] as const;
+  it.each(presetSets)("%s are the protocols of protocols.json and reproduce figure1.m step for step", (_name, presets, group) => {
+    const published = PROTOCOLS.filter((p) => p.group === group);
+    expect(Object.keys(presets).sort()).toEqual(published.map((p) => p.id).sort());
     for (const p of published) {
-      const preset = CLASSES[p.id as keyof typeof CLASSES];
+      const preset = (presets as Record<string, Preset>)[p.id];
+      const [e, f, g] = p.equation.v_coeffs;
       expect(preset.params).toEqual(p.params);
-      expect([preset.v0, preset.u0, preset.duration, preset.dt, preset.method]).toEqual([p.v0, p.u0, p.duration, p.tau, "paper2004"]);
+      expect([preset.v0, preset.u0, preset.duration, preset.dt, preset.method, preset.vPeak]).toEqual([p.v0, p.u0, p.duration, p.tau, "paper2004", p.v_peak]);
+      expect({e: 0.04, f: 5, g: 140, u: "standard", ...preset.equation}).toEqual({e, f, g, u: p.equation.u_form === "a*b*(v+65)" ? "accommodation" : "standard"});
+      expect(preset.current).toEqual(fromProtocol(p.current));
       expect(preset.name.length).toBeGreaterThan(0);
       expect(preset.description.length).toBeGreaterThan(10);
       const trace = simulate(preset);
       const replica = figure1m(p);
       expect(Array.from(trace.spikes)).toEqual(replica.spikeSteps.map((k) => (k + 1) * p.tau));
       expect(trace.v[trace.v.length - 1]).toBe(replica.VV[replica.VV.length - 1]);
+      expect(trace.u[trace.u.length - 1]).toBe(replica.uu[replica.uu.length - 1]);
     }
   });
 
