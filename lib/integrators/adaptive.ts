@@ -49,11 +49,13 @@ export class Dopri5 {
     this.uc = model.accommodation ? 65 * model.a * model.b : 0;
   }
 
-  /** One step of size h from (t, v, u) whose first stage (v', u') = (k1v, k1u) is given. */
-  step(t: number, v: number, u: number, k1v: number, k1u: number, h: number): void {
+  /**
+   * One step of size h from (t, v, u) whose first stage (v', u') = (k1v, k1u) is given. `I0` is the current on
+   * the step when it is piecewise constant (ignored otherwise).
+   */
+  step(t: number, v: number, u: number, k1v: number, k1u: number, h: number, I0: number): void {
     const {e, f, g, ub, ua, uc, stimulus: s} = this;
     const constant = this.piecewiseConstant;
-    const I0 = constant ? s.value(t, 1) : 0;
     let y = v + h * A21 * k1v, z = u + h * A21 * k1u;
     const k2v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C2 * h)), k2u = ub * y - ua * z + uc;
     y = v + h * (A31 * k1v + A32 * k2v);
@@ -103,6 +105,8 @@ export function adaptive(run: Run): KernelResult {
   let accepted = 0;
   let attempts = 0;
   let fresh = true; // whether k1 must be evaluated (after a reset or a breakpoint)
+  let segment = -1; // index of the breakpoint ending the stretch the cached current belongs to
+  let Iseg = 0; // the current on that stretch, when it is piecewise constant
   let k1v = 0, k1u = 0;
   for (let k = 0; k < steps; k++) {
     const tEnd = (k + 1) * dt;
@@ -114,12 +118,16 @@ export function adaptive(run: Run): KernelResult {
       const stop = atBreak ? breaks[bi] : tEnd;
       const clipped = h >= stop - t;
       const hTry = clipped ? stop - t : h;
+      if (run.piecewiseConstant && segment !== bi) {
+        Iseg = s.value(t, 1);
+        segment = bi;
+      }
       if (fresh) {
-        k1v = dvdt(m, v, u, s.value(t, 1));
+        k1v = dvdt(m, v, u, run.piecewiseConstant ? Iseg : s.value(t, 1));
         k1u = dudt(m, v, u);
         fresh = false;
       }
-      stepper.step(t, v, u, k1v, k1u, hTry);
+      stepper.step(t, v, u, k1v, k1u, hTry, Iseg);
       if (++attempts > ADAPTIVE_STEP_BUDGET) {
         return {last: k, steps: accepted, reason: `the adaptive method exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at t = ${+t.toFixed(6)} ms; the run stops there`};
       }
@@ -146,9 +154,9 @@ export function adaptive(run: Run): KernelResult {
         fresh = clipped && atBreak;
       } else {
         const t0 = t, v0 = v, u0 = u, kv = k1v, ku = k1u;
-        const vAt = (theta: number) => (stepper.step(t0, v0, u0, kv, ku, theta * hTry), stepper.v);
+        const vAt = (theta: number) => (stepper.step(t0, v0, u0, kv, ku, theta * hTry, Iseg), stepper.v);
         const theta = locateCrossing(vAt, v0, stepper.v, vPeak, hTry);
-        stepper.step(t0, v0, u0, kv, ku, theta * hTry);
+        stepper.step(t0, v0, u0, kv, ku, theta * hTry, Iseg);
         t = theta === 1 && clipped ? stop : t0 + theta * hTry;
         v = m.c;
         u = stepper.u + m.d;

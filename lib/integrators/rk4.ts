@@ -10,12 +10,13 @@ import {blowUpReason, spikeBudgetReason, type KernelResult, type Run} from "./ru
 
 /**
  * One RK4 step of size h from (t, v, u); writes the new state into out[0], out[1]. The current is taken as
- * its limit from inside the step at both ends, so a step that ends on a breakpoint never sees the jump.
+ * its limit from inside the step at both ends, so a step that ends on a breakpoint never sees the jump; when it
+ * is piecewise constant (`constant`), it is `Iconstant` throughout.
  */
-export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, t: number, v: number, u: number, h: number, out: Float64Array): void {
-  const I0 = s.value(t, 1);
-  const Ih = constant ? I0 : s.value(t + 0.5 * h);
-  const I1 = constant ? I0 : s.value(t + h, -1);
+export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, Iconstant: number, t: number, v: number, u: number, h: number, out: Float64Array): void {
+  const I0 = constant ? Iconstant : s.value(t, 1);
+  const Ih = constant ? Iconstant : s.value(t + 0.5 * h);
+  const I1 = constant ? Iconstant : s.value(t + h, -1);
   // v' = e·v² + f·v + g − u + I and u' = ub·v − ua·u + uc, written out so the hot loop calls nothing.
   const {e, f, g} = m;
   const ub = m.a * m.b, ua = m.accommodation ? 0 : m.a, uc = m.accommodation ? 65 * ub : 0;
@@ -46,6 +47,8 @@ export function rk4(run: Run): KernelResult {
   let v = V[0];
   let u = U[0];
   let taken = 0;
+  let segment = -1; // index of the breakpoint ending the stretch whose current is cached
+  let Iseg = 0;
   for (let k = 0; k < steps; k++) {
     const tEnd = (k + 1) * dt;
     let t = k * dt;
@@ -54,7 +57,11 @@ export function rk4(run: Run): KernelResult {
       while (bi < breaks.length && breaks[bi] <= t) bi++;
       const stop = bi < breaks.length && breaks[bi] < tEnd ? breaks[bi] : tEnd;
       const h = stop - t;
-      rk4Step(m, s, pc, t, v, u, h, out);
+      if (pc && segment !== bi) {
+        Iseg = s.value(t, 1);
+        segment = bi;
+      }
+      rk4Step(m, s, pc, Iseg, t, v, u, h, out);
       taken++;
       if (out[0] < vPeak) {
         v = out[0];
@@ -62,8 +69,8 @@ export function rk4(run: Run): KernelResult {
         t = stop;
       } else {
         const t0 = t, v0 = v, u0 = u;
-        const theta = locateCrossing((th) => (rk4Step(m, s, pc, t0, v0, u0, th * h, out), out[0]), v0, out[0], vPeak, h);
-        rk4Step(m, s, pc, t0, v0, u0, theta * h, out);
+        const theta = locateCrossing((th) => (rk4Step(m, s, pc, Iseg, t0, v0, u0, th * h, out), out[0]), v0, out[0], vPeak, h);
+        rk4Step(m, s, pc, Iseg, t0, v0, u0, theta * h, out);
         t = theta === 1 ? stop : t0 + theta * h;
         v = m.c;
         u = out[1] + m.d;
