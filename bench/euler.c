@@ -66,10 +66,10 @@ __attribute__((noinline)) static Trace run_euler(double a, double b, double c, d
   tr.I[0] = current_at(I0, 0);
   for (long k = 0; k < steps; k++) {
     double I = tr.I[k];
-    double dv = (0.04 * v + 5) * v + 140 - u + I;
-    double du = a * (b * v - u);
-    v += dt * dv;
-    u += dt * du;
+    /* The same arithmetic, in the same order, as lib/integrators/fixedStep.ts's euler. */
+    double du = a * b * v - a * u;
+    v = v + dt * (0.04 * (v * v) + 5 * v + 140 - u + I);
+    u = u + dt * du;
     if (v >= 30) {
       tr.v[k + 1] = 30;
       v = c;

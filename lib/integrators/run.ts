@@ -13,7 +13,7 @@ export interface Run {
   vPeak: number;
   /** Step (fixed-step methods) or output sampling interval and largest step (adaptive), ms. */
   dt: number;
-  /** Number of steps: samples are k·dt for k = 0..steps. */
+  /** Number of steps: samples are k·dt for k = 0..steps. Pass an int32 (`n | 0`): a double here slows every loop. */
   steps: number;
   stimulus: CompiledStimulus;
   /** I sampled at k·dt (filled before the kernel runs). */
