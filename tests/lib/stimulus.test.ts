@@ -39,8 +39,8 @@ interface Protocol {
   figure1m_rule: string;
 }
 
-// ../shared/protocols.json beside the repository (SCIENCE.md §6).
-const PROTOCOLS: Protocol[] = JSON.parse(readFileSync(fileURLToPath(new URL("../../../shared/protocols.json", import.meta.url)), "utf8")).protocols;
+// tests/fixtures/protocols.json, a copy of the team's protocols.json (see tests/fixtures/README.md).
+const PROTOCOLS: Protocol[] = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/protocols.json", import.meta.url)), "utf8")).protocols;
 
 /**
  * Each panel's current as figure1.m computes it, transcribed by hand from its `figure1m_rule` (the literal MATLAB
