@@ -8,7 +8,7 @@
 // Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {spawnSync} from "node:child_process";
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "@playwright/test";
@@ -44,8 +44,23 @@ function quantile(sorted, q) {
   return sorted[i];
 }
 
-if (!existsSync(join(root, "dist", "index.html"))) {
-  console.log("dist/ is missing: building the site (npm run build)…");
+/** The newest modification time (ms) of the files below `dir`, following the src/lib symlink's target once. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
+    else if (entry.isFile()) latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+// A stale dist/ would time yesterday's code: rebuild when lib/ or src/ changed since the last build.
+const built = join(root, "dist", "index.html");
+const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src")));
+if (stale) {
+  console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
   const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
   if (build.status !== 0) {
     console.error("bench-browser: the build failed");
