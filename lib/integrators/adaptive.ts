@@ -93,6 +93,18 @@ const MIN_STEP = 1e-12;
 /** Accepted plus rejected steps a run may take before it stops with a warning. */
 export const ADAPTIVE_STEP_BUDGET = 20_000_000;
 
+/**
+ * Locates the spike inside an accepted step that ended at or above vPeak, and leaves the stepper holding the
+ * state there. Returns θ, the fraction of the step. Kept out of the stepping loop: a closure there would make
+ * V8 keep the loop's variables in a heap context on every step.
+ */
+function stepToSpike(stepper: Dopri5, t: number, v: number, u: number, kv: number, ku: number, h: number, I: number, vPeak: number): number {
+  const vAt = (theta: number) => (stepper.step(t, v, u, kv, ku, theta * h, I), stepper.v);
+  const theta = locateCrossing(vAt, v, stepper.v, vPeak, h);
+  stepper.step(t, v, u, kv, ku, theta * h, I);
+  return theta;
+}
+
 /** The "adaptive" method of `simulate`. */
 export function adaptive(run: Run): KernelResult {
   const {model: m, dt, vPeak, steps, stimulus: s, v: V, u: U, spikes} = run;
@@ -153,11 +165,8 @@ export function adaptive(run: Run): KernelResult {
         k1u = stepper.k7u;
         fresh = clipped && atBreak;
       } else {
-        const t0 = t, v0 = v, u0 = u, kv = k1v, ku = k1u;
-        const vAt = (theta: number) => (stepper.step(t0, v0, u0, kv, ku, theta * hTry, Iseg), stepper.v);
-        const theta = locateCrossing(vAt, v0, stepper.v, vPeak, hTry);
-        stepper.step(t0, v0, u0, kv, ku, theta * hTry, Iseg);
-        t = theta === 1 && clipped ? stop : t0 + theta * hTry;
+        const theta = stepToSpike(stepper, t, v, u, k1v, k1u, hTry, Iseg, vPeak);
+        t = theta === 1 && clipped ? stop : t + theta * hTry;
         v = m.c;
         u = stepper.u + m.d;
         fresh = true;

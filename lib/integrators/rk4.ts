@@ -38,6 +38,17 @@ export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, Iconst
   out[1] = u + (h / 6) * (k1u + 2 * k2u + 2 * k3u + k4u);
 }
 
+/**
+ * Locates the spike inside a step that ended at or above vPeak and leaves the state there in `out`. Returns θ,
+ * the fraction of the step. Kept out of the stepping loop: a closure there would make V8 keep the loop's
+ * variables in a heap context on every step.
+ */
+function stepToSpike(m: Model, s: CompiledStimulus, pc: boolean, I: number, t: number, v: number, u: number, h: number, vPeak: number, out: Float64Array): number {
+  const theta = locateCrossing((th) => (rk4Step(m, s, pc, I, t, v, u, th * h, out), out[0]), v, out[0], vPeak, h);
+  rk4Step(m, s, pc, I, t, v, u, theta * h, out);
+  return theta;
+}
+
 /** The "rk4" method of `simulate`. */
 export function rk4(run: Run): KernelResult {
   const {model: m, dt, vPeak, steps, stimulus: s, v: V, u: U, spikes, piecewiseConstant: pc} = run;
@@ -68,10 +79,8 @@ export function rk4(run: Run): KernelResult {
         u = out[1];
         t = stop;
       } else {
-        const t0 = t, v0 = v, u0 = u;
-        const theta = locateCrossing((th) => (rk4Step(m, s, pc, Iseg, t0, v0, u0, th * h, out), out[0]), v0, out[0], vPeak, h);
-        rk4Step(m, s, pc, Iseg, t0, v0, u0, theta * h, out);
-        t = theta === 1 ? stop : t0 + theta * h;
+        const theta = stepToSpike(m, s, pc, Iseg, t, v, u, h, vPeak, out);
+        t = theta === 1 ? stop : t + theta * h;
         v = m.c;
         u = out[1] + m.d;
         spiked = true;
