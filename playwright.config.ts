@@ -5,10 +5,11 @@ import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {defineConfig, devices} from "@playwright/test";
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./scripts/chromium.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 4321);
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = CHROMIUM_PATH;
 
 if (!existsSync(join(root, "dist", "index.html"))) {
   throw new Error("dist/index.html is missing: build the site first (`npm run build`; `npm test` does it).");
@@ -44,15 +45,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic"
-          ]
+          args: CHROMIUM_ARGS
         }
       }
     }

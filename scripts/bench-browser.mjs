@@ -12,19 +12,11 @@ import {existsSync, readdirSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "@playwright/test";
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic"
-];
+const executablePath = CHROMIUM_PATH;
 const MEASURE = "explorer:update";
 const BUDGET_MS = 16;
 
@@ -73,7 +65,7 @@ if (!existsSync(executablePath)) {
 }
 
 const server = await startServer({root: join(root, "dist"), port: 0});
-const browser = await chromium.launch({executablePath, args: chromiumArgs});
+const browser = await chromium.launch({executablePath, args: CHROMIUM_ARGS});
 let exitCode = 0;
 try {
   const page = await browser.newPage({viewport: {width: 1280, height: 1000}});

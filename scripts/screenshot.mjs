@@ -6,10 +6,11 @@ import {existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "@playwright/test";
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM_PATH;
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -31,7 +32,7 @@ if (!existsSync(executablePath)) {
 const server = await startServer({root: join(root, "dist"), port: 0});
 const browser = await chromium.launch({
   executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+  args: CHROMIUM_ARGS
 });
 let exitCode = 0;
 try {
