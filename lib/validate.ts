@@ -64,3 +64,12 @@ export function checkKeys(object: unknown, field: string, allowed: readonly stri
   }
   return object as Record<string, unknown>;
 }
+
+/**
+ * Throws `${where}: ${field} must be ${allowed}, got ${value}`: a RangeError for a number out of range, a
+ * TypeError for anything else. Used by functions whose messages name the function as well as the field.
+ */
+export function fail(where: string, field: string, value: unknown, allowed: string): never {
+  const message = `${where}: ${field} must be ${allowed}, got ${describe(value)}`;
+  throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
+}

@@ -7,7 +7,9 @@
  * v in mV, u and I in the paper's current units (mV/ms), t in ms. The reset (c, d) plays no part here: it
  * acts only at the spike cut-off, far from the equilibria. Formulas follow ../../shared/SCIENCE.md §4.
  */
+import {U_EQUATIONS} from "../model.js";
 import type {Equation, Params, UEquation} from "../types.js";
+import {fail} from "../validate.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Types
@@ -109,22 +111,8 @@ export interface BifurcationCurrents {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation (kept local so this module has no dependency on files still being written elsewhere)
+// Validation (messages name the function, the field, the value and what is allowed)
 // ---------------------------------------------------------------------------------------------------------
-
-const U_VARIANTS: readonly UEquation[] = ["standard", "accommodation"];
-
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
-  if (value === null || value === undefined) return String(value);
-  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : String(value);
-}
-
-function fail(fn: string, field: string, value: unknown, allowed: string): never {
-  const message = `${fn}: ${field} must be ${allowed}, got ${show(value)}`;
-  throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
-}
 
 function finite(fn: string, field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) fail(fn, field, value, "a finite number");
@@ -149,7 +137,7 @@ function resolve(fn: string, equation: unknown): Equation {
   // and Hopf formulas assume).
   if (!(e > 0)) fail(fn, "equation.e", e, "a finite number > 0");
   const u = q.u === undefined ? "standard" : q.u;
-  if (!U_VARIANTS.includes(u as UEquation)) fail(fn, "equation.u", u, `one of ${U_VARIANTS.join(", ")}`);
+  if (!U_EQUATIONS.includes(u as UEquation)) fail(fn, "equation.u", u, `one of ${U_EQUATIONS.join(", ")}`);
   return {
     e,
     f: q.f === undefined ? 5 : finite(fn, "equation.f", q.f),

@@ -3,6 +3,7 @@
  * finite and strictly increasing. Results are never NaN: a statistic that is undefined for the given train
  * (too few spikes or intervals) is `null`.
  */
+import {describe, fail} from "../validate.js";
 
 /** Summary of a spike train within a window (see {@link spikeStatistics}). */
 export interface SpikeStatistics {
@@ -36,18 +37,6 @@ export interface SpikeStatisticsOptions {
 // Validation
 // ---------------------------------------------------------------------------------------------------------
 
-function show(value: unknown): string {
-  if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || value === undefined) return String(value);
-  return typeof value === "object" ? "an object" : String(value);
-}
-
-function fail(fn: string, field: string, value: unknown, allowed: string): never {
-  const message = `${fn}: ${field} must be ${allowed}, got ${show(value)}`;
-  throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
-}
-
 function finite(fn: string, field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) fail(fn, field, value, "a finite number (ms)");
   return value;
@@ -64,7 +53,7 @@ function checkSpikes(fn: string, spikes: ArrayLike<number>): void {
     // Equal times are rejected too: a neuron cannot spike twice at one instant, and a zero ISI would make
     // the adaptation index 0/0.
     if (i > 0 && !(t > spikes[i - 1]!)) {
-      fail(fn, `spikes[${i}]`, t, `greater than spikes[${i - 1}] = ${show(spikes[i - 1])} (strictly increasing)`);
+      fail(fn, `spikes[${i}]`, t, `greater than spikes[${i - 1}] = ${describe(spikes[i - 1])} (strictly increasing)`);
     }
   }
 }
@@ -72,7 +61,7 @@ function checkSpikes(fn: string, spikes: ArrayLike<number>): void {
 function checkWindow(fn: string, start: unknown, end: unknown): [number, number] {
   const s = finite(fn, "start", start);
   const e = finite(fn, "end", end);
-  if (!(e > s)) fail(fn, "end", e, `a finite number > start (${show(s)} ms)`);
+  if (!(e > s)) fail(fn, "end", e, `a finite number > start (${describe(s)} ms)`);
   return [s, e];
 }
 
