@@ -1,0 +1,279 @@
+/**
+ * Classifies a spike train into one of the firing patterns Izhikevich (2004) names in Fig. 1, with a plain
+ * sentence saying which numbers decided it. Only spike times are used (ms), so the label does not depend on
+ * the integration method except through the spikes it produces.
+ *
+ * The rules, applied in this order to the spikes in the window [start, end):
+ *
+ * 1. **silent**: no spike at or after `onset`.
+ * 2. **bursting**: {@link detectBursts} finds ≥ 2 bursts (each ≥ 2 spikes) and at least
+ *    {@link BURSTING_MIN_SPIKE_FRACTION} of the spikes lie in bursts (so a few close pairs in an irregular
+ *    train do not make it bursting).
+ * 3. **phasic**: one spike; or all spikes come early and are followed by a silence that lasts at least
+ *    {@link PHASIC_MIN_SILENCE_FRACTION} of the stimulus window [onset, end) *and* at least
+ *    {@link PHASIC_MIN_SILENCE_ISI_RATIO} times the longest ISI of the response. A phasic response of ≥ 2
+ *    spikes is a phasic burst: `spikesPerBurst` is its spike count (Fig. 1D).
+ * 4. **mixed**: exactly one burst, at the first spike, followed by ≥ 2 single spikes, and the pause after the
+ *    burst is longer than the median ISI of the spikes that follow (a post-burst pause, then tonic firing:
+ *    Fig. 1E, the IB class). A single short first ISI that merely relaxes towards the steady rate (pause
+ *    shorter than the later ISIs, as in Fig. 1A and 1F) is not mixed mode; rules 5–7 then decide.
+ * 5. **adapting**: over the late ISIs (see below), the adaptation index of spikes.ts is ≥
+ *    {@link ADAPTING_MIN_INDEX} and the ISIs lengthen in at least {@link ADAPTING_MIN_LENGTHENING_SHARE} of
+ *    the consecutive pairs, i.e. the rate is still falling when the window ends.
+ * 6. **irregular**: the coefficient of variation of the late ISIs is ≥ {@link IRREGULAR_MIN_CV}.
+ * 7. **tonic**: otherwise (regular late ISIs without marked lengthening).
+ *
+ * Late ISIs: the second half of the ISIs (at least the last two). Why: the first ISIs after a step onset
+ * reflect the transient from rest (u still far from its steady value), which is short in every regular
+ * spiker (Fig. 1A's first ISI is 4 ms against 27.5 ms later). Tonic vs adapting is a statement about
+ * where the train is heading, so it is judged on the second half of the response.
+ *
+ * All thresholds are ratios or dimensionless, so the label does not change when all times (spikes and
+ * window) are scaled by a positive factor or shifted by a constant.
+ */
+import {checkKeys, checkNumber} from "../validate.js";
+import type {Trace} from "../simulate.js";
+import {adaptationIndex, coefficientOfVariation} from "./spikes.js";
+import {detectBursts, type BurstAnalysis} from "./bursts.js";
+
+/** The labels {@link classifyFiringPattern} returns. */
+export type FiringPattern = "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular";
+
+/** All labels, in the order the rules are tried. */
+export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze(["silent", "bursting", "phasic", "mixed", "adapting", "irregular", "tonic"]);
+
+/** Smallest share of the spikes that must lie in bursts for the label "bursting" (dimensionless). */
+export const BURSTING_MIN_SPIKE_FRACTION = 0.5;
+
+/**
+ * Phasic: the silence after the last spike must last at least this fraction of the stimulus window
+ * [onset, end) (dimensionless): the response occupies at most the first half of the stimulus.
+ */
+export const PHASIC_MIN_SILENCE_FRACTION = 0.5;
+
+/**
+ * Phasic: the silence after the last spike must also be at least this many times the longest ISI of the
+ * response (dimensionless), so a slow tonic train that happens to stop early is not called phasic.
+ */
+export const PHASIC_MIN_SILENCE_ISI_RATIO = 2;
+
+/**
+ * Adapting: smallest adaptation index (mean of (ISI_{n+1} − ISI_n)/(ISI_{n+1} + ISI_n), see `adaptationIndex`)
+ * of the late ISIs (dimensionless). 0.1 means each ISI is on average ≈ 22 % longer than the one before
+ * ((1 + 0.1)/(1 − 0.1) ≈ 1.22).
+ */
+export const ADAPTING_MIN_INDEX = 0.1;
+
+/**
+ * Adapting: smallest share of consecutive late-ISI pairs in which the ISI lengthens (dimensionless), so a
+ * random train with one large jump is not called adapting.
+ */
+export const ADAPTING_MIN_LENGTHENING_SHARE = 2 / 3;
+
+/**
+ * Irregular: smallest coefficient of variation of the late ISIs (dimensionless; 0 for a clock, 1 for a
+ * Poisson process). Below it, a train without bursts or adaptation is tonic.
+ */
+export const IRREGULAR_MIN_CV = 0.3;
+
+/** Window and stimulus onset for {@link classifyFiringPattern} (ms). */
+export interface ClassifyOptions {
+  /** Start of the analysed window (ms), inclusive; default: for a Trace, the stimulus onset (see `onset`), else 0. */
+  start?: number;
+  /** End of the analysed window (ms), exclusive, > start; default: for a Trace, its last sample time. Required for a bare spike array. */
+  end?: number;
+  /**
+   * Stimulus onset (ms), ≥ start and < end; default: for a Trace, the first sample time at which the current
+   * differs from its initial value (0 if it never does); else `start`.
+   */
+  onset?: number;
+  /** Passed to {@link detectBursts}: explicit intra-burst ISI threshold (ms). */
+  maxIntraBurstIsi?: number;
+}
+
+/** Result of {@link classifyFiringPattern}. */
+export interface FiringPatternResult {
+  /** The label. */
+  pattern: FiringPattern;
+  /** For "bursting": the median spike count of the bursts; for "mixed": the onset burst's count; for a phasic burst: its spike count. */
+  spikesPerBurst?: number;
+  /** One plain sentence explaining the label with the numbers that decided it (for captions). */
+  reason: string;
+}
+
+/** Formats a number with up to 3 significant digits (no trailing zeros, no "-0"). */
+function fmt(x: number): string {
+  // Captions want "0", not "4.21e-7", for an exactly regular train that differs from 0 only by rounding.
+  if (Math.abs(x) < 5e-4) return "0";
+  const y = Number(x.toPrecision(3));
+  return Object.is(y, -0) ? "0" : String(y);
+}
+
+function isTrace(x: unknown): x is Trace {
+  return typeof x === "object" && x !== null && !ArrayBuffer.isView(x) && !Array.isArray(x) && "spikes" in x && "t" in x;
+}
+
+/** First sample time at which the current differs from its initial value; 0 if it never does. */
+function stimulusOnset(trace: Trace): number {
+  const {I, t} = trace;
+  for (let k = 1; k < I.length; k++) if (I[k] !== I[0]) return t[k]!;
+  return 0;
+}
+
+function median(values: ArrayLike<number>): number {
+  const s = Float64Array.from(values).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Labels a spike train (or the spikes of a `simulate` Trace) as silent, tonic, adapting, phasic, bursting,
+ * mixed (a burst at onset, then tonic spikes) or irregular, by the rules in the module comment, with one
+ * set of thresholds (the exported constants) for every input.
+ *
+ * @param input - a Trace from `simulate`, or spike times (ms), finite and strictly increasing.
+ * @param options - `start`, `end` (ms; the window [start, end), required `end` for a bare array), `onset`
+ *   (ms, stimulus onset), `maxIntraBurstIsi` (ms, for {@link detectBursts}).
+ * @returns the label, `spikesPerBurst` for burst-type labels, and a one-sentence reason quoting the deciding
+ *   numbers (ms, Hz, dimensionless indices).
+ * @throws RangeError/TypeError naming the field, its value and what is allowed.
+ * @example
+ * classifyFiringPattern(simulate(FEATURES.C), {start: 22, end: 220}); // {pattern: "bursting", spikesPerBurst: 6, ...}
+ */
+export function classifyFiringPattern(input: Trace | ArrayLike<number>, options: ClassifyOptions = {}): FiringPatternResult {
+  const o = checkKeys(options, "options", ["start", "end", "onset", "maxIntraBurstIsi"]) as ClassifyOptions;
+  const trace = isTrace(input) ? input : null;
+  const spikes: ArrayLike<number> = trace ? trace.spikes : (input as ArrayLike<number>);
+  if (spikes === null || typeof spikes !== "object" || typeof spikes.length !== "number") {
+    throw new TypeError(`spikes: must be a Trace, a Float64Array or an array of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`);
+  }
+
+  const traceOnset = trace ? stimulusOnset(trace) : 0;
+  const start = o.start === undefined ? traceOnset : checkNumber(o.start, "start (ms)");
+  let end: number;
+  if (o.end !== undefined) end = checkNumber(o.end, "end (ms)", {min: start, minExclusive: true});
+  else if (trace && trace.t.length > 0) end = checkNumber(trace.t[trace.t.length - 1], "end (ms, the trace's last sample)", {min: start, minExclusive: true});
+  else throw new TypeError(`end (ms): required for a bare spike array (a finite number > start = ${fmt(start)})`);
+  let onset: number;
+  if (o.onset !== undefined) onset = checkNumber(o.onset, "onset (ms)", {min: start, max: end, maxExclusive: true});
+  else if (trace && traceOnset >= start && traceOnset < end) onset = traceOnset;
+  else onset = start;
+
+  // Validates every spike (even outside the window) and yields the ISIs and bursts of the window's spikes.
+  detectBursts(spikes);
+  let i0 = 0;
+  while (i0 < spikes.length && spikes[i0]! < start) i0++;
+  let i1 = i0;
+  while (i1 < spikes.length && spikes[i1]! < end) i1++;
+  const train = Float64Array.from({length: i1 - i0}, (_, k) => spikes[i0 + k]!);
+  const window = `${fmt(end - onset)} ms stimulus window`;
+
+  // 1. silent
+  const afterOnset = train.filter((t) => t >= onset);
+  if (afterOnset.length === 0) {
+    return {pattern: "silent", reason: `No spike in the ${window} after onset at ${fmt(onset)} ms.`};
+  }
+
+  const n = train.length;
+  const isis = Float64Array.from({length: Math.max(0, n - 1)}, (_, k) => train[k + 1]! - train[k]!);
+  const bursts: BurstAnalysis = detectBursts(train, o.maxIntraBurstIsi === undefined ? {} : {maxIntraBurstIsi: o.maxIntraBurstIsi});
+  const inBursts = bursts.spikesPerBurst.reduce((s, c) => s + c, 0);
+  const rule = bursts.threshold === null ? "" : `ISIs ${o.maxIntraBurstIsi === undefined ? "below" : "up to"} ${fmt(bursts.threshold)} ms count as within a burst`;
+
+  // 2. bursting
+  if (bursts.bursts.length >= 2 && inBursts >= BURSTING_MIN_SPIKE_FRACTION * n) {
+    const perBurst = median(bursts.spikesPerBurst);
+    return {
+      pattern: "bursting",
+      spikesPerBurst: perBurst,
+      reason:
+        `${bursts.bursts.length} bursts of ${fmt(perBurst)} spikes (median) separated by quiet periods of ` +
+        `${fmt(bursts.interBurstInterval!)} ms on average; ${rule}.`
+    };
+  }
+
+  // 3. phasic
+  const last = train[n - 1]!;
+  const silence = end - last;
+  let longest = 0;
+  for (const isi of isis) longest = Math.max(longest, isi);
+  if (n === 1) {
+    return {
+      pattern: "phasic",
+      reason: `A single spike ${fmt(last - onset)} ms after onset, then silence for the remaining ${fmt(silence)} ms.`
+    };
+  }
+  if (silence >= PHASIC_MIN_SILENCE_FRACTION * (end - onset) && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
+    return {
+      pattern: "phasic",
+      spikesPerBurst: n,
+      reason:
+        `${n} spikes within ${fmt(last - train[0]!)} ms (longest ISI ${fmt(longest)} ms), then silence for the last ` +
+        `${fmt(silence)} ms, ${fmt((100 * silence) / (end - onset))}% of the ${window} (phasic if ≥ ${fmt(100 * PHASIC_MIN_SILENCE_FRACTION)}%).`
+    };
+  }
+
+  // 4. mixed: one burst at the first spike, then a pause longer than the ISIs of the single spikes after it.
+  if (bursts.bursts.length === 1 && bursts.bursts[0]!.start === train[0]) {
+    const count = bursts.bursts[0]!.count;
+    const later = isis.subarray(count); // isis[count − 1] is the pause after the burst
+    if (later.length >= 1) {
+      const pause = isis[count - 1]!;
+      const typical = median(later);
+      if (pause > typical) {
+        return {
+          pattern: "mixed",
+          spikesPerBurst: count,
+          reason:
+            `A burst of ${count} spikes at onset, then a ${fmt(pause)} ms pause longer than the ${fmt(typical)} ms median ISI ` +
+            `of the ${plural(later.length + 1, "spike")} that follow (${rule}).`
+        };
+      }
+    }
+  }
+
+  // 5–7 on the late ISIs: the second half, at least the last two.
+  if (isis.length < 2) {
+    return {
+      pattern: "tonic",
+      reason: `Two spikes ${fmt(isis[0]!)} ms apart (${fmt(1000 / isis[0]!)} Hz), too few to show adaptation or irregularity.`
+    };
+  }
+  const from = Math.min(isis.length >> 1, isis.length - 2);
+  const lateSpikes = train.subarray(from);
+  const late = isis.subarray(from);
+  const adaptation = adaptationIndex(lateSpikes)!;
+  const cv = coefficientOfVariation(lateSpikes)!;
+  let lengthening = 0;
+  for (let k = 0; k + 1 < late.length; k++) if (late[k + 1]! > late[k]!) lengthening++;
+  const share = lengthening / (late.length - 1);
+  const which = `the last ${late.length} of ${isis.length} ISIs`;
+
+  if (adaptation >= ADAPTING_MIN_INDEX && share >= ADAPTING_MIN_LENGTHENING_SHARE) {
+    return {
+      pattern: "adapting",
+      reason:
+        `ISIs keep lengthening, from ${fmt(isis[0]!)} to ${fmt(isis[isis.length - 1]!)} ms: adaptation index ${fmt(adaptation)} ` +
+        `(≥ ${fmt(ADAPTING_MIN_INDEX)}) over ${which}, lengthening in ${lengthening} of ${plural(late.length - 1, "step")}.`
+    };
+  }
+  if (cv >= IRREGULAR_MIN_CV) {
+    return {
+      pattern: "irregular",
+      reason: `ISIs vary without bursts or a steady trend: CV ${fmt(cv)} (≥ ${fmt(IRREGULAR_MIN_CV)}) over ${which}, adaptation index ${fmt(adaptation)}.`
+    };
+  }
+  let meanLate = 0;
+  for (const isi of late) meanLate += isi;
+  meanLate /= late.length;
+  return {
+    pattern: "tonic",
+    reason:
+      `Regular firing at ${fmt(1000 / meanLate)} Hz: CV ${fmt(cv)} (< ${fmt(IRREGULAR_MIN_CV)}) and adaptation index ${fmt(adaptation)} ` +
+      `(< ${fmt(ADAPTING_MIN_INDEX)}) over ${which}.`
+  };
+}
