@@ -90,6 +90,7 @@ export function checkSpecial2007(special: unknown, field = "special"): Special20
 }
 
 /** How u' is formed: the plain b, a second b below a threshold (TC, RTN), or the cubic U(v) (FS). */
+/** Which piecewise u-rule a model has: {@link KINK_NONE}, {@link KINK_B_BELOW} or {@link KINK_CUBIC}. */
 export type Kink = 0 | 1 | 2;
 /** No kink: u' = a(b(v − vr) − u). */
 export const KINK_NONE = 0;
@@ -98,7 +99,10 @@ export const KINK_B_BELOW = 1;
 /** FS: u' = a(U(v) − u) with the cubic U. */
 export const KINK_CUBIC = 2;
 
-/** Everything the kernels need, flattened into numbers so hot loops read plain fields. */
+/**
+ * Everything the kernels need, flattened into numbers so hot loops read plain fields. The nine cell fields
+ * keep the units of {@link Cell2007}; the rest come from {@link Special2007}.
+ */
 export interface Model2007 {
   C: number;
   k: number;
@@ -109,12 +113,13 @@ export interface Model2007 {
   b: number;
   c: number;
   d: number;
-  /** 0 when the cut-off does not move with u. */
+  /** Slope of the cut-off in u (mV/pA); 0 when the cut-off does not move with u. */
   vpeakU: number;
   /** Whether `special.vpeakU` was given (izhi2007.m's LTS/TC branch tests v > threshold strictly). */
   movingPeak: boolean;
+  /** Slope of the reset in u (mV/pA); 0 for the plain reset. */
   cU: number;
-  /** +Infinity without a cap. */
+  /** Cap of u at the reset (pA); +Infinity without a cap. */
   uCap: number;
   kink: Kink;
   /** The kink's voltage (mV): bBelow.v or cubicU.vb. */

@@ -315,6 +315,12 @@ describe("simulate2007, validation and invariants", () => {
         expect(() => simulate2007({...RS, cell: {...RS.cell, [field]: value}} as never)).toThrow(new RegExp(`^cell\\.${field}: must be a finite`));
       })
     );
+    const top = ["v0", "u0", "duration", "dt", "tolerance", "maxSpikes"];
+    fc.assert(
+      fc.property(fc.constantFrom(...top), fc.constantFrom(NaN, Infinity, -Infinity, "1", null), (field, value) => {
+        expect(() => simulate2007({...RS, [field]: value} as never)).toThrow(new RegExp(`^${field}: must be a finite`));
+      })
+    );
     expect(() => simulate2007({...RS, cell: {...RS.cell, C: 0}})).toThrow("cell.C: must be a finite number > 0, got 0");
     expect(() => simulate2007({...RS, dt: 2})).toThrow("dt: must be a finite number > 0 and ≤ 1, got 2");
     expect(() => simulate2007({...RS, v0: 40})).toThrow("v0: must be a finite number < 35, got 40");
@@ -332,7 +338,7 @@ describe("simulate2007, validation and invariants", () => {
         (id, method, I, dt) => {
           const options = {...CELLS_2007[id], method, dt, current: I, duration: 150};
           const t = simulate2007(options);
-          const {vpeak} = t === undefined ? {vpeak: 0} : CELLS_2007[id].cell;
+          const {vpeak} = CELLS_2007[id].cell;
           const vpeakU = CELLS_2007[id].special.vpeakU ?? 0;
           const spikeSamples = new Set(Array.from(t.spikes, (s) => Math.ceil(s / dt - 1e-9)));
           for (let j = 0; j < t.v.length; j++) {
