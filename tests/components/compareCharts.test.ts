@@ -17,7 +17,7 @@ function runs(n: number): CompareRun[] {
     before: 0,
     bursts: null,
     pattern: null,
-    equilibria: [{v: -70, u: -14, type: "stable node" as const}]
+    equilibria: [{v: -70, u: -14, type: "stable node"}] as unknown as CompareRun["equilibria"]
   }));
 }
 const svgOf = (figure: Element) => figure.querySelector("svg[role=img]") as SVGSVGElement;
