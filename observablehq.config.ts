@@ -4,8 +4,11 @@
 export default {
   title: "Izhikevich explorer",
   root: "src",
-  pages: [{name: "Explorer", path: "/"}],
-  // One page for now: no sidebar (turn it back on when there are pages to navigate between).
+  pages: [
+    {name: "Explorer", path: "/"},
+    {name: "Neuron zoo", path: "/zoo"}
+  ],
+  // No sidebar: the pages link to each other in their text.
   sidebar: false,
   style: "assets/generated/site.css",
   globalStylesheets: [],

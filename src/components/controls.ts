@@ -7,16 +7,23 @@
 import * as Inputs from "@observablehq/inputs";
 import {stimulusLabel, type Stimulus} from "../lib/stimulus.js";
 import {fmt} from "./chart.js";
+import {departures, type DeparturePreset} from "./zooBadges.js";
 import {
   CLASS_IDS,
   DEFAULT_DT,
   DT_EXPONENTS,
+  FEATURE_IDS,
   METHODS,
   NUMBER_SPECS,
   clampToSpec,
+  isFeatureId,
+  isPowerOfTwoDt,
+  keepDt,
+  presetOf,
   presetState,
-  type ClassId,
   type ExplorerState,
+  type PresetId,
+  type PresetSet,
   type MethodId,
   type PresetLike
 } from "./urlState.js";
@@ -28,7 +35,7 @@ export interface ControlPreset extends PresetLike {
   current?: Stimulus;
 }
 
-type Presets = Record<ClassId, ControlPreset>;
+type Presets = PresetSet<ControlPreset>;
 type Keys = (keyof ExplorerState)[];
 
 /** The event a store dispatches on every change: which keys changed and which control changed them. */
@@ -172,40 +179,64 @@ function button(text: string, onclick: () => void, title = ""): HTMLButtonElemen
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * The class menu: one radio per class of Izhikevich (2003), each with its one-line description. Choosing
- * a class loads its parameters, initial state, duration and protocol; the method and dt stay as they are.
+ * The class menu: one radio per class of Izhikevich (2003), each with its one-line description, and (when the
+ * presets include them) a second group with the twenty panels of Izhikevich (2004), Fig. 1. Choosing a preset
+ * loads its parameters, initial state, duration and protocol; the method and dt stay as they are (a panel's
+ * own step such as 0.2 ms becomes the next preset's own step, or the nearest 2^−k ms). A note says where the
+ * chosen preset departs from the standard equations (figure1.m's variants).
  */
 export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
-  const fieldset = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
-  const radios = new Map<ClassId, HTMLInputElement>();
-  for (const id of CLASS_IDS) {
-    const p = presets[id];
+  const radios = new Map<PresetId, HTMLInputElement>();
+  const option = (id: PresetId, p: ControlPreset, label: string) => {
     const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
     radio.addEventListener("change", () => {
       if (!radio.checked) return;
-      const {method, dt} = store.value;
-      store.set(presetState(id, presets, {method, dt}), radio);
+      const {method, dt, cls} = store.value;
+      store.set(presetState(id, presets, {method, dt: keepDt(dt, presetOf(presets, cls), p)}), radio);
     });
     radios.set(id, radio);
-    fieldset.append(
-      el(
-        "label",
-        {className: "class-option"},
-        radio,
-        el("span", {className: "class-name", textContent: id.replace("_", " ")}),
-        el("span", {className: "class-description", textContent: `${p.name ? `${p.name}. ` : ""}${p.description ?? ""}`})
-      )
+    return el(
+      "label",
+      {className: "class-option"},
+      radio,
+      el("span", {className: "class-name", textContent: label}),
+      el("span", {className: "class-description", textContent: `${p.name ? `${p.name}. ` : ""}${p.description ?? ""}`})
     );
-  }
+  };
+  const classes = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
+  for (const id of CLASS_IDS) classes.append(option(id, presets[id], id.replace("_", " ")));
+  const features = FEATURE_IDS.filter((id) => presets[id] !== undefined);
+  const note = el("p", {className: "equation-note control-note"});
+  note.setAttribute("role", "status");
+  const showNote = (cls: PresetId) => {
+    const notes = departures(presetOf(presets, cls) as DeparturePreset);
+    note.textContent = notes.length ? `${cls.replace("_", " ")}: ${notes.map((n) => n.detail).join(" ")}` : "";
+    note.hidden = notes.length === 0;
+  };
+  showNote(store.value.cls);
   store.watch((state, {changed}) => {
-    if (changed.includes("cls")) radios.get(state.cls)!.checked = true;
+    if (changed.includes("cls")) {
+      radios.get(state.cls)!.checked = true;
+      showNote(state.cls);
+      if (isFeatureId(state.cls) && group) group.open = true;
+    }
   });
-  return fieldset;
+  let group: HTMLDetailsElement | null = null;
+  if (!features.length) return el("div", {className: "preset-menus"}, classes, note);
+  const featureSet = el("fieldset", {className: "class-menu feature-menu"}, el("legend", {textContent: "2004 features (Izhikevich 2004, Fig. 1)"}));
+  for (const id of features) featureSet.append(option(id, presets[id]!, id));
+  group = el(
+    "details",
+    {className: "feature-group", open: isFeatureId(store.value.cls)},
+    el("summary", {textContent: "2004 features: the twenty panels A–T of Izhikevich (2004), Fig. 1"}),
+    featureSet
+  );
+  return el("div", {className: "preset-menus"}, classes, group, note);
 }
 
 /** The buttons next to the class menu: reset to the preset; the published scheme; the accurate default. */
 export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLElement {
-  const published = () => presets[store.value.cls].dt ?? 0.25;
+  const published = () => presetOf(presets, store.value.cls).dt ?? 0.25;
   const status = el("p", {className: "numerics-status"});
   const show = (state: ExplorerState) => {
     status.textContent =
@@ -221,7 +252,7 @@ export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLEleme
     "div",
     {className: "preset-buttons"},
     button("Reset to preset", () => store.set(presetState(store.value.cls, presets), null), "Reload the class's parameters, start state, stimulus and the accurate method"),
-    button("As published", () => store.set({method: "paper2004", dt: published()}, null), "The 2004 paper's figure1.m scheme with the class's own step (0.25 ms)"),
+    button("As published", () => store.set({method: "paper2004", dt: published()}, null), "The 2004 paper's figure1.m scheme with the preset's own step (0.25 ms for the classes)"),
     button("Accurate", () => store.set({method: "adaptive", dt: DEFAULT_DT}, null), "Adaptive steps, sampled every 2⁻⁵ ms"),
     status
   );
@@ -229,7 +260,7 @@ export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLEleme
 
 /** Sliders for a, b, c, d and the initial state v₀, u₀; a slider moved away from its preset is highlighted. */
 export function ModelSliders(store: ExplorerStore, presets: Presets): HTMLElement {
-  const preset = () => presets[store.value.cls];
+  const preset = () => presetOf(presets, store.value.cls);
   const ref = {
     a: () => preset().params.a,
     b: () => preset().params.b,
@@ -255,11 +286,17 @@ export function NumericsControls(store: ExplorerStore, descriptions: Partial<Rec
   const showMethod = () => (about.textContent = descriptions[store.value.method] ?? "");
   showMethod();
 
-  const k = Inputs.range([0, 10], {step: 1, label: "dt = 2^−k ms, k", value: -Math.log2(store.value.dt)}) as RangeForm;
+  // The slider offers 2^−k ms; a preset's own step that is not a power of two (0.2, 0.1 ms) shows at the nearest k.
+  const kOf = (dt: number) => Math.min(10, Math.max(0, Math.round(-Math.log2(dt))));
+  const k = Inputs.range([0, 10], {step: 1, label: "dt = 2^−k ms, k", value: kOf(store.value.dt)}) as RangeForm;
   nameRange(k, "dt = 2^−k ms, k");
   k.dataset.key = "dt";
   const dtText = el("output", {className: "control-note"});
-  const showDt = () => (dtText.textContent = `dt = 2^−${-Math.log2(store.value.dt)} = ${store.value.dt} ms${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`);
+  const showDt = () => {
+    const dt = store.value.dt;
+    const value = isPowerOfTwoDt(dt) ? `dt = 2^−${-Math.log2(dt)} = ${dt} ms` : `dt = ${dt} ms (the preset's published step)`;
+    dtText.textContent = `${value}${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`;
+  };
   showDt();
   k.addEventListener("input", () => {
     const exponent = Math.min(10, Math.max(0, Math.round(k.value))) as (typeof DT_EXPONENTS)[number];
@@ -267,7 +304,7 @@ export function NumericsControls(store: ExplorerStore, descriptions: Partial<Rec
   });
   store.watch((state, {changed, source}) => {
     if (changed.includes("method") && source !== method) method.value = state.method;
-    if (changed.includes("dt") && source !== k) k.value = -Math.log2(state.dt);
+    if (changed.includes("dt") && source !== k) k.value = kOf(state.dt);
     showMethod();
     showDt();
   });
@@ -282,7 +319,7 @@ export function NumericsControls(store: ExplorerStore, descriptions: Partial<Rec
 export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLElement {
   const protocolText = el("span");
   const showProtocol = (state: ExplorerState) => {
-    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${stimulusLabel(presets[state.cls].current ?? 0)}`;
+    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${stimulusLabel(presetOf(presets, state.cls).current ?? 0)}`;
   };
   showProtocol(store.value);
   store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));

@@ -4,7 +4,7 @@
  */
 import type * as Library from "../lib/index.js";
 import type {Equilibrium, Preset, SimulateOptions, SpikeStatistics, Stimulus, StimulusPart, Trace} from "../lib/index.js";
-import type {ClassId, ExplorerState} from "./urlState.js";
+import {presetOf, type ExplorerState, type PresetSet} from "./urlState.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -78,13 +78,13 @@ export interface Input {
 }
 
 /** Computes the input current of a state. Never throws: a library error becomes `error`. */
-export function inputOf(state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>, presets: Record<ClassId, ExplorerPreset>, lib: ExplorerLibrary, start = 0): Input {
+export function inputOf(state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>, presets: PresetSet<ExplorerPreset>, lib: ExplorerLibrary, start = 0): Input {
   const n = Math.floor(state.T / state.dt + 1e-9) + 1;
   const t = new Float64Array(n);
   for (let k = 0; k < n; ++k) t[k] = k * state.dt;
   const I = new Float64Array(n);
   try {
-    const compiled = lib.compileStimulus(stimulusOf(state as ExplorerState, presets[state.cls].current), state.T);
+    const compiled = lib.compileStimulus(stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current), state.T);
     compiled.fill(I, 0, state.dt);
     return {t, I, value: (x) => compiled.value(x), duration: state.T, error: null, start, claimed: false};
   } catch (e) {
@@ -114,8 +114,8 @@ export interface Run {
 }
 
 /** Runs the model of a state. Never throws: a library error becomes `error`. */
-export function runState(state: ExplorerState, presets: Record<ClassId, ExplorerPreset>, lib: ExplorerLibrary, start = 0): Run {
-  const options = optionsOf(state, presets[state.cls]);
+export function runState(state: ExplorerState, presets: PresetSet<ExplorerPreset>, lib: ExplorerLibrary, start = 0): Run {
+  const options = optionsOf(state, presetOf(presets, state.cls));
   let trace: Trace | null = null;
   let error: string | null = null;
   let stats: SpikeStats | null = null;

@@ -11,13 +11,63 @@
 export const CLASS_IDS = ["RS", "IB", "CH", "FS", "TC", "TC_burst", "RZ", "LTS"] as const;
 export type ClassId = (typeof CLASS_IDS)[number];
 
+/** The twenty panels of Izhikevich (2004), Fig. 1 ("2004 features"), by letter. */
+export const FEATURE_IDS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"] as const;
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+/** Any preset the explorer can load: a 2003 class or a 2004 feature. */
+export type PresetId = ClassId | FeatureId;
+
+/**
+ * The presets the explorer offers: the 2003 classes always, the 2004 features when given (the library's
+ * `{...CLASSES, ...FEATURES}` fits).
+ */
+export type PresetSet<P> = Record<ClassId, P> & Partial<Record<FeatureId, P>>;
+
+/** Whether `id` names a preset of the set (only known ids count: "__proto__" or "toString" never do). */
+export function isPresetId(id: string, presets: PresetSet<unknown>): id is PresetId {
+  if ((CLASS_IDS as readonly string[]).includes(id)) return true;
+  return (FEATURE_IDS as readonly string[]).includes(id) && Object.prototype.hasOwnProperty.call(presets, id) && presets[id as FeatureId] !== undefined;
+}
+
+/** The preset of an id; the first class (RS) if the set lacks it. */
+export function presetOf<P>(presets: PresetSet<P>, id: PresetId): P {
+  return (Object.prototype.hasOwnProperty.call(presets, id) ? (presets as Record<string, P | undefined>)[id] : undefined) ?? presets.RS;
+}
+
+/** Whether `id` is one of the 2004 features. */
+export function isFeatureId(id: string): id is FeatureId {
+  return (FEATURE_IDS as readonly string[]).includes(id);
+}
+
 /** Integration methods offered, the accurate default first. */
 export const METHODS = ["adaptive", "euler", "rk4", "paper2003", "paper2004"] as const;
 export type MethodId = (typeof METHODS)[number];
 
-/** The time steps offered: dt = 2^−k ms, k = 0…10. */
+/** The time steps offered: dt = 2^−k ms, k = 0…10, and a preset's own published step (e.g. 0.2 or 0.1 ms). */
 export const DT_EXPONENTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const DEFAULT_DT = 2 ** -5;
+
+/** Whether dt is one of the steps 2^−k ms, k = 0…10. */
+export function isPowerOfTwoDt(dt: number): boolean {
+  const k = -Math.log2(dt);
+  return Number.isInteger(k) && k >= 0 && k <= 10;
+}
+
+/** Whether dt is offered with this preset: a power of two 2^−k (k = 0…10) or the preset's published step. */
+export function dtAllowed(dt: number, preset: PresetLike): boolean {
+  return isPowerOfTwoDt(dt) || (preset.dt !== undefined && dt === preset.dt);
+}
+
+/**
+ * The dt to keep when switching from one preset to another: dt itself if the new preset offers it; the new
+ * preset's published step if dt was the old one's; else the nearest 2^−k.
+ */
+export function keepDt(dt: number, from: PresetLike, to: PresetLike): number {
+  if (dtAllowed(dt, to)) return dt;
+  if (from.dt !== undefined && dt === from.dt && to.dt !== undefined) return to.dt;
+  return 2 ** -Math.min(10, Math.max(0, Math.round(-Math.log2(dt))));
+}
 
 /** What the state needs from a class preset (a subset of the library's CLASSES entries). */
 export interface PresetLike {
@@ -37,9 +87,12 @@ export interface NumberSpec {
   label: string;
 }
 
-/** The whole explorer state. Field names are the query-string keys, except `cls` (key `class`). */
-export interface ExplorerState {
-  cls: ClassId;
+/**
+ * The whole explorer state. Field names are the query-string keys, except `cls` (key `class`). `Id` narrows
+ * the preset ids (a state parsed against the 2003 classes alone has a ClassId).
+ */
+export interface ExplorerState<Id extends PresetId = PresetId> {
+  cls: Id;
   a: number;
   b: number;
   c: number;
@@ -92,7 +145,7 @@ export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> =
   c: {min: -80, max: -30, step: 0.1, label: "c (reset of v, mV)"},
   d: {min: -25, max: 25, step: 0.01, label: "d (jump of u at reset)"},
   v0: {min: -100, max: 30, step: 0.1, label: "v₀ (mV)"},
-  u0: {min: -50, max: 50, step: 0.01, label: "u₀"},
+  u0: {min: -100, max: 100, step: 0.01, label: "u₀"},
   T: {min: 10, max: 1000, step: 1, label: "Duration (ms)"},
   dcI: {...I_RANGE, label: "I"},
   stepI: {...I_RANGE, label: "I"},
@@ -145,11 +198,11 @@ export const STIMULUS_DEFAULTS = {
 
 /** The state a class loads: its parameters, initial state, duration and protocol; method and dt kept. */
 export function presetState(
-  cls: ClassId,
-  presets: Record<ClassId, PresetLike>,
+  cls: PresetId,
+  presets: PresetSet<PresetLike>,
   keep: {method: MethodId; dt: number} = {method: "adaptive", dt: DEFAULT_DT}
 ): ExplorerState {
-  const p = presets[cls];
+  const p = presetOf(presets, cls);
   const {a, b, c, d} = p.params;
   const v0 = p.v0 ?? -65;
   const state: ExplorerState = {
@@ -174,13 +227,13 @@ export function presetState(
 }
 
 /** The default view: the first class, adaptive method, dt = 2⁻⁵ ms. */
-export function defaultState(presets: Record<ClassId, PresetLike>): ExplorerState {
+export function defaultState(presets: PresetSet<PresetLike>): ExplorerState {
   return presetState("RS", presets);
 }
 
 /** Result of {@link parseState}: a valid state and the plain-text notices to show the reader. */
-export interface ParsedState {
-  state: ExplorerState;
+export interface ParsedState<Id extends PresetId = PresetId> {
+  state: ExplorerState<Id>;
   notices: string[];
 }
 
@@ -198,7 +251,9 @@ export function parseNumber(text: string): number {
  * that are not numbers, out-of-range values and unknown names become defaults or clamped values, each with
  * a notice.
  */
-export function parseState(search: string, presets: Record<ClassId, PresetLike>): ParsedState {
+export function parseState(search: string, presets: Record<ClassId, PresetLike> & {[K in FeatureId]?: undefined}): ParsedState<ClassId>;
+export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState;
+export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState {
   const notices: string[] = [];
   let params: URLSearchParams;
   try {
@@ -217,10 +272,10 @@ export function parseState(search: string, presets: Record<ClassId, PresetLike>)
     values.set(key, value);
   }
 
-  let cls: ClassId = "RS";
+  let cls: PresetId = "RS";
   const clsText = values.get("class");
   if (clsText !== undefined) {
-    if ((CLASS_IDS as readonly string[]).includes(clsText)) cls = clsText as ClassId;
+    if (isPresetId(clsText, presets)) cls = clsText;
     else notices.push(`Unknown neuron class “${show(clsText)}”; showing RS instead.`);
   }
 
@@ -236,6 +291,7 @@ export function parseState(search: string, presets: Record<ClassId, PresetLike>)
   if (dtText !== undefined) {
     const x = parseNumber(dtText);
     if (!(x > 0)) notices.push(`dt must be a positive number of ms, not “${show(dtText)}”; using 2⁻⁵ ms.`);
+    else if (dtAllowed(x, presetOf(presets, cls))) dt = x;
     else {
       const k = Math.min(10, Math.max(0, Math.round(-Math.log2(x))));
       dt = 2 ** -k;

@@ -1,0 +1,224 @@
+/**
+ * The neuron zoo's gallery: the mode switch, the progress of the accurate runs, and two grids of panels (the
+ * 2004 features and the 2003 classes). Rendering is progressive so the page shows something at once:
+ *
+ * 1. the first row's as-published runs (cheap: figure1.m's Euler loop) and panels, then the mark
+ *    "zoo:first-panels" as soon as that row is in the document;
+ * 2. the other as-published panels, a row per task;
+ * 3. the accurate runs (heavier: adaptive steps; panel T runs away to the spike budget), one panel per task,
+ *    each followed by a yield to the event loop, so input is never blocked for longer than one run; a progress
+ *    bar counts them.
+ */
+import type {SimulateOptions, Trace} from "../lib/index.js";
+import type {PresetLike, PresetSet} from "./urlState.js";
+import {
+  GALLERY_MAX_SPIKES,
+  ZOO_MODES,
+  accurateOptions,
+  changeSentence,
+  explorerHref,
+  publishedOptions,
+  summarize,
+  type ZooEntry,
+  type ZooMode
+} from "./zooModel.js";
+import {ZooPanel, updatePanel, type PanelView} from "./zooPanel.js";
+
+/** A firing-pattern classifier (the library's `classifyFiringPattern` fits), used for labels when present. */
+export type Classifier = (trace: Trace) => {pattern: string; spikesPerBurst?: number};
+
+/** The library functions the gallery calls (passed in, so the page and the tests share one instance). */
+export interface ZooLibrary {
+  simulate: (options: SimulateOptions) => Trace;
+  classifyFiringPattern?: Classifier;
+}
+
+export interface ZooGalleryOptions {
+  entries: ZooEntry[];
+  /** The explorer's preset set (classes and features), for the panels' links. */
+  presets: PresetSet<PresetLike>;
+  lib: ZooLibrary;
+  /** The initial mode; default "published". */
+  mode?: ZooMode;
+  /** Spike budget of each run; default {@link GALLERY_MAX_SPIKES}. */
+  maxSpikes?: number;
+  /** Panels in the first row (rendered before anything else); default 4, the paper's columns. */
+  firstRow?: number;
+  /** Gives the event loop a turn between chunks; default a macrotask (setTimeout 0). */
+  yieldTask?: () => Promise<void>;
+  /** Called once the first row is in the document (default: performance.mark("zoo:first-panels")). */
+  onFirstPanels?: () => void;
+  /** Base of the explorer's address; default "./". */
+  base?: string;
+}
+
+interface Slot {
+  entry: ZooEntry;
+  article: HTMLElement | null;
+  view: PanelView | null;
+  published: Trace | null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** The mode named in a query string (`?mode=accurate`), else null. */
+export function modeFromSearch(search: string): ZooMode | null {
+  let value: string | null = null;
+  try {
+    value = new URLSearchParams(search).get("mode");
+  } catch {
+    return null;
+  }
+  return ZOO_MODES.some((m) => m.mode === value) ? (value as ZooMode) : null;
+}
+
+export class ZooGallery {
+  /** The mode switch and the progress of the accurate runs. */
+  readonly controls: HTMLElement;
+  /** The grids of the two sections. */
+  readonly sections: {features: HTMLElement; classes: HTMLElement};
+  readonly progress: HTMLProgressElement;
+  readonly status: HTMLElement;
+  #mode: ZooMode;
+  #slots: Slot[];
+  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels">> & Pick<ZooGalleryOptions, "onFirstPanels">;
+  #cancelled = false;
+  #radios = new Map<ZooMode, HTMLInputElement>();
+  #listeners: ((mode: ZooMode) => void)[] = [];
+
+  constructor(options: ZooGalleryOptions) {
+    this.#options = {
+      maxSpikes: GALLERY_MAX_SPIKES,
+      firstRow: 4,
+      yieldTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      base: "./",
+      ...options
+    };
+    this.#mode = options.mode ?? "published";
+    this.#slots = options.entries.map((entry) => ({entry, article: null, view: null, published: null}));
+    const grid = (section: string) => {
+      const g = el("div", {className: "zoo-grid"});
+      g.dataset.section = section;
+      return g;
+    };
+    this.sections = {features: grid("features"), classes: grid("classes")};
+
+    const fieldset = el("fieldset", {className: "zoo-mode"}, el("legend", {textContent: "Show the runs"}));
+    for (const {mode, label} of ZOO_MODES) {
+      const radio = el("input", {type: "radio", name: "zoo-mode", value: mode, checked: mode === this.#mode});
+      radio.addEventListener("change", () => radio.checked && this.setMode(mode));
+      this.#radios.set(mode, radio);
+      fieldset.append(el("label", {className: "zoo-mode-option"}, radio, label));
+    }
+    this.progress = el("progress", {max: this.#slots.length, value: 0});
+    this.progress.setAttribute("aria-label", "Accurate runs computed");
+    this.status = el("span", {className: "zoo-status", textContent: "Accurate runs: waiting for the published panels…"});
+    const progress = el("div", {className: "zoo-progress"}, this.progress, this.status);
+    progress.setAttribute("role", "status");
+    this.controls = el("div", {className: "zoo-controls"}, fieldset, progress);
+  }
+
+  get mode(): ZooMode {
+    return this.#mode;
+  }
+
+  /** Calls `listener` after each change of mode (e.g. to write it into the address). */
+  onMode(listener: (mode: ZooMode) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Switches every panel to a mode (cheap: redraws from the stored runs). */
+  setMode(mode: ZooMode): void {
+    if (mode === this.#mode) return;
+    this.#mode = mode;
+    this.#radios.get(mode)!.checked = true;
+    for (const slot of this.#slots) {
+      if (!slot.article || !slot.view) continue;
+      slot.view = {...slot.view, mode};
+      updatePanel(slot.article, slot.entry, slot.view);
+    }
+    for (const listener of this.#listeners) listener(mode);
+  }
+
+  /** Stops the background work (on leaving the page). */
+  cancel(): void {
+    this.#cancelled = true;
+  }
+
+  /** Renders everything, progressively; resolves when every accurate run is done (or the gallery is cancelled). */
+  async start(): Promise<void> {
+    const {firstRow, yieldTask} = this.#options;
+    const t0 = performance.now();
+    const features = this.#slots.filter((s) => s.entry.section === "features");
+    const first = (features.length ? features : this.#slots).slice(0, firstRow);
+    for (const slot of first) this.#renderPublished(slot);
+    await this.#whenConnected(first[0]?.article ?? null);
+    (this.#options.onFirstPanels ?? (() => performance.mark("zoo:first-panels")))();
+    const rest = this.#slots.filter((s) => !s.article);
+    for (let i = 0; i < rest.length; i += firstRow) {
+      await yieldTask();
+      if (this.#cancelled) return;
+      for (const slot of rest.slice(i, i + firstRow)) this.#renderPublished(slot);
+    }
+    let done = 0;
+    const total = this.#slots.length;
+    this.status.textContent = `Integrating accurately: 0 of ${total} panels…`;
+    for (const slot of this.#slots) {
+      await yieldTask();
+      if (this.#cancelled) return;
+      this.#renderAccurate(slot);
+      this.progress.value = ++done;
+      this.status.textContent = `Integrating accurately: ${done} of ${total} panels…`;
+    }
+    this.status.textContent = `All ${total} panels integrated accurately (${((performance.now() - t0) / 1000).toFixed(1)} s).`;
+    this.controls.dataset.done = "true";
+  }
+
+  #label(trace: Trace): string | undefined {
+    const classify = this.#options.lib.classifyFiringPattern;
+    if (!classify) return undefined;
+    try {
+      const r = classify(trace);
+      return r.spikesPerBurst !== undefined && (r.pattern === "bursting" || r.pattern === "mixed") ? `${r.pattern} (${r.spikesPerBurst} per burst)` : r.pattern;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #renderPublished(slot: Slot): void {
+    const {lib, presets, maxSpikes, base} = this.#options;
+    const {entry} = slot;
+    const published = lib.simulate(publishedOptions(entry.preset, maxSpikes));
+    slot.published = published;
+    slot.view = {
+      mode: this.#mode,
+      published,
+      accurate: null,
+      sentence: null,
+      labels: {published: this.#label(published)},
+      hrefs: {published: explorerHref(entry.id, presets, "paper2004", base), accurate: explorerHref(entry.id, presets, "adaptive", base)}
+    };
+    slot.article = ZooPanel(entry, slot.view);
+    this.sections[entry.section].append(slot.article);
+  }
+
+  #renderAccurate(slot: Slot): void {
+    if (!slot.view || !slot.article || !slot.published) return;
+    const {lib, maxSpikes} = this.#options;
+    const accurate = lib.simulate(accurateOptions(slot.entry.preset, maxSpikes));
+    const sentence = changeSentence(slot.entry.preset, summarize(slot.published, maxSpikes), summarize(accurate, maxSpikes), maxSpikes);
+    slot.view = {...slot.view, mode: this.#mode, accurate, sentence, labels: {...slot.view.labels, accurate: this.#label(accurate)}};
+    updatePanel(slot.article, slot.entry, slot.view);
+  }
+
+  /** Resolves once `node` is in the document (at once if it is, else on a later frame). */
+  async #whenConnected(node: Node | null): Promise<void> {
+    for (let i = 0; node && !node.isConnected && i < 600 && !this.#cancelled; ++i) {
+      await new Promise((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(resolve) : setTimeout(resolve, 16)));
+    }
+  }
+}
