@@ -323,13 +323,13 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
   rows.push(
     {label: "Spikes", note: "number of spikes from the stimulus onset to the end of the run", values: value((r) => String(r.stats.count))},
     {label: "Rate (Hz)", note: "spikes per second over the same window", values: value((r) => fmt(r.stats.rate, 3))},
-    {label: "First-spike latency (ms)", note: "from the stimulus onset to the first spike", values: value((r) => fmt(r.stats.latency, 4))},
-    {label: "Mean ISI (ms)", note: "mean inter-spike interval; needs 2 spikes", values: value((r) => fmt(r.stats.meanIsi, 4))},
-    {label: "CV of ISIs", note: "standard deviation ÷ mean of the intervals; needs 3 spikes", values: value((r) => fmt(r.stats.cv, 3))},
+    {label: "First-spike latency (ms)", note: "from the stimulus onset to the first spike", values: value((r) => fmt(r.stats.latency, 3))},
+    {label: "Mean ISI (ms)", note: "mean inter-spike interval; needs 2 spikes", values: value((r) => fmt(r.stats.meanIsi, 3))},
+    {label: "CV of ISIs", note: "standard deviation ÷ mean of the intervals; needs 3 spikes", values: value((r) => fmt(r.stats.cv, 2))},
     {
       label: "Adaptation index",
       note: "mean of (ISIₙ₊₁ − ISIₙ) ÷ (ISIₙ₊₁ + ISIₙ): positive when firing slows; needs 3 spikes",
-      values: value((r) => fmt(r.stats.adaptation, 3))
+      values: value((r) => fmt(r.stats.adaptation, 2))
     }
   );
   if (runs.length && runs.every((r) => !r.stats || r.bursts)) {
