@@ -178,34 +178,57 @@ function button(text: string, onclick: () => void, title = ""): HTMLButtonElemen
 // Panels
 // ---------------------------------------------------------------------------------------------------------
 
+/** One radio of the preset menus (all share the name "explorer-class", so one is checked at a time). */
+function presetOption(store: ExplorerStore, presets: Presets, id: PresetId, label: string, radios: Map<PresetId, HTMLInputElement>): HTMLLabelElement {
+  const p = presetOf(presets, id);
+  const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
+  radio.addEventListener("change", () => {
+    if (!radio.checked) return;
+    const {method, dt, cls} = store.value;
+    store.set(presetState(id, presets, {method, dt: keepDt(dt, presetOf(presets, cls), p)}), radio);
+  });
+  radios.set(id, radio);
+  store.watch((state, {changed}) => {
+    if (changed.includes("cls") && state.cls === id) radio.checked = true;
+  });
+  return el(
+    "label",
+    {className: "class-option"},
+    radio,
+    el("span", {className: "class-name", textContent: label}),
+    el("span", {className: "class-description", textContent: `${p.name ? `${p.name}. ` : ""}${p.description ?? ""}`})
+  );
+}
+
 /**
- * The class menu: one radio per class of Izhikevich (2003), each with its one-line description, and (when the
- * presets include them) a second group with the twenty panels of Izhikevich (2004), Fig. 1. Choosing a preset
- * loads its parameters, initial state, duration and protocol; the method and dt stay as they are (a panel's
- * own step such as 0.2 ms becomes the next preset's own step, or the nearest 2^−k ms). A note says where the
- * chosen preset departs from the standard equations (figure1.m's variants).
+ * The class menu: one radio per class of Izhikevich (2003), each with its one-line description. Choosing
+ * a class loads its parameters, initial state, duration and protocol; the method and dt stay as they are
+ * (a 2004 panel's own step such as 0.2 ms becomes the class's 0.25 ms, or else the nearest 2^−k ms).
  */
 export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
+  const fieldset = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
   const radios = new Map<PresetId, HTMLInputElement>();
-  const option = (id: PresetId, p: ControlPreset, label: string) => {
-    const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
-    radio.addEventListener("change", () => {
-      if (!radio.checked) return;
-      const {method, dt, cls} = store.value;
-      store.set(presetState(id, presets, {method, dt: keepDt(dt, presetOf(presets, cls), p)}), radio);
-    });
-    radios.set(id, radio);
-    return el(
-      "label",
-      {className: "class-option"},
-      radio,
-      el("span", {className: "class-name", textContent: label}),
-      el("span", {className: "class-description", textContent: `${p.name ? `${p.name}. ` : ""}${p.description ?? ""}`})
-    );
-  };
-  const classes = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
-  for (const id of CLASS_IDS) classes.append(option(id, presets[id], id.replace("_", " ")));
+  for (const id of CLASS_IDS) fieldset.append(presetOption(store, presets, id, id.replace("_", " "), radios));
+  return fieldset;
+}
+
+/**
+ * The second preset menu, "2004 features": the twenty panels A–T of Izhikevich (2004), Fig. 1 (when the
+ * presets include them), in a disclosure that is open while one of them is chosen; and a note on where the
+ * chosen preset departs from the standard equations (figure1.m's variants for G, L, R, S and T).
+ */
+export function FeatureMenu(store: ExplorerStore, presets: Presets): HTMLElement {
+  const radios = new Map<PresetId, HTMLInputElement>();
   const features = FEATURE_IDS.filter((id) => presets[id] !== undefined);
+  const fieldset = el("fieldset", {className: "class-menu feature-menu"}, el("legend", {textContent: "2004 features (Izhikevich 2004, Fig. 1)"}));
+  for (const id of features) fieldset.append(presetOption(store, presets, id, id, radios));
+  const group = el(
+    "details",
+    {className: "feature-group", open: isFeatureId(store.value.cls)},
+    el("summary", {textContent: "2004 features: the twenty panels A–T of Izhikevich (2004), Fig. 1"}),
+    fieldset
+  );
+  group.hidden = features.length === 0;
   const note = el("p", {className: "equation-note control-note"});
   note.setAttribute("role", "status");
   const showNote = (cls: PresetId) => {
@@ -215,23 +238,11 @@ export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
   };
   showNote(store.value.cls);
   store.watch((state, {changed}) => {
-    if (changed.includes("cls")) {
-      radios.get(state.cls)!.checked = true;
-      showNote(state.cls);
-      if (isFeatureId(state.cls) && group) group.open = true;
-    }
+    if (!changed.includes("cls")) return;
+    showNote(state.cls);
+    if (isFeatureId(state.cls)) group.open = true;
   });
-  let group: HTMLDetailsElement | null = null;
-  if (!features.length) return el("div", {className: "preset-menus"}, classes, note);
-  const featureSet = el("fieldset", {className: "class-menu feature-menu"}, el("legend", {textContent: "2004 features (Izhikevich 2004, Fig. 1)"}));
-  for (const id of features) featureSet.append(option(id, presets[id]!, id));
-  group = el(
-    "details",
-    {className: "feature-group", open: isFeatureId(store.value.cls)},
-    el("summary", {textContent: "2004 features: the twenty panels A–T of Izhikevich (2004), Fig. 1"}),
-    featureSet
-  );
-  return el("div", {className: "preset-menus"}, classes, group, note);
+  return el("div", {className: "preset-menus"}, group, note);
 }
 
 /** The buttons next to the class menu: reset to the preset; the published scheme; the accurate default. */
