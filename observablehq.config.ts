@@ -6,7 +6,8 @@ export default {
   root: "src",
   pages: [
     {name: "Explorer", path: "/"},
-    {name: "Neuron zoo", path: "/zoo"}
+    {name: "Neuron zoo", path: "/zoo"},
+    {name: "Compare neurons", path: "/compare"}
   ],
   // No sidebar: the pages link to each other in their text.
   sidebar: false,
