@@ -64,12 +64,14 @@ const output = join(dirname(fileURLToPath(import.meta.url)), "..", "output");
 
 /**
  * Compares an element with tests/output/NAME (vitest's file snapshot; `vitest -u` rewrites it). On a
- * mismatch it also writes NAME-changed.svg beside it for review, as Plot's snapshot tests do (git-ignored).
+ * mismatch it also writes NAME-changed.EXT beside it for review, as Plot's snapshot tests do (git-ignored).
  */
 export async function expectSnapshot(element: Element, name: string): Promise<void> {
   const actual = snapshot(element);
   const path = join(output, name);
-  const changed = path.replace(/\.svg$/, "-changed.svg");
+  // NAME.ext → NAME-changed.ext, for any extension (never the snapshot itself).
+  const changed = path.replace(/(\.[a-z]+)$/, "-changed$1");
+  if (changed === path) throw new Error(`expectSnapshot: ${name} needs a file extension`);
   if (existsSync(path) && readFileSync(path, "utf8") !== actual) writeFileSync(changed, actual);
   else rmSync(changed, {force: true});
   await expect(actual).toMatchFileSnapshot(path);
