@@ -7,7 +7,7 @@ import {adaptive2007} from "./integrators/adaptive2007.js";
 import {book2007, euler2007, type Run2007} from "./integrators/fixedStep2007.js";
 import {SpikeBuffer, type KernelResult} from "./integrators/run.js";
 import {checkCell2007, checkSpecial2007, makeModel2007, type Cell2007, type Special2007} from "./model2007.js";
-import {DEFAULTS, MAX_DT, SAMPLE_BUDGET, type Trace} from "./simulate.js";
+import {allocateColumns, DEFAULTS, gridSteps, MAX_DT, traceFrom, type Trace} from "./simulate.js";
 import {compileStimulus, type Stimulus} from "./stimulus.js";
 import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
 
@@ -94,39 +94,9 @@ export function simulate2007(options: Simulate2007Options): Trace2007 {
     o.testCurrents.forEach((x, i) => checkNumber(x, `testCurrents[${i}]`));
   }
 
-  const ratio = duration / dt;
-  const steps = Math.max(1, Math.ceil(ratio - 1e-9 * ratio)) | 0;
-  if (steps + 1 > SAMPLE_BUDGET) {
-    throw new RangeError(
-      `duration: ${duration} ms at dt = ${dt} ms needs ${steps + 1} samples, above the sample budget of ${SAMPLE_BUDGET}; shorten the run or raise dt`
-    );
-  }
+  const steps = gridSteps(duration, dt);
   const stimulus = compileStimulus(o.current ?? 0, steps * dt);
-  const n = steps + 1;
-  const t = new Float64Array(n);
-  for (let k = 0; k < n; k++) t[k] = k * dt;
-  const I = new Float64Array(n);
-  stimulus.fill(I, 0, dt);
-  const v = new Float64Array(n);
-  const u = new Float64Array(n);
-  v[0] = v0;
-  u[0] = u0;
+  const columns = allocateColumns(steps, dt, stimulus, v0, u0);
   const spikes = new SpikeBuffer(maxSpikes);
-  const result = KERNELS[method]({model, dt, steps, stimulus, I, v, u, spikes, tolerance});
-
-  const warnings: string[] = [];
-  if (result.reason) warnings.push(result.reason);
-  const last = result.last + 1;
-  const cut = last < n;
-  return {
-    t: cut ? t.slice(0, last) : t,
-    v: cut ? v.slice(0, last) : v,
-    u: cut ? u.slice(0, last) : u,
-    I: cut ? I.slice(0, last) : I,
-    spikes: spikes.toArray(),
-    method,
-    dt,
-    steps: result.steps,
-    warnings
-  };
+  return traceFrom(columns, KERNELS[method]({model, dt, steps, stimulus, ...columns, spikes, tolerance}), spikes, method, dt);
 }
