@@ -4,26 +4,13 @@
  * apex (the cut-off at the new u) and the state continues from the reset.
  */
 import {KINK_B_BELOW, KINK_CUBIC, type Model2007} from "../model2007.js";
-import type {CompiledStimulus} from "../stimulus.js";
-import {blowUpReason, spikeBudgetReason, type KernelResult, type SpikeBuffer} from "./run.js";
+import {blowUpReason, spikeBudgetReason, type KernelResult, type Run} from "./run.js";
 
-/** Inputs and output buffers of one 2007 run (see ./run.ts for the conventions). */
-export interface Run2007 {
-  model: Model2007;
-  /** Step (fixed-step methods) or output interval and largest step (adaptive), ms. */
-  dt: number;
-  /** Number of steps (an int32); samples are k·dt for k = 0..steps. */
-  steps: number;
-  stimulus: CompiledStimulus;
-  /** I (pA) sampled at k·dt. */
-  I: Float64Array;
-  /** v (mV) and u (pA) at k·dt; index 0 holds the initial state. */
-  v: Float64Array;
-  u: Float64Array;
-  spikes: SpikeBuffer;
-  /** Error tolerance of the adaptive method. */
-  tolerance: number;
-}
+/**
+ * Inputs and output buffers of one 2007 run: those of a 2003 run (./run.ts) with the 2007 model, whose cut-off
+ * lives in the model (it may move with u), and I in pA.
+ */
+export type Run2007 = Omit<Run, "model" | "vPeak" | "piecewiseConstant"> & {model: Model2007};
 
 /**
  * The loop of OSB's izhi2007.m (SCIENCE.md §3), operation for operation in MATLAB's left-to-right order:
