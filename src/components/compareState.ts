@@ -10,7 +10,7 @@
  * literals, every value is clamped to its control's range and snapped to its step, and everything that was
  * ignored or changed is reported as a plain-text notice (the page sets it as text, never as markup).
  */
-import {NUMBER_SPECS, clampToSpec, formatNumber, parseNumber, parseState, serializeState, type ClassId, type ExplorerState, type NumberSpec, type PresetLike} from "./urlState.js";
+import {NUMBER_SPECS, clampToSpec, formatNumber, parseNumber, parseState, readQuery, serializeState, show, type ClassId, type ExplorerState, type NumberSpec, type PresetLike} from "./urlState.js";
 
 /** The 2003 classes, in the paper's order. */
 export const CLASS_KEYS = ["RS", "IB", "CH", "FS", "TC", "TC_burst", "RZ", "LTS"] as const;
@@ -170,7 +170,6 @@ export interface ParsedCompare {
   notices: string[];
 }
 
-const MAX_KEYS = 64;
 const MAX_VALUE = 2000;
 const EXPLORER_KEYS = new Set(["class", "a", "b", "c", "d", "v0", "u0", "T", "dt", "method", "tI", "protocol", "dc", "dcI", "step", "stepI", "stepOn", "stepOff", "pulses", "pulseI", "pulseOn", "pulseW", "pulseP", "pulseN", "ramp", "rampI", "rampS", "rampOn", "rampOff", "noise", "noiseM", "noiseS", "noiseTau", "noiseSeed"]);
 
@@ -179,23 +178,7 @@ const EXPLORER_KEYS = new Set(["class", "a", "b", "c", "d", "v0", "u0", "T", "dt
  * the explorer's keys is read as the explorer's state (see the module comment).
  */
 export function parseCompareState(search: string, catalog: Catalog): ParsedCompare {
-  const notices: string[] = [];
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(typeof search === "string" ? search : "");
-  } catch {
-    params = new URLSearchParams();
-  }
-  const values = new Map<string, string>();
-  let count = 0;
-  for (const [key, value] of params) {
-    if (++count > MAX_KEYS) {
-      notices.push(`The link has more than ${MAX_KEYS} settings; the rest were ignored.`);
-      break;
-    }
-    if (values.has(key)) notices.push(`The setting “${show(key)}” appears more than once; the last one was used.`);
-    values.set(key, value);
-  }
+  const {values, notices} = readQuery(search);
   const state = defaultCompareState(catalog);
 
   // An explorer link: compare its neuron with its class as published (or with another class).
@@ -342,9 +325,3 @@ export function serializeCompareState(state: CompareState): string {
   return `?${params}`;
 }
 
-/** Shows an untrusted string in a notice: truncated, control characters dropped (rendered as text). */
-function show(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}

@@ -254,23 +254,7 @@ export function parseNumber(text: string): number {
 export function parseState(search: string, presets: Record<ClassId, PresetLike> & {[K in FeatureId]?: undefined}): ParsedState<ClassId>;
 export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState;
 export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState {
-  const notices: string[] = [];
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(typeof search === "string" ? search : "");
-  } catch {
-    params = new URLSearchParams();
-  }
-  const values = new Map<string, string>();
-  let count = 0;
-  for (const [key, value] of params) {
-    if (++count > MAX_KEYS) {
-      notices.push(`The link has more than ${MAX_KEYS} settings; the rest were ignored.`);
-      break;
-    }
-    if (values.has(key)) notices.push(`The setting “${show(key)}” appears more than once; the last one was used.`);
-    values.set(key, value);
-  }
+  const {values, notices} = readQuery(search);
 
   let cls: PresetId = "RS";
   const clsText = values.get("class");
@@ -393,8 +377,33 @@ export function formatNumber(x: number): string {
   return String(+x.toPrecision(12));
 }
 
+/**
+ * The settings of a query string, at most {@link MAX_KEYS} of them, the last one winning where a key repeats,
+ * with a notice for each thing ignored. Never throws.
+ */
+export function readQuery(search: string): {values: Map<string, string>; notices: string[]} {
+  const notices: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(typeof search === "string" ? search : "");
+  } catch {
+    params = new URLSearchParams();
+  }
+  const values = new Map<string, string>();
+  let count = 0;
+  for (const [key, value] of params) {
+    if (++count > MAX_KEYS) {
+      notices.push(`The link has more than ${MAX_KEYS} settings; the rest were ignored.`);
+      break;
+    }
+    if (values.has(key)) notices.push(`The setting “${show(key)}” appears more than once; the last one was used.`);
+    values.set(key, value);
+  }
+  return {values, notices};
+}
+
 /** Shows an untrusted string in a notice: truncated, control characters dropped (rendered as text). */
-function show(text: string): string {
+export function show(text: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
