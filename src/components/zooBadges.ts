@@ -9,7 +9,10 @@
  *
  * Used by the gallery's badges and by the explorer's note on the chosen preset.
  */
-import {STANDARD_EQUATION, bifurcationCurrents, compileStimulus, type Equation, type Params, type Stimulus} from "../lib/index.js";
+import {bifurcationCurrents} from "../lib/analysis/phasePlane.js";
+import {STANDARD_EQUATION} from "../lib/model.js";
+import {compileStimulus, type Stimulus} from "../lib/stimulus.js";
+import type {Equation, Params} from "../lib/types.js";
 import {fmt} from "./chart.js";
 
 /** What a departure reads from a preset (the library's CLASSES and FEATURES entries fit). */

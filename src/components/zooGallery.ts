@@ -9,7 +9,7 @@
  *    each followed by a yield to the event loop, so input is never blocked for longer than one run; a progress
  *    bar counts them.
  */
-import type {SimulateOptions, Trace} from "../lib/index.js";
+import type {SimulateOptions, Trace} from "../lib/simulate.js";
 import type {PresetLike, PresetSet} from "./urlState.js";
 import {
   GALLERY_MAX_SPIKES,

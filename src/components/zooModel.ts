@@ -8,7 +8,8 @@
  * The numbers always come from the runs. The reasons quoted for a few panels are the documented findings of
  * ../shared/SCIENCE.md §2.4 and §5 (why ports changed I, P, Q, S and T).
  */
-import type {Preset, SimulateOptions, Trace} from "../lib/index.js";
+import type {Preset} from "../lib/presets.js";
+import type {SimulateOptions, Trace} from "../lib/simulate.js";
 import {fmt} from "./chart.js";
 import {departures, type Departure} from "./zooBadges.js";
 import {presetState, serializeState, type MethodId, type PresetId, type PresetLike, type PresetSet} from "./urlState.js";

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Browser benchmark of the neuron zoo (src/zoo.md): the time from navigation start to the page's mark
+// "zoo:first-panels" (recorded when the gallery's first row is in the document). It builds the site if dist/
+// is missing or older than src/ or lib/, serves dist/ on 127.0.0.1 and opens /zoo in headless Chromium
+// (/usr/bin/chromium): N cold loads, each in a new browser context (no module or HTTP cache), then N warm
+// reloads in one context. The mark's startTime is measured from the navigation's time origin.
+//
+// Usage: node scripts/bench-zoo.mjs [--runs 15] [--query "mode=published"]
+// A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
+import {spawnSync} from "node:child_process";
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium} from "@playwright/test";
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
+import {startServer} from "./serve.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const MARK = "zoo:first-panels";
+const BUDGET_MS = 300;
+
+function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
+}
+const runs = Math.max(1, Number(option("runs", 15)));
+const query = option("query", "");
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** The newest modification time (ms) of the files below `dir` (stat follows the src/lib symlink). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
+    else if (entry.isFile()) latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const built = join(root, "dist", "zoo.html");
+const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src")));
+if (stale) {
+  console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
+  const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
+  if (build.status !== 0) {
+    console.error("bench-zoo: the build failed");
+    process.exit(1);
+  }
+}
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(`bench-zoo: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
+  process.exit(1);
+}
+
+const server = await startServer({root: join(root, "dist"), port: 0});
+const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
+const address = `${server.url}zoo${query ? `?${query}` : ""}`;
+const errors = [];
+
+/** Waits for the mark and returns its time from navigation start (ms). */
+async function firstPanels(page) {
+  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name, "mark")[0]?.startTime, MARK, {timeout: 30_000, polling: 20});
+  return handle.jsonValue();
+}
+function watch(page) {
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+}
+
+let exitCode = 0;
+try {
+  // One throw-away load so that Chromium's own start-up is not charged to the first cold run.
+  {
+    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+    const page = await context.newPage();
+    await page.goto(address);
+    await firstPanels(page);
+    await context.close();
+  }
+  const cold = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(address);
+    cold.push(await firstPanels(page));
+    await context.close();
+  }
+  const warm = [];
+  {
+    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(address);
+    await firstPanels(page);
+    for (let i = 0; i < runs; i++) {
+      await page.reload();
+      warm.push(await firstPanels(page));
+    }
+    await context.close();
+  }
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  const report = (name, values) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    console.log(`${name}: count ${sorted.length}  median ${ms(quantile(sorted, 0.5))}  p95 ${ms(quantile(sorted, 0.95))}  max ${ms(sorted[sorted.length - 1])}`);
+    return quantile(sorted, 0.5);
+  };
+  console.log(`Neuron zoo: navigation start → "${MARK}", Chromium ${browser.version()}, 1280×1000, ${address}`);
+  const coldMedian = report("cold (new context each)", cold);
+  report("warm (reload)         ", warm);
+  console.log(`cold median ≤ ${BUDGET_MS} ms: ${coldMedian <= BUDGET_MS ? "yes" : "NO"}`);
+  if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
+} catch (error) {
+  console.error(`bench-zoo: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(exitCode);
