@@ -252,23 +252,3 @@ export function ViewControls(store: CompareStore): HTMLElement {
   return el("div", {className: "compare-view"}, method, el("label", {className: "explorer-check compare-overlay-toggle"}, overlay, "Overlay the v(t) traces on one chart"));
 }
 
-/**
- * Keeps the address bar in step with the store: history.replaceState with the serialised state, at most
- * once per `delay` ms while the reader drags.
- */
-export function syncCompareUrl(store: CompareStore, serialize: (state: CompareState) => string, delay = 150): void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const write = () => {
-    timer = null;
-    const search = serialize(store.value);
-    if (search === location.search) return;
-    try {
-      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
-    } catch {
-      // A browser that refuses (too many calls) keeps the previous address; the next change retries.
-    }
-  };
-  store.watch(() => {
-    if (timer === null) timer = setTimeout(write, delay);
-  });
-}

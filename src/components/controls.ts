@@ -373,10 +373,11 @@ export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
 }
 
 /**
- * Keeps the address bar in step with the store: history.replaceState with the serialised state, at most
- * once per `delay` ms while the reader drags (browsers throttle rapid replaceState calls).
+ * Keeps the address bar in step with a store (the explorer's or another page's): history.replaceState with the
+ * serialised state, at most once per `delay` ms while the reader drags (browsers throttle rapid replaceState
+ * calls).
  */
-export function syncUrl(store: ExplorerStore, serialize: (state: ExplorerState) => string, delay = 150): void {
+export function syncUrl<S>(store: {readonly value: S; watch(listener: () => void): void}, serialize: (state: S) => string, delay = 150): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
