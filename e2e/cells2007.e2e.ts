@@ -1,0 +1,86 @@
+// Browser tests of the 2007-cells page (/cells2007): every cell renders its card and chart without console
+// errors, switching the integration method changes a spike count (CH at 200 pA: 5 book, 6 accurate), the
+// comparison accepts 2–4 cells by keyboard, and a phone-sized viewport does not scroll sideways.
+import {expect, test, type Page} from "@playwright/test";
+
+const CELLS = ["RS2007", "IB2007", "CH2007", "LTS2007", "FS2007", "TC2007", "RTN2007", "TC2007_burst", "RTN2007_burst"];
+
+async function open(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/cells2007", {waitUntil: "networkidle"});
+  await expect(page.locator(".cells2007-card[data-ready]")).toHaveCount(CELLS.length);
+  await expect(page.locator(".cells2007-compare[data-ready] table.cells2007-stats")).toBeVisible();
+  return errors;
+}
+
+test("renders every cell with its parameters, chart and counts, without console errors", async ({page}) => {
+  const errors = await open(page);
+  for (const id of CELLS) {
+    const card = page.locator(`.cells2007-card[data-cell="${id}"]`);
+    await expect(card.locator("h2")).not.toBeEmpty();
+    await expect(card.locator("table.cells2007-params tbody tr")).toHaveCount(9);
+    await expect(card.locator("figure h3")).not.toBeEmpty();
+    await expect(card.locator("figure svg[role=img]")).toHaveAttribute("aria-label", /membrane potential v in mV/);
+    await expect(card.locator("figure path[vector-effect]")).toHaveCount(1);
+    await expect(card.locator(".cells2007-counts")).toHaveText(/^Spikes: \d+ \(book\)\.$/);
+  }
+  await expect(page.locator("h1")).toHaveText("Cells of the 2007 book");
+  expect(errors).toEqual([]);
+});
+
+test("switching the method changes CH's spike count at 200 pA (5 book, 6 accurate), and overlay draws both", async ({page}) => {
+  const errors = await open(page);
+  const card = page.locator('.cells2007-card[data-cell="CH2007"]');
+  await expect(card.locator("#cells2007-CH2007-current")).toHaveValue("200");
+  const counts = card.locator(".cells2007-counts");
+  await expect(counts).toHaveAttribute("data-spikes", "5");
+  await expect(card.locator(".cells2007-sentence")).toContainText("5 spikes");
+  await expect(card.locator(".cells2007-sentence")).toContainText("6 spikes");
+  // By keyboard: focus the "book" radio and move to "accurately integrated".
+  await card.locator('input[type=radio][value="book"]').focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(counts).toHaveAttribute("data-spikes", "6");
+  await page.keyboard.press("ArrowRight");
+  await expect(card.locator("figure path[vector-effect]")).toHaveCount(2);
+  await expect(card.locator(".cells2007-legend li")).toHaveCount(2);
+  // Another test current re-runs the cell.
+  await card.locator("#cells2007-CH2007-current").selectOption("600");
+  await expect(counts).toHaveText(/22 \(book\), 23 \(accurate\)/);
+  expect(errors).toEqual([]);
+});
+
+test("the comparison accepts 2, 3 and 4 cells, stacked or overlaid, with a statistics column each", async ({page}) => {
+  const errors = await open(page);
+  const tools = page.locator(".cells2007-compare");
+  for (const n of [2, 4, 3]) {
+    await tools.locator("#cells2007-count").selectOption(String(n));
+    await expect(tools.locator(".cells2007-stack figure")).toHaveCount(n);
+    await expect(tools.locator("table.cells2007-stats thead th")).toHaveCount(n + 1);
+    await expect(tools.locator("table.cells2007-stats tbody tr")).toHaveCount(7);
+  }
+  await tools.locator("#cells2007-cell-3").selectOption("FS2007");
+  await expect(tools.locator(".cells2007-stack figure").nth(2).locator("h3")).toHaveText(/3 · FS/);
+  // A step the reader sets.
+  await tools.locator("#cells2007-current").selectOption("step");
+  await tools.locator("#cells2007-step-amplitude").fill("400");
+  await tools.locator("#cells2007-step-amplitude").press("Enter");
+  await tools.locator("#cells2007-step-amplitude").blur();
+  await expect(tools.locator(".cells2007-summary")).toContainText("400 pA");
+  await tools.locator("#cells2007-overlay").focus();
+  await page.keyboard.press("Space");
+  await expect(tools.locator("figure.cells2007-overlay path[vector-effect]")).toHaveCount(3);
+  await expect(tools.locator("figure.cells2007-overlay svg[role=img]")).toHaveAttribute("aria-label", /of 3 cells/);
+  expect(errors).toEqual([]);
+});
+
+test("390×844: no horizontal scrolling", async ({page}) => {
+  await page.setViewportSize({width: 390, height: 844});
+  const errors = await open(page);
+  await page.locator("#cells2007-count").selectOption("4");
+  await expect(page.locator(".cells2007-stack figure")).toHaveCount(4);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,200 @@
+/**
+ * The 2007-cells page's charts and tables: one cell's v(t) as published, accurately integrated or both
+ * overlaid; the compared cells stacked on one time axis or overlaid; the parameter and statistics tables.
+ * Built from chart.ts's pieces; all text is set as text, never as markup.
+ */
+import * as Plot from "@observablehq/plot";
+import type {Trace2007} from "../lib/index.js";
+import {TIME_MARGINS, axesMark, decimated, extentOf, figure, fmt, pathMark, plotColumns} from "./chart.js";
+import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
+
+/** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
+export const METHOD_COLORS = {book: "#d55e00", adaptive: "#0072b2"} as const;
+export const CELL_COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"] as const;
+
+function spikesText(n: number): string {
+  return `${n} spike${n === 1 ? "" : "s"}`;
+}
+
+/** The v range of some traces, at least [−90, 40] mV's span around the data. */
+export function vDomain(traces: (Trace2007 | null)[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of traces) {
+    if (!t) continue;
+    const [a, b] = extentOf(t.v, -70, 0);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  return lo <= hi ? [lo, hi] : [-90, 40];
+}
+
+function swatch(document: Document, color: string, dash = ""): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", "22");
+  svg.setAttribute("height", "10");
+  svg.setAttribute("aria-hidden", "true");
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+  for (const [k, v] of [["x1", "1"], ["x2", "21"], ["y1", "5"], ["y2", "5"], ["stroke", color], ["stroke-width", "3"]]) line.setAttribute(k, v);
+  if (dash) line.setAttribute("stroke-dasharray", dash);
+  svg.append(line);
+  return svg;
+}
+
+function legend(document: Document, items: [string, string, string?][]): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "chart-legend cells2007-legend";
+  for (const [color, text, dash] of items) {
+    const li = document.createElement("li");
+    li.append(swatch(document, color, dash), text);
+    list.append(li);
+  }
+  return list;
+}
+
+interface CellChartOptions {
+  width: number;
+  view: View2007;
+  /** e.g. "RS at 60 pA" */
+  label: string;
+  height?: number;
+}
+
+/** One cell's v(t): the book's Euler trace, the accurate one, or both overlaid with a legend. */
+export function CellTrace(book: Trace2007, adaptive: Trace2007, {width, view, label, height = 200}: CellChartOptions): HTMLElement {
+  const shown = view === "overlay" ? [book, adaptive] : [view === "book" ? book : adaptive];
+  const last = Math.max(...shown.map((t) => t.t[t.t.length - 1] ?? 0)) || 1;
+  const xDomain: [number, number] = [0, last];
+  const yDomain = vDomain(shown);
+  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
+  const columns = plotColumns(width);
+  if (view !== "adaptive") {
+    const {X, Y} = decimated(book.t, book.v, columns, xDomain);
+    marks.push(pathMark(X, Y, {stroke: METHOD_COLORS.book, strokeWidth: 1.3, clip: true, ariaLabel: "v, book"}));
+  }
+  if (view !== "book") {
+    const {X, Y} = decimated(adaptive.t, adaptive.v, columns, xDomain);
+    marks.push(pathMark(X, Y, {stroke: METHOD_COLORS.adaptive, strokeWidth: 1.3, strokeOpacity: view === "overlay" ? 0.8 : 1, strokeDasharray: view === "overlay" ? "4,2" : undefined, clip: true, ariaLabel: "v, accurate"}));
+  }
+  const svg = Plot.plot({...TIME_MARGINS, width, height, x: {domain: xDomain, axis: null}, y: {domain: yDomain, nice: true, axis: null}, marks}) as SVGSVGElement;
+  const nb = book.spikes.length;
+  const na = adaptive.spikes.length;
+  const which = view === "book" ? `as published (izhi2007.m's Euler loop, τ = 0.25 ms), ${spikesText(nb)}` : view === "adaptive" ? `accurately integrated, ${spikesText(na)}` : `book (${spikesText(nb)}) and accurate (${spikesText(na)}) overlaid`;
+  const title = `${label}: v(t), ${view === "book" ? "book" : view === "adaptive" ? "accurate" : "book vs accurate"}`;
+  return figure(svg, {
+    title,
+    legend: view === "overlay" ? legend(svg.ownerDocument, [[METHOD_COLORS.book, `book: ${spikesText(nb)}`], [METHOD_COLORS.adaptive, `accurate: ${spikesText(na)}`, "4,2"]]) : null,
+    ariaLabel: `Line chart of the membrane potential v in mV of ${label} against time t from 0 to ${fmt(last)} ms, ${which}.`,
+    className: "cells2007-trace"
+  });
+}
+
+function runTitle(r: CompareRun2007): string {
+  return `${r.index + 1} · ${shortName(r.id)}`;
+}
+
+/** The shared time domain of the compared runs. */
+export function compareDomain(runs: CompareRun2007[]): [number, number] {
+  let last = 0;
+  for (const r of runs) if (r.trace) last = Math.max(last, r.trace.t[r.trace.t.length - 1] ?? 0);
+  return [0, last || 1];
+}
+
+/** The compared cells' v(t), stacked on one time axis (each with its own v range, as the cells differ). */
+export function StackedCells(runs: CompareRun2007[], {width, names}: {width: number; names: Record<string, string>}): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "cells2007-stack";
+  const xDomain = compareDomain(runs);
+  const yDomain = vDomain(runs.map((r) => r.trace));
+  for (const r of runs) {
+    if (!r.trace) continue;
+    const {X, Y} = decimated(r.trace.t, r.trace.v, plotColumns(width), xDomain);
+    const svg = Plot.plot({
+      ...TIME_MARGINS,
+      width,
+      height: 140,
+      x: {domain: xDomain, axis: null},
+      y: {domain: yDomain, nice: true, axis: null},
+      marks: [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"}), pathMark(X, Y, {stroke: CELL_COLORS[r.index % 4], clip: true, ariaLabel: `v of cell ${r.index + 1}`})]
+    }) as SVGSVGElement;
+    box.append(
+      figure(svg, {
+        title: `${runTitle(r)}: membrane potential v(t)`,
+        ariaLabel: `Line chart of the membrane potential v in mV of cell ${r.index + 1} (${names[r.id]}) against time t from 0 to ${fmt(xDomain[1])} ms, with ${spikesText(r.trace.spikes.length)}.`,
+        caption: `${names[r.id]}: ${spikesText(r.trace.spikes.length)}.`,
+        className: "cells2007-compare-trace"
+      })
+    );
+  }
+  return box;
+}
+
+/** The compared cells' v(t) on one chart, with a legend. */
+export function OverlayCells(runs: CompareRun2007[], {width, names}: {width: number; names: Record<string, string>}): HTMLElement {
+  const drawn = runs.filter((r) => r.trace);
+  const xDomain = compareDomain(drawn);
+  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
+  for (const r of drawn) {
+    const {X, Y} = decimated(r.trace!.t, r.trace!.v, plotColumns(width), xDomain);
+    marks.push(pathMark(X, Y, {stroke: CELL_COLORS[r.index % 4], strokeWidth: 1.3, strokeOpacity: 0.85, clip: true, ariaLabel: `v of cell ${r.index + 1}`}));
+  }
+  const svg = Plot.plot({
+    ...TIME_MARGINS,
+    width,
+    height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
+    x: {domain: xDomain, axis: null},
+    y: {domain: vDomain(drawn.map((r) => r.trace)), nice: true, axis: null},
+    marks
+  }) as SVGSVGElement;
+  const counts = drawn.map((r) => `cell ${r.index + 1} (${shortName(r.id)}) ${spikesText(r.trace!.spikes.length)}`).join(", ");
+  return figure(svg, {
+    title: "Membrane potentials v(t), overlaid",
+    legend: legend(svg.ownerDocument, drawn.map((r) => [CELL_COLORS[r.index % 4], `${runTitle(r)}: ${names[r.id]}`] as [string, string])),
+    ariaLabel: `Line chart of the membrane potential v in mV of ${drawn.length} cells against time t from 0 to ${fmt(xDomain[1])} ms: ${counts}.`,
+    caption: "Each colour is one cell (see the legend).",
+    className: "cells2007-overlay"
+  });
+}
+
+/** A small table: header cells with scope, a caption, rows of text. */
+export function Table(caption: string, head: (string | Node)[], rows: (string | Node)[][], className: string): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "cells2007-table-wrap";
+  const table = document.createElement("table");
+  table.className = className;
+  const cap = document.createElement("caption");
+  cap.textContent = caption;
+  const thead = document.createElement("thead");
+  const tr = document.createElement("tr");
+  for (const h of head) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.append(h);
+    tr.append(th);
+  }
+  thead.append(tr);
+  const tbody = document.createElement("tbody");
+  for (const row of rows) {
+    const r = document.createElement("tr");
+    row.forEach((cell, i) => {
+      const c = document.createElement(i === 0 ? "th" : "td");
+      if (i === 0) (c as HTMLTableCellElement).scope = "row";
+      c.append(cell);
+      r.append(c);
+    });
+    tbody.append(r);
+  }
+  table.append(cap, thead, tbody);
+  wrap.append(table);
+  return wrap;
+}
+
+/** The statistics table: one row per statistic, one column per compared cell. */
+export function StatsTable2007(runs: CompareRun2007[], rows: StatsRow2007[], caption: string): HTMLElement {
+  const head: (string | Node)[] = ["Statistic", ...runs.map((r) => {
+    const span = document.createElement("span");
+    span.append(swatch(document, CELL_COLORS[r.index % 4]), runTitle(r));
+    return span;
+  })];
+  return Table(caption, head, rows.map((row) => [row.label, ...row.values]), "cells2007-stats");
+}
