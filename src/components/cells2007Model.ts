@@ -90,10 +90,13 @@ export interface CellRun {
 
 /** Runs a cell at a test current (pA) with izhi2007.m's Euler loop and with the accurate method. */
 export function runCell(id: CellId2007, current: number): CellRun {
+  return {id, current, book: runMethod(id, current, "book"), adaptive: runMethod(id, current, "adaptive")};
+}
+
+/** One of the two runs of {@link runCell} (so a page can give each its own task). */
+export function runMethod(id: CellId2007, current: number, method: "book" | "adaptive"): Trace2007 {
   const p = cell2007At(id, current);
-  const book = simulate2007({...p, method: "book"});
-  const adaptive = simulate2007({...p, method: "adaptive", dt: ACCURATE_DT});
-  return {id, current, book, adaptive};
+  return method === "book" ? simulate2007({...p, method}) : simulate2007({...p, method, dt: ACCURATE_DT});
 }
 
 function spikes(n: number): string {

@@ -6,6 +6,7 @@
  * their own tasks (setTimeout), one cell at a time, so no task blocks input for long.
  */
 import {CELLS_2007, type CellId2007} from "../lib/index.js";
+import {mainThreadRunner, type Runner} from "./cells2007Runner.js";
 import {fmt} from "./chart.js";
 import {OverlayCells, StackedCells, StatsTable2007, Table, CellTrace} from "./cells2007Charts.js";
 import {
@@ -19,8 +20,6 @@ import {
   currentText,
   differenceSentence,
   parameterRows,
-  runCell,
-  runCompared,
   sharedStimulus,
   shortName,
   specialRules,
@@ -65,7 +64,7 @@ function radios<T extends string>(name: string, legendText: string, options: Rec
 }
 
 /** One cell's card; its trace is computed in a later task (`delay` ms), so the page appears at once. */
-export function CellCard(id: CellId2007, delay = 0): HTMLElement {
+export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, delay = 0): HTMLElement {
   const p = CELLS_2007[id];
   const card = el("section", {className: "cells2007-card", id: `cell-${id}`});
   card.dataset.cell = id;
@@ -117,22 +116,39 @@ export function CellCard(id: CellId2007, delay = 0): HTMLElement {
     chart.replaceChildren(CellTrace(run.book, run.adaptive, {width: widthOf(chart), view, label: `${shortName(id)} at ${fmt(current)} pA`}));
   }
   let pending = 0;
+  function finish(r: CellRun): void {
+    run = r;
+    draw();
+    card.removeAttribute("aria-busy");
+    card.dataset.ready = "1";
+  }
   function update(): void {
     protocol.textContent = `Current: ${currentText(id, current)}; ${fmt(p.duration)} ms, v0 = vr = ${fmt(p.cell.vr)} mV, u0 = 0 pA.`;
     const token = ++pending;
     card.setAttribute("aria-busy", "true");
-    setTimeout(() => {
+    const I = current;
+    const fail = (e: unknown) => {
       if (token !== pending) return;
-      try {
-        run = cache.get(current) ?? runCell(id, current);
-        cache.set(current, run);
-        draw();
-      } catch (e) {
-        chart.replaceChildren(el("p", {className: "cells2007-error", textContent: `Could not run ${shortName(id)}: ${e instanceof Error ? e.message : String(e)}`}));
-      }
+      chart.replaceChildren(el("p", {className: "cells2007-error", textContent: `Could not run ${shortName(id)} at ${fmt(I)} pA: ${e instanceof Error ? e.message : String(e)}`}));
       card.removeAttribute("aria-busy");
       card.dataset.ready = "1";
-    }, delay);
+    };
+    const cached = cache.get(I);
+    if (cached) {
+      finish(cached);
+      return;
+    }
+    // Two runs, each in its own task or in the worker: the book's, then the accurate one.
+    const wait = delay ? new Promise((resolve) => setTimeout(resolve, delay)) : Promise.resolve();
+    wait
+      .then(() => (token === pending ? Promise.all([runner({kind: "cell", id, current: I, method: "book"}), runner({kind: "cell", id, current: I, method: "adaptive"})]) : null))
+      .then((pair) => {
+        if (!pair) return;
+        const r: CellRun = {id, current: I, book: pair[0], adaptive: pair[1]};
+        cache.set(I, r);
+        if (token === pending) finish(r);
+      })
+      .catch(fail);
     delay = 0;
   }
   onResize(chart, draw);
@@ -141,9 +157,9 @@ export function CellCard(id: CellId2007, delay = 0): HTMLElement {
 }
 
 /** Every cell's card, staggered so each simulation gets its own task. */
-export function CellCards(): HTMLElement {
+export function CellCards(runner: Runner = mainThreadRunner): HTMLElement {
   const box = el("div", {className: "cells2007-cards"});
-  CELL_IDS_2007.forEach((id, i) => box.append(CellCard(id, i * 5)));
+  CELL_IDS_2007.forEach((id, i) => box.append(CellCard(id, runner, i * 5)));
   return box;
 }
 
@@ -161,7 +177,7 @@ function numberInput(id: string, label: string, value: number, [min, max]: reado
 }
 
 /** The comparison tools: controls and output; state changes re-run the cells, one task per cell. */
-export function CompareTools2007(initial: Compare2007State = DEFAULT_COMPARE_2007): HTMLElement {
+export function CompareTools2007(runner: Runner = mainThreadRunner, initial: Compare2007State = DEFAULT_COMPARE_2007): HTMLElement {
   const state: Compare2007State = {...initial, cells: [...initial.cells], current: {...initial.current}};
   const root = el("div", {className: "cells2007-compare"});
 
@@ -252,20 +268,22 @@ export function CompareTools2007(initial: Compare2007State = DEFAULT_COMPARE_200
     summary.textContent = shared.description;
     root.setAttribute("aria-busy", "true");
     const cells = [...state.cells];
-    const done: CompareRun2007[] = [];
-    const next = (i: number) => {
+    const current = state.current;
+    const method = state.method;
+    Promise.all(
+      cells.map((id, index) =>
+        runner({kind: "compare", id, shared: current, method}).then(
+          (trace): CompareRun2007 => ({index, id, trace, error: null}),
+          (e): CompareRun2007 => ({index, id, trace: null, error: e instanceof Error ? e.message : String(e)})
+        )
+      )
+    ).then((done) => {
       if (mine !== token) return;
-      if (i === cells.length) {
-        runs = done;
-        render();
-        root.removeAttribute("aria-busy");
-        root.dataset.ready = String(mine);
-        return;
-      }
-      done.push(runCompared(i, cells[i]!, shared, state.method));
-      setTimeout(() => next(i + 1), 0);
-    };
-    setTimeout(() => next(0), 0);
+      runs = done;
+      render();
+      root.removeAttribute("aria-busy");
+      root.dataset.ready = String(mine);
+    });
   }
   onResize(charts, () => runs.length && render());
   rerun();

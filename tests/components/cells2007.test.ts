@@ -17,6 +17,7 @@ import {
   type CompareRun2007
 } from "../../src/components/cells2007Model.js";
 import {CELL_NAMES, CellCard, CompareTools2007} from "../../src/components/cells2007Panels.js";
+import {execute, mainThreadRunner, workerRunner} from "../../src/components/cells2007Runner.js";
 import {expectSnapshot, syntheticTrace} from "./fixtures.js";
 
 afterEach(() => {
@@ -149,13 +150,41 @@ describe("charts", () => {
   });
 });
 
+describe("runner", () => {
+  it("runs a cell or a compared cell the same way the worker does", async () => {
+    const book = await mainThreadRunner({kind: "cell", id: "CH2007", current: 200, method: "book"});
+    expect(book.spikes.length).toBe(5);
+    const t = execute({kind: "compare", id: "CH2007", shared: {kind: "test", id: "CH2007", current: 200}, method: "adaptive"});
+    expect(t.spikes.length).toBe(6);
+  });
+
+  it("talks to a worker by message, and falls back to the main thread when the worker fails", async () => {
+    class FakeWorker extends EventTarget {
+      constructor(private fail: boolean) {
+        super();
+      }
+      postMessage({key, request}: {key: number; request: Parameters<typeof execute>[0]}) {
+        queueMicrotask(() => {
+          if (this.fail) this.dispatchEvent(new Event("error"));
+          else this.dispatchEvent(Object.assign(new Event("message"), {data: {key, trace: execute(request)}}));
+        });
+      }
+    }
+    const ok = workerRunner(new FakeWorker(false) as unknown as Worker);
+    expect((await ok({kind: "cell", id: "CH2007", current: 200, method: "adaptive"})).spikes.length).toBe(6);
+    const broken = workerRunner(new FakeWorker(true) as unknown as Worker);
+    expect((await broken({kind: "cell", id: "CH2007", current: 200, method: "book"})).spikes.length).toBe(5);
+    expect((await broken({kind: "cell", id: "RS2007", current: 60, method: "book"})).spikes.length).toBe(2);
+  });
+});
+
 describe("panels", () => {
-  it("a card runs its cell in a later task and follows its controls", () => {
+  it("a card runs its cell in a later task and follows its controls", async () => {
     vi.useFakeTimers();
     const card = CellCard("CH2007");
     expect(card.querySelector("h2")?.textContent).toBe(CELLS_2007.CH2007.name);
     expect(card.querySelector("figure")).toBeNull();
-    vi.runAllTimers();
+    await vi.runAllTimersAsync();
     const counts = card.querySelector(".cells2007-counts") as HTMLElement;
     expect(counts.dataset.spikes).toBe("5");
     const accurate = card.querySelector('input[value="adaptive"]') as HTMLInputElement;
@@ -166,16 +195,16 @@ describe("panels", () => {
     expect([...select.options].map((o) => o.textContent)).toEqual(["200 pA", "300 pA", "400 pA", "600 pA"]);
   });
 
-  it("the comparison shows 2–4 cell menus and one column per cell", () => {
+  it("the comparison shows 2–4 cell menus and one column per cell", async () => {
     vi.useFakeTimers();
     const tools = CompareTools2007();
-    vi.runAllTimers();
+    await vi.runAllTimersAsync();
     expect(tools.querySelectorAll("table.cells2007-stats thead th")).toHaveLength(4);
     const count = tools.querySelector("#cells2007-count") as HTMLSelectElement;
     for (const n of [2, 4]) {
       count.value = String(n);
       count.dispatchEvent(new Event("change"));
-      vi.runAllTimers();
+      await vi.runAllTimersAsync();
       expect(tools.querySelectorAll(".cells2007-slot:not([hidden])")).toHaveLength(n);
       expect(tools.querySelectorAll(".cells2007-stack figure")).toHaveLength(n);
     }
