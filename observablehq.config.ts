@@ -7,7 +7,8 @@ export default {
   pages: [
     {name: "Explorer", path: "/"},
     {name: "Neuron zoo", path: "/zoo"},
-    {name: "Compare neurons", path: "/compare"}
+    {name: "Compare neurons", path: "/compare"},
+    {name: "Cells of the 2007 book", path: "/cells2007"}
   ],
   // No sidebar: the pages link to each other in their text.
   sidebar: false,
