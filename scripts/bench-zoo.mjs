@@ -5,11 +5,13 @@
 // (/usr/bin/chromium): N cold loads, each in a new browser context (no module or HTTP cache), then N warm
 // reloads in one context. The mark's startTime is measured from the navigation's time origin.
 //
-// Usage: node scripts/bench-zoo.mjs [--runs 15] [--query "mode=published"]
+// Usage: node scripts/bench-zoo.mjs [--runs 15] [--query "mode=published"] [--dist DIR]
+// --dist serves an already built site (e.g. a copy of dist/ built from another commit, to compare) and skips
+// the build.
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "@playwright/test";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
@@ -27,6 +29,7 @@ function option(name, fallback) {
 }
 const runs = Math.max(1, Number(option("runs", 15)));
 const query = option("query", "");
+const distOption = option("dist", "");
 
 function quantile(sorted, q) {
   if (!sorted.length) return NaN;
@@ -46,8 +49,9 @@ function newest(dir) {
   return latest;
 }
 
-const built = join(root, "dist", "zoo.html");
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src")));
+const dist = distOption ? resolve(distOption) : join(root, "dist");
+const built = join(dist, "zoo.html");
+const stale = !distOption && (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src"))));
 if (stale) {
   console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
   const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
@@ -61,7 +65,7 @@ if (!existsSync(CHROMIUM_PATH)) {
   process.exit(1);
 }
 
-const server = await startServer({root: join(root, "dist"), port: 0});
+const server = await startServer({root: dist, port: 0});
 const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
 const address = `${server.url}zoo${query ? `?${query}` : ""}`;
 const errors = [];
@@ -121,6 +125,7 @@ try {
   if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
 } catch (error) {
   console.error(`bench-zoo: ${error instanceof Error ? error.message : error}`);
+  if (errors.length) console.error(`page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
   exitCode = 1;
 } finally {
   await browser.close();
