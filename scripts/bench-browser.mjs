@@ -7,15 +7,13 @@
 //
 // Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
-import {spawnSync} from "node:child_process";
-import {existsSync, readdirSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {chromium} from "@playwright/test";
+import {buildIfStale, quantile, root} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const executablePath = CHROMIUM_PATH;
 const MEASURE = "explorer:update";
 const BUDGET_MS = 16;
@@ -30,35 +28,8 @@ const sliderName = option("slider", "a");
 const presses = Number(option("steps", 60));
 const query = option("query", "T=1000&dt=0.03125"); // keys: src/components/urlState.ts
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** The newest modification time (ms) of the files below `dir`, following the src/lib symlink's target once. */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
-    else if (entry.isFile()) latest = Math.max(latest, statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-// A stale dist/ would time yesterday's code: rebuild when lib/ or src/ changed since the last build.
-const built = join(root, "dist", "index.html");
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src")));
-if (stale) {
-  console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
-  const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
-  if (build.status !== 0) {
-    console.error("bench-browser: the build failed");
-    process.exit(1);
-  }
-}
+// A stale dist/ would time yesterday's code.
+buildIfStale("index.html", "bench-browser");
 if (!existsSync(executablePath)) {
   console.error(`bench-browser: ${executablePath} is missing (apt-get install -y chromium)`);
   process.exit(1);

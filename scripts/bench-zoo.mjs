@@ -9,15 +9,13 @@
 // --dist serves an already built site (e.g. a copy of dist/ built from another commit, to compare) and skips
 // the build.
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
-import {spawnSync} from "node:child_process";
-import {existsSync, readdirSync, statSync} from "node:fs";
-import {dirname, join, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
+import {existsSync} from "node:fs";
+import {join, resolve} from "node:path";
 import {chromium} from "@playwright/test";
+import {buildIfStale, quantile, root} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MARK = "zoo:first-panels";
 const BUDGET_MS = 300;
 
@@ -31,35 +29,8 @@ const runs = Math.max(1, Number(option("runs", 15)));
 const query = option("query", "");
 const distOption = option("dist", "");
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** The newest modification time (ms) of the files below `dir` (stat follows the src/lib symlink). */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
-    else if (entry.isFile()) latest = Math.max(latest, statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 const dist = distOption ? resolve(distOption) : join(root, "dist");
-const built = join(dist, "zoo.html");
-const stale = !distOption && (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, "lib")), newest(join(root, "src"))));
-if (stale) {
-  console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
-  const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
-  if (build.status !== 0) {
-    console.error("bench-zoo: the build failed");
-    process.exit(1);
-  }
-}
+if (!distOption) buildIfStale("zoo.html", "bench-zoo");
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`bench-zoo: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
   process.exit(1);

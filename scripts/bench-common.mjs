@@ -1,0 +1,42 @@
+// Pieces shared by the browser benchmarks (bench-browser.mjs, bench-zoo.mjs).
+import {spawnSync} from "node:child_process";
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+/** The repository's root. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The q-quantile (0…1) of an ascending array, by the nearest-rank rule; NaN when empty. */
+export function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** The newest modification time (ms) of the files below `dir` (stat follows the src/lib symlink). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
+    else if (entry.isFile()) latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Builds the site when `page` (a file in dist/) is missing or older than lib/ or src/, so a benchmark never
+ * times stale code. Exits the process when the build fails.
+ */
+export function buildIfStale(page, name) {
+  const built = join(root, "dist", page);
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest(join(root, "lib")), newest(join(root, "src")))) return;
+  console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
+  const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
+  if (build.status !== 0) {
+    console.error(`${name}: the build failed`);
+    process.exit(1);
+  }
+}
