@@ -103,16 +103,7 @@ export const KINK_CUBIC = 2;
  * Everything the kernels need, flattened into numbers so hot loops read plain fields. The nine cell fields
  * keep the units of {@link Cell2007}; the rest come from {@link Special2007}.
  */
-export interface Model2007 {
-  C: number;
-  k: number;
-  vr: number;
-  vt: number;
-  vpeak: number;
-  a: number;
-  b: number;
-  c: number;
-  d: number;
+export interface Model2007 extends Cell2007 {
   /** Slope of the cut-off in u (mV/pA); 0 when the cut-off does not move with u. */
   vpeakU: number;
   /** Whether `special.vpeakU` was given (izhi2007.m's LTS/TC branch tests v > threshold strictly). */

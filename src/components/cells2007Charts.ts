@@ -3,9 +3,8 @@
  * overlaid; the compared cells stacked on one time axis or overlaid; the parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
-import * as Plot from "@observablehq/plot";
 import type {Trace2007} from "../lib/index.js";
-import {TIME_MARGINS, axesMark, decimated, extentOf, figure, fmt, pathMark, plotColumns} from "./chart.js";
+import {extentOf, figure, fmt, voltagePlot, type VoltageLine} from "./chart.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
 
 /** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
@@ -66,17 +65,13 @@ export function CellTrace(book: Trace2007, adaptive: Trace2007, {width, view, la
   const last = Math.max(...shown.map((t) => t.t[t.t.length - 1] ?? 0)) || 1;
   const xDomain: [number, number] = [0, last];
   const yDomain = vDomain(shown);
-  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
-  const columns = plotColumns(width);
-  if (view !== "adaptive") {
-    const {X, Y} = decimated(book.t, book.v, columns, xDomain);
-    marks.push(pathMark(X, Y, {stroke: METHOD_COLORS.book, strokeWidth: 1.3, clip: true, ariaLabel: "v, book"}));
-  }
+  const lines: VoltageLine[] = [];
+  if (view !== "adaptive") lines.push({t: book.t, v: book.v, color: METHOD_COLORS.book, ariaLabel: "v, book", style: {strokeWidth: 1.3}});
   if (view !== "book") {
-    const {X, Y} = decimated(adaptive.t, adaptive.v, columns, xDomain);
-    marks.push(pathMark(X, Y, {stroke: METHOD_COLORS.adaptive, strokeWidth: 1.3, strokeOpacity: view === "overlay" ? 0.8 : 1, strokeDasharray: view === "overlay" ? "4,2" : undefined, clip: true, ariaLabel: "v, accurate"}));
+    const style = {strokeWidth: 1.3, strokeOpacity: view === "overlay" ? 0.8 : 1, strokeDasharray: view === "overlay" ? "4,2" : undefined};
+    lines.push({t: adaptive.t, v: adaptive.v, color: METHOD_COLORS.adaptive, ariaLabel: "v, accurate", style});
   }
-  const svg = Plot.plot({...TIME_MARGINS, width, height, x: {domain: xDomain, axis: null}, y: {domain: yDomain, nice: true, axis: null}, marks}) as SVGSVGElement;
+  const svg = voltagePlot(lines, {width, height, xDomain, yDomain});
   const nb = book.spikes.length;
   const na = adaptive.spikes.length;
   const which = view === "book" ? `as published (izhi2007.m's Euler loop, τ = 0.25 ms), ${spikesText(nb)}` : view === "adaptive" ? `accurately integrated, ${spikesText(na)}` : `book (${spikesText(nb)}) and accurate (${spikesText(na)}) overlaid`;
@@ -108,15 +103,8 @@ export function StackedCells(runs: CompareRun2007[], {width, names}: {width: num
   const yDomain = vDomain(runs.map((r) => r.trace));
   for (const r of runs) {
     if (!r.trace) continue;
-    const {X, Y} = decimated(r.trace.t, r.trace.v, plotColumns(width), xDomain);
-    const svg = Plot.plot({
-      ...TIME_MARGINS,
-      width,
-      height: 140,
-      x: {domain: xDomain, axis: null},
-      y: {domain: yDomain, nice: true, axis: null},
-      marks: [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"}), pathMark(X, Y, {stroke: CELL_COLORS[r.index % 4], clip: true, ariaLabel: `v of cell ${r.index + 1}`})]
-    }) as SVGSVGElement;
+    const line = {t: r.trace.t, v: r.trace.v, color: CELL_COLORS[r.index % 4], ariaLabel: `v of cell ${r.index + 1}`};
+    const svg = voltagePlot([line], {width, height: 140, xDomain, yDomain});
     box.append(
       figure(svg, {
         title: `${runTitle(r)}: membrane potential v(t)`,
@@ -133,19 +121,13 @@ export function StackedCells(runs: CompareRun2007[], {width, names}: {width: num
 export function OverlayCells(runs: CompareRun2007[], {width, names}: {width: number; names: Record<string, string>}): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
   const xDomain = compareDomain(drawn);
-  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
-  for (const r of drawn) {
-    const {X, Y} = decimated(r.trace!.t, r.trace!.v, plotColumns(width), xDomain);
-    marks.push(pathMark(X, Y, {stroke: CELL_COLORS[r.index % 4], strokeWidth: 1.3, strokeOpacity: 0.85, clip: true, ariaLabel: `v of cell ${r.index + 1}`}));
-  }
-  const svg = Plot.plot({
-    ...TIME_MARGINS,
+  const lines = drawn.map((r) => ({t: r.trace!.t, v: r.trace!.v, color: CELL_COLORS[r.index % 4], ariaLabel: `v of cell ${r.index + 1}`, style: {strokeWidth: 1.3, strokeOpacity: 0.85}}));
+  const svg = voltagePlot(lines, {
     width,
     height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
-    x: {domain: xDomain, axis: null},
-    y: {domain: vDomain(drawn.map((r) => r.trace)), nice: true, axis: null},
-    marks
-  }) as SVGSVGElement;
+    xDomain,
+    yDomain: vDomain(drawn.map((r) => r.trace))
+  });
   const counts = drawn.map((r) => `cell ${r.index + 1} (${shortName(r.id)}) ${spikesText(r.trace!.spikes.length)}`).join(", ");
   return figure(svg, {
     title: "Membrane potentials v(t), overlaid",

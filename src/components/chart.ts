@@ -3,6 +3,7 @@
  * the decimated columns they draw, number formatting, and the figure that wraps each chart with a title,
  * a caption and a text alternative.
  */
+import * as Plot from "@observablehq/plot";
 import {PATH_GAP, decimateMinMax} from "../lib/decimate.js";
 
 /** Margins of the time charts: identical, so v(t), u(t) and I(t) line up on a shared time axis. */
@@ -296,4 +297,43 @@ export function figure(
     fig.append(c);
   }
   return fig;
+}
+
+/** One v(t) line for {@link voltagePlot}: a run's samples, its colour and the path's aria-label. */
+export interface VoltageLine {
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
+  color: string;
+  ariaLabel: string;
+  /** Width, opacity or dashes of this line (Plot's defaults otherwise), e.g. for an overlay. */
+  style?: Pick<PathStyle, "strokeWidth" | "strokeOpacity" | "strokeDasharray">;
+}
+
+/** Options of {@link voltagePlot}. */
+export interface VoltagePlotOptions {
+  width: number;
+  height: number;
+  /** The shared time axis (ms). */
+  xDomain: [number, number];
+  /** The v range (mV). */
+  yDomain: [number, number];
+  /** Draw the cut-off (mV) as a dotted line; none by default. */
+  vPeak?: number;
+}
+
+/**
+ * v (mV) against t (ms) for one or more runs on one Plot chart with the time charts' margins, decimated per
+ * pixel column: one line for a stacked small chart, several for an overlay.
+ */
+export function voltagePlot(
+  lines: VoltageLine[],
+  {width, height, xDomain, yDomain, vPeak}: VoltagePlotOptions
+): SVGSVGElement {
+  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
+  if (vPeak !== undefined) marks.push(Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}));
+  for (const line of lines) {
+    const {X, Y} = decimated(line.t, line.v, plotColumns(width), xDomain);
+    marks.push(pathMark(X, Y, {stroke: line.color, ...line.style, clip: true, ariaLabel: line.ariaLabel}));
+  }
+  return Plot.plot({...TIME_MARGINS, width, height, x: {domain: xDomain, axis: null}, y: {domain: yDomain, nice: true, axis: null}, marks}) as SVGSVGElement;
 }

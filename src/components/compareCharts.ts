@@ -3,8 +3,7 @@
  * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
-import * as Plot from "@observablehq/plot";
-import {TIME_MARGINS, axesMark, decimated, extentOf, figure, fmt, pathMark, plotColumns} from "./chart.js";
+import {extentOf, figure, fmt, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "./compareModel.js";
 import {PhasePlane} from "./phasePlane.js";
 
@@ -72,19 +71,8 @@ export function StackedTraces(runs: CompareRun[], {width, xDomain, yDomain = vol
   for (const r of runs) {
     if (!r.trace) continue;
     const color = NEURON_COLORS[r.neuron.index % NEURON_COLORS.length];
-    const {X, Y} = decimated(r.trace.t, r.trace.v, plotColumns(width), xDomain);
-    const svg = Plot.plot({
-      ...TIME_MARGINS,
-      width,
-      height: 150,
-      x: {domain: xDomain, axis: null},
-      y: {domain: yDomain, nice: true, axis: null},
-      marks: [
-        axesMark({xLabel: "t (ms)", yLabel: "v (mV)"}),
-        Plot.ruleY([r.neuron.vPeak], {stroke: "#999", strokeDasharray: "2,3"}),
-        pathMark(X, Y, {stroke: color, clip: true, ariaLabel: `v of neuron ${r.neuron.index + 1}`})
-      ]
-    }) as SVGSVGElement;
+    const line = {t: r.trace.t, v: r.trace.v, color, ariaLabel: `v of neuron ${r.neuron.index + 1}`};
+    const svg = voltagePlot([line], {width, height: 150, xDomain, yDomain, vPeak: r.neuron.vPeak});
     const n = r.trace.spikes.length;
     box.append(
       figure(svg, {
@@ -101,19 +89,20 @@ export function StackedTraces(runs: CompareRun[], {width, xDomain, yDomain = vol
 /** v(t) of all neurons on one chart, with a legend naming each colour. */
 export function OverlayTraces(runs: CompareRun[], {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
-  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"}), Plot.ruleY([30], {stroke: "#999", strokeDasharray: "2,3"})];
-  for (const r of drawn) {
-    const {X, Y} = decimated(r.trace!.t, r.trace!.v, plotColumns(width), xDomain);
-    marks.push(pathMark(X, Y, {stroke: NEURON_COLORS[r.neuron.index % NEURON_COLORS.length], strokeWidth: 1.4, strokeOpacity: 0.85, clip: true, ariaLabel: `v of neuron ${r.neuron.index + 1}`}));
-  }
-  const svg = Plot.plot({
-    ...TIME_MARGINS,
+  const lines = drawn.map((r) => ({
+    t: r.trace!.t,
+    v: r.trace!.v,
+    color: NEURON_COLORS[r.neuron.index % NEURON_COLORS.length],
+    ariaLabel: `v of neuron ${r.neuron.index + 1}`,
+    style: {strokeWidth: 1.4, strokeOpacity: 0.85}
+  }));
+  const svg = voltagePlot(lines, {
     width,
     height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
-    x: {domain: xDomain, axis: null},
-    y: {domain: yDomain, nice: true, axis: null},
-    marks
-  }) as SVGSVGElement;
+    xDomain,
+    yDomain,
+    vPeak: 30
+  });
   const counts = drawn.map((r) => `neuron ${r.neuron.index + 1} (${r.neuron.short}) ${spikesText(r.trace!.spikes.length)}`).join(", ");
   return figure(svg, {
     title: "Membrane potentials v(t), overlaid",
