@@ -89,9 +89,34 @@ export class Dopri5 {
 }
 
 /** Steps below this (ms) mean the error control has failed; the run stops with a warning. */
-const MIN_STEP = 1e-12;
+export const MIN_STEP = 1e-12;
 /** Accepted plus rejected steps a run may take before it stops with a warning. */
 export const ADAPTIVE_STEP_BUDGET = 20_000_000;
+
+/** The next trial step after a step of hTry was rejected with error norm `err`: at most ten times shorter. */
+export function shrunkStep(hTry: number, err: number): number {
+  return hTry * (Number.isFinite(err) ? Math.max(0.1, 0.9 * Math.pow(err, -0.2)) : 0.1);
+}
+
+/**
+ * The next trial step after a step of hTry was accepted with error norm `err`: at most five times longer. A
+ * step clipped to a breakpoint or the output grid does not shrink the step that was on offer before (h).
+ */
+export function grownStep(h: number, hTry: number, clipped: boolean, err: number): number {
+  // 0.9·err^(-1/5) ≥ 5 whenever err ≤ 1.8e-4: skip the power in the common, very smooth case.
+  const grow = err <= 1.8e-4 ? 5 : Math.min(5, 0.9 * Math.pow(err, -0.2));
+  return clipped ? Math.max(h, hTry * grow) : hTry * grow;
+}
+
+/** The warning of a run that exhausted {@link ADAPTIVE_STEP_BUDGET}. */
+export function stepBudgetReason(t: number): string {
+  return `the adaptive method exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at t = ${+t.toFixed(6)} ms; the run stops there`;
+}
+
+/** The warning of a run whose step fell below {@link MIN_STEP}. */
+export function stepUnderflowReason(t: number): string {
+  return `the adaptive step fell below ${MIN_STEP} ms at t = ${+t.toFixed(6)} ms (the solution is not smooth there); the run stops there`;
+}
 
 /**
  * Locates the spike inside an accepted step that ended at or above vPeak, and leaves the stepper holding the
@@ -140,22 +165,15 @@ export function adaptive(run: Run): KernelResult {
         fresh = false;
       }
       stepper.step(t, v, u, k1v, k1u, hTry, Iseg);
-      if (++attempts > ADAPTIVE_STEP_BUDGET) {
-        return {last: k, steps: accepted, reason: `the adaptive method exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at t = ${+t.toFixed(6)} ms; the run stops there`};
-      }
+      if (++attempts > ADAPTIVE_STEP_BUDGET) return {last: k, steps: accepted, reason: stepBudgetReason(t)};
       const err = stepper.error;
       if (!(err <= 1)) {
-        h = hTry * (Number.isFinite(err) ? Math.max(0.1, 0.9 * Math.pow(err, -0.2)) : 0.1);
-        if (h < MIN_STEP) {
-          return {last: k, steps: accepted, reason: `the adaptive step fell below ${MIN_STEP} ms at t = ${+t.toFixed(6)} ms (the solution is not smooth there); the run stops there`};
-        }
+        h = shrunkStep(hTry, err);
+        if (h < MIN_STEP) return {last: k, steps: accepted, reason: stepUnderflowReason(t)};
         continue;
       }
       accepted++;
-      // 0.9·err^(-1/5) ≥ 5 whenever err ≤ 1.8e-4: skip the power in the common, very smooth case.
-      const grow = err <= 1.8e-4 ? 5 : Math.min(5, 0.9 * Math.pow(err, -0.2));
-      h = clipped ? Math.max(h, hTry * grow) : hTry * grow;
-      if (h > dt) h = dt;
+      h = Math.min(dt, grownStep(h, hTry, clipped, err));
       if (stepper.v < vPeak) {
         v = stepper.v;
         u = stepper.u;

@@ -10,7 +10,7 @@
  */
 import {KINK_CUBIC, KINK_NONE, lowBranch2007, type Model2007} from "../model2007.js";
 import type {CompiledStimulus} from "../stimulus.js";
-import {ADAPTIVE_STEP_BUDGET} from "./adaptive.js";
+import {ADAPTIVE_STEP_BUDGET, MIN_STEP, grownStep, shrunkStep, stepBudgetReason, stepUnderflowReason} from "./adaptive.js";
 import {locateCrossing} from "./events.js";
 import type {Run2007} from "./fixedStep2007.js";
 import {blowUpReason, spikeBudgetReason, type KernelResult} from "./run.js";
@@ -97,9 +97,6 @@ function stepToEvent(st: Stepper2007, t: number, v: number, u: number, kv: numbe
   return theta;
 }
 
-/** Steps below this (ms) mean the error control has failed. */
-const MIN_STEP = 1e-12;
-
 /** The "adaptive" kernel of `simulate2007`. */
 export function adaptive2007(run: Run2007): KernelResult {
   const {model: m, dt, steps, stimulus: s, v: V, u: U, spikes} = run;
@@ -131,20 +128,15 @@ export function adaptive2007(run: Run2007): KernelResult {
         fresh = false;
       }
       st.step(t, v, u, k1v, k1u, hTry);
-      if (++attempts > ADAPTIVE_STEP_BUDGET) {
-        return {last: k, steps: accepted, reason: `the adaptive method exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at t = ${+t.toFixed(6)} ms; the run stops there`};
-      }
+      if (++attempts > ADAPTIVE_STEP_BUDGET) return {last: k, steps: accepted, reason: stepBudgetReason(t)};
       const err = st.error;
       if (!(err <= 1)) {
-        h = hTry * (Number.isFinite(err) ? Math.max(0.1, 0.9 * Math.pow(err, -0.2)) : 0.1);
-        if (h < MIN_STEP) {
-          return {last: k, steps: accepted, reason: `the adaptive step fell below ${MIN_STEP} ms at t = ${+t.toFixed(6)} ms (the solution is not smooth there); the run stops there`};
-        }
+        h = shrunkStep(hTry, err);
+        if (h < MIN_STEP) return {last: k, steps: accepted, reason: stepUnderflowReason(t)};
         continue;
       }
       accepted++;
-      const grow = err <= 1.8e-4 ? 5 : Math.min(5, 0.9 * Math.pow(err, -0.2));
-      h = Math.min(dt, clipped ? Math.max(h, hTry * grow) : hTry * grow);
+      h = Math.min(dt, grownStep(h, hTry, clipped, err));
 
       // Which event ends this step: the kink (if v changed side) comes before a spike only if the spike
       // threshold was not already reached at the kink.
