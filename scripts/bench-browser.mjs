@@ -10,7 +10,7 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {chromium} from "@playwright/test";
-import {buildIfStale, quantile, root} from "./bench-common.mjs";
+import {buildIfStale, option, quantile, root} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
@@ -18,12 +18,6 @@ const executablePath = CHROMIUM_PATH;
 const MEASURE = "explorer:update";
 const BUDGET_MS = 16;
 
-function option(name, fallback) {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (i < 0) return fallback;
-  return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
-}
 const sliderName = option("slider", "a");
 const presses = Number(option("steps", 60));
 const query = option("query", "T=1000&dt=0.03125"); // keys: src/components/urlState.ts

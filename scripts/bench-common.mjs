@@ -7,6 +7,14 @@ import {fileURLToPath} from "node:url";
 /** The repository's root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The value of a command-line option `--name value` or `--name=value`, else `fallback`. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
+}
+
 /** The q-quantile (0…1) of an ascending array, by the nearest-rank rule; NaN when empty. */
 export function quantile(sorted, q) {
   if (!sorted.length) return NaN;

@@ -12,19 +12,13 @@
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {chromium} from "@playwright/test";
-import {buildIfStale, quantile, root} from "./bench-common.mjs";
+import {buildIfStale, option, quantile, root} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
 const MARK = "zoo:first-panels";
 const BUDGET_MS = 300;
 
-function option(name, fallback) {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (i < 0) return fallback;
-  return args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : args[i + 1];
-}
 const runs = Math.max(1, Number(option("runs", 15)));
 const query = option("query", "");
 const distOption = option("dist", "");

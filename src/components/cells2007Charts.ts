@@ -4,7 +4,7 @@
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
 import type {Trace2007} from "../lib/index.js";
-import {extentOf, figure, fmt, voltagePlot, type VoltageLine} from "./chart.js";
+import {extentOf, figure, fmt, swatch, voltagePlot, type VoltageLine} from "./chart.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
 
 /** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
@@ -26,18 +26,6 @@ export function vDomain(traces: (Trace2007 | null)[]): [number, number] {
     hi = Math.max(hi, b);
   }
   return lo <= hi ? [lo, hi] : [-90, 40];
-}
-
-function swatch(document: Document, color: string, dash = ""): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("width", "22");
-  svg.setAttribute("height", "10");
-  svg.setAttribute("aria-hidden", "true");
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
-  for (const [k, v] of [["x1", "1"], ["x2", "21"], ["y1", "5"], ["y2", "5"], ["stroke", color], ["stroke-width", "3"]]) line.setAttribute(k, v);
-  if (dash) line.setAttribute("stroke-dasharray", dash);
-  svg.append(line);
-  return svg;
 }
 
 function legend(document: Document, items: [string, string, string?][]): HTMLElement {

@@ -337,3 +337,16 @@ export function voltagePlot(
   }
   return Plot.plot({...TIME_MARGINS, width, height, x: {domain: xDomain, axis: null}, y: {domain: yDomain, nice: true, axis: null}, marks}) as SVGSVGElement;
 }
+
+/** A legend swatch: a short line in `color` (dashed with `dash`), hidden from screen readers. */
+export function swatch(document: Document, color: string, dash = ""): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", "22");
+  svg.setAttribute("height", "10");
+  svg.setAttribute("aria-hidden", "true");
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+  for (const [k, v] of [["x1", "1"], ["x2", "21"], ["y1", "5"], ["y2", "5"], ["stroke", color], ["stroke-width", "3"]]) line.setAttribute(k, v);
+  if (dash) line.setAttribute("stroke-dasharray", dash);
+  svg.append(line);
+  return svg;
+}

@@ -3,7 +3,7 @@
  * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
-import {extentOf, figure, fmt, voltagePlot} from "./chart.js";
+import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "./compareModel.js";
 import {PhasePlane} from "./phasePlane.js";
 
@@ -26,17 +26,6 @@ export function voltageDomain(runs: CompareRun[]): [number, number] {
     hi = Math.max(hi, b, r.neuron.vPeak);
   }
   return lo <= hi ? [lo, hi] : [-80, 30];
-}
-
-function swatch(document: Document, color: string): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("width", "22");
-  svg.setAttribute("height", "10");
-  svg.setAttribute("aria-hidden", "true");
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
-  for (const [k, v] of [["x1", "1"], ["x2", "21"], ["y1", "5"], ["y2", "5"], ["stroke", color], ["stroke-width", "3"]]) line.setAttribute(k, v);
-  svg.append(line);
-  return svg;
 }
 
 /** The legend of the neurons: a coloured line and the neuron's name. */
