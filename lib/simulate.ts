@@ -8,7 +8,7 @@ import {euler, paper2003, paper2004} from "./integrators/fixedStep.js";
 import {rk4} from "./integrators/rk4.js";
 import {SpikeBuffer, type KernelResult, type Run} from "./integrators/run.js";
 import {checkParams, makeModel, resolveEquation} from "./model.js";
-import {compileStimulus, type CompiledStimulus, type Stimulus} from "./stimulus.js";
+import {compileStimulus, isPiecewiseConstant, type CompiledStimulus, type Stimulus} from "./stimulus.js";
 import type {Equation, Method, Params} from "./types.js";
 import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
 
@@ -100,23 +100,6 @@ export const SAMPLE_BUDGET = 2 ** 21;
 
 /** The largest dt (ms) any method accepts: beyond 1 ms a step is longer than a whole spike upstroke. */
 export const MAX_DT = 1;
-
-/** Whether a (validated) stimulus is constant between its breakpoints: made only of dc, steps, pulses and noise. */
-function isPiecewiseConstant(current: Stimulus): boolean {
-  if (typeof current === "number") return true;
-  switch (current.kind) {
-    case "dc":
-    case "step":
-    case "pulses":
-    case "noise":
-      return true;
-    case "sum":
-    case "overlay":
-      return current.parts.every(isPiecewiseConstant);
-    default:
-      return false;
-  }
-}
 
 const KERNELS: Record<Method, (run: Run) => KernelResult> = {euler, paper2003, paper2004, rk4, adaptive};
 const OPTION_KEYS = ["params", "v0", "u0", "current", "duration", "dt", "method", "vPeak", "equation", "tolerance", "maxSpikes", "id", "name", "description"];

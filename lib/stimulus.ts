@@ -1113,3 +1113,23 @@ export function stimulusLabel(current: Stimulus): string {
   validateStimulus(current);
   return typeof current === "number" ? fmt(current) : partLabel(current);
 }
+
+/**
+ * Whether a (validated) stimulus is constant between its breakpoints: made only of dc, steps, pulses and noise.
+ * Integrators then evaluate it once per stretch between breakpoints instead of at every stage.
+ */
+export function isPiecewiseConstant(current: Stimulus): boolean {
+  if (typeof current === "number") return true;
+  switch (current.kind) {
+    case "dc":
+    case "step":
+    case "pulses":
+    case "noise":
+      return true;
+    case "sum":
+    case "overlay":
+      return current.parts.every(isPiecewiseConstant);
+    default:
+      return false;
+  }
+}
