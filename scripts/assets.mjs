@@ -6,9 +6,10 @@
 //   fonts.css   Inter (from @fontsource/inter) with every woff2 inlined as a data: URL (Framework's CSS
 //               bundler cannot load .woff2 files through url());
 //   site.css    the site's stylesheet (observablehq.config.ts `style`): Framework's default theme, the two
-//               files above, and the explorer's own rules (SITE_CSS below).
+//               files above, the explorer's own rules (SITE_CSS below) and each page family's rules from
+//               src/styles/*.css (rerun `npm run assets` after editing those while `npm run dev` runs).
 // Run by `npm run dev` and `npm run build` (npm run assets). Idempotent; writes only when content changes.
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -139,4 +140,11 @@ figure.explorer-chart svg[role="img"] { overflow: hidden; }
 .explorer-notice p, .explorer-notice ul, .explorer-warning ul { margin: 0.25rem 0; }
 .equation { font-size: 17px; overflow-x: auto; }
 `;
-write("site.css", SITE_CSS);
+// 4. Each page family's own rules live in src/styles/*.css (one file per family, e.g. tutorial.css), appended
+// in name order so that every page shares one stylesheet.
+const styles = join(root, "src", "styles");
+const extra = existsSync(styles)
+  ? readdirSync(styles).filter((name) => name.endsWith(".css")).sort()
+      .map((name) => `\n/* from src/styles/${name} */\n${readFileSync(join(styles, name), "utf8")}`)
+  : [];
+write("site.css", SITE_CSS + extra.join(""));
