@@ -1,4 +1,4 @@
-// Browser tests of the neuron zoo (src/zoo.md) on the built site: every panel renders without a console
+// Browser tests of the neuron zoo (src/zoo.md.in via src/zoo.md.ts) on the built site: every panel renders without a console
 // error, the method switch changes the panels that should change, a panel's link opens the explorer with the
 // same state, and the gallery fits a phone.
 import {expect, test, type Page} from "@playwright/test";
@@ -130,4 +130,30 @@ test("the gallery is four panels wide on a wide screen, and shows its first row 
   const first = await page.evaluate(() => performance.getEntriesByName("zoo:first-panels")[0].startTime);
   // Generous in a test (two workers share two cores); the benchmark reads the same mark.
   expect(first).toBeLessThan(3000);
+});
+
+test("the first row is in the page's HTML itself, drawn before any script runs, and replaced in place", async ({page, request}) => {
+  const html = await (await request.get("/zoo")).text();
+  const grid = html.slice(html.indexOf('id="zoo-features"'));
+  for (const id of ["A", "B", "C", "D"]) expect(grid).toContain(`id="panel-${id}"`);
+  expect(grid.split("<svg").length - 1).toBeGreaterThanOrEqual(4);
+  // With scripts off the pre-rendered row still shows its four charts.
+  const context = await page.context().browser()!.newContext({javaScriptEnabled: false});
+  const bare = await context.newPage();
+  await bare.goto(`${test.info().project.use.baseURL}/zoo`);
+  await expect(bare.locator("#zoo-features .zoo-panel svg path")).not.toHaveCount(0);
+  expect(await bare.locator("#zoo-features .zoo-panel").count()).toBe(4);
+  await context.close();
+  // With scripts, the live gallery replaces the row: one panel per feature, no duplicates.
+  const problems = watch(page);
+  await open(page);
+  await expect(page.locator("#zoo-features .zoo-panel")).toHaveCount(20);
+  expect(await page.locator("#panel-A").count()).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test("a link to one panel (/zoo#panel-P) scrolls to it once the gallery has drawn it", async ({page}) => {
+  await page.setViewportSize({width: 1280, height: 800});
+  await page.goto("/zoo#panel-P");
+  await expect(page.locator("#panel-P")).toBeInViewport({timeout: 15_000});
 });

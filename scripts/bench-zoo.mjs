@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Browser benchmark of the neuron zoo (src/zoo.md): the time from navigation start to the page's mark
-// "zoo:first-panels" (recorded when the gallery's first row is in the document). It builds the site if dist/
+// Browser benchmark of the neuron zoo (src/zoo.md.in, pre-rendered by src/zoo.md.ts). Two times from navigation
+// start, per load:
+//   visible  the first animation frame in which the first row's four panels, charts included, are in the
+//            document (an init script polls every frame from the start of the page). The row is pre-rendered
+//            into the HTML at build time, so this is about the first paint.
+//   live     the page's mark "zoo:first-panels": the gallery has replaced the row with live panels, i.e. the
+//            scripts, the library and the first four simulations have run.
+// It builds the site if dist/
 // is missing or older than src/ or lib/, serves dist/ on 127.0.0.1 and opens /zoo in headless Chromium
 // (/usr/bin/chromium): N cold loads, each in a new browser context (no module or HTTP cache), then N warm
 // reloads in one context. The mark's startTime is measured from the navigation's time origin.
@@ -35,10 +41,22 @@ const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHRO
 const address = `${server.url}zoo${query ? `?${query}` : ""}`;
 const errors = [];
 
-/** Waits for the mark and returns its time from navigation start (ms). */
+/** Records, in the page, the first frame in which the first row's four charts exist (window.__zooVisible). */
+function watchFirstRow() {
+  const check = () => {
+    if (document.querySelectorAll("#zoo-features .zoo-panel svg").length >= 4) window.__zooVisible = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/** Waits for the live mark; returns both times from navigation start (ms). */
 async function firstPanels(page) {
   const handle = await page.waitForFunction((name) => performance.getEntriesByName(name, "mark")[0]?.startTime, MARK, {timeout: 30_000, polling: 20});
-  return handle.jsonValue();
+  const live = await handle.jsonValue();
+  const visible = await page.evaluate(() => window.__zooVisible ?? null);
+  if (visible === null) throw new Error("the first row never appeared in #zoo-features");
+  return {visible, live};
 }
 function watch(page) {
   page.on("pageerror", (error) => errors.push(error.message));
@@ -51,6 +69,7 @@ try {
   {
     const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
     const page = await context.newPage();
+    await page.addInitScript(watchFirstRow);
     await page.goto(address);
     await firstPanels(page);
     await context.close();
@@ -59,6 +78,7 @@ try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
     const page = await context.newPage();
+    await page.addInitScript(watchFirstRow);
     watch(page);
     await page.goto(address);
     cold.push(await firstPanels(page));
@@ -68,6 +88,7 @@ try {
   {
     const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
     const page = await context.newPage();
+    await page.addInitScript(watchFirstRow);
     watch(page);
     await page.goto(address);
     await firstPanels(page);
@@ -83,10 +104,12 @@ try {
     console.log(`${name}: count ${sorted.length}  median ${ms(quantile(sorted, 0.5))}  p95 ${ms(quantile(sorted, 0.95))}  max ${ms(sorted[sorted.length - 1])}`);
     return quantile(sorted, 0.5);
   };
-  console.log(`Neuron zoo: navigation start → "${MARK}", Chromium ${browser.version()}, 1280×1000, ${address}`);
-  const coldMedian = report("cold (new context each)", cold);
-  report("warm (reload)         ", warm);
-  console.log(`cold median ≤ ${BUDGET_MS} ms: ${coldMedian <= BUDGET_MS ? "yes" : "NO"}`);
+  console.log(`Neuron zoo: navigation start → first row, Chromium ${browser.version()}, 1280×1000, ${address}`);
+  const coldVisible = report("visible, cold (new context each)", cold.map((r) => r.visible));
+  report("visible, warm (reload)         ", warm.map((r) => r.visible));
+  report(`live "${MARK}", cold         `, cold.map((r) => r.live));
+  report(`live "${MARK}", warm         `, warm.map((r) => r.live));
+  console.log(`first panels visible, cold median ≤ ${BUDGET_MS} ms: ${coldVisible <= BUDGET_MS ? "yes" : "NO"}`);
   if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
 } catch (error) {
   console.error(`bench-zoo: ${error instanceof Error ? error.message : error}`);

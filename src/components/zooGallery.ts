@@ -50,9 +50,14 @@ export interface ZooGalleryOptions {
   onFirstPanels?: () => void;
   /** Base of the explorer's address; default "./". */
   base?: string;
+  /**
+   * Grids already in the page (e.g. `#zoo-features`, pre-rendered at build time by src/zoo.md.ts); panels with
+   * the same id (`panel-<ID>`) are replaced in place, others appended. Default: new, empty grids.
+   */
+  sections?: {features?: HTMLElement | null; classes?: HTMLElement | null};
 }
 
-interface Slot {
+export interface Slot {
   entry: ZooEntry;
   article: HTMLElement | null;
   view: PanelView | null;
@@ -85,18 +90,19 @@ export class ZooGallery {
   readonly status: HTMLElement;
   #mode: ZooMode;
   #slots: Slot[];
-  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels">> & Pick<ZooGalleryOptions, "onFirstPanels">;
+  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections">> & Pick<ZooGalleryOptions, "onFirstPanels">;
   #cancelled = false;
   #radios = new Map<ZooMode, HTMLInputElement>();
   #listeners: ((mode: ZooMode) => void)[] = [];
 
   constructor(options: ZooGalleryOptions) {
+    const {sections, ...rest} = options;
     this.#options = {
       maxSpikes: GALLERY_MAX_SPIKES,
       firstRow: 4,
       yieldTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
       base: "./",
-      ...options
+      ...rest
     };
     this.#mode = options.mode ?? "published";
     this.#slots = options.entries.map((entry) => ({entry, article: null, view: null, published: null}));
@@ -105,7 +111,7 @@ export class ZooGallery {
       g.dataset.section = section;
       return g;
     };
-    this.sections = {features: grid("features"), classes: grid("classes")};
+    this.sections = {features: sections?.features ?? grid("features"), classes: sections?.classes ?? grid("classes")};
 
     const fieldset = el("fieldset", {className: "zoo-mode"}, el("legend", {textContent: "Show the runs"}));
     for (const {mode, label} of ZOO_MODES) {
@@ -153,9 +159,7 @@ export class ZooGallery {
   async start(): Promise<void> {
     const {firstRow, yieldTask} = this.#options;
     const t0 = performance.now();
-    const features = this.#slots.filter((s) => s.entry.section === "features");
-    const first = (features.length ? features : this.#slots).slice(0, firstRow);
-    for (const slot of first) this.#renderPublished(slot);
+    const first = this.renderFirstRow();
     await this.#whenConnected(first[0]?.article ?? null);
     (this.#options.onFirstPanels ?? (() => performance.mark("zoo:first-panels")))();
     const rest = this.#slots.filter((s) => !s.article);
@@ -166,6 +170,7 @@ export class ZooGallery {
     }
     let done = 0;
     const total = this.#slots.length;
+    this.#scrollToTarget();
     this.status.textContent = `Integrating accurately: 0 of ${total} panels…`;
     for (const slot of this.#slots) {
       await yieldTask();
@@ -176,6 +181,24 @@ export class ZooGallery {
     }
     this.status.textContent = `All ${total} panels integrated accurately (${((performance.now() - t0) / 1000).toFixed(1)} s).`;
     this.controls.dataset.done = "true";
+  }
+
+  /**
+   * Renders the first row's as-published panels at once (synchronously) and returns their slots. `start` calls
+   * it; src/zoo.md.ts calls it at build time, under jsdom, to pre-render the row into the page's HTML.
+   */
+  renderFirstRow(): Slot[] {
+    const features = this.#slots.filter((s) => s.entry.section === "features");
+    const first = (features.length ? features : this.#slots).slice(0, this.#options.firstRow);
+    for (const slot of first) if (!slot.article) this.#renderPublished(slot);
+    return first;
+  }
+
+  /** A link to one panel (`/zoo#panel-G`) scrolls to it once it exists: most panels are rendered after load. */
+  #scrollToTarget(): void {
+    const id = typeof location === "undefined" ? "" : decodeURIComponent(location.hash.slice(1));
+    const target = id.startsWith("panel-") ? this.#slots.find((s) => s.article?.id === id)?.article : undefined;
+    if (target && target.isConnected) target.scrollIntoView({block: "start"});
   }
 
   #label(trace: Trace): string | undefined {
@@ -203,7 +226,10 @@ export class ZooGallery {
       hrefs: {published: explorerHref(entry.id, presets, "paper2004", base), accurate: explorerHref(entry.id, presets, "adaptive", base)}
     };
     slot.article = ZooPanel(entry, slot.view);
-    this.sections[entry.section].append(slot.article);
+    const grid = this.sections[entry.section];
+    const prerendered = Array.from(grid.children).find((child) => child.id === slot.article!.id);
+    if (prerendered) prerendered.replaceWith(slot.article);
+    else grid.append(slot.article);
   }
 
   #renderAccurate(slot: Slot): void {

@@ -144,6 +144,7 @@ export function ZooPanel(entry: ZooEntry, view: PanelView): HTMLElement {
     el("p", {className: "zoo-description", textContent: p.description})
   );
   article.dataset.id = entry.id;
+  article.id = `panel-${entry.id}`; // a link such as /zoo#panel-G reaches it
   const b = badges(entry);
   if (b) article.append(b);
   article.append(
