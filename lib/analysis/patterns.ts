@@ -17,11 +17,18 @@
  *    burst is longer than the median ISI of the spikes that follow (a post-burst pause, then tonic firing:
  *    Fig. 1E, the IB class). A single short first ISI that merely relaxes towards the steady rate (pause
  *    shorter than the later ISIs, as in Fig. 1A and 1F) is not mixed mode; rules 5–7 then decide.
- * 5. **adapting**: over the late ISIs (see below), the adaptation index of spikes.ts is ≥
- *    {@link ADAPTING_MIN_INDEX} and the ISIs lengthen in at least {@link ADAPTING_MIN_LENGTHENING_SHARE} of
- *    the consecutive pairs, i.e. the rate is still falling when the window ends.
- * 6. **irregular**: the coefficient of variation of the late ISIs is ≥ {@link IRREGULAR_MIN_CV}.
- * 7. **tonic**: otherwise (regular late ISIs without marked lengthening).
+ * 5. **accelerating**: the last ISI is at most 1/{@link ACCELERATING_MIN_RATE_RATIO} of the first (the rate
+ *    grew at least that many times during the response) and the median ISI of the first half is at least
+ *    {@link ACCELERATING_MIN_HALVES_RATIO} times that of the second (a trend, not one long first ISI in an
+ *    irregular train). Panel T under accurate integration is the case in
+ *    point: each spike lowers u, the rate grows without bound (ISIs fall from 1 ms to 1 µs) until the spike
+ *    budget stops the run; the reason then says so. A Class 1 ramp (panel G: 40 → 15 ms) stays far below it.
+ * 6. **adapting**: over the late ISIs (see below), at least {@link ADAPTING_MIN_LATE_ISIS} of them, the
+ *    adaptation index of spikes.ts is ≥ {@link ADAPTING_MIN_INDEX} and the ISIs lengthen in at least
+ *    {@link ADAPTING_MIN_LENGTHENING_SHARE} of the consecutive pairs, i.e. the rate is still falling when the
+ *    window ends.
+ * 7. **irregular**: the coefficient of variation of the late ISIs is ≥ {@link IRREGULAR_MIN_CV}.
+ * 8. **tonic**: otherwise (regular late ISIs without marked lengthening).
  *
  * Late ISIs: the second half of the ISIs (at least the last two). Why: the first ISIs after a step onset
  * reflect the transient from rest (u still far from its steady value), which is short in every regular
@@ -37,10 +44,25 @@ import {adaptationIndex, coefficientOfVariation} from "./spikes.js";
 import {detectBursts, type BurstAnalysis} from "./bursts.js";
 
 /** The labels {@link classifyFiringPattern} returns. */
-export type FiringPattern = "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular";
+export type FiringPattern = "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular" | "accelerating";
 
 /** All labels, in the order the rules are tried. */
-export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze(["silent", "bursting", "phasic", "mixed", "adapting", "irregular", "tonic"]);
+export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze(["silent", "bursting", "phasic", "mixed", "accelerating", "adapting", "irregular", "tonic"]);
+
+/**
+ * Accelerating: smallest ratio of the first ISI to the last (dimensionless): the rate grew at least 20-fold.
+ * Panel T integrated accurately reaches ≈ 1000 before its spike budget; the ramps of G and H reach 2.7.
+ */
+export const ACCELERATING_MIN_RATE_RATIO = 20;
+
+/** Accelerating: smallest ratio of the median ISI of the train's first half to that of its second (T: 3.0). */
+export const ACCELERATING_MIN_HALVES_RATIO = 2;
+
+/**
+ * Adapting: the fewest late ISIs that can show it (two consecutive changes); with fewer, one lengthening is
+ * no trend (the 2003 TC class as published has 3 ISIs in all, 2 late ones).
+ */
+export const ADAPTING_MIN_LATE_ISIS = 3;
 
 /** Smallest share of the spikes that must lie in bursts for the label "bursting" (dimensionless). */
 export const BURSTING_MIN_SPIKE_FRACTION = 0.5;
@@ -253,7 +275,20 @@ export function classifyFiringPattern(input: Trace | ArrayLike<number>, options:
   const share = lengthening / (late.length - 1);
   const which = `the last ${late.length} of ${isis.length} ISIs`;
 
-  if (adaptation >= ADAPTING_MIN_INDEX && share >= ADAPTING_MIN_LENGTHENING_SHARE) {
+  const growth = isis[0]! / isis[isis.length - 1]!;
+  const halfway = isis.length >> 1;
+  const halves = median(isis.subarray(0, halfway)) / median(isis.subarray(halfway));
+  if (growth >= ACCELERATING_MIN_RATE_RATIO && halves >= ACCELERATING_MIN_HALVES_RATIO) {
+    const budget = trace?.warnings?.some((w) => /spike budget|maxSpikes/i.test(w)) ?? false;
+    return {
+      pattern: "accelerating",
+      reason:
+        `The rate keeps growing: the ISI fell from ${fmt(isis[0]!)} ms to ${fmt(isis[isis.length - 1]!)} ms, ${fmt(growth)} times ` +
+        `shorter (accelerating if ≥ ${fmt(ACCELERATING_MIN_RATE_RATIO)} times)` +
+        (budget ? `, until the run reached its spike budget after ${plural(spikes.length, "spike")}: it runs away.` : ".")
+    };
+  }
+  if (late.length >= ADAPTING_MIN_LATE_ISIS && adaptation >= ADAPTING_MIN_INDEX && share >= ADAPTING_MIN_LENGTHENING_SHARE) {
     return {
       pattern: "adapting",
       reason:

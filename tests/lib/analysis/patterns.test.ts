@@ -76,6 +76,25 @@ describe("classifyFiringPattern on synthetic trains", () => {
     expect(cv).toBeGreaterThanOrEqual(IRREGULAR_MIN_CV);
   });
 
+  it("labels a train whose ISIs shrink 100-fold accelerating, but not an irregular train with one long first ISI", () => {
+    const shrinking = fromIsis(10, Array.from({length: 30}, (_, k) => 10 * 0.85 ** k)); // 10 ms → 0.09 ms
+    const r = label(shrinking, 0, shrinking[shrinking.length - 1]! + 1);
+    expect(r.pattern).toBe("accelerating");
+    expect(r.reason).toMatch(/fell from 10 ms to 0\.0[89]\d* ms/);
+    expect(r.reason).not.toMatch(/runs away/); // a bare spike array says nothing of a budget
+    // The same first/last ratio without a trend: one 40 ms ISI, then irregular ISIs around 2 ms.
+    const isis = [40, ...Array.from({length: 30}, (_, k) => 2 * Math.exp(0.5 * normal(3, k)))];
+    isis[isis.length - 1] = 1.5;
+    const irregular = fromIsis(10, isis);
+    expect(label(irregular, 0, irregular[irregular.length - 1]! + 5).pattern).not.toBe("accelerating");
+  });
+
+  it("says that panel T, integrated accurately, runs away to its spike budget", () => {
+    const r = classify(FEATURES.T, "adaptive");
+    expect(r.pattern).toBe("accelerating");
+    expect(r.reason).toMatch(/spike budget after 100,?000 spikes: it runs away/);
+  });
+
   it("labels a burst of spikes followed by a long silence a phasic burst", () => {
     // 5 spikes in 12 ms, then 150 ms of silence (> half of the 180 ms window).
     const r = label([30, 33, 36, 39, 42], 20, 200);
@@ -191,7 +210,7 @@ const FEATURE_LABELS: Record<FeatureId, {paper2004: [FiringPattern, number?]; ad
   Q: {paper2004: ["phasic"], adaptive: ["tonic"]}, // DAP: accurate integration fires repetitively (§2.4)
   R: {paper2004: ["phasic"], adaptive: ["phasic"]}, // accommodation: one spike
   S: {paper2004: ["tonic"], adaptive: ["tonic"]}, // inhibition-induced spiking
-  T: {paper2004: ["bursting", 6], adaptive: ["tonic"]} // inhibition-induced bursting; accurate run runs away (§2.4)
+  T: {paper2004: ["bursting", 6], adaptive: ["accelerating"]} // inhibition-induced bursting; accurate run runs away (§2.4)
 };
 
 const CLASS_LABELS: Record<ClassId, {paper2004: [FiringPattern, number?]; adaptive: [FiringPattern, number?]}> = {
@@ -199,7 +218,7 @@ const CLASS_LABELS: Record<ClassId, {paper2004: [FiringPattern, number?]; adapti
   IB: {paper2004: ["mixed", 3], adaptive: ["mixed", 3]},
   CH: {paper2004: ["bursting", 4], adaptive: ["bursting", 5]},
   FS: {paper2004: ["tonic"], adaptive: ["tonic"]},
-  TC: {paper2004: ["adapting"], adaptive: ["tonic"]},
+  TC: {paper2004: ["tonic"], adaptive: ["tonic"]}, // 4 spikes as published: 2 late ISIs are too few for a trend
   TC_burst: {paper2004: ["phasic", 5], adaptive: ["phasic", 7]},
   RZ: {paper2004: ["tonic"], adaptive: ["tonic"]},
   LTS: {paper2004: ["tonic"], adaptive: ["tonic"]}
