@@ -21,7 +21,7 @@
  *    grew at least that many times during the response) and the median ISI of the first half is at least
  *    {@link ACCELERATING_MIN_HALVES_RATIO} times that of the second (a trend, not one long first ISI in an
  *    irregular train). Panel T under accurate integration is the case in
- *    point: each spike lowers u, the rate grows without bound (ISIs fall from 1 ms to 1 µs) until the spike
+ *    point: each spike lowers u, the rate grows without bound (ISIs fall from 1.1 ms to 0.2 µs) until the spike
  *    budget stops the run; the reason then says so. A Class 1 ramp (panel G: 40 → 15 ms) stays far below it.
  * 6. **adapting**: over the late ISIs (see below), at least {@link ADAPTING_MIN_LATE_ISIS} of them, the
  *    adaptation index of spikes.ts is ≥ {@link ADAPTING_MIN_INDEX} and the ISIs lengthen in at least
@@ -51,7 +51,7 @@ export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze(["silent"
 
 /**
  * Accelerating: smallest ratio of the first ISI to the last (dimensionless): the rate grew at least 20-fold.
- * Panel T integrated accurately reaches ≈ 1000 before its spike budget; the ramps of G and H reach 2.7.
+ * Panel T integrated accurately reaches ≈ 5800 before its spike budget; the ramps of G and H reach 2.7.
  */
 export const ACCELERATING_MIN_RATE_RATIO = 20;
 
