@@ -1,0 +1,383 @@
+/**
+ * The reset map of a neuron under a constant (DC) current. Every spike resets v to c, so the state just after a
+ * reset is (c, u) and one number, u, carries the spiking dynamics: the map P sends u_n (just after a reset) to
+ * u_{n+1} (just after the next reset), and the time between the two resets is the ISI. Fixed points of P are
+ * tonic (period-1) firing; |P′| < 1 makes them stable.
+ *
+ * The flow between resets is integrated with the library's Dormand–Prince 5(4) stepper (the "adaptive" method's
+ * formula and step control; tolerance 1e-10 by default, relative and absolute) and the spike v = vPeak is
+ * located inside the step by root finding, so spike times and u at the spike are accurate to about the
+ * tolerance. The derivative of the flow (the tangent map, used for P′ and by `lyapunov`) is the derivative of the
+ * numerical step map itself, taken by central differences with the same step sequence ("internal
+ * differentiation"), which is consistent with the integrated trajectory to ~1e-9 relative.
+ */
+import {Dopri5, MIN_STEP, grownStep, shrunkStep} from "../integrators/adaptive.js";
+import {locateCrossing} from "../integrators/events.js";
+import {checkParams, dudt, dvdt, makeModel, resolveEquation, type Model} from "../model.js";
+import {compileStimulus} from "../stimulus.js";
+import type {Equation, Params} from "../types.js";
+import {checkKeys, checkNumber, fail} from "../validate.js";
+
+/** A neuron under a constant current: what the reset map and the Lyapunov exponents are defined for. */
+export interface DcNeuron {
+  /** The four parameters a, b, c, d. */
+  params: Params;
+  /** The constant input current (paper's units, a current ÷ capacitance, mV/ms); default 0. */
+  current?: number;
+  /** Spike cut-off (mV); default 30. */
+  vPeak?: number;
+  /** The quadratic's coefficients and u-equation; default the standard 0.04, 5, 140. */
+  equation?: Partial<Equation>;
+  /** Error tolerance per step of the integrator (relative and absolute); default 1e-10. */
+  tolerance?: number;
+  /** A state that has not spiked after this long (ms) never spikes: its image is null. Default 1000 ms. */
+  horizon?: number;
+}
+
+/** Defaults of {@link DcNeuron}. */
+export const DC_DEFAULTS = Object.freeze({current: 0, vPeak: 30, tolerance: 1e-10, horizon: 1000});
+
+/** The checked, flattened neuron the integrator works on. */
+export interface DcFlow {
+  model: Model;
+  I: number;
+  vPeak: number;
+  tolerance: number;
+  horizon: number;
+}
+
+/** Option keys of {@link DcNeuron}, for the functions that extend it. */
+export const DC_KEYS = ["params", "current", "vPeak", "equation", "tolerance", "horizon"];
+
+/** Checks a {@link DcNeuron} (`where` names the calling function in error messages). */
+export function checkDcNeuron(options: DcNeuron, where: string, extraKeys: readonly string[] = []): DcFlow {
+  const o = checkKeys(options, `${where}: options`, [...DC_KEYS, ...extraKeys]) as Partial<DcNeuron>;
+  if (o.params === undefined) fail(where, "params", undefined, "an object {a, b, c, d}");
+  const params = checkParams(o.params, `${where}: params`);
+  const equation = resolveEquation(o.equation, `${where}: equation`);
+  const I = o.current === undefined ? DC_DEFAULTS.current : checkNumber(o.current, `${where}: current`);
+  const vPeak = o.vPeak === undefined ? DC_DEFAULTS.vPeak : checkNumber(o.vPeak, `${where}: vPeak`, {min: params.c, minExclusive: true});
+  const tolerance = o.tolerance === undefined ? DC_DEFAULTS.tolerance : checkNumber(o.tolerance, `${where}: tolerance`, {min: 1e-14, max: 1e-4});
+  const horizon = o.horizon === undefined ? DC_DEFAULTS.horizon : checkNumber(o.horizon, `${where}: horizon`, {min: 0, minExclusive: true, max: 1e6});
+  return {model: makeModel(params, equation), I, vPeak, tolerance, horizon};
+}
+
+/** One passage from a state to the next spike. */
+export interface Passage {
+  /** Time from the start to the spike (ms). */
+  time: number;
+  /** v and u at the spike, before the reset (v = vPeak to the root finder's accuracy). */
+  v: number;
+  u: number;
+  /**
+   * The tangent map of the flow from the start to the spike time, row-major [∂v/∂v0, ∂v/∂u0, ∂u/∂v0, ∂u/∂u0];
+   * only when asked for.
+   */
+  tangent?: [number, number, number, number];
+  /**
+   * ∫ tr J dt over the passage (tr J = ∂v′/∂v + ∂u′/∂u = 2e·v + f − a), by Simpson's rule on every accepted step;
+   * only when asked for. By Liouville's formula the tangent map's determinant is exp of this.
+   */
+  traceIntegral?: number;
+}
+
+/** What {@link passageToSpike} computes besides the passage itself. */
+export interface PassageExtras {
+  /** The tangent map (central differences of the step map). */
+  tangent?: boolean;
+  /** ∫ tr J dt (Simpson's rule per step, with one extra half step). */
+  traceIntegral?: boolean;
+}
+
+/** Longest step (ms); keeps the root finder's bracket short when a spike ends a long quiet stretch. */
+const MAX_STEP = 2;
+
+/**
+ * Integrates from (v, u) at the flow's constant current until v reaches vPeak; null if it does not within
+ * the horizon. With `withTangent`, also the tangent map of the flow up to the spike time.
+ */
+export function passageToSpike(flow: DcFlow, v: number, u: number, extras: PassageExtras = {}): Passage | null {
+  const {model: m, I, vPeak, tolerance, horizon} = flow;
+  const stimulus = compileStimulus(I);
+  const stepper = new Dopri5(m, stimulus, tolerance, true);
+  const withTangent = extras.tangent === true;
+  const withTrace = extras.traceIntegral === true;
+  const probe = withTangent || withTrace ? new Dopri5(m, stimulus, tolerance, true) : null;
+  // tr J = 2e·v + f − (a, or 0 for the accommodation u-equation, whose u′ does not depend on u).
+  const trA = m.f - (m.accommodation ? 0 : m.a);
+  let traceSum = 0;
+  const addTrace = (v0: number, u0: number, h: number, v1: number) => {
+    const vMid = stepAt(v0, u0, 0.5 * h).v;
+    traceSum += (h / 6) * (2 * m.e * (v0 + 4 * vMid + v1) + 6 * trA);
+  };
+  // Tangent map so far (row-major 2×2), starting at the identity.
+  let t00 = 1, t01 = 0, t10 = 0, t11 = 1;
+  // The tangent of one step of size h from (v, u): central differences of the step map with the same h
+  // (truncation error ~ε², rounding ~1e-16/ε; ε = 1e-5 relative balances them at ~1e-10).
+  const stepAt = (v0: number, u0: number, h: number) => {
+    probe!.step(0, v0, u0, dvdt(m, v0, u0, I), dudt(m, v0, u0), h, I);
+    return probe!;
+  };
+  const stepTangent = (v0: number, u0: number, h: number) => {
+    const ev = 1e-5 * Math.max(1, Math.abs(v0));
+    const eu = 1e-5 * Math.max(1, Math.abs(u0));
+    let p = stepAt(v0 + ev, u0, h);
+    let pv = p.v, pu = p.u;
+    p = stepAt(v0 - ev, u0, h);
+    const a00 = (pv - p.v) / (2 * ev), a10 = (pu - p.u) / (2 * ev);
+    p = stepAt(v0, u0 + eu, h);
+    (pv = p.v), (pu = p.u);
+    p = stepAt(v0, u0 - eu, h);
+    const a01 = (pv - p.v) / (2 * eu), a11 = (pu - p.u) / (2 * eu);
+    const n00 = a00 * t00 + a01 * t10, n01 = a00 * t01 + a01 * t11;
+    const n10 = a10 * t00 + a11 * t10, n11 = a10 * t01 + a11 * t11;
+    (t00 = n00), (t01 = n01), (t10 = n10), (t11 = n11);
+  };
+  let t = 0;
+  let h = 0.05;
+  let kv = dvdt(m, v, u, I);
+  let ku = dudt(m, v, u);
+  while (t < horizon) {
+    const hTry = Math.min(h, horizon - t);
+    stepper.step(t, v, u, kv, ku, hTry, I);
+    const err = stepper.error;
+    if (!(err <= 1)) {
+      h = shrunkStep(hTry, err);
+      if (h < MIN_STEP) throw new Error(`resetMap: the integrator's step fell below ${MIN_STEP} ms at v = ${v}, u = ${u}`);
+      continue;
+    }
+    if (stepper.v < vPeak) {
+      const vn = stepper.v, un = stepper.u;
+      const k7v = stepper.k7v, k7u = stepper.k7u;
+      if (withTangent) stepTangent(v, u, hTry);
+      if (withTrace) addTrace(v, u, hTry, vn);
+      (v = vn), (u = un), (kv = k7v), (ku = k7u);
+      t += hTry;
+      h = Math.min(MAX_STEP, grownStep(h, hTry, false, err));
+      continue;
+    }
+    const vAt = (theta: number) => (stepper.step(t, v, u, kv, ku, theta * hTry, I), stepper.v);
+    const theta = locateCrossing(vAt, v, stepper.v, vPeak, hTry);
+    stepper.step(t, v, u, kv, ku, theta * hTry, I);
+    const vs = stepper.v, us = stepper.u;
+    if (withTangent) stepTangent(v, u, theta * hTry);
+    if (withTrace) addTrace(v, u, theta * hTry, vs);
+    const passage: Passage = {time: t + theta * hTry, v: vs, u: us};
+    if (withTangent) passage.tangent = [t00, t01, t10, t11];
+    if (withTrace) passage.traceIntegral = traceSum;
+    return passage;
+  }
+  return null;
+}
+
+/** One application of the reset map: the image of u, the ISI and (optionally) the slope P′(u). */
+export interface ResetStep {
+  /** u just after the next reset. */
+  u: number;
+  /** Time to the next spike (ms): the ISI when u is u just after a reset. */
+  period: number;
+  /** dP/du at the start (with `withSlope`). */
+  slope?: number;
+  /** The passage (state at the spike, tangent) it came from. */
+  passage: Passage;
+}
+
+/**
+ * The reset map at u: from (c, u) to the next spike, then the reset u ← u + d. Null if the neuron does not spike
+ * again within the horizon.
+ *
+ * The slope. With T the tangent map of the flow from (c, u) to the spike state x⁻ = (vPeak, u⁻), only u varies
+ * at the start and the crossing of v = vPeak moves in time, so P′ = T₁₁ − (u′⁻/v′⁻)·T₀₁. Written in the basis
+ * (F(c, u), (0, 1)) at the start and (F(x⁻), (0, 1)) at the spike, T is upper triangular with diagonal
+ * (1, P′ · v′⁻ / v′(c, u)) (T carries the flow direction into itself), so det T = P′ · v′⁻ / v′(c, u), and by
+ * Liouville's formula det T = exp ∫ tr J dt. Hence
+ *   P′(u) = (v′(c, u) / v′⁻) · exp ∫ tr J dt,
+ * which has no cancellation (T's entries reach 1e3 while P′ can be 1e-9 after a long quiet stretch) and shows
+ * that P′ has the sign of v′ just after the reset.
+ */
+export function resetStep(flow: DcFlow, u: number, withSlope = false): ResetStep | null {
+  const m = flow.model;
+  const passage = passageToSpike(flow, m.c, u, {traceIntegral: withSlope});
+  if (!passage) return null;
+  const step: ResetStep = {u: passage.u + m.d, period: passage.time, passage};
+  if (withSlope) step.slope = resetSlope(flow, u, passage);
+  return step;
+}
+
+/** P′(u) from a passage from (c, u) that carries its trace integral (see {@link resetStep}). */
+export function resetSlope(flow: DcFlow, u: number, passage: Passage): number {
+  const m = flow.model;
+  const after = dvdt(m, m.c, u, flow.I);
+  const before = dvdt(m, passage.v, passage.u, flow.I);
+  return (after / before) * Math.exp(passage.traceIntegral!);
+}
+
+/** Options of {@link resetMap}: a neuron under DC and the range of u to draw the map over. */
+export interface ResetMapOptions extends DcNeuron {
+  /** The range [uMin, uMax] of u just after a reset. */
+  range: [number, number];
+  /** Number of grid points (≥ 2); default 200. */
+  points?: number;
+}
+
+/** The graph of the reset map over a grid of u. */
+export interface ResetMapGraph {
+  /** u just after a reset (the grid). */
+  u: Float64Array;
+  /** u just after the next reset, or null where the neuron never spikes again (within the horizon). */
+  next: (number | null)[];
+  /** Time to the next spike (ms), or null. */
+  period: (number | null)[];
+}
+
+function checkRange(range: unknown, where: string): [number, number] {
+  if (!Array.isArray(range) || range.length !== 2) fail(where, "range", range, "an array [uMin, uMax]");
+  const lo = checkNumber(range[0], `${where}: range[0]`);
+  const hi = checkNumber(range[1], `${where}: range[1]`, {min: lo, minExclusive: true});
+  return [lo, hi];
+}
+
+/**
+ * The reset map u_n → u_{n+1} over a grid of u (see the module comment), with the time to the next spike.
+ *
+ * @example
+ * resetMap({params: {a: 0.2, b: 2, c: -56, d: -16}, current: -99, range: [-125, -100]});
+ */
+export function resetMap(options: ResetMapOptions): ResetMapGraph {
+  const flow = checkDcNeuron(options, "resetMap", ["range", "points"]);
+  const [lo, hi] = checkRange(options.range, "resetMap");
+  const points = options.points === undefined ? 200 : checkNumber(options.points, "resetMap: points", {min: 2, max: 100_000, integer: true});
+  const u = new Float64Array(points);
+  const next: (number | null)[] = [];
+  const period: (number | null)[] = [];
+  for (let i = 0; i < points; i++) {
+    u[i] = lo + ((hi - lo) * i) / (points - 1);
+    const s = resetStep(flow, u[i]);
+    next.push(s ? s.u : null);
+    period.push(s ? s.period : null);
+  }
+  return {u, next, period};
+}
+
+/** A fixed point of the reset map: period-1 (tonic) firing. */
+export interface ResetFixedPoint {
+  /** u just after each reset. */
+  u: number;
+  /** P′(u): the map's slope there. */
+  slope: number;
+  /** |slope| < 1: nearby orbits converge to it. */
+  stable: boolean;
+  /** The ISI of the tonic firing (ms). */
+  period: number;
+}
+
+/**
+ * The fixed points of the reset map in a range: sign changes of P(u) − u on a grid, refined by bisection to
+ * |P(u) − u| ≤ 1e-9 (a sign change across a jump of P, where the passage changes character, is not reported).
+ */
+export function resetMapFixedPoints(options: ResetMapOptions): ResetFixedPoint[] {
+  const flow = checkDcNeuron(options, "resetMapFixedPoints", ["range", "points"]);
+  const [lo, hi] = checkRange(options.range, "resetMapFixedPoints");
+  const points = options.points === undefined ? 200 : checkNumber(options.points, "resetMapFixedPoints: points", {min: 2, max: 100_000, integer: true});
+  const g = (u: number) => {
+    const s = resetStep(flow, u);
+    return s ? s.u - u : null;
+  };
+  const found: ResetFixedPoint[] = [];
+  let uPrev = lo;
+  let gPrev = g(lo);
+  for (let i = 1; i < points; i++) {
+    const u = lo + ((hi - lo) * i) / (points - 1);
+    const gu = g(u);
+    if (gPrev !== null && gu !== null && (gPrev === 0 || gPrev * gu < 0)) {
+      const fixed = refine(g, uPrev, gPrev, u);
+      if (fixed !== null) {
+        const s = resetStep(flow, fixed, true)!;
+        found.push({u: fixed, slope: s.slope!, stable: Math.abs(s.slope!) < 1, period: s.period});
+      }
+    }
+    uPrev = u;
+    gPrev = gu;
+  }
+  return found;
+}
+
+/** Bisection on [a, b] with g(a)·g(b) ≤ 0; null if the bracket closes on a jump rather than a root. */
+function refine(g: (u: number) => number | null, a: number, ga: number, b: number): number | null {
+  if (ga === 0) return a;
+  for (let i = 0; i < 100 && b - a > 1e-13 * Math.max(1, Math.abs(a)); i++) {
+    const mid = 0.5 * (a + b);
+    const gm = g(mid);
+    if (gm === null) return null;
+    if (gm === 0) return mid;
+    if (gm * ga < 0) b = mid;
+    else (a = mid), (ga = gm);
+  }
+  const root = 0.5 * (a + b);
+  const gr = g(root);
+  return gr !== null && Math.abs(gr) <= 1e-9 * Math.max(1, Math.abs(root)) ? root : null;
+}
+
+/** Options of {@link resetSequence}: a neuron under DC, where it starts and how many resets to follow. */
+export interface ResetSequenceOptions extends DcNeuron {
+  /** Initial v (mV); default c (as just after a reset). */
+  v0?: number;
+  /** Initial u; default b·v0. */
+  u0?: number;
+  /** Number of resets to record (after the transient ones); default 200. */
+  spikes?: number;
+  /** Number of resets to skip first; default 0. */
+  transient?: number;
+}
+
+/** The resets of a run: spike times and u just after each reset. */
+export interface ResetSequence {
+  /** Spike times (ms, from the start of the run, transient included). */
+  times: Float64Array;
+  /** u just after each reset. */
+  u: Float64Array;
+  /** True if the neuron stopped spiking (no spike within the horizon) before all resets were recorded. */
+  stopped: boolean;
+}
+
+/**
+ * The sequence of u at resets of an accurately integrated run under DC (the orbit of the reset map, with the
+ * spike times): the first passage starts at (v0, u0), every later one at (c, u_n).
+ */
+export function resetSequence(options: ResetSequenceOptions): ResetSequence {
+  const flow = checkDcNeuron(options, "resetSequence", ["v0", "u0", "spikes", "transient"]);
+  const m = flow.model;
+  const v0 = options.v0 === undefined ? m.c : checkNumber(options.v0, "resetSequence: v0", {max: flow.vPeak, maxExclusive: true});
+  const u0 = options.u0 === undefined ? m.b * v0 : checkNumber(options.u0, "resetSequence: u0");
+  const spikes = options.spikes === undefined ? 200 : checkNumber(options.spikes, "resetSequence: spikes", {min: 1, max: 1e7, integer: true});
+  const transient = options.transient === undefined ? 0 : checkNumber(options.transient, "resetSequence: transient", {min: 0, max: 1e7, integer: true});
+  const times: number[] = [];
+  const us: number[] = [];
+  let v = v0, u = u0, t = 0;
+  for (let n = 0; n < transient + spikes; n++) {
+    const p = passageToSpike(flow, v, u);
+    if (!p) return {times: Float64Array.from(times), u: Float64Array.from(us), stopped: true};
+    t += p.time;
+    v = m.c;
+    u = p.u + m.d;
+    if (n >= transient) times.push(t), us.push(u);
+  }
+  return {times: Float64Array.from(times), u: Float64Array.from(us), stopped: false};
+}
+
+/**
+ * u just after each reset, read from a fixed-step trace ("euler", "paper2004"): those methods reset at the end
+ * of the step in which v reached vPeak, and the sample at that step's end holds the reset state. (Methods that
+ * locate the spike inside a step have moved on by the next sample; use {@link resetSequence} for them.)
+ */
+export function resetsFromTrace(trace: {t: ArrayLike<number>; u: ArrayLike<number>; spikes: ArrayLike<number>; dt: number; method: string}): Float64Array {
+  if (trace.method !== "euler" && trace.method !== "paper2004" && trace.method !== "paper2003") {
+    fail("resetsFromTrace", "trace.method", trace.method, `"euler", "paper2003" or "paper2004" (use resetSequence for accurate methods)`);
+  }
+  const out = new Float64Array(trace.spikes.length);
+  for (let i = 0; i < trace.spikes.length; i++) {
+    const k = Math.round(trace.spikes[i] / trace.dt);
+    out[i] = trace.u[Math.min(k, trace.u.length - 1)];
+  }
+  return out;
+}
