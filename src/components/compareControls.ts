@@ -4,7 +4,6 @@
  * checkboxes and Observable Inputs' sliders), so everything works by keyboard with the browser's focus ring.
  */
 import * as Inputs from "@observablehq/inputs";
-import {fmt} from "./chart.js";
 import {NEURON_COLORS} from "./compareCharts.js";
 import {
   CLASS_KEYS,
@@ -229,7 +228,7 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
   );
 }
 
-/** Accurate (adaptive) or as published (figure1.m's Euler loop at 0.25 ms), and the overlay switch. */
+/** Accurate (adaptive) or as published (figure1.m's Euler loop at each neuron's own τ), and the overlay switch. */
 export function ViewControls(store: CompareStore): HTMLElement {
   const radios = (["adaptive", "paper2004"] as const).map((m) => {
     const input = el("input", {type: "radio", name: "compare-method", value: m, checked: store.value.method === m});
@@ -241,7 +240,7 @@ export function ViewControls(store: CompareStore): HTMLElement {
     {className: "compare-method"},
     el("legend", {textContent: "Integration"}),
     el("label", {className: "explorer-check"}, radios[0], "accurate (adaptive steps, spikes located at the cut-off)"),
-    el("label", {className: "explorer-check"}, radios[1], `as published (figure1.m's Euler loop, dt = ${fmt(0.25)} ms)`)
+    el("label", {className: "explorer-check"}, radios[1], "as published (figure1.m's Euler loop at each neuron's τ)")
   );
   const overlay = el("input", {type: "checkbox", id: "compare-overlay", checked: store.value.overlay});
   overlay.addEventListener("change", () => store.set({overlay: overlay.checked}));

@@ -52,6 +52,8 @@ export interface Neuron {
   vPeak: number;
   /** Its published protocol (or the explorer's current) and that protocol's duration; null for custom. */
   protocol: {current: Stimulus; duration: number} | null;
+  /** The step "as published" runs with (ms): the panel's own τ from figure1.m (0.1–0.5), else 0.25. */
+  publishedDt: number;
 }
 
 /** The neuron of a slot. */
@@ -69,7 +71,8 @@ export function neuronOf(slot: Slot, index: number, state: Pick<CompareState, "e
       u0: x.u0,
       ...(preset.equation ? {equation: preset.equation} : {}),
       vPeak: preset.vPeak ?? 30,
-      protocol: {current: stimulusOf(x, preset.current), duration: x.T}
+      protocol: {current: stimulusOf(x, preset.current), duration: x.T},
+      publishedDt: preset.dt ?? PUBLISHED_DT
     };
   }
   const preset = catalogPreset(slot.kind, catalog) as Preset | null;
@@ -87,7 +90,8 @@ export function neuronOf(slot: Slot, index: number, state: Pick<CompareState, "e
       u0: preset.u0 ?? preset.params.b * v0,
       ...(preset.equation ? {equation: preset.equation} : {}),
       vPeak: preset.vPeak ?? 30,
-      protocol: {current: preset.current ?? 0, duration: preset.duration}
+      protocol: {current: preset.current ?? 0, duration: preset.duration},
+      publishedDt: preset.dt ?? PUBLISHED_DT
     };
   }
   const params = {a: slot.a, b: slot.b, c: slot.c, d: slot.d};
@@ -100,7 +104,8 @@ export function neuronOf(slot: Slot, index: number, state: Pick<CompareState, "e
     v0: -65,
     u0: params.b * -65,
     vPeak: 30,
-    protocol: null
+    protocol: null,
+    publishedDt: PUBLISHED_DT
   };
 }
 
@@ -216,7 +221,7 @@ export function optionsFor(neuron: Neuron, stimulus: SharedStimulus, method: Com
     ...(neuron.equation ? {equation: neuron.equation} : {}),
     current: stimulus.current,
     duration: stimulus.duration,
-    dt: method === "paper2004" ? PUBLISHED_DT : ADAPTIVE_DT,
+    dt: method === "paper2004" ? neuron.publishedDt : ADAPTIVE_DT,
     method,
     vPeak: neuron.vPeak,
     maxSpikes: MAX_SPIKES

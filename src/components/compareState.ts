@@ -33,10 +33,10 @@ export interface Slot {
 export type StimulusChoice = "protocol1" | "protocol2" | "protocol3" | "protocol4" | "dc" | "step" | "pulses";
 export const STIMULUS_CHOICES: readonly StimulusChoice[] = ["protocol1", "protocol2", "protocol3", "protocol4", "dc", "step", "pulses"];
 
-/** The two methods the page offers: accurate (the default) and as published (figure1.m's loop at 0.25 ms). */
+/** The two methods the page offers: accurate (the default) and as published (figure1.m's loop at each neuron's τ). */
 export const COMPARE_METHODS = ["adaptive", "paper2004"] as const;
 export type CompareMethod = (typeof COMPARE_METHODS)[number];
-/** The step of the published scheme on this page (ms) and the sampling interval of the accurate one. */
+/** The published scheme's step where figure1.m gives none (2003 classes, custom neurons; ms), and the sampling interval of the accurate one. */
 export const PUBLISHED_DT = 0.25;
 export const ADAPTIVE_DT = 2 ** -5;
 

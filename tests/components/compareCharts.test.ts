@@ -9,7 +9,7 @@ function runs(n: number): CompareRun[] {
   const trace = {...syntheticTrace(), method: "euler" as const, dt: 0.25, steps: 400, warnings: []};
   const names = ["RS", "IB", "CH", "FS"];
   return Array.from({length: n}, (_, i) => ({
-    neuron: {index: i, kind: names[i] as "RS", short: names[i], label: `${names[i]}, a neuron`, params: {a: 0.02, b: 0.2, c: -65, d: 8}, v0: -65, u0: -13, vPeak: 30, protocol: null},
+    neuron: {index: i, kind: names[i] as "RS", short: names[i], label: `${names[i]}, a neuron`, params: {a: 0.02, b: 0.2, c: -65, d: 8}, v0: -65, u0: -13, vPeak: 30, protocol: null, publishedDt: 0.25},
     options: {params: {a: 0.02, b: 0.2, c: -65, d: 8}, duration: 100},
     trace,
     error: null,

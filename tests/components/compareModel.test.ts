@@ -54,6 +54,12 @@ describe("compare(state, catalog, lib)", () => {
     expect(optionsFor(c.neurons[0], c.stimulus!, "adaptive").dt).toBe(2 ** -5);
   });
 
+  it("runs a 2004 panel as published with its own step τ from figure1.m (Q: 0.1 ms, R: 0.5 ms)", () => {
+    const c = compare(state("?n1=Q&n2=R&n3=RS&stim=dc&I=10&T=50&method=paper2004"), catalog, lib);
+    expect(c.runs.map((r) => r.options.dt)).toEqual([0.1, 0.5, 0.25]);
+    expect(c.runs.map((r) => r.trace!.dt)).toEqual([0.1, 0.5, 0.25]);
+  });
+
   it("keeps each preset's own equation and start state (panel G's quadratic)", () => {
     const s = state("?n1=G&n2=A&stim=protocol1");
     const c = compare(s, catalog, lib);
