@@ -15,3 +15,5 @@ export * from "./analysis/patterns.js";
 export * from "./model2007.js";
 export {METHODS_2007, simulate2007, type Method2007, type Simulate2007Options, type Trace2007} from "./simulate2007.js";
 export {CELLS_2007, cell2007At, type CellId2007, type Preset2007} from "./presets2007.js";
+export * from "./analysis/excitability.js";
+export * from "./analysis/bifurcationDiagram.js";
