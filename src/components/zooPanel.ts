@@ -70,6 +70,36 @@ function line(d: string, stroke: string, extra: Record<string, string | number> 
   return svgEl("path", {d, fill: "none", stroke, "stroke-width": 1.2, "stroke-linejoin": "round", "vector-effect": "non-scaling-stroke", ...extra});
 }
 
+/**
+ * figure1.m overlays panel J with a magnified copy of VV(220:end), its subthreshold oscillation after the
+ * spike: VV(220) is the state after 220 steps of τ = 0.25 ms, t = 55 ms. Drawn in the empty band above the
+ * trace, stretched to the band's height.
+ */
+export const MAGNIFIED: Readonly<Record<string, {from: number}>> = Object.freeze({J: {from: 55}});
+const INSET_TOP = 20;
+const INSET_HEIGHT = 34;
+
+/** The inset's paths (one per shown run) and its magnification relative to the main trace. */
+function magnifiedInset(runs: PanelTrace[], from: number, x1: number, vDomain: [number, number]): {paths: string[]; factor: number} | null {
+  const windows = runs.map((run) => {
+    let k = 0;
+    while (k < run.t.length && run.t[k] < from) k++;
+    return {t: run.t.subarray(k), v: run.v.subarray(k)};
+  });
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const w of windows) {
+    const [a, b] = extentOf(w.v, Infinity, -Infinity);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  if (!(hi > lo)) return null;
+  return {
+    paths: windows.map((w) => pathOf(w.t, w.v, x1, [lo, hi], INSET_TOP, INSET_HEIGHT)),
+    factor: INSET_HEIGHT / (hi - lo) / (V_HEIGHT / (vDomain[1] - vDomain[0]))
+  };
+}
+
 /** The v(t) and I(t) chart of a panel in a mode (the published run stands in while the accurate one is pending). */
 export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
   const {published, accurate, mode} = view;
@@ -95,6 +125,12 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
     svg.append(line(pathOf(accurate.t, accurate.v, x1, vDomain, V_TOP, V_HEIGHT), ZOO_COLORS.accurate, {"data-run": "accurate", "stroke-width": mode === "overlay" ? 1 : 1.2}));
   }
   svg.append(line(pathOf(published.t, published.I, x1, iDomain, I_TOP, I_HEIGHT), ZOO_COLORS.I, {"data-run": "current", "stroke-width": 1}));
+  const magnified = MAGNIFIED[entry.id];
+  const inset = magnified ? magnifiedInset(shown, magnified.from, x1, vDomain) : null;
+  if (inset) {
+    const colors = shown.length === 2 ? [ZOO_COLORS.published, ZOO_COLORS.accurate] : [mode === "accurate" && accurate ? ZOO_COLORS.accurate : ZOO_COLORS.published];
+    inset.paths.forEach((d, i) => svg.append(line(d, colors[i], {"data-run": "magnified", "stroke-width": 0.8, "stroke-dasharray": "3,1.5"})));
+  }
 
   const count = (run: PanelTrace) => `${run.spikes.length.toLocaleString("en-US")} spike${run.spikes.length === 1 ? "" : "s"}`;
   const what =
@@ -108,7 +144,8 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
   svg.setAttribute("role", "img");
   svg.setAttribute(
     "aria-label",
-    `Membrane potential v (mV) of panel ${entry.id} from 0 to ${fmt(x1)} ms, ${what}; below it the input current I from ${fmt(i0)} to ${fmt(i1)}.`
+    `Membrane potential v (mV) of panel ${entry.id} from 0 to ${fmt(x1)} ms, ${what}; below it the input current I from ${fmt(i0)} to ${fmt(i1)}.` +
+      (inset ? ` Dashed above the trace, as in the paper: v after ${fmt(magnified!.from)} ms magnified ${fmt(inset.factor, 2)} times.` : "")
   );
   return svg;
 }
@@ -180,6 +217,7 @@ export function updatePanel(article: HTMLElement, entry: ZooEntry, view: PanelVi
   if (view.mode !== "accurate") legend.push(key("published", `as published: ${n(view.published)}${label("published")}`));
   if (view.mode === "overlay") legend.push("; ");
   if (view.mode !== "published") legend.push(view.accurate ? key("accurate", `accurate: ${n(view.accurate)}${label("accurate")}`) : "accurate: computing…");
+  if (MAGNIFIED[entry.id]) legend.push(`. Dashed, above: v after ${fmt(MAGNIFIED[entry.id].from)} ms magnified, as the paper overlays it.`);
   scale.replaceChildren(...legend);
   const change = article.querySelector(".zoo-change")!;
   change.textContent = view.sentence ?? "Accurate integration: computing…";

@@ -144,6 +144,21 @@ describe("ZooPanel and the gallery", () => {
     expect(panelChart(q.entry, {...view, mode: "accurate", accurate: null}).getAttribute("aria-label")).toContain("being computed");
   });
 
+  it("overlays panel J with its subthreshold oscillation after 55 ms magnified, as figure1.m does, and no other panel", async () => {
+    const j = runs("J");
+    const view = {mode: "overlay" as const, published: j.published, accurate: j.accurate, sentence: j.sentence, hrefs: {published: "", accurate: ""}};
+    const svg = panelChart(j.entry, view);
+    const inset = svg.querySelectorAll("[data-run=magnified]");
+    expect(inset).toHaveLength(2); // one per shown run
+    // The inset starts at t = 55 ms: x = 55/200 of the 400-wide viewBox.
+    expect(Number(/^M([\d.]+),/.exec(inset[0].getAttribute("d")!)![1])).toBeCloseTo(110, 0);
+    const factor = Number(/magnified ([\d.]+) times/.exec(svg.getAttribute("aria-label")!)![1]);
+    expect(factor).toBeGreaterThan(5); // the oscillation spans ~1 mV of the ~100 mV axis
+    expect(panelChart(j.entry, {...view, mode: "published"}).querySelectorAll("[data-run=magnified]")).toHaveLength(1);
+    const q = runs("Q");
+    expect(panelChart(q.entry, {...view, published: q.published, accurate: q.accurate}).querySelector("[data-run=magnified]")).toBeNull();
+  });
+
   it("renders the first row, then every panel, then every accurate run, yielding in between", async () => {
     let yields = 0;
     let firstAt = -1;
