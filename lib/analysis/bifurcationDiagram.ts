@@ -128,16 +128,22 @@ export function equilibriumBifurcation(params: Params, options: BifurcationDiagr
   if (!(to > from)) throw new RangeError(`${FN}: options.to must be a finite number > from (${from}), got ${to}`);
   const count = o.count === undefined ? 401 : checkNumber(o.count, `${FN}: options.count`, {min: 2, max: 100_000, integer: true});
 
-  const grid: number[] = [];
-  for (let k = 0; k < count; k++) grid.push(k === count - 1 ? to : from + ((to - from) * k) / (count - 1));
-  for (const x of special) if (x >= from && x <= to) grid.push(x);
+  // The even grid plus the special points themselves; grid points within rounding of a special point give way
+  // to it, so a segment ends exactly on I_sn or I_AH.
+  const inRange = special.filter((x) => x >= from && x <= to);
+  const near = 1e-9 * (to - from);
+  const grid: number[] = [...inRange];
+  for (let k = 0; k < count; k++) {
+    const I = k === count - 1 ? to : from + ((to - from) * k) / (count - 1);
+    if (!inRange.some((x) => Math.abs(x - I) <= near)) grid.push(I);
+  }
   grid.sort((p, q) => p - q);
 
   const lower: BranchPoint[] = [];
   const upper: BranchPoint[] = [];
   for (let i = 0; i < grid.length; i++) {
     const I = grid[i]!;
-    if (i > 0 && I === grid[i - 1]) continue;
+    if (i > 0 && I === grid[i - 1]) continue; // I_sn = I_AH (Bogdanov–Takens)
     const eqs = equilibria(params, I, equation);
     const points = eqs.map((p) => ({I, v: p.v, u: p.u, type: p.type, growth: p.eigenvalues[0].re}));
     if (points.length === 2) {
