@@ -1,0 +1,138 @@
+import {describe, expect, it} from "vitest";
+import {excitabilityClass, fICurve, latencyCurve, rheobase} from "../../../lib/analysis/excitability.js";
+import {bifurcationCurrents, restState} from "../../../lib/analysis/phasePlane.js";
+import {simulate} from "../../../lib/simulate.js";
+
+// 2004 Fig. 1 panels: G (Class 1, with figure1.m's 4.1/108 quadratic), H (Class 2), P (bistable).
+const G = {params: {a: 0.02, b: -0.1, c: -55, d: 6}, equation: {f: 4.1, g: 108}};
+const H = {params: {a: 0.2, b: 0.26, c: -65, d: 0}};
+const P = {params: {a: 0.1, b: 0.26, c: -60, d: 0}};
+const RS = {params: {a: 0.02, b: 0.2, c: -65, d: 8}};
+const I_SN_G = 2.25; // SCIENCE.md §4
+const I_AH_H = 0.4;
+const I_AH_P = 0.2625;
+
+describe("fICurve", () => {
+  it("Class 1 (panel G): silent below I_sn, then a rate that rises continuously from ~0 Hz", () => {
+    const currents = [I_SN_G - 0.05, I_SN_G + 0.01, I_SN_G + 0.04, I_SN_G + 0.16, I_SN_G + 0.64, I_SN_G + 2];
+    const {up} = fICurve({...G, currents, duration: 2000, transient: 500});
+    const rates = up!.points.map((p) => p.firstIsiRate ?? 0);
+    expect(up!.points[0]!.rate).toBe(0);
+    expect(rates[0]).toBe(0);
+    for (let k = 2; k < rates.length; k++) expect(rates[k]!).toBeGreaterThan(rates[k - 1]!);
+    // Just above the fold the rate is small and falls toward 0 as I → I_sn (square-root onset: quartering the
+    // distance to I_sn roughly halves the rate).
+    expect(rates[1]!).toBeGreaterThan(0);
+    expect(rates[1]!).toBeLessThan(2);
+    expect(rates[1]! / rates[2]!).toBeGreaterThan(0.35);
+    expect(rates[1]! / rates[2]!).toBeLessThan(0.7);
+    expect(rates[1]!).toBeLessThan(0.15 * rates[5]!);
+    expect(up!.points[5]!.rate).toBeGreaterThan(5);
+  });
+
+  it("Class 2 (panel H): jumps from silence to a finite rate (> 25 Hz) at the Hopf current", () => {
+    const {up} = fICurve({...H, currents: [I_AH_H - 0.02, I_AH_H + 0.01, I_AH_H + 0.05], duration: 500, transient: 200});
+    const [below, justAbove, above] = up!.points;
+    expect(below!.rate).toBe(0);
+    expect(justAbove!.rate).toBeGreaterThan(25);
+    expect(justAbove!.firstIsiRate!).toBeGreaterThan(25);
+    expect(above!.rate).toBeGreaterThanOrEqual(justAbove!.rate);
+  });
+
+  it("bistability (panel P): below I_AH the up sweep rests while the down sweep keeps spiking", () => {
+    const progress: number[][] = [];
+    const curve = fICurve({...P, currents: [0.1, 0.2, 0.24, 0.3], duration: 500, transient: 200, direction: "both", onProgress: (done, total) => progress.push([done, total])});
+    const up = new Map(curve.up!.points.map((p) => [p.I, p.rate]));
+    const down = new Map(curve.down!.points.map((p) => [p.I, p.rate]));
+    expect(curve.up!.points[0]!.startedAtRest).toBe(true);
+    expect(up.get(0.24)).toBe(0);
+    expect(down.get(0.24)!).toBeGreaterThan(15);
+    expect(up.get(0.3)!).toBeGreaterThan(15); // above I_AH the rest is gone: both spike
+    expect(up.get(0.1)).toBe(0);
+    expect(down.get(0.1)).toBe(0); // far enough below, the down sweep falls silent too
+    expect(curve.hysteresis).toEqual([{from: 0.2, to: 0.24}]);
+    expect(curve.hysteresis[0]!.to).toBeLessThan(I_AH_P);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => [k, 8]));
+  });
+
+  it("each point's counts agree with a direct simulation from the same start", () => {
+    // 0.45 is above I_sn = 0.4225: no rest there, so the sweep starts from the given state.
+    expect(restState(H.params, 0.45)).toBeNull();
+    const {up} = fICurve({...H, currents: [0.45], duration: 400, transient: 100, start: {v: -70, u: -15}});
+    expect(up!.start).toMatch(/given start state/);
+    const trace = simulate({...H, v0: -70, u0: -15, current: 0.45, duration: 400, dt: 0.25});
+    expect(up!.points[0]!.totalSpikes).toBe(trace.spikes.length);
+    expect(up!.points[0]!.spikes).toBe(trace.spikes.filter((t) => t >= 100).length);
+    expect(up!.points[0]!.rate).toBeCloseTo((up!.points[0]!.spikes * 1000) / 300, 12);
+  });
+
+  it("accepts {from, to, count}; rejects bad options naming the field", () => {
+    const c = fICurve({...H, currents: {from: 0, to: 0.2, count: 3}, duration: 50, transient: 10});
+    expect(c.up!.points.map((p) => p.I)).toEqual([0, 0.1, 0.2]);
+    expect(() => fICurve({...H, currents: [], duration: 50})).toThrow(/currents/);
+    expect(() => fICurve({...H, currents: [1], duration: 50, transient: 50})).toThrow(/transient/);
+    expect(() => fICurve({...H, currents: [1], direction: "sideways" as never})).toThrow(/direction.*sideways/);
+    expect(() => fICurve({...H, currents: [NaN]})).toThrow(/currents\[0\]/);
+  });
+});
+
+describe("rheobase", () => {
+  it("quasi-static converges to the bifurcation current from above (G: I_sn, H: I_AH)", () => {
+    const g = rheobase({...G, protocol: "quasi-static", duration: 1000, tolerance: 1e-3});
+    expect(g.current).toBeGreaterThanOrEqual(I_SN_G);
+    expect(g.current).toBeLessThan(I_SN_G + 0.01);
+    const h = rheobase({...H, protocol: "quasi-static", duration: 1000, tolerance: 1e-3});
+    expect(h.current).toBeGreaterThanOrEqual(I_AH_H);
+    expect(h.current).toBeLessThan(I_AH_H + 0.02);
+    expect(h.description).toMatch(/equilibrium of the same current/);
+  });
+
+  it("step from rest is much lower than the quasi-static one when u is slow (RS), and is a true threshold", () => {
+    const step = rheobase({...RS, protocol: "step from rest", duration: 500, tolerance: 1e-3});
+    const quasi = bifurcationCurrents(RS.params).hopf!;
+    expect(step.current).toBeLessThan(quasi - 0.5);
+    expect(step.tolerance).toBeLessThanOrEqual(1e-3);
+    const rest = restState(RS.params, 0)!;
+    const fire = (I: number) => simulate({...RS, v0: rest.v, u0: rest.u, current: I, duration: 500, dt: 0.25}).spikes.length > 0;
+    expect(fire(step.current)).toBe(true);
+    expect(fire(step.current - step.tolerance)).toBe(false);
+  });
+
+  it("says clearly when a protocol cannot apply", () => {
+    expect(() => rheobase({...RS, protocol: "guess" as never})).toThrow(/protocol.*guess/);
+    expect(() => rheobase({params: {a: -0.02, b: -1, c: -60, d: 8}, protocol: "step from rest"})).toThrow(/needs a stable rest state at I = 0/);
+  });
+});
+
+describe("latencyCurve", () => {
+  it("latency falls with amplitude, is null below rheobase, and equals the first spike of a direct run", () => {
+    const points = latencyCurve({...RS, amplitudes: [2, 3, 4, 10], duration: 300});
+    expect(points[0]!.latency).toBeNull();
+    const l = points.slice(1).map((p) => p.latency!);
+    expect(l[0]!).toBeGreaterThan(l[1]!);
+    expect(l[1]!).toBeGreaterThan(l[2]!);
+    const rest = restState(RS.params, 0)!;
+    const trace = simulate({...RS, v0: rest.v, u0: rest.u, current: 4, duration: 300, dt: 0.25});
+    expect(points[2]!.latency).toBe(trace.spikes[0]);
+  });
+});
+
+describe("excitabilityClass", () => {
+  it("G is class 1 (saddle-node), H is class 2 (Hopf), with the evidence", () => {
+    const g = excitabilityClass({...G, duration: 1500, transient: 300});
+    expect(g.verdict).toBe("class 1");
+    expect(g.restLoss).toBe("saddle-node");
+    expect(g.onsetCurrent!).toBeCloseTo(I_SN_G, 2);
+    expect(g.reason).toMatch(/zero/);
+    const h = excitabilityClass({...H, duration: 1000, transient: 300});
+    expect(h.verdict).toBe("class 2");
+    expect(h.restLoss).toBe("andronov-hopf");
+    expect(h.probes[0]!.rate).toBeGreaterThan(25);
+  });
+
+  it("a < 0 (panel S) is not classified by rising currents, and says why", () => {
+    const s = excitabilityClass({params: {a: -0.02, b: -1, c: -60, d: 8}});
+    expect(s.verdict).toBe("not excitable");
+    expect(s.reason).toMatch(/a < 0/);
+  });
+});
