@@ -8,11 +8,13 @@ export {DEFAULTS, MAX_DT, METHODS, SAMPLE_BUDGET, simulate, type SimulateOptions
 export {CLASSES, FEATURES, type ClassId, type FeatureId, type Preset} from "./presets.js";
 export * from "./stimulus.js";
 export * from "./analysis/phasePlane.js";
+export * from "./analysis/separatrix.js";
 export * from "./analysis/spikes.js";
 export * from "./decimate.js";
 export * from "./analysis/bursts.js";
 export * from "./analysis/patterns.js";
 export * from "./model2007.js";
+export * from "./analysis/phasePlane2007.js";
 export {METHODS_2007, simulate2007, type Method2007, type Simulate2007Options, type Trace2007} from "./simulate2007.js";
 export {CELLS_2007, cell2007At, type CellId2007, type Preset2007} from "./presets2007.js";
 export * from "./analysis/excitability.js";

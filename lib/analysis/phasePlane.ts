@@ -247,7 +247,11 @@ function classify(trace: number, det: number): EquilibriumType {
   return focus ? "unstable focus" : "unstable node";
 }
 
-function makeEquilibrium(v: number, u: number, trace: number, det: number): Equilibrium {
+/**
+ * An equilibrium at (v, u) from the trace and determinant of its Jacobian: eigenvalues without cancellation and
+ * the type. Used here and by other planar models (phasePlane2007.ts).
+ */
+export function makeEquilibrium(v: number, u: number, trace: number, det: number): Equilibrium {
   return {v, u, eigenvalues: eigen(trace, det), trace, determinant: det, type: classify(trace, det)};
 }
 
