@@ -5,6 +5,8 @@
  *   ms), with some parameters or options changed; the chapters teach the model, not the 2004 Euler loop.
  * - `live(value, unit)`: a number in the prose that updates with the controls (`${live(rate, "Hz")}`), marked
  *   with the class "live" so tests and readers can find it.
+ * - `kickThreshold(params, I)`: the measured threshold of a voltage kick from rest (chapter 1: the threshold is
+ *   a property of the dynamics, not the 30 mV cut-off).
  * - `explorerHref(id, changes)`, `zooHref(id)` and `TryIt(links)`: the links that end each chapter, into the
  *   explorer at an illustrative state and into the zoo at a panel.
  *
@@ -15,6 +17,7 @@
  *   <div class="explorer-charts"> …charts, width chartWidth(width) from layout.ts… </div></div>
  */
 import type {Params} from "../lib/types.js";
+import {equilibria, type Equilibrium} from "../lib/analysis/phasePlane.js";
 import {CLASSES, FEATURES, type Preset} from "../lib/presets.js";
 import {DEFAULTS, simulate, type SimulateOptions, type Trace} from "../lib/simulate.js";
 import {fmt} from "./chart.js";
@@ -51,11 +54,15 @@ export function accurateRun(id: PresetId, changes: RunChanges = {}): Trace {
   return simulate(accurateOptions(id, changes));
 }
 
-/** A live number for the prose: formatted with {@link fmt}, with its unit, in a span of class "live". */
-export function live(value: number | null | undefined, unit = "", digits = 3): HTMLSpanElement {
+/**
+ * A live value for the prose, in a span of class "live": a number formatted with {@link fmt} (null shows
+ * as "—") followed by its unit, or a word as it is.
+ */
+export function live(value: number | string | null | undefined, unit = "", digits = 3): HTMLSpanElement {
   const span = document.createElement("span");
   span.className = "live";
-  span.textContent = unit ? `${fmt(value, digits)} ${unit}` : fmt(value, digits);
+  const text = typeof value === "string" ? value : fmt(value, digits);
+  span.textContent = unit ? `${text} ${unit}` : text;
   return span;
 }
 
@@ -92,6 +99,45 @@ export function TryIt(links: TryLink[]): HTMLUListElement {
     a.textContent = text;
     item.append(a);
     if (note) item.append(`: ${note}`);
+    list.append(item);
+  }
+  return list;
+}
+
+/**
+ * The smallest instantaneous kick of v from the rest state (u kept at rest) that makes the neuron spike at a
+ * constant current I: bisection on v0 between the rest potential and the saddle, each probe an accurate run
+ * stopped at its first spike. Returns null when there is no stable rest state (the neuron fires anyway).
+ * A kick to the saddle's v always fires (there v′ > 0 because u is below the saddle's u), so the bracket holds.
+ */
+export function kickThreshold(params: Params, I: number, {iterations = 12, duration = 80} = {}): {threshold: number; rest: Equilibrium; saddle: Equilibrium} | null {
+  const points = equilibria(params, I);
+  const rest = points.find((p) => p.type === "stable node" || p.type === "stable focus");
+  const saddle = points.find((p) => p.type === "saddle");
+  if (!rest || !saddle) return null;
+  let [lo, hi] = [rest.v, saddle.v];
+  for (let k = 0; k < iterations; ++k) {
+    const mid = (lo + hi) / 2;
+    const fires = simulate({params, v0: mid, u0: rest.u, current: I, duration, maxSpikes: 1}).spikes.length > 0;
+    if (fires) hi = mid;
+    else lo = mid;
+  }
+  return {threshold: hi, rest, saddle};
+}
+
+/** The table of contents: an ordered list of the chapters, each a link (./<slug>) with its summary. */
+export function ContentsList(chapters: readonly {slug: string; title: string; summary: string}[]): HTMLOListElement {
+  const list = document.createElement("ol");
+  list.className = "tutorial-contents";
+  for (const {slug, title, summary} of chapters) {
+    const item = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = `./${slug}`;
+    a.textContent = title;
+    const span = document.createElement("span");
+    span.className = "summary";
+    span.textContent = summary;
+    item.append(a, span);
     list.append(item);
   }
   return list;
