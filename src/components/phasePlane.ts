@@ -64,7 +64,8 @@ export interface PhasePlaneOptions extends FigureOptions, Omit<Plot.PlotOptions,
   tolerance?: number;
 }
 
-const MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 36};
+/** Margins of the phase plane. */
+export const MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 36};
 
 /** The phase plane of a run, with nullclines, equilibria, trajectory, reset jumps and the reset line. */
 export function PhasePlane(
@@ -87,71 +88,11 @@ export function PhasePlane(
     ...options
   }: PhasePlaneOptions
 ): HTMLElement {
-  const {v, u} = trace;
-  const n = Math.min(v.length, u.length);
-
-  // Domain: the trajectory, the reset line, the equilibria and the spike cut-off, with some room.
-  let vMin = Math.min(params.c, vPeak - 1);
-  let uMin = Infinity;
-  let uMax = -Infinity;
-  const breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
-  for (let i = 0; i < n; ++i) {
-    if (v[i] >= vPeak && i + 1 < n) breaks.push(i);
-    if (v[i] < vMin) vMin = v[i];
-    if (u[i] < uMin) uMin = u[i];
-    if (u[i] > uMax) uMax = u[i];
-    if (v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
-    if (v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
-  }
-  for (const e of equilibria) {
-    if (e.v > vPeak || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
-    vMin = Math.min(vMin, e.v);
-    uMin = Math.min(uMin, e.u);
-    uMax = Math.max(uMax, e.u);
-  }
-  if (!(uMin <= uMax)) (uMin = -20), (uMax = 0);
-  const uPad = Math.max(1, (uMax - uMin) * 0.12);
-  const vDomain: [number, number] = [Math.floor(vMin - 5), vPeak + 5];
-  const uDomain: [number, number] = [uMin - uPad, uMax + uPad];
+  const {vDomain, uDomain, breaks} = phaseDomain(trace, params, equilibria, vPeak);
 
   // Nullclines on the visible v range.
   const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
-
-  // Trajectory, decimated to about a pixel, drawn once where it repeats itself, split at the spikes.
-  const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
-  const innerHeight = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
-  const index = decimatePath(v, u, {
-    scaleX: innerWidth / (vDomain[1] - vDomain[0]),
-    scaleY: innerHeight / (uDomain[1] - uDomain[0]),
-    tolerance,
-    breaks,
-    overdraw: true,
-    bounds: [vDomain[0], vDomain[1], uDomain[0], uDomain[1]]
-  });
-  // A trace stores, at the sample k of a spike, v = vPeak and the state after the reset (u already raised by
-  // d). Draw the hybrid system's geometry: the orbit reaches (vPeak, u_k − d), jumps to (c, u_k), and goes on.
-  const X = new Float64Array(index.length + breaks.length);
-  const Y = new Float64Array(index.length + breaks.length);
-  let m = 0;
-  let pendingReset = -1;
-  for (let j = 0; j < index.length; ++j) {
-    const i = index[j];
-    if (i === PATH_GAP) {
-      (X[m] = NaN), (Y[m++] = NaN);
-      if (pendingReset >= 0) (X[m] = params.c), (Y[m++] = u[pendingReset]), (pendingReset = -1);
-    } else if (v[i] >= vPeak && i + 1 < n) {
-      (X[m] = vPeak), (Y[m++] = u[i] - params.d);
-      pendingReset = i;
-    } else (X[m] = v[i]), (Y[m++] = u[i]);
-  }
-  // The reset jumps as one path: M (vPeak, u_k − d) L (c, u_k), for every spike.
-  const JX = new Float64Array(3 * breaks.length);
-  const JY = new Float64Array(3 * breaks.length);
-  breaks.forEach((k, j) => {
-    (JX[3 * j] = vPeak), (JY[3 * j] = u[k] - params.d);
-    (JX[3 * j + 1] = params.c), (JY[3 * j + 1] = u[k]);
-    (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
-  });
+  const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance, params, vPeak});
 
   const marks: Plot.Markish[] = [
     axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"}),
@@ -167,7 +108,7 @@ export function PhasePlane(
   }
   marks.push(
     pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
-    pathMark(X.subarray(0, m), Y.subarray(0, m), {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
+    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
   );
   marks.push(equilibriumMark(equilibria));
   const svg = Plot.plot({
@@ -196,12 +137,110 @@ export function PhasePlane(
   });
 }
 
-/** A Plot mark (render function) drawing the equilibria with their type's symbol; clipped to the frame. */
-function equilibriumMark(equilibria: EquilibriumPoint[]) {
+/** The plane's extent and the samples where the run spiked (sample k holds the apex; k → k+1 is the reset). */
+export interface PhaseDomain {
+  vDomain: [number, number];
+  uDomain: [number, number];
+  breaks: number[];
+}
+
+/** Domain of the phase plane: the trajectory, the reset line, the equilibria and the spike cut-off, with some room. */
+export function phaseDomain(trace: Pick<TimeSeries, "v" | "u">, params: {c: number; d: number}, equilibria: EquilibriumPoint[], vPeak: number): PhaseDomain {
+  const {v, u} = trace;
+  const n = Math.min(v.length, u.length);
+  let vMin = Math.min(params.c, vPeak - 1);
+  let uMin = Infinity;
+  let uMax = -Infinity;
+  const breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
+  for (let i = 0; i < n; ++i) {
+    if (v[i] >= vPeak && i + 1 < n) breaks.push(i);
+    if (v[i] < vMin) vMin = v[i];
+    if (u[i] < uMin) uMin = u[i];
+    if (u[i] > uMax) uMax = u[i];
+    if (v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
+    if (v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
+  }
+  for (const e of equilibria) {
+    if (e.v > vPeak || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
+    vMin = Math.min(vMin, e.v);
+    uMin = Math.min(uMin, e.u);
+    uMax = Math.max(uMax, e.u);
+  }
+  if (!(uMin <= uMax)) (uMin = -20), (uMax = 0);
+  const uPad = Math.max(1, (uMax - uMin) * 0.12);
+  return {vDomain: [Math.floor(vMin - 5), vPeak + 5], uDomain: [uMin - uPad, uMax + uPad], breaks};
+}
+
+/** Geometry of the drawn trajectory (see {@link trajectoryPath}). */
+export interface TrajectoryPath {
+  /** The trajectory's points (NaN between pieces), decimated to about a pixel. */
+  X: Float64Array;
+  Y: Float64Array;
+  /** The sample of each point of X, Y (−1 for a gap or the apex point added before a reset). */
+  sample: Int32Array;
+  /** The reset jumps as one path: M (vPeak, u_k − d) L (c, u_k), NaN-separated. */
+  JX: Float64Array;
+  JY: Float64Array;
+}
+
+/**
+ * The trajectory decimated to about a pixel, drawn once where it repeats itself, split at the spikes. A trace
+ * stores, at the sample k of a spike, v = vPeak and the state after the reset (u already raised by d). This
+ * draws the hybrid system's geometry: the orbit reaches (vPeak, u_k − d), jumps to (c, u_k), and goes on.
+ */
+export function trajectoryPath(
+  trace: Pick<TimeSeries, "v" | "u">,
+  breaks: number[],
+  {width, height, vDomain, uDomain, tolerance, params, vPeak}: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]; tolerance: number; params: {c: number; d: number}; vPeak: number}
+): TrajectoryPath {
+  const {v, u} = trace;
+  const n = Math.min(v.length, u.length);
+  const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
+  const innerHeight = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
+  const index = decimatePath(v, u, {
+    scaleX: innerWidth / (vDomain[1] - vDomain[0]),
+    scaleY: innerHeight / (uDomain[1] - uDomain[0]),
+    tolerance,
+    breaks,
+    overdraw: true,
+    bounds: [vDomain[0], vDomain[1], uDomain[0], uDomain[1]]
+  });
+  const size = index.length + breaks.length;
+  const X = new Float64Array(size);
+  const Y = new Float64Array(size);
+  const sample = new Int32Array(size);
+  let m = 0;
+  let pendingReset = -1;
+  for (let j = 0; j < index.length; ++j) {
+    const i = index[j];
+    if (i === PATH_GAP) {
+      (X[m] = NaN), (Y[m] = NaN), (sample[m++] = -1);
+      if (pendingReset >= 0) (X[m] = params.c), (Y[m] = u[pendingReset]), (sample[m++] = pendingReset + 1), (pendingReset = -1);
+    } else if (v[i] >= vPeak && i + 1 < n) {
+      (X[m] = vPeak), (Y[m] = u[i] - params.d), (sample[m++] = i);
+      pendingReset = i;
+    } else (X[m] = v[i]), (Y[m] = u[i]), (sample[m++] = i);
+  }
+  const JX = new Float64Array(3 * breaks.length);
+  const JY = new Float64Array(3 * breaks.length);
+  breaks.forEach((k, j) => {
+    (JX[3 * j] = vPeak), (JY[3 * j] = u[k] - params.d);
+    (JX[3 * j + 1] = params.c), (JY[3 * j + 1] = u[k]);
+    (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
+  });
+  return {X: X.subarray(0, m), Y: Y.subarray(0, m), sample: sample.subarray(0, m), JX, JY};
+}
+
+/**
+ * A Plot mark (render function) drawing the equilibria with their type's symbol; clipped to the frame. With
+ * `focusable`, each symbol is a keyboard stop (tabindex 0) labelled by `label(e)`, with `data-index` = its
+ * index in `equilibria` (the interactive phase plane shows a tooltip on hover and focus).
+ */
+export function equilibriumMark<E extends EquilibriumPoint>(equilibria: E[], focusable?: {label: (e: E) => string}) {
   return (_index: unknown, scales: {x?: (v: number) => number | undefined; y?: (u: number) => number | undefined}, _values: unknown, dimensions: {width: number; height: number}, context: {document: Document}) => {
     const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
     g.setAttribute("aria-label", "equilibria");
-    for (const e of equilibria) {
+    for (const [index, e] of equilibria.entries()) {
       const x = scales.x?.(e.v);
       const y = scales.y?.(e.u);
       if (x === undefined || y === undefined || !(x >= 0 && x <= dimensions.width && y >= 0 && y <= dimensions.height)) continue;
@@ -212,17 +251,32 @@ function equilibriumMark(equilibria: EquilibriumPoint[]) {
       path.setAttribute("fill", style.filled ? style.color : "white");
       path.setAttribute("stroke", style.color);
       path.setAttribute("stroke-width", "2");
-      const title = context.document.createElementNS("http://www.w3.org/2000/svg", "title");
-      title.textContent = `${e.type}: v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`;
-      path.append(title);
+      if (focusable) {
+        path.setAttribute("tabindex", "0");
+        path.setAttribute("role", "button");
+        path.setAttribute("class", "equilibrium");
+        path.setAttribute("data-index", String(index));
+        path.setAttribute("aria-label", focusable.label(e));
+      } else {
+        const title = context.document.createElementNS("http://www.w3.org/2000/svg", "title");
+        title.textContent = `${e.type}: v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`;
+        path.append(title);
+      }
       g.append(path);
     }
     return g;
   };
 }
 
-/** The legend of the phase plane: the lines, then one swatch per equilibrium type present. */
-function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNullcline: boolean): HTMLElement {
+/** A line of the legend besides the standard ones: label, colour, dashes and width. */
+export interface LegendLine {
+  label: string;
+  color: string;
+  dash?: string;
+}
+
+/** The legend of the phase plane: the lines (with `extra` lines after the trajectory's), then one swatch per equilibrium type present. */
+export function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNullcline: boolean, extra: LegendLine[] = []): HTMLElement {
   const SVG = "http://www.w3.org/2000/svg";
   const list = document.createElement("ul");
   list.className = "chart-legend";
@@ -245,6 +299,7 @@ function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNul
   };
   line("trajectory", COLORS.trajectory);
   line("reset jump", COLORS.jump, "3,3");
+  for (const x of extra) line(x.label, x.color, x.dash);
   line("v-nullcline (v′ = 0)", COLORS.vNullcline);
   if (hasUNullcline) line("u-nullcline (u′ = 0)", COLORS.uNullcline);
   line("reset line v = c", COLORS.reset, "5,4");
