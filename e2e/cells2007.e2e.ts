@@ -1,6 +1,7 @@
 // Browser tests of the 2007-cells page (/cells2007): every cell renders its card and chart without console
 // errors, switching the integration method changes a spike count (CH at 200 pA: 5 book, 6 accurate), the
-// comparison accepts 2–4 cells by keyboard, and a phone-sized viewport does not scroll sideways.
+// comparison accepts 2–4 cells by keyboard and lives in the address, and a phone-sized viewport does not scroll
+// sideways.
 import {expect, test, type Page} from "@playwright/test";
 
 const CELLS = ["RS2007", "IB2007", "CH2007", "LTS2007", "FS2007", "TC2007", "RTN2007", "TC2007_burst", "RTN2007_burst"];
@@ -82,5 +83,29 @@ test("390×844: no horizontal scrolling", async ({page}) => {
   await expect(page.locator(".cells2007-stack figure")).toHaveCount(4);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
+});
+
+test("the comparison lives in the address: a link restores it, a change rewrites it, a bad link explains itself", async ({page}) => {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto("/cells2007?cells=FS2007,LTS2007&current=step&amp=300&on=10&T=200&method=adaptive&overlay=1");
+  const compare = page.locator(".cells2007-compare[data-ready]");
+  await expect(compare.locator("table.cells2007-stats")).toBeVisible();
+  await expect(page.locator("#cells2007-count")).toHaveValue("2");
+  await expect(page.locator("#cells2007-cell-1")).toHaveValue("FS2007");
+  await expect(page.locator("#cells2007-cell-2")).toHaveValue("LTS2007");
+  await expect(page.locator("#cells2007-current")).toHaveValue("step");
+  await expect(page.locator("#cells2007-step-amplitude")).toHaveValue("300");
+  await expect(page.locator("#cells2007-overlay")).toBeChecked();
+  await expect(page.locator("#url-notice")).toBeHidden();
+  await page.locator("#cells2007-cell-2").selectOption("CH2007");
+  await expect(page).toHaveURL(/cells=FS2007%2CCH2007&current=step&amp=300&on=10&T=200&method=adaptive&overlay=1/);
+  await page.reload();
+  await expect(page.locator("#cells2007-cell-2")).toHaveValue("CH2007");
+  await page.goto("/cells2007?cells=RS2007,nope&method=rk4");
+  await expect(page.locator("#url-notice")).toContainText("unknown cell");
+  await expect(page.locator("#url-notice")).toContainText("Method “rk4”");
+  await expect(page.locator("#cells2007-count")).toHaveValue("3");
   expect(errors).toEqual([]);
 });

@@ -17,6 +17,7 @@ import {
   type Trace2007
 } from "../lib/index.js";
 import {fmt} from "./chart.js";
+import {readQuery, show} from "./urlState.js";
 
 /** The cells in the book's order, then the two burst-mode presets. */
 export const CELL_IDS_2007: readonly CellId2007[] = Object.freeze([
@@ -226,4 +227,77 @@ export function statsRows2007(runs: CompareRun2007[], onset: number, end: number
     {label: "Adaptation", note: "> 0: intervals lengthen", values: col((s) => s.adaptation)},
     {label: "Firing pattern", note: "classifyFiringPattern", values: patterns}
   ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The comparison in the address: ?cells=RS2007,FS2007&current=CH2007:300&method=book&overlay=1, or for a step
+// current=step&amp=200&on=20&T=300. Every setting is written, so a link does not depend on the defaults.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The query string (with "?") of a comparison. */
+export function serializeCompare2007(state: Compare2007State): string {
+  const q = new URLSearchParams();
+  q.set("cells", state.cells.join(","));
+  if (state.current.kind === "test") q.set("current", `${state.current.id}:${state.current.current}`);
+  else {
+    q.set("current", "step");
+    q.set("amp", String(state.current.amplitude));
+    q.set("on", String(state.current.onset));
+    q.set("T", String(state.current.duration));
+  }
+  q.set("method", state.method);
+  if (state.overlay) q.set("overlay", "1");
+  return `?${q}`;
+}
+
+/**
+ * The comparison a query string asks for, and a plain-text notice for each setting that could not be used
+ * (the default is kept for it). Never throws.
+ */
+export function parseCompare2007(search: string): {state: Compare2007State; notices: string[]} {
+  const {values, notices} = readQuery(search);
+  const state: Compare2007State = {...DEFAULT_COMPARE_2007, cells: [...DEFAULT_COMPARE_2007.cells], current: {...DEFAULT_COMPARE_2007.current}};
+  const known = new Set(["cells", "current", "amp", "on", "T", "method", "overlay"]);
+  for (const key of values.keys()) if (!known.has(key)) notices.push(`Unknown setting “${show(key)}” was ignored.`);
+  const cells = values.get("cells");
+  if (cells !== undefined) {
+    try {
+      state.cells = checkCells(cells.split(","));
+    } catch (e) {
+      notices.push(`Cells “${show(cells)}”: ${(e as Error).message}. The default cells are shown.`);
+    }
+  }
+  const current = values.get("current");
+  if (current === "step") {
+    const number = (key: "amp" | "on" | "T", [lo, hi]: readonly [number, number], fallback: number, what: string) => {
+      const text = values.get(key);
+      if (text === undefined) return fallback;
+      const x = text.trim() === "" ? Number.NaN : Number(text);
+      if (Number.isFinite(x) && x >= lo && x <= hi) return x;
+      notices.push(`${what} “${show(text)}” is not a number from ${lo} to ${hi}; ${fallback} was used.`);
+      return fallback;
+    };
+    state.current = {
+      kind: "step",
+      amplitude: number("amp", STEP_LIMITS.amplitude, 200, "The step's amplitude (pA)"),
+      onset: number("on", STEP_LIMITS.onset, 20, "The step's onset (ms)"),
+      duration: number("T", STEP_LIMITS.duration, 300, "The run length (ms)")
+    };
+  } else if (current !== undefined) {
+    const [id, I] = current.split(":");
+    const preset = (CELL_IDS_2007 as readonly string[]).includes(id) ? CELLS_2007[id as CellId2007] : null;
+    if (preset && preset.testCurrents.includes(Number(I))) state.current = {kind: "test", id: id as CellId2007, current: Number(I)};
+    else notices.push(`Current “${show(current)}” is neither “step” nor one of the book's test currents (e.g. CH2007:300); the default was used.`);
+  }
+  const method = values.get("method");
+  if (method !== undefined) {
+    if (method === "book" || method === "adaptive") state.method = method;
+    else notices.push(`Method “${show(method)}” is not “book” or “adaptive”; “${state.method}” was used.`);
+  }
+  const overlay = values.get("overlay");
+  if (overlay !== undefined) {
+    if (overlay === "1" || overlay === "0") state.overlay = overlay === "1";
+    else notices.push(`Overlay “${show(overlay)}” is not 1 or 0; it was left off.`);
+  }
+  return {state, notices};
 }

@@ -177,7 +177,11 @@ function numberInput(id: string, label: string, value: number, [min, max]: reado
 }
 
 /** The comparison tools: controls and output; state changes re-run the cells, one task per cell. */
-export function CompareTools2007(runner: Runner = mainThreadRunner, initial: Compare2007State = DEFAULT_COMPARE_2007): HTMLElement {
+export function CompareTools2007(
+  runner: Runner = mainThreadRunner,
+  initial: Compare2007State = DEFAULT_COMPARE_2007,
+  onChange: (state: Compare2007State) => void = () => {}
+): HTMLElement {
   const state: Compare2007State = {...initial, cells: [...initial.cells], current: {...initial.current}};
   const root = el("div", {className: "cells2007-compare"});
 
@@ -237,6 +241,7 @@ export function CompareTools2007(runner: Runner = mainThreadRunner, initial: Com
   const overlay = el("input", {type: "checkbox", id: "cells2007-overlay", checked: state.overlay});
   overlay.addEventListener("change", () => {
     state.overlay = overlay.checked;
+    onChange(state);
     render();
   });
 
@@ -264,6 +269,7 @@ export function CompareTools2007(runner: Runner = mainThreadRunner, initial: Com
   }
   function rerun(): void {
     const mine = ++token;
+    onChange(state);
     shared = sharedStimulus(state.current);
     summary.textContent = shared.description;
     root.setAttribute("aria-busy", "true");

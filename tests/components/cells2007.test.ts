@@ -4,16 +4,20 @@ import {CELLS_2007} from "../../lib/index.js";
 import {CellTrace, OverlayCells, StackedCells, StatsTable2007, vDomain} from "../../src/components/cells2007Charts.js";
 import {
   CELL_IDS_2007,
+  DEFAULT_COMPARE_2007,
   bifurcationText,
   checkCells,
   differenceSentence,
   parameterRows,
+  parseCompare2007,
   runCell,
   runCompared,
+  serializeCompare2007,
   sharedStimulus,
   shortName,
   specialRules,
   statsRows2007,
+  type Compare2007State,
   type CompareRun2007
 } from "../../src/components/cells2007Model.js";
 import {CELL_NAMES, CellCard, CompareTools2007} from "../../src/components/cells2007Panels.js";
@@ -208,5 +212,34 @@ describe("panels", () => {
       expect(tools.querySelectorAll(".cells2007-slot:not([hidden])")).toHaveLength(n);
       expect(tools.querySelectorAll(".cells2007-stack figure")).toHaveLength(n);
     }
+  });
+});
+
+describe("the comparison in the address", () => {
+  it("round-trips every state: test currents, a step, methods, overlay", () => {
+    const states: Compare2007State[] = [
+      DEFAULT_COMPARE_2007,
+      {cells: ["FS2007", "LTS2007"], current: {kind: "test", id: "TC2007_burst", current: CELLS_2007.TC2007_burst.testCurrents[0]}, method: "adaptive", overlay: true},
+      {cells: ["RS2007", "IB2007", "CH2007", "RTN2007"], current: {kind: "step", amplitude: -150.5, onset: 12, duration: 480}, method: "book", overlay: false}
+    ];
+    for (const state of states) {
+      const {state: back, notices} = parseCompare2007(serializeCompare2007(state));
+      expect(notices).toEqual([]);
+      expect(back).toEqual(state);
+    }
+  });
+
+  it("keeps the defaults and says why for each setting it cannot use", () => {
+    const {state, notices} = parseCompare2007("?cells=RS2007&current=CH2007:301&method=rk4&overlay=yes&color=red&amp=5");
+    expect(state).toEqual(DEFAULT_COMPARE_2007);
+    expect(notices).toHaveLength(5);
+    expect(notices.join("\\n")).toMatch(/Cells “RS2007”: cells: 1 given; allowed: 2 to 4/);
+    expect(notices.join("\\n")).toMatch(/Current “CH2007:301”/);
+    expect(notices.join("\\n")).toMatch(/Method “rk4”/);
+    expect(notices.join("\\n")).toMatch(/Unknown setting “color”/);
+    const step = parseCompare2007("?current=step&amp=99999&on=x&T=50");
+    expect(step.state.current).toEqual({kind: "step", amplitude: 200, onset: 20, duration: 50});
+    expect(step.notices).toHaveLength(2);
+    expect(parseCompare2007("?cells=RS2007,<script>").notices[0]).toMatch(/unknown cell "<script>"/);
   });
 });
