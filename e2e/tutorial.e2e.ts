@@ -15,9 +15,9 @@ const built = (slug: string) => existsSync(join(dist, "tutorial", `${slug}.html`
 const MINE: {slug: string; slider: string}[] = [
   {slug: "model", slider: "Step current I"},
   {slug: "recovery-rate", slider: "a (1/ms)"},
-  {slug: "coupling", slider: "b"},
+  {slug: "coupling", slider: "b (sensitivity of u to v)"},
   {slug: "reset", slider: "c (mV)"},
-  {slug: "adaptation", slider: "d"}
+  {slug: "adaptation", slider: "d (jump of u)"}
 ];
 
 function watch(page: Page): string[] {
