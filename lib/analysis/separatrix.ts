@@ -183,3 +183,22 @@ function traceBranch(
   }
   return {v: Float64Array.from(V), u: Float64Array.from(U), t: Float64Array.from(T), stop};
 }
+
+/**
+ * Where the separatrix crosses the horizontal line u = const (e.g. the rest state's u): the v values (mV),
+ * ascending, linearly interpolated between stored points. For u = u_rest the crossing to the right of rest is
+ * the threshold of an instantaneous voltage kick from rest (u unchanged by the kick).
+ */
+export function separatrixCrossings(sep: Separatrix, u: number): number[] {
+  checkNumber(u, "u");
+  const out: number[] = [];
+  for (const br of sep.branches) {
+    for (let k = 0; k + 1 < br.u.length; k++) {
+      const u0 = br.u[k], u1 = br.u[k + 1];
+      if (u0 === u1 ? u0 === u : (u0 - u) * (u1 - u) <= 0 && u1 !== u) {
+        out.push(u0 === u1 ? br.v[k] : br.v[k] + ((u - u0) / (u1 - u0)) * (br.v[k + 1] - br.v[k]));
+      }
+    }
+  }
+  return out.sort((p, q) => p - q);
+}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
-import {separatrix, type Separatrix, type SeparatrixBranch} from "../../../lib/analysis/separatrix.js";
+import {separatrix, separatrixCrossings, type Separatrix, type SeparatrixBranch} from "../../../lib/analysis/separatrix.js";
 import {bifurcationCurrents, equilibria, restState} from "../../../lib/analysis/phasePlane.js";
 import {simulate} from "../../../lib/simulate.js";
 import type {Equation, Params} from "../../../lib/types.js";
@@ -146,6 +146,20 @@ describe("separatrix", () => {
       });
     });
   }
+
+  it("crossings at the rest's u give the threshold of a voltage kick from rest (checked by bisection with simulate)", () => {
+    for (const set of SETS) {
+      const rest = restState(set.params, set.I, set.equation)!;
+      const s = separatrix(set.params, set.I, {equation: set.equation})!;
+      const kick = separatrixCrossings(s, rest.u).filter((v) => v > rest.v)[0];
+      expect(kick).toBeGreaterThan(rest.v);
+      // Bisection on v0 with accurate runs: fires at kick + 0.01 mV, not at kick − 0.01 mV.
+      const fires = (v0: number) => simulate({params: set.params, v0, u0: rest.u, current: set.I, duration: 1500, equation: set.equation, maxSpikes: 1}).spikes.length > 0;
+      expect(fires(kick + 0.01), set.name).toBe(true);
+      expect(fires(kick - 0.01), set.name).toBe(false);
+    }
+    expect(() => separatrixCrossings(separatrix({a: 0.02, b: 0.2, c: -65, d: 8}, 0)!, NaN)).toThrow(/u: must be a finite number/);
+  });
 
   it("property: over (a, b, I) with a saddle and a stable rest, states 1e-3 mV either side part ways", () => {
     fc.assert(
