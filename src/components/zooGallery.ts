@@ -5,9 +5,9 @@
  * 1. the first row's as-published runs (cheap: figure1.m's Euler loop) and panels, then the mark
  *    "zoo:first-panels" as soon as that row is in the document;
  * 2. the other as-published panels, a row per task;
- * 3. the accurate runs (heavier: adaptive steps; panel T runs away to the spike budget), one panel per task,
- *    each followed by a yield to the event loop, so input is never blocked for longer than one run; a progress
- *    bar counts them.
+ * 3. the accurate runs (heavier: adaptive steps; panel T runs away to the spike budget), in a Web Worker on
+ *    the page (`runAccurate`), else one per main-thread task; each panel is redrawn as its run arrives, and a
+ *    progress bar counts them.
  */
 import type {SimulateOptions, Trace} from "../lib/simulate.js";
 import type {PresetLike, PresetSet} from "./urlState.js";
@@ -23,6 +23,7 @@ import {
   type ZooMode
 } from "./zooModel.js";
 import {ZooPanel, updatePanel, type PanelView} from "./zooPanel.js";
+import {mainThreadRunner} from "./workerRunner.js";
 
 /** A firing-pattern classifier (the library's `classifyFiringPattern` fits), used for labels when present. */
 export type Classifier = (trace: Trace) => {pattern: string; spikesPerBurst?: number};
@@ -50,6 +51,11 @@ export interface ZooGalleryOptions {
   onFirstPanels?: () => void;
   /** Base of the explorer's address; default "./". */
   base?: string;
+  /**
+   * Runs one accurate simulation, e.g. in a Web Worker (workerRunner.ts); default `lib.simulate` on the main
+   * thread, one run per task. Panel T's accurate run takes ≈ 200 ms: in a worker it never blocks input.
+   */
+  runAccurate?: (options: SimulateOptions) => Promise<Trace>;
   /**
    * Grids already in the page (e.g. `#zoo-features`, pre-rendered at build time by src/zoo.md.ts); panels with
    * the same id (`panel-<ID>`) are replaced in place, others appended. Default: new, empty grids.
@@ -102,6 +108,7 @@ export class ZooGallery {
       firstRow: 4,
       yieldTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
       base: "./",
+      runAccurate: mainThreadRunner(options.lib.simulate),
       ...rest
     };
     this.#mode = options.mode ?? "published";
@@ -172,10 +179,13 @@ export class ZooGallery {
     const total = this.#slots.length;
     this.#scrollToTarget();
     this.status.textContent = `Integrating accurately: 0 of ${total} panels…`;
-    for (const slot of this.#slots) {
+    // Every request at once (a worker works through them back to back); each panel is drawn as its run arrives.
+    const runs = this.#slots.map((slot) => this.#options.runAccurate(accurateOptions(slot.entry.preset, this.#options.maxSpikes)));
+    for (const [i, slot] of this.#slots.entries()) {
       await yieldTask();
       if (this.#cancelled) return;
-      this.#renderAccurate(slot);
+      this.#renderAccurate(slot, await runs[i]);
+      if (this.#cancelled) return;
       this.progress.value = ++done;
       this.status.textContent = `Integrating accurately: ${done} of ${total} panels…`;
     }
@@ -232,10 +242,9 @@ export class ZooGallery {
     else grid.append(slot.article);
   }
 
-  #renderAccurate(slot: Slot): void {
+  #renderAccurate(slot: Slot, accurate: Trace): void {
     if (!slot.view || !slot.article || !slot.published) return;
-    const {lib, maxSpikes} = this.#options;
-    const accurate = lib.simulate(accurateOptions(slot.entry.preset, maxSpikes));
+    const {maxSpikes} = this.#options;
     const sentence = changeSentence(slot.entry.preset, summarize(slot.published, maxSpikes), summarize(accurate, maxSpikes), maxSpikes);
     slot.view = {...slot.view, mode: this.#mode, accurate, sentence, labels: {...slot.view.labels, accurate: this.#label(accurate)}};
     updatePanel(slot.article, slot.entry, slot.view);

@@ -170,7 +170,7 @@ describe("runner", () => {
       postMessage({key, request}: {key: number; request: Parameters<typeof execute>[0]}) {
         queueMicrotask(() => {
           if (this.fail) this.dispatchEvent(new Event("error"));
-          else this.dispatchEvent(Object.assign(new Event("message"), {data: {key, trace: execute(request)}}));
+          else this.dispatchEvent(Object.assign(new Event("message"), {data: {key, result: execute(request)}}));
         });
       }
     }
