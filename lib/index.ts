@@ -19,3 +19,6 @@ export {METHODS_2007, simulate2007, type Method2007, type Simulate2007Options, t
 export {CELLS_2007, cell2007At, type CellId2007, type Preset2007} from "./presets2007.js";
 export * from "./analysis/excitability.js";
 export * from "./analysis/bifurcationDiagram.js";
+export * from "./analysis/resetMap.js";
+export * from "./analysis/lyapunov.js";
+export * from "./analysis/orbitDiagram.js";
