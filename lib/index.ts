@@ -22,3 +22,4 @@ export * from "./analysis/bifurcationDiagram.js";
 export * from "./analysis/resetMap.js";
 export * from "./analysis/lyapunov.js";
 export * from "./analysis/orbitDiagram.js";
+export {BATCH_MAX_SPIKES, BATCH_METHODS, simulateBatch, type BatchMethod, type BatchOptions, type BatchResult} from "./batch.js";

@@ -1,0 +1,343 @@
+/**
+ * `simulateBatch`: many independent Izhikevich neurons at once, for sweeps, atlases and f–I curves.
+ *
+ * Layout: structure of arrays (one typed array per parameter and per state variable); loop order: blocks of
+ * neurons, then time, then the neurons of the block (a block's arrays stay in cache); nothing is allocated
+ * per step. The arithmetic of each method is exactly that of `simulate`'s kernel of the same name
+ * (integrators/fixedStep.ts), so every neuron spikes at the same times as `simulate` would make it spike.
+ * Only spikes and the final state are kept, no voltage traces.
+ */
+import {gridSteps, MAX_DT} from "./simulate.js";
+import {resolveEquation} from "./model.js";
+import {compileStimulus, STIMULUS_LIMITS, type Stimulus} from "./stimulus.js";
+import type {Equation} from "./types.js";
+import {checkKeys, checkKeyword, checkNumber, describe} from "./validate.js";
+
+/** The methods {@link simulateBatch} offers (the fixed-step schemes whose loops vectorise over neurons). */
+export const BATCH_METHODS = ["euler", "paper2004"] as const;
+export type BatchMethod = (typeof BATCH_METHODS)[number];
+
+/** Options of {@link simulateBatch}. Per-neuron values are array-likes of one common length n. */
+export interface BatchOptions {
+  /** The parameters a, b, c, d, one value per neuron (required; n ≥ 1). */
+  params: {a: ArrayLike<number>; b: ArrayLike<number>; c: ArrayLike<number>; d: ArrayLike<number>};
+  /**
+   * Input current (paper's units, mV/ms): one number for every neuron, an array-like of one constant (DC)
+   * current per neuron, or a Stimulus shared by all neurons (sampled at k·dt as `simulate` does). Default 0.
+   */
+  current?: Stimulus | ArrayLike<number>;
+  /** Initial membrane potential (mV), shared or per neuron; default −65; below vPeak. */
+  v0?: number | ArrayLike<number>;
+  /** Initial recovery variable, shared or per neuron; default b·v0 per neuron. */
+  u0?: number | ArrayLike<number>;
+  /** Length of the run (ms), required. */
+  duration: number;
+  /** Step (ms), default 2⁻⁵; at most MAX_DT. */
+  dt?: number;
+  /** "euler" (default) or "paper2004", with `simulate`'s arithmetic and step count. */
+  method?: BatchMethod;
+  /** Spike apex / cut-off (mV); default 30. */
+  vPeak?: number;
+  /** The quadratic's coefficients and the u-equation variant, shared; default 0.04, 5, 140, "standard". */
+  equation?: Partial<Equation>;
+  /**
+   * Per-neuron spike cap: a neuron stops (its state freezes, later spikes are not recorded) once it has
+   * fired this many spikes, as `simulate` stops at `maxSpikes`. Default 100,000.
+   */
+  maxSpikes?: number;
+}
+
+/** The result of {@link simulateBatch}: spikes as flat arrays (neuron i's spikes are times[offsets[i] … offsets[i+1])). */
+export interface BatchResult {
+  /** Number of neurons. */
+  n: number;
+  method: BatchMethod;
+  /** The step (ms). */
+  dt: number;
+  /** Steps run (the same count `simulate` runs for this duration, dt and method). */
+  steps: number;
+  /** Spike count of each neuron. */
+  counts: Int32Array;
+  /** Start of each neuron's spikes in `times`; length n + 1 (offsets[n] = total spike count). */
+  offsets: Int32Array;
+  /** Spike times (ms), neuron by neuron, increasing within a neuron; the end of the step in which v reached vPeak. */
+  times: Float64Array;
+  /** v (mV) at the end of the run, or where the neuron stopped (after the reset if it stopped on a spike). */
+  v: Float64Array;
+  /** u at the end of the run, or where the neuron stopped. */
+  u: Float64Array;
+  /** For each neuron, 0 if it ran to the end; 1 if it reached the spike cap; 2 if v or u stopped being finite. */
+  stopped: Uint8Array;
+  /** What to distrust (neurons capped or diverged), summarised; empty for a clean run. */
+  warnings: string[];
+}
+
+/** Default of `maxSpikes` (as `simulate`'s). */
+export const BATCH_MAX_SPIKES = 100_000;
+
+/** Neurons per block: the block's eight arrays (8 × 8 bytes × 512 = 32 kB) stay in the L1/L2 cache. */
+const BLOCK = 512;
+
+const OPTION_KEYS = ["params", "current", "v0", "u0", "duration", "dt", "method", "vPeak", "equation", "maxSpikes"];
+
+function isArrayLike(x: unknown): x is ArrayLike<number> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/** A checked per-neuron column: an array-like of length n (or, if `shared` is allowed, one number for all). */
+function column(value: unknown, field: string, n: number, check: (x: unknown, field: string) => number): Float64Array {
+  const out = new Float64Array(n);
+  if (typeof value === "number") {
+    out.fill(check(value, field));
+    return out;
+  }
+  if (!isArrayLike(value)) throw new TypeError(`${field}: must be a number or an array of ${n} numbers, got ${describe(value)}`);
+  if (value.length !== n) throw new RangeError(`${field}: must have one value per neuron (${n}, the length of params.a), got ${value.length}`);
+  for (let i = 0; i < n; i++) out[i] = check(value[i], `${field}[${i}]`);
+  return out;
+}
+
+const finite = (x: unknown, field: string) => checkNumber(x, field);
+
+/**
+ * Simulates n independent neurons with the same equation, step, duration and method; parameters, initial
+ * state and DC current may differ per neuron. Spikes are identical to `simulate`'s for the same method and dt.
+ *
+ * @throws RangeError/TypeError naming the field (e.g. `params.c[17]`), the value and what is allowed.
+ * @example
+ * const r = simulateBatch({params: {a: [0.02, 0.1], b: [0.2, 0.2], c: [-65, -65], d: [8, 2]}, current: 10, duration: 1000});
+ * r.counts; // spikes of each neuron in 1 s
+ */
+export function simulateBatch(options: BatchOptions): BatchResult {
+  const o = checkKeys(options, "options", OPTION_KEYS) as Partial<BatchOptions>;
+  if (o.params === undefined) throw new TypeError("params: required ({a, b, c, d}, one array of numbers each)");
+  const p = checkKeys(o.params, "params", ["a", "b", "c", "d"]) as Partial<BatchOptions["params"]>;
+  if (!isArrayLike(p.a)) throw new TypeError(`params.a: must be an array of numbers (one per neuron), got ${describe(p.a)}`);
+  const n = p.a.length;
+  if (n < 1) throw new RangeError("params.a: must hold at least one neuron, got an empty array");
+  const a = column(p.a, "params.a", n, finite);
+  const b = column(p.b, "params.b", n, finite);
+  const c = column(p.c, "params.c", n, finite);
+  const d = column(p.d, "params.d", n, finite);
+  const equation = resolveEquation(o.equation);
+  const method = o.method === undefined ? "euler" : checkKeyword(o.method, "method", BATCH_METHODS);
+  if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
+  const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
+  const dt = o.dt === undefined ? 2 ** -5 : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
+  const vPeak = o.vPeak === undefined ? 30 : checkNumber(o.vPeak, "vPeak");
+  const maxSpikes = o.maxSpikes === undefined ? BATCH_MAX_SPIKES : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+  const v = o.v0 === undefined ? new Float64Array(n).fill(-65) : column(o.v0, "v0", n, (x, f) => checkNumber(x, f, {max: vPeak, maxExclusive: true}));
+  let u: Float64Array;
+  if (o.u0 === undefined) {
+    u = new Float64Array(n);
+    for (let i = 0; i < n; i++) u[i] = b[i]! * v[i]!;
+  } else u = column(o.u0, "u0", n, finite);
+
+  // figure1.m's `for t = 0:tau:T` runs one step more than the others (as in simulate).
+  const steps = gridSteps(duration, dt, method === "paper2004" ? 1 : 0);
+  const shared = new Float64Array(steps + 1);
+  const dc = new Float64Array(n);
+  const magnitude = STIMULUS_LIMITS.magnitude;
+  if (isArrayLike(o.current)) dc.set(column(o.current, "current", n, (x, f) => checkNumber(x, f, {min: -magnitude, max: magnitude})));
+  else compileStimulus(o.current ?? 0, steps * dt).fill(shared, 0, dt);
+
+  const state: KernelState = {
+    n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation: equation.u === "accommodation",
+    a, b, c, d, v, u, dc, shared, maxSpikes,
+    counts: new Int32Array(n), stopped: new Uint8Array(n), stopStep: new Int32Array(n),
+    spikes: {neuron: new Int32Array(1024), step: new Int32Array(1024), length: 0}
+  };
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    if (method === "euler") eulerBlock(state, start, end);
+    else paper2004Block(state, start, end);
+  }
+  return collect(state, method);
+}
+
+/** Spikes in the order they happened: neuron index and step index (the spike time is step·dt). */
+interface SpikeLog {
+  neuron: Int32Array;
+  step: Int32Array;
+  length: number;
+}
+
+interface KernelState {
+  n: number;
+  steps: number;
+  dt: number;
+  vPeak: number;
+  e: number;
+  f: number;
+  g: number;
+  accommodation: boolean;
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  d: Float64Array;
+  /** The state, updated in place. */
+  v: Float64Array;
+  u: Float64Array;
+  /** Per-neuron DC current (0 where a shared stimulus is used). */
+  dc: Float64Array;
+  /** The shared current at k·dt (0 where per-neuron currents are used). */
+  shared: Float64Array;
+  maxSpikes: number;
+  counts: Int32Array;
+  stopped: Uint8Array;
+  /** The step at which a stopped neuron stopped. */
+  stopStep: Int32Array;
+  spikes: SpikeLog;
+}
+
+/** Appends a spike, growing the log when full (rare: outside the hot path's common branch). */
+function logSpike(log: SpikeLog, neuron: number, step: number): void {
+  if (log.length === log.neuron.length) {
+    const neurons = new Int32Array(log.length * 2);
+    const steps = new Int32Array(log.length * 2);
+    neurons.set(log.neuron);
+    steps.set(log.step);
+    log.neuron = neurons;
+    log.step = steps;
+  }
+  log.neuron[log.length] = neuron;
+  log.step[log.length++] = step;
+}
+
+/** Records a spike of neuron i at step s unless it has stopped; freezes it (stopped = 1) when it reaches the cap. */
+function spike(st: KernelState, i: number, s: number, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
+  if (st.stopped[i] !== 0) return;
+  logSpike(st.spikes, i, s);
+  if (++st.counts[i]! >= st.maxSpikes) stop(st, i, s, 1, v, u, frozenV, frozenU);
+}
+
+function stop(st: KernelState, i: number, s: number, why: 1 | 2, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
+  if (st.stopped[i] !== 0) return;
+  st.stopped[i] = why;
+  st.stopStep[i] = s;
+  frozenV[i] = v;
+  frozenU[i] = u;
+}
+
+/**
+ * Forward Euler for neurons [start, end), with integrators/fixedStep.ts `euler`'s operations in its order:
+ * du from the old state, then v, then u, then the spike test v ≥ vPeak. A stopped neuron keeps being
+ * stepped (no branch for it in the loop) but its state is taken from the copy saved when it stopped.
+ */
+function eulerBlock(st: KernelState, start: number, end: number): void {
+  const {steps, dt, vPeak, e, f, g, a, b, c, d, v: V, u: U, dc, shared} = st;
+  const m = (end - start) | 0;
+  // u' = ub·v − ua·u + uc covers both u-equations without a branch in the loop (as in fixedStep.ts).
+  const ub = new Float64Array(m);
+  const ua = new Float64Array(m);
+  const uc = new Float64Array(m);
+  const C = c.slice(start, end);
+  const D = d.slice(start, end);
+  const I = dc.slice(start, end);
+  const v = V.slice(start, end);
+  const u = U.slice(start, end);
+  for (let j = 0; j < m; j++) {
+    ub[j] = a[start + j]! * b[start + j]!;
+    ua[j] = st.accommodation ? 0 : a[start + j]!;
+    uc[j] = st.accommodation ? 65 * ub[j]! : 0;
+  }
+  for (let k = 0; k < steps; k = (k + 1) | 0) {
+    const Ik = shared[k]!;
+    for (let j = 0; j < m; j = (j + 1) | 0) {
+      let vj = v[j]!;
+      let uj = u[j]!;
+      const du = ub[j]! * vj - ua[j]! * uj + uc[j]!;
+      vj = vj + dt * (e * (vj * vj) + f * vj + g - uj + (Ik + I[j]!));
+      uj = uj + dt * du;
+      // simulate's tests in its order: spike, then isFinite(v + u) (after the reset, if any).
+      if (vj >= vPeak) {
+        vj = C[j]!;
+        uj += D[j]!;
+        spike(st, start + j, k + 1, vj, uj, V, U);
+        if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) stop(st, start + j, k + 1, 2, vj, uj, V, U);
+      } else if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) {
+        stop(st, start + j, k + 1, 2, vj, uj, V, U);
+      }
+      v[j] = vj;
+      u[j] = uj;
+    }
+  }
+  saveBlock(st, start, v, u);
+}
+
+/**
+ * figure1.m's loop for neurons [start, end), with integrators/fixedStep.ts `paper2004`'s operations in its
+ * order: v from the old state, u from the NEW v, then the strict spike test v > vPeak.
+ */
+function paper2004Block(st: KernelState, start: number, end: number): void {
+  const {steps, dt: tau, vPeak, e, f, g, a, b, c, d, v: V, u: U, dc, shared, accommodation} = st;
+  const m = (end - start) | 0;
+  // tau·a is the first product MATLAB evaluates in `tau*a*(b*V - u)` and `tau*a*b*(V + 65)`.
+  const ta = new Float64Array(m);
+  const tab = new Float64Array(m);
+  const B = b.slice(start, end);
+  const C = c.slice(start, end);
+  const D = d.slice(start, end);
+  const I = dc.slice(start, end);
+  const v = V.slice(start, end);
+  const u = U.slice(start, end);
+  for (let j = 0; j < m; j++) {
+    ta[j] = tau * a[start + j]!;
+    tab[j] = ta[j]! * B[j]!;
+  }
+  for (let k = 0; k < steps; k = (k + 1) | 0) {
+    const Ik = shared[k]!;
+    for (let j = 0; j < m; j = (j + 1) | 0) {
+      let vj = v[j]!;
+      let uj = u[j]!;
+      vj = vj + tau * (e * (vj * vj) + f * vj + g - uj + (Ik + I[j]!));
+      uj = accommodation ? uj + tab[j]! * (vj + 65) : uj + ta[j]! * (B[j]! * vj - uj);
+      if (vj > vPeak) {
+        vj = C[j]!;
+        uj = uj + D[j]!;
+        spike(st, start + j, k + 1, vj, uj, V, U);
+        if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) stop(st, start + j, k + 1, 2, vj, uj, V, U);
+      } else if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) {
+        stop(st, start + j, k + 1, 2, vj, uj, V, U);
+      }
+      v[j] = vj;
+      u[j] = uj;
+    }
+  }
+  saveBlock(st, start, v, u);
+}
+
+/** Copies a block's final state back, except for stopped neurons (whose state was saved when they stopped). */
+function saveBlock(st: KernelState, start: number, v: Float64Array, u: Float64Array): void {
+  for (let j = 0; j < v.length; j++) {
+    if (st.stopped[start + j] !== 0) continue;
+    st.v[start + j] = v[j]!;
+    st.u[start + j] = u[j]!;
+  }
+}
+
+/** Sorts the spike log by neuron (stable, so each neuron's times stay increasing) and writes the warnings. */
+function collect(st: KernelState, method: BatchMethod): BatchResult {
+  const {n, counts, spikes, dt} = st;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+  const times = new Float64Array(spikes.length);
+  const next = offsets.slice(0, n);
+  for (let s = 0; s < spikes.length; s++) {
+    const i = spikes.neuron[s]!;
+    // (k + 1)·dt, the same product simulate's kernels push.
+    times[next[i]!++] = spikes.step[s]! * dt;
+  }
+  const warnings: string[] = [];
+  for (const [why, text] of [
+    [1, `reached the spike cap of ${st.maxSpikes} spikes and stopped there (raise maxSpikes to go on)`],
+    [2, `stopped when v or u stopped being finite: the method diverged (try a smaller dt)`]
+  ] as const) {
+    const which: number[] = [];
+    for (let i = 0; i < n; i++) if (st.stopped[i] === why) which.push(i);
+    if (which.length === 0) continue;
+    const first = which.slice(0, 5).map((i) => `${i} (t = ${+(st.stopStep[i]! * dt).toFixed(6)} ms)`).join(", ");
+    warnings.push(`${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`);
+  }
+  return {n, method, dt, steps: st.steps, counts, offsets, times, v: st.v, u: st.u, stopped: st.stopped, warnings};
+}
