@@ -52,12 +52,14 @@ test("switching the method changes CH's spike count at 200 pA (5 book, 6 accurat
   expect(errors).toEqual([]);
 });
 
-test("the comparison accepts 2, 3 and 4 cells, stacked or overlaid, with a statistics column each", async ({page}) => {
+test("the comparison accepts 2, 3 and 4 cells, stacked or overlaid, with a phase plane and a statistics column each", async ({page}) => {
   const errors = await open(page);
   const tools = page.locator(".cells2007-compare");
   for (const n of [2, 4, 3]) {
     await tools.locator("#cells2007-count").selectOption(String(n));
     await expect(tools.locator(".cells2007-stack figure")).toHaveCount(n);
+    await expect(tools.locator(".cells2007-compare-phases figure.phase-plane")).toHaveCount(n);
+    await expect(tools.locator(".cells2007-compare-phases svg[role=img]").first()).toHaveAttribute("aria-label", /u in pA against v in mV/);
     await expect(tools.locator("table.cells2007-stats thead th")).toHaveCount(n + 1);
     await expect(tools.locator("table.cells2007-stats tbody tr")).toHaveCount(7);
   }

@@ -1,10 +1,14 @@
 /**
  * The 2007-cells page's charts and tables: one cell's v(t) as published, accurately integrated or both
- * overlaid; the compared cells stacked on one time axis or overlaid; the parameter and statistics tables.
+ * overlaid; the compared cells stacked on one time axis or overlaid, and their phase planes side by side; the
+ * parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
-import type {Trace2007} from "../lib/index.js";
-import {extentOf, figure, fmt, swatch, voltagePlot, type VoltageLine} from "./chart.js";
+import * as Plot from "@observablehq/plot";
+import {CELLS_2007, equilibria2007, nullclines2007, type Cell2007, type Special2007, type Trace2007} from "../lib/index.js";
+import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, voltagePlot, type VoltageLine} from "./chart.js";
+import {phaseGridLayout} from "./compareCharts.js";
+import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, trajectoryPath, type Jump} from "./phasePlane.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
 
 /** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
@@ -167,4 +171,73 @@ export function StatsTable2007(runs: CompareRun2007[], rows: StatsRow2007[], cap
     return span;
   })];
   return Table(caption, head, rows.map((row) => [row.label, ...row.values]), "cells2007-stats");
+}
+
+/**
+ * The reset jumps of a 2007 run: at each spike sample k (which holds the apex, with u already reset) the orbit
+ * reached (v_k, u_pre) and continues from (c + cU·u_pre, u_k). u_pre = u_k − d, except where LTS's cap bound
+ * the reset (u_k = uCap): then the sample before the spike stands in for it (within one step's change of u).
+ */
+export function jumps2007(trace: Trace2007, cell: Cell2007, special: Special2007): Jump[] {
+  const {t, v, u, spikes} = trace;
+  const jumps: Jump[] = [];
+  let k = 0;
+  for (const s of spikes) {
+    while (k < t.length && t[k] < s - 1e-9) k++;
+    if (k >= t.length - 1) break;
+    const capped = special.uCap !== undefined && u[k] >= special.uCap;
+    const uPre = capped && k > 0 ? u[k - 1] : u[k] - cell.d;
+    jumps.push({k, from: [v[k], uPre], to: [cell.c + (special.cU ?? 0) * uPre, u[k]]});
+  }
+  return jumps;
+}
+
+/** One compared cell's phase plane (v in mV, u in pA) at the current I (pA): nullclines, equilibria, orbit, resets. */
+export function PhasePlane2007(r: CompareRun2007, I: number, {width, when}: {width: number; when: string}): HTMLElement {
+  const {cell, special, name} = CELLS_2007[r.id];
+  const trace = r.trace!;
+  const height = Math.round(Math.min(width, 480) * 0.8);
+  const equilibria = equilibria2007(cell, special, I);
+  const jumps = jumps2007(trace, cell, special);
+  const {vDomain, uDomain, breaks} = phaseDomain(trace, cell, equilibria, cell.vpeak, jumps);
+  const nc = nullclines2007(cell, special, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161});
+  const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params: cell, vPeak: cell.vpeak, jumps});
+  const svg = Plot.plot({
+    ...MARGINS,
+    width,
+    height,
+    x: {domain: vDomain, axis: null},
+    y: {domain: uDomain, axis: null},
+    marks: [
+      axesMark({xLabel: "v (mV)", yLabel: "u (pA)"}),
+      pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"}),
+      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}),
+      pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
+      pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"}),
+      equilibriumMark(equilibria)
+    ]
+  }) as SVGSVGElement;
+  const eqText = equilibria.length ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)} pA`).join("; ") : "none: the nullclines do not cross";
+  return figure(svg, {
+    title: `${runTitle(r)}: phase plane (v, u)`,
+    legend: phaseLegend(svg.ownerDocument, equilibria, true, [], {resetLine: false}), // the reset moves with u (LTS, TC)
+    caption: `${name}. Nullclines for I = ${fmt(I)} pA (${when}); dashed lines are the reset jumps from the cut-off to the reset.`,
+    ariaLabel: `Phase plane of u in pA against v in mV of cell ${r.index + 1} (${name}), with nullclines for I = ${fmt(I)} pA, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${jumps.length} reset jump${jumps.length === 1 ? "" : "s"}.`,
+    ariaDescription: `Equilibria: ${eqText}.`,
+    className: "phase-plane"
+  });
+}
+
+/** The compared cells' phase planes, side by side on a wide screen and stacked on a phone. */
+export function PhasePlanes2007(runs: CompareRun2007[], {width}: {width: number}): HTMLElement {
+  const drawn = runs.filter((r) => r.trace && r.trace.I.length > 0);
+  const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
+  const grid = document.createElement("div");
+  grid.className = "compare-phase-grid cells2007-phase-grid";
+  grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+  for (const r of drawn) {
+    const {t, I} = r.trace!;
+    grid.append(PhasePlane2007(r, I[I.length - 1], {width: chartWidth, when: `its value at t = ${fmt(t[t.length - 1])} ms, the end of the run`}));
+  }
+  return grid;
 }

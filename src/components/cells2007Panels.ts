@@ -8,7 +8,7 @@
 import {CELLS_2007, type CellId2007} from "../lib/index.js";
 import {mainThreadRunner, type Runner} from "./cells2007Runner.js";
 import {fmt} from "./chart.js";
-import {OverlayCells, StackedCells, StatsTable2007, Table, CellTrace} from "./cells2007Charts.js";
+import {OverlayCells, PhasePlanes2007, StackedCells, StatsTable2007, Table, CellTrace} from "./cells2007Charts.js";
 import {
   CELL_IDS_2007,
   DEFAULT_COMPARE_2007,
@@ -254,8 +254,9 @@ export function CompareTools2007(
   const summary = el("p", {className: "cells2007-summary"});
   summary.setAttribute("aria-live", "polite");
   const charts = el("div", {className: "cells2007-compare-charts"});
+  const phases = el("div", {className: "cells2007-compare-phases"});
   const table = el("div", {className: "cells2007-compare-table"});
-  root.append(summary, charts, table);
+  root.append(summary, charts, phases, table);
 
   let runs: CompareRun2007[] = [];
   let shared = sharedStimulus(state.current);
@@ -264,6 +265,7 @@ export function CompareTools2007(
     const width = widthOf(charts);
     const errors = runs.filter((r) => r.error).map((r) => el("p", {className: "cells2007-error", textContent: `Cell ${r.index + 1} (${shortName(r.id)}): ${r.error}`}));
     charts.replaceChildren(...errors, state.overlay ? OverlayCells(runs, {width, names: CELL_NAMES}) : StackedCells(runs, {width, names: CELL_NAMES}));
+    phases.replaceChildren(PhasePlanes2007(runs, {width}));
     const caption = `Spike statistics from the onset (t = ${fmt(shared.onset)} ms) to the end of the run (${fmt(shared.duration)} ms), ${state.method === "adaptive" ? "integrated accurately" : "as published (Euler, τ = 0.25 ms)"}. A dash: undefined (a mean ISI needs 2 spikes, CV and adaptation 3).`;
     table.replaceChildren(StatsTable2007(runs, statsRows2007(runs, shared.onset, shared.duration), caption));
   }

@@ -144,31 +144,55 @@ export interface PhaseDomain {
   breaks: number[];
 }
 
-/** Domain of the phase plane: the trajectory, the reset line, the equilibria and the spike cut-off, with some room. */
-export function phaseDomain(trace: Pick<TimeSeries, "v" | "u">, params: {c: number; d: number}, equilibria: EquilibriumPoint[], vPeak: number): PhaseDomain {
+/**
+ * A reset jump of the hybrid system, for models whose cut-off or reset moves with u (the 2007 book's LTS and
+ * TC cells): at the spike sample k the orbit reaches `from` (v, u before the reset) and continues from `to`.
+ */
+export interface Jump {
+  k: number;
+  from: [number, number];
+  to: [number, number];
+}
+
+/**
+ * Domain of the phase plane: the trajectory, the reset line, the equilibria and the spike cut-off, with some
+ * room. Without `jumps`, a spike is a sample at or above vPeak and its jump goes from (vPeak, u − d) to (c, u).
+ */
+export function phaseDomain(
+  trace: Pick<TimeSeries, "v" | "u">,
+  params: {c: number; d: number},
+  equilibria: EquilibriumPoint[],
+  vPeak: number,
+  jumps?: Jump[]
+): PhaseDomain {
   const {v, u} = trace;
   const n = Math.min(v.length, u.length);
   let vMin = Math.min(params.c, vPeak - 1);
+  let vMax = vPeak;
   let uMin = Infinity;
   let uMax = -Infinity;
   const breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
   for (let i = 0; i < n; ++i) {
-    if (v[i] >= vPeak && i + 1 < n) breaks.push(i);
+    if (!jumps && v[i] >= vPeak && i + 1 < n) breaks.push(i);
     if (v[i] < vMin) vMin = v[i];
     if (u[i] < uMin) uMin = u[i];
     if (u[i] > uMax) uMax = u[i];
-    if (v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
-    if (v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
+    if (!jumps && v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
+    if (!jumps && v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
+  }
+  for (const j of jumps ?? []) {
+    breaks.push(j.k);
+    for (const [x, y] of [j.from, j.to]) (vMin = Math.min(vMin, x)), (vMax = Math.max(vMax, x)), (uMin = Math.min(uMin, y)), (uMax = Math.max(uMax, y));
   }
   for (const e of equilibria) {
-    if (e.v > vPeak || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
+    if (e.v > vMax || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
     vMin = Math.min(vMin, e.v);
     uMin = Math.min(uMin, e.u);
     uMax = Math.max(uMax, e.u);
   }
   if (!(uMin <= uMax)) (uMin = -20), (uMax = 0);
   const uPad = Math.max(1, (uMax - uMin) * 0.12);
-  return {vDomain: [Math.floor(vMin - 5), vPeak + 5], uDomain: [uMin - uPad, uMax + uPad], breaks};
+  return {vDomain: [Math.floor(vMin - 5), vMax + 5], uDomain: [uMin - uPad, uMax + uPad], breaks};
 }
 
 /** Geometry of the drawn trajectory (see {@link trajectoryPath}). */
@@ -191,8 +215,21 @@ export interface TrajectoryPath {
 export function trajectoryPath(
   trace: Pick<TimeSeries, "v" | "u">,
   breaks: number[],
-  {width, height, vDomain, uDomain, tolerance, params, vPeak}: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]; tolerance: number; params: {c: number; d: number}; vPeak: number}
+  {
+    width,
+    height,
+    vDomain,
+    uDomain,
+    tolerance,
+    params,
+    vPeak,
+    jumps
+  }: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]; tolerance: number; params: {c: number; d: number}; vPeak: number; jumps?: Jump[]}
 ): TrajectoryPath {
+  // The jump at each break: given, or the 2003 model's (vPeak, u − d) → (c, u).
+  const jumpAt = new Map<number, Jump>();
+  for (const k of breaks) jumpAt.set(k, {k, from: [vPeak, trace.u[k] - params.d], to: [params.c, trace.u[k]]});
+  for (const j of jumps ?? []) jumpAt.set(j.k, j);
   const {v, u} = trace;
   const n = Math.min(v.length, u.length);
   const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
@@ -215,17 +252,22 @@ export function trajectoryPath(
     const i = index[j];
     if (i === PATH_GAP) {
       (X[m] = NaN), (Y[m] = NaN), (sample[m++] = -1);
-      if (pendingReset >= 0) (X[m] = params.c), (Y[m] = u[pendingReset]), (sample[m++] = pendingReset + 1), (pendingReset = -1);
-    } else if (v[i] >= vPeak && i + 1 < n) {
-      (X[m] = vPeak), (Y[m] = u[i] - params.d), (sample[m++] = i);
+      if (pendingReset >= 0) {
+        const to = jumpAt.get(pendingReset)!.to;
+        (X[m] = to[0]), (Y[m] = to[1]), (sample[m++] = pendingReset + 1), (pendingReset = -1);
+      }
+    } else if (jumpAt.has(i) && i + 1 < n) {
+      const from = jumpAt.get(i)!.from;
+      (X[m] = from[0]), (Y[m] = from[1]), (sample[m++] = i);
       pendingReset = i;
     } else (X[m] = v[i]), (Y[m] = u[i]), (sample[m++] = i);
   }
   const JX = new Float64Array(3 * breaks.length);
   const JY = new Float64Array(3 * breaks.length);
   breaks.forEach((k, j) => {
-    (JX[3 * j] = vPeak), (JY[3 * j] = u[k] - params.d);
-    (JX[3 * j + 1] = params.c), (JY[3 * j + 1] = u[k]);
+    const {from, to} = jumpAt.get(k)!;
+    (JX[3 * j] = from[0]), (JY[3 * j] = from[1]);
+    (JX[3 * j + 1] = to[0]), (JY[3 * j + 1] = to[1]);
     (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
   });
   return {X: X.subarray(0, m), Y: Y.subarray(0, m), sample: sample.subarray(0, m), JX, JY};
@@ -276,7 +318,13 @@ export interface LegendLine {
 }
 
 /** The legend of the phase plane: the lines (with `extra` lines after the trajectory's), then one swatch per equilibrium type present. */
-export function phaseLegend(document: Document, equilibria: EquilibriumPoint[], hasUNullcline: boolean, extra: LegendLine[] = []): HTMLElement {
+export function phaseLegend(
+  document: Document,
+  equilibria: EquilibriumPoint[],
+  hasUNullcline: boolean,
+  extra: LegendLine[] = [],
+  {resetLine = true}: {resetLine?: boolean} = {}
+): HTMLElement {
   const SVG = "http://www.w3.org/2000/svg";
   const list = document.createElement("ul");
   list.className = "chart-legend";
@@ -302,7 +350,7 @@ export function phaseLegend(document: Document, equilibria: EquilibriumPoint[], 
   for (const x of extra) line(x.label, x.color, x.dash);
   line("v-nullcline (v′ = 0)", COLORS.vNullcline);
   if (hasUNullcline) line("u-nullcline (u′ = 0)", COLORS.uNullcline);
-  line("reset line v = c", COLORS.reset, "5,4");
+  if (resetLine) line("reset line v = c", COLORS.reset, "5,4");
   const seen = new Set<EquilibriumType>();
   for (const e of equilibria) {
     if (seen.has(e.type)) continue;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {CELLS_2007} from "../../lib/index.js";
-import {CellTrace, OverlayCells, StackedCells, StatsTable2007, vDomain} from "../../src/components/cells2007Charts.js";
+import {CellTrace, OverlayCells, PhasePlanes2007, StackedCells, StatsTable2007, jumps2007, vDomain} from "../../src/components/cells2007Charts.js";
 import {
   CELL_IDS_2007,
   DEFAULT_COMPARE_2007,
@@ -241,5 +241,30 @@ describe("the comparison in the address", () => {
     expect(step.state.current).toEqual({kind: "step", amplitude: 200, onset: 20, duration: 50});
     expect(step.notices).toHaveLength(2);
     expect(parseCompare2007("?cells=RS2007,<script>").notices[0]).toMatch(/unknown cell "<script>"/);
+  });
+});
+
+describe("phase planes of the compared cells", () => {
+  it("draws nullclines, equilibria, the orbit and one reset jump per spike, with the book's moving reset for LTS and TC", () => {
+    const shared = sharedStimulus({kind: "test", id: "LTS2007", current: 200});
+    const runs = (["RS2007", "LTS2007", "FS2007", "TC2007"] as const).map((id, i) => runCompared(i, id, shared, "adaptive"));
+    const grid = PhasePlanes2007(runs, {width: 700});
+    const figures = grid.querySelectorAll("figure.phase-plane");
+    expect(figures).toHaveLength(4);
+    for (const [i, f] of [...figures].entries()) {
+      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toMatch(/u in pA against v in mV.*I = 200 pA/);
+      expect(f.querySelector("[aria-label=v-nullcline]")).not.toBeNull();
+      expect(f.querySelector("[aria-label=u-nullcline]")).not.toBeNull();
+      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toContain(`${runs[i].trace!.spikes.length} reset jump`);
+    }
+    // LTS: the reset moves with u (v ← −53 + 0.04u) and u is capped at 670 pA.
+    const lts = runs[1];
+    const jumps = jumps2007(lts.trace!, CELLS_2007.LTS2007.cell, CELLS_2007.LTS2007.special);
+    expect(jumps).toHaveLength(lts.trace!.spikes.length);
+    for (const j of jumps) {
+      expect(j.to[0]).toBeCloseTo(-53 + 0.04 * j.from[1], 9);
+      expect(j.to[1]).toBeLessThanOrEqual(670);
+      expect(j.from[0]).toBeGreaterThan(j.to[0]); // from the apex down to the reset
+    }
   });
 });
