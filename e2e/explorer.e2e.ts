@@ -53,7 +53,8 @@ test("the explorer loads with every chart, caption and readout, and no console e
     const figure = page.locator("figure.explorer-chart", {has: page.locator("h3", {hasText: title})});
     await expect(figure).toBeVisible();
     await expect(figure.locator("figcaption")).not.toBeEmpty();
-    await expect(figure.locator(":scope > svg[role=img]")).toHaveAttribute("aria-label", /.+/);
+    // The interactive phase plane's graphic is an application (click and keys set the state) in a positioned box.
+    await expect(figure.locator(":scope > svg[role=img], :scope > .ipp-plane > svg[role=application]")).toHaveAttribute("aria-label", /.+/);
   }
   await expect(page.locator(".spike-readout")).toContainText("Spikes");
   await expect(page.locator(".stability-readout")).toContainText("I_sn (saddle-node)");

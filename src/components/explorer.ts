@@ -3,14 +3,14 @@
  * checkboxes combined as a sum), a run that never throws, and the phase-plane analysis at one time.
  */
 import type * as Library from "../lib/index.js";
-import type {Equilibrium, Preset, SimulateOptions, SpikeStatistics, Stimulus, StimulusPart, Trace} from "../lib/index.js";
+import type {Equilibrium, Preset, Separatrix, SimulateOptions, SpikeStatistics, Stimulus, StimulusPart, Trace} from "../lib/index.js";
 import {presetOf, type ExplorerState, type PresetSet} from "./urlState.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
 
 /** The library functions the explorer calls (passed in, so the page and the tests share one instance). */
-export type ExplorerLibrary = Pick<typeof Library, "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics">;
+export type ExplorerLibrary = Pick<typeof Library, "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics" | "separatrix">;
 
 export type {Equilibrium, Trace};
 
@@ -143,12 +143,14 @@ export interface PhaseAnalysis {
   rest: Equilibrium | null;
   saddleNode: number | null;
   hopf: number | null;
+  /** The saddle's stable manifold (the threshold), or null without a saddle. */
+  separatrix: Separatrix | null;
   /** Messages of analysis errors (e.g. a degenerate a = 0), else empty. */
   errors: string[];
 }
 
 /**
- * Nullcline current, equilibria, rest state and bifurcation currents for a run at time tI (null = the end),
+ * Nullcline current, equilibria, rest state, bifurcation currents and separatrix for a run at time tI (null = the end),
  * with I as the stimulus defines it at that time.
  */
 export function analysePhase(run: Run, input: Input, tI: number | null, lib: ExplorerLibrary): PhaseAnalysis | null {
@@ -174,8 +176,15 @@ export function analysePhase(run: Run, input: Input, tI: number | null, lib: Exp
   } catch (e) {
     errors.push(e instanceof Error ? e.message : String(e));
   }
+  let separatrix: Separatrix | null = null;
+  try {
+    // Stop the branches at the edge of any plane the explorer draws (the reset c ≥ −100 mV, the cut-off).
+    separatrix = lib.separatrix(params, I, {equation});
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
   const rest = equilibria.find((e) => e.type === "stable node" || e.type === "stable focus") ?? null;
-  return {t, atEnd, I, equilibria, rest, saddleNode, hopf, errors};
+  return {t, atEnd, I, equilibria, rest, saddleNode, hopf, separatrix, errors};
 }
 
 /**
