@@ -1,0 +1,50 @@
+// Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch.ts) for both methods,
+// on n neurons of a (c, d) grid around the regular-spiking cell (a .02, b .2, c −80…−40, d 0…10; v0 −65;
+// I = 10; 1000 ms at dt = 2⁻⁵ ms = 32,000 steps), spikes recorded. Also the atlas's whole work per cell:
+// simulateBatch plus classifyFiringPattern (atlasModel.ts computeRows).
+// Run: `npm run bench:batch` (`-- --n 4096`). A benchmark, not a test: it asserts nothing.
+import {simulateBatch, type BatchMethod} from "../lib/batch.js";
+import {computeRows, DEFAULT_MAPS} from "../src/components/atlasModel.js";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const n = arg("n", 2048);
+const repeats = arg("repeats", 7);
+const duration = 1000;
+const dt = 2 ** -5;
+const steps = Math.ceil(duration / dt);
+const a = new Float64Array(n).fill(0.02);
+const b = new Float64Array(n).fill(0.2);
+const c = Float64Array.from({length: n}, (_, i) => -80 + (40 * (i % 64)) / 63);
+const d = Float64Array.from({length: n}, (_, i) => (10 * Math.floor(i / 64)) / Math.max(1, Math.ceil(n / 64) - 1));
+
+function median(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function time(run: () => unknown, neuronSteps: number): {median: number; best: number} {
+  run(); // warm-up: compiles the kernel
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    run();
+    samples.push(((performance.now() - t0) * 1e6) / neuronSteps);
+  }
+  return {median: median(samples), best: Math.min(...samples)};
+}
+
+console.log(`simulateBatch: ${n} neurons × ${steps} steps (1000 ms at dt = 2⁻⁵ ms), ${repeats} runs after a warm-up`);
+for (const method of ["euler", "paper2004"] as BatchMethod[]) {
+  let spikes = 0;
+  const r = time(() => {
+    spikes = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method}).times.length;
+  }, n * steps);
+  console.log(`${method.padEnd(9)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`);
+}
+const spec = {...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 64}, y: {...DEFAULT_MAPS.cd.y, n: Math.max(1, Math.round(n / 64))}};
+const cells = spec.x.n * spec.y.n;
+const r = time(() => computeRows({spec, row0: 0, row1: spec.y.n}), cells * steps);
+console.log(`atlas cells (simulateBatch + classifyFiringPattern, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`);

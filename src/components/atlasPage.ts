@@ -1,0 +1,61 @@
+/**
+ * The atlas page's pieces that are not a map: the worker factory (import.meta.resolve must be called from a
+ * component for Framework to bundle the worker) and the section comparing the fast kernel with the accurate
+ * method, from src/data/atlas-agreement.json (written by scripts/atlas-agreement.ts).
+ */
+import * as Inputs from "@observablehq/inputs";
+import type {AtlasSpec} from "./atlasModel.js";
+
+/** A new module worker running atlas.worker.ts, or null where there are no workers. */
+export function atlasWorker(): Worker | null {
+  return typeof Worker === "undefined" ? null : new Worker(import.meta.resolve("./atlas.worker.js"), {type: "module"});
+}
+
+/** The shape of src/data/atlas-agreement.json (the parts the page shows). */
+export interface Agreement {
+  total: number;
+  agree: number;
+  fraction: number;
+  seconds: number;
+  maps: Record<string, {spec: AtlasSpec; cells: number; agree: number; fraction: number; samePerBurst: number; disagreements: {i: number; j: number; x: number; y: number; fast: string; accurate: string}[]}>;
+}
+
+const MAP_NAMES: Record<string, string> = {cd: "(c, d)", ab: "(a, b)", Id: "(I, d)"};
+const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
+
+/** One paragraph: the agreement overall and per map. */
+export function agreementSummary(a: Agreement): HTMLElement {
+  const p = document.createElement("p");
+  const strong = document.createElement("strong");
+  strong.textContent = `${a.agree} of ${a.total} cells (${percent(a.fraction)})`;
+  const perMap = Object.entries(a.maps).map(([id, m]) => `${MAP_NAMES[id] ?? id}: ${m.agree} of ${m.cells} (${percent(m.fraction)})`).join("; ");
+  const samePerBurst = Object.values(a.maps).reduce((s, m) => s + m.samePerBurst, 0);
+  p.append(
+    "The fast kernel and the accurate method give the same label on ",
+    strong,
+    ` — ${perMap}. Where the labels agree, the spikes per burst agree too in ${samePerBurst} of ${a.agree} cells.`
+  );
+  return p;
+}
+
+/** The disagreements as a table: map, the two swept values, the label of each method. */
+export function disagreementTable(a: Agreement): HTMLElement {
+  const rows = Object.entries(a.maps).flatMap(([id, m]) =>
+    m.disagreements.map((d) => ({
+      map: MAP_NAMES[id] ?? id,
+      x: `${m.spec.x.key} = ${d.x}`,
+      y: `${m.spec.y.key} = ${d.y}`,
+      fast: d.fast,
+      accurate: d.accurate
+    }))
+  );
+  const table = Inputs.table(rows, {
+    columns: ["map", "x", "y", "fast", "accurate"],
+    header: {map: "Map", x: "First value", y: "Second value", fast: "Euler, dt = 2⁻⁵ ms", accurate: "Adaptive"},
+    rows: 12.5,
+    layout: "auto"
+  }) as HTMLElement;
+  table.classList.add("atlas-table");
+  table.setAttribute("aria-label", `The ${rows.length} cells where the fast kernel and the accurate method disagree`);
+  return table;
+}

@@ -1,0 +1,66 @@
+/**
+ * Computes a map in Web Workers, one per core: the rows are cut into blocks of about 30 ms of work
+ * (atlasModel.ts rowsPerTask), each worker takes the next block as soon as it has returned one, and every
+ * block is handed to `onRows` as it arrives, so the map fills in progressively. `cancel` terminates the
+ * workers at once (they are made anew for the next map).
+ */
+import {computeRows, rowsPerTask, type AtlasSpec, type RowsResult} from "./atlasModel.js";
+import {workerRunner} from "./workerRunner.js";
+
+type Runner = (request: {spec: AtlasSpec; row0: number; row1: number}) => Promise<RowsResult>;
+
+export class AtlasPool {
+  private workers: (Worker | null)[] = [];
+  private runners: Runner[] = [];
+  private generation = 0;
+
+  /** `makeWorker` returns a new module worker running atlas.worker.ts (or null: the main thread does the work). */
+  constructor(private readonly makeWorker: () => Worker | null, readonly size = Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2))) {}
+
+  /**
+   * Computes every row of `spec`, top row first; resolves true when done, false if cancelled or superseded by
+   * another `run`. Throws (rejects) with the worker's message if a block fails.
+   */
+  async run(spec: AtlasSpec, onRows: (rows: RowsResult) => void): Promise<boolean> {
+    const generation = ++this.generation;
+    if (this.runners.length === 0) {
+      this.workers = Array.from({length: this.size}, () => this.makeWorker());
+      this.runners = this.workers.map((w) => workerRunner(w, computeRows));
+    }
+    const per = rowsPerTask(spec);
+    const blocks: [number, number][] = [];
+    for (let row1 = spec.y.n; row1 > 0; row1 -= per) blocks.push([Math.max(0, row1 - per), row1]);
+    let next = 0;
+    const work = async (runner: Runner) => {
+      while (next < blocks.length && generation === this.generation) {
+        const [row0, row1] = blocks[next++]!;
+        const rows = await runner({spec, row0, row1});
+        if (generation !== this.generation) return;
+        onRows(rows);
+      }
+    };
+    const runners = this.runners;
+    await Promise.race([Promise.all(runners.map(work)), this.cancelled(generation)]);
+    return generation === this.generation;
+  }
+
+  /** Stops the current map: terminates the workers; what was drawn stays. */
+  cancel(): void {
+    this.generation++;
+    for (const w of this.workers) w?.terminate();
+    this.workers = [];
+    this.runners = [];
+    for (const wake of this.waiting) wake();
+    this.waiting = [];
+  }
+
+  private waiting: (() => void)[] = [];
+
+  /** Resolves when `generation` is cancelled (so a run whose workers were terminated returns). */
+  private cancelled(generation: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (generation !== this.generation) resolve();
+      else this.waiting.push(resolve);
+    });
+  }
+}
