@@ -21,14 +21,19 @@ async function press(page: Page, label: string | RegExp, key: string, times = 1)
   for (let k = 0; k < times; k++) await page.keyboard.press(key);
 }
 
+/** Opens chapter 8 and waits for the first f–I sweep (panel G) to be drawn. */
+async function openChapter8(page: Page): Promise<void> {
+  await page.goto("/tutorial/excitability");
+  await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 20_000});
+}
+
 test.describe("chapter 8: excitability", () => {
   test("renders the f–I curve from the worker, the verdict, the diagram and the links, without errors", async ({page}) => {
     const problems = watch(page);
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
-    await page.goto("/tutorial/excitability");
+    await openChapter8(page);
     await expect(page.locator("h1")).toHaveText("Excitability");
-    await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 20_000});
     await expect(page.locator("figure.fi-chart h3")).toContainText("f–I curve of G");
     await expect(page.locator(".verdict")).toHaveText("class 1");
     await expect(page.locator("figure.bifurcation-chart svg[role=img]")).toHaveAttribute("aria-label", /saddle-node \(SN\) at I = 2\.25/);
@@ -40,8 +45,7 @@ test.describe("chapter 8: excitability", () => {
 
   test("choosing H re-sweeps to a Class 2 verdict; the diagram shows the Hopf point", async ({page}) => {
     const problems = watch(page);
-    await page.goto("/tutorial/excitability");
-    await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 20_000});
+    await openChapter8(page);
     await page.getByRole("combobox", {name: "Neuron"}).selectOption({index: 1});
     await expect(page.locator("figure.fi-chart h3")).toContainText("f–I curve of H", {timeout: 20_000});
     await expect(page.locator(".verdict")).toHaveText("class 2", {timeout: 20_000});
@@ -51,8 +55,7 @@ test.describe("chapter 8: excitability", () => {
 
   test("the sweep shows progress while the current slider keeps redrawing the diagram", async ({page}) => {
     const problems = watch(page);
-    await page.goto("/tutorial/excitability");
-    await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 20_000});
+    await openChapter8(page);
     // Choose P and move b: each change starts a new sweep in the worker (cancelling the previous one).
     await page.getByRole("combobox", {name: "Neuron"}).selectOption({index: 2});
     await press(page, /^b \(sensitivity/, "ArrowLeft");
@@ -84,8 +87,7 @@ test.describe("chapter 8: excitability", () => {
 
   test("fits a phone (390 px) without horizontal scrolling", async ({page}) => {
     await page.setViewportSize({width: 390, height: 800});
-    await page.goto("/tutorial/excitability");
-    await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 20_000});
+    await openChapter8(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });

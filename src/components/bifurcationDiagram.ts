@@ -5,7 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type {BifurcationDiagram, BranchStability} from "../lib/analysis/bifurcationDiagram.js";
-import {axesMark, figure, fmt, swatch, type FigureOptions} from "./chart.js";
+import {axesMark, figure, fmt, type FigureOptions} from "./chart.js";
+import {CURVE_MARGINS, legendRow} from "./fiCurve.js";
 
 const STYLE: Record<BranchStability, {stroke: string; dash: string; label: string}> = {
   stable: {stroke: "#1f5fa8", dash: "", label: "stable (rest)"},
@@ -43,23 +44,14 @@ export function bifurcationChart(diagram: BifurcationDiagram, options: Bifurcati
   const svg = Plot.plot({
     width,
     height,
-    marginLeft: 52,
-    marginRight: 14,
-    marginTop: 30,
-    marginBottom: 34,
+    ...CURVE_MARGINS,
     x: {domain: [diagram.from, diagram.to], axis: null},
     y: {domain: [yDomain[0]! - 2, yDomain[1]! + 2], axis: null},
     symbol: {type: "identity"},
     marks
   }) as SVGSVGElement;
 
-  const legend = document.createElement("div");
-  legend.className = "fi-legend";
-  for (const stability of new Set(diagram.segments.map((s) => s.stability))) {
-    const span = document.createElement("span");
-    span.append(swatch(document, STYLE[stability].stroke, STYLE[stability].dash), ` ${STYLE[stability].label}`);
-    legend.append(span);
-  }
+  const legend = legendRow([...new Set(diagram.segments.map((s) => s.stability))].map((k) => ({color: STYLE[k].stroke, dash: STYLE[k].dash, text: STYLE[k].label})));
   const sn = diagram.saddleNode ? `saddle-node (SN) at I = ${fmt(diagram.saddleNode.I)}, v = ${fmt(diagram.saddleNode.v)} mV` : "no saddle-node in range";
   const ah = diagram.hopf ? `${diagram.hopf.criticality} Andronov–Hopf (AH) at I = ${fmt(diagram.hopf.I)}, v = ${fmt(diagram.hopf.v)} mV` : "no Andronov–Hopf point in range";
   const pieces = diagram.segments.map((s) => `${s.branch} branch ${STYLE[s.stability].label} from I = ${fmt(s.points[0]?.I)} to ${fmt(s.points.at(-1)?.I)}`);

@@ -7,6 +7,21 @@ import * as Plot from "@observablehq/plot";
 import type {FICurve} from "../lib/analysis/excitability.js";
 import {axesMark, figure, fmt, swatch, type FigureOptions} from "./chart.js";
 
+/** Margins of the excitability charts (room above for the y label and the marks' labels). */
+export const CURVE_MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 30, marginBottom: 34} as const;
+
+/** A row of legend entries: a swatch (colour, dash) and a text each. */
+export function legendRow(items: {color: string; dash?: string; text: string}[]): HTMLDivElement {
+  const legend = document.createElement("div");
+  legend.className = "fi-legend";
+  for (const {color, dash = "", text} of items) {
+    const span = document.createElement("span");
+    span.append(swatch(document, color, dash), ` ${text}`);
+    legend.append(span);
+  }
+  return legend;
+}
+
 export const FI_COLORS = {up: "#1f5fa8", down: "#d95f02", firstIsi: "#1f5fa8", hysteresis: "#f4c542"} as const;
 
 /** Options of {@link fiChart}. */
@@ -46,25 +61,17 @@ export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
   const svg = Plot.plot({
     width,
     height,
-    marginLeft: 52,
-    marginRight: 14,
-    marginTop: 30,
-    marginBottom: 34,
+    ...CURVE_MARGINS,
     x: {domain: xDomain, axis: null},
     y: {domain: [0, top * 1.05], axis: null},
     marks: plotMarks
   }) as SVGSVGElement;
 
-  const legend = document.createElement("div");
-  legend.className = "fi-legend";
-  const item = (color: string, dash: string, text: string) => {
-    const span = document.createElement("span");
-    span.append(swatch(document, color, dash), ` ${text}`);
-    legend.append(span);
-  };
-  if (up.length) item(FI_COLORS.up, "", "up sweep: steady rate (○ first-ISI rate)");
-  if (down.length) item(FI_COLORS.down, "5,3", "down sweep: steady rate");
-  if (curve.hysteresis.length) item(FI_COLORS.hysteresis, "", "up and down differ (hysteresis)");
+  const legend = legendRow([
+    ...(up.length ? [{color: FI_COLORS.up, text: "up sweep: steady rate (○ first-ISI rate)"}] : []),
+    ...(down.length ? [{color: FI_COLORS.down, dash: "5,3", text: "down sweep: steady rate"}] : []),
+    ...(curve.hysteresis.length ? [{color: FI_COLORS.hysteresis, text: "up and down differ (hysteresis)"}] : [])
+  ]);
 
   const describe = (name: string, points: typeof up) =>
     `${name}: ${points.map((p) => `I ${fmt(p.I)} → ${fmt(p.rate)} Hz`).join("; ")}.`;
