@@ -7,6 +7,7 @@ import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {expect, test, type Page} from "@playwright/test";
 import {CHAPTERS} from "../src/components/chapters.js";
+import {watch} from "./watch.js";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const built = (slug: string) => existsSync(join(dist, "tutorial", `${slug}.html`));
@@ -19,13 +20,6 @@ const MINE: {slug: string; slider: string}[] = [
   {slug: "reset", slider: "c (mV)"},
   {slug: "adaptation", slider: "d (jump of u)"}
 ];
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);

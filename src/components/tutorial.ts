@@ -5,8 +5,8 @@
  *   ms), with some parameters or options changed; the chapters teach the model, not the 2004 Euler loop.
  * - `live(value, unit)`: a number in the prose that updates with the controls (`${live(rate, "Hz")}`), marked
  *   with the class "live" so tests and readers can find it.
- * - `kickThreshold(params, I)`: the measured threshold of a voltage kick from rest (chapter 1: the threshold is
- *   a property of the dynamics, not the 30 mV cut-off).
+ * - `kickThreshold(params, I)`: the threshold of a voltage kick from rest, from the library's separatrix
+ *   (chapter 1: the threshold is a property of the dynamics, not the 30 mV cut-off).
  * - `explorerHref(id, changes)`, `zooHref(id)` and `TryIt(links)`: the links that end each chapter, into the
  *   explorer at an illustrative state and into the zoo at a panel.
  *
@@ -18,6 +18,7 @@
  */
 import type {Params} from "../lib/types.js";
 import {equilibria, type Equilibrium} from "../lib/analysis/phasePlane.js";
+import {separatrix, separatrixCrossings} from "../lib/analysis/separatrix.js";
 import {CLASSES, FEATURES, type Preset} from "../lib/presets.js";
 import {DEFAULTS, simulate, type SimulateOptions, type Trace} from "../lib/simulate.js";
 import {fmt} from "./chart.js";
@@ -105,24 +106,18 @@ export function TryIt(links: TryLink[]): HTMLUListElement {
 }
 
 /**
- * The smallest instantaneous kick of v from the rest state (u kept at rest) that makes the neuron spike at a
- * constant current I: bisection on v0 between the rest potential and the saddle, each probe an accurate run
- * stopped at its first spike. Returns null when there is no stable rest state (the neuron fires anyway).
- * A kick to the saddle's v always fires (there v′ > 0 because u is below the saddle's u), so the bracket holds.
+ * The smallest instantaneous kick of v from the rest state (u unchanged) that makes the neuron spike at a
+ * constant current I: where the library's threshold separatrix (the saddle's stable manifold) crosses the
+ * line u = u_rest to the right of rest. Null when there is no stable rest state or no saddle.
  */
-export function kickThreshold(params: Params, I: number, {iterations = 12, duration = 80} = {}): {threshold: number; rest: Equilibrium; saddle: Equilibrium} | null {
+export function kickThreshold(params: Params, I: number): {threshold: number; rest: Equilibrium; saddle: Equilibrium} | null {
   const points = equilibria(params, I);
   const rest = points.find((p) => p.type === "stable node" || p.type === "stable focus");
   const saddle = points.find((p) => p.type === "saddle");
   if (!rest || !saddle) return null;
-  let [lo, hi] = [rest.v, saddle.v];
-  for (let k = 0; k < iterations; ++k) {
-    const mid = (lo + hi) / 2;
-    const fires = simulate({params, v0: mid, u0: rest.u, current: I, duration, maxSpikes: 1}).spikes.length > 0;
-    if (fires) hi = mid;
-    else lo = mid;
-  }
-  return {threshold: hi, rest, saddle};
+  const sep = separatrix(params, I);
+  const threshold = sep ? separatrixCrossings(sep, rest.u).find((v) => v > rest.v) : undefined;
+  return threshold === undefined ? null : {threshold, rest, saddle};
 }
 
 /** The table of contents: an ordered list of the chapters, each a link (./<slug>) with its summary. */
