@@ -105,7 +105,7 @@ function runAt(s: Resolved, I: number, start: State, duration: number, maxSpikes
   const n = trace.v.length - 1;
   // A sample that ends a spike step holds vPeak; the state itself went on from the reset value c.
   const v = trace.v[n]! >= s.vPeak ? s.params.c : trace.v[n]!;
-  return {spikes: trace.spikes, end: {v, u: trace.u[n]!}, warnings: trace.warnings, complete: trace.t[n]! >= duration - 1e-9};
+  return {spikes: trace.spikes, end: {v, u: trace.u[n]!}, warnings: trace.warnings, tEnd: Math.min(duration, trace.t[n]!)};
 }
 
 // ─────────────────────────────── f–I curves ───────────────────────────────
@@ -133,7 +133,10 @@ export interface FICurveOptions extends RunSettings {
 export interface FIPoint {
   /** Current (mV/ms). */
   I: number;
-  /** Steady-state rate (Hz): spikes in [transient, duration) × 1000 / (duration − transient). */
+  /**
+   * Steady-state rate (Hz): spikes in [transient, duration) × 1000 / (duration − transient). If the run stopped
+   * early (see `warnings`), the window ends where it stopped.
+   */
   rate: number;
   /** 1000 / the first inter-spike interval of this run (Hz), or null with fewer than two spikes. */
   firstIsiRate: number | null;
@@ -227,10 +230,11 @@ export function fICurve(options: FICurveOptions): FICurve {
       const run = runAt(s, I, state, duration, maxSpikes);
       for (const w of run.warnings) warnings.add(`I = ${I}: ${w}`);
       const inWindow = countFrom(run.spikes, transient);
-      const window = duration - transient;
+      // A run cut short (spike budget, divergence; said in `warnings`) is rated over the part that ran.
+      const window = Math.max(run.tEnd, transient + 1) - transient;
       points.push({
         I,
-        rate: run.complete ? (inWindow * 1000) / window : NaN,
+        rate: (inWindow * 1000) / window,
         firstIsiRate: run.spikes.length >= 2 ? 1000 / (run.spikes[1]! - run.spikes[0]!) : null,
         spikes: inWindow,
         totalSpikes: run.spikes.length,
