@@ -135,7 +135,7 @@ export interface FIPoint {
   I: number;
   /**
    * Steady-state rate (Hz): spikes in [transient, duration) × 1000 / (duration − transient). If the run stopped
-   * early (see `warnings`), the window ends where it stopped.
+   * early (see `warnings`), the window ends where it stopped (and starts at 0 if it stopped within the transient).
    */
   rate: number;
   /** 1000 / the first inter-spike interval of this run (Hz), or null with fewer than two spikes. */
@@ -229,12 +229,13 @@ export function fICurve(options: FICurveOptions): FICurve {
       }
       const run = runAt(s, I, state, duration, maxSpikes);
       for (const w of run.warnings) warnings.add(`I = ${I}: ${w}`);
-      const inWindow = countFrom(run.spikes, transient);
-      // A run cut short (spike budget, divergence; said in `warnings`) is rated over the part that ran.
-      const window = Math.max(run.tEnd, transient + 1) - transient;
+      // A run cut short (spike budget, divergence; said in `warnings`) is rated over the part of the window
+      // that ran, or over the whole run if it stopped within the transient.
+      const from = run.tEnd > transient ? transient : 0;
+      const inWindow = countFrom(run.spikes, from);
       points.push({
         I,
-        rate: (inWindow * 1000) / window,
+        rate: run.tEnd > 0 ? (inWindow * 1000) / (run.tEnd - from) : 0,
         firstIsiRate: run.spikes.length >= 2 ? 1000 / (run.spikes[1]! - run.spikes[0]!) : null,
         spikes: inWindow,
         totalSpikes: run.spikes.length,

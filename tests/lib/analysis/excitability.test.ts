@@ -66,6 +66,14 @@ describe("fICurve", () => {
     expect(up!.points[0]!.rate).toBeCloseTo((up!.points[0]!.spikes * 1000) / 300, 12);
   });
 
+  it("a run stopped by the spike budget is rated over what ran and says so, never NaN or a false 0", () => {
+    const c = fICurve({...RS, currents: [20000], duration: 50, transient: 10});
+    const p = c.up!.points[0]!;
+    expect(p.rate).toBeGreaterThan(1e5);
+    expect(Number.isFinite(p.rate)).toBe(true);
+    expect(c.warnings[0]).toMatch(/I = 20000: the spike budget/);
+  });
+
   it("accepts {from, to, count}; rejects bad options naming the field", () => {
     const c = fICurve({...H, currents: {from: 0, to: 0.2, count: 3}, duration: 50, transient: 10});
     expect(c.up!.points.map((p) => p.I)).toEqual([0, 0.1, 0.2]);
