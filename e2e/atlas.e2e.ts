@@ -65,8 +65,8 @@ test("clicking a cell opens the explorer with that neuron; Enter does the same f
   await page.goto("/lab/atlas");
   const box = page.locator("#atlas-cd .atlas-box");
   // The cell at 0.25 of the width and 0.5 of the height of the cell area: i = 16, j = 31 of 64.
+  await box.scrollIntoViewIfNeeded();
   const area = await page.locator("#atlas-cd canvas.atlas-cells").boundingBox();
-  await box.click({position: {x: 0, y: 0}, trial: true});
   const readout = page.locator("#atlas-cd .atlas-readout");
   await page.mouse.move(area!.x + area!.width * 0.25 + 1, area!.y + area!.height * 0.5 - 1);
   await expect(readout).toContainText(/c = -69\.8, d = 5\.08: \w+/);

@@ -290,8 +290,19 @@ export class AtlasMap {
     const half = (a: typeof x) => (a.max - a.min) / (a.n - 1) / 2;
     const inRange = (m: PresetMark) =>
       m.values[x.key] >= x.min - half(x) && m.values[x.key] <= x.max + half(x) && m.values[y.key] >= y.min - half(y) && m.values[y.key] <= y.max + half(y);
-    const shown = this.options.marks.filter(inRange);
     const matches = (m: PresetMark) => !m.variant && AXES.every((k) => k === x.key || k === y.key || Math.abs(m.values[k] - spec.fixed[k]) < 1e-9);
+    // Published neurons at the same place share one mark and one label ("RS, FS").
+    const places = new Map<string, PresetMark & {matching: boolean}>();
+    for (const m of this.options.marks.filter(inRange)) {
+      const key = `${m.values[x.key]},${m.values[y.key]}`;
+      const place = places.get(key);
+      if (place) {
+        place.id += `, ${m.id}`;
+        place.matching ||= matches(m);
+        if (m.group === "2003") place.group = "2003";
+      } else places.set(key, {...m, matching: matches(m)});
+    }
+    const shown = [...places.values()];
     const chart = Plot.plot({
       width: WIDTH,
       height: HEIGHT,
@@ -308,7 +319,7 @@ export class AtlasMap {
           symbol: (m: PresetMark) => (m.group === "2003" ? "circle" : "square"),
           stroke: "black",
           strokeWidth: 1.5,
-          fill: (m: PresetMark) => (matches(m) ? "white" : "none")
+          fill: (m: PresetMark & {matching: boolean}) => (m.matching ? "white" : "none")
         }),
         Plot.text(shown, {
           x: (m: PresetMark) => m.values[x.key],
@@ -367,7 +378,7 @@ export class AtlasMap {
       caption:
         `Each cell is one neuron (v0 = −65 mV, u0 = b·v0) under a constant current from t = 0, run for ${spec.duration} ms ` +
         `with ${spec.method} at dt = ${spec.dt} ms and labelled from its spikes. Fixed: ${AXES.filter((k) => k !== x.key && k !== y.key).map((k) => `${k} = ${spec.fixed[k]}`).join(", ")}. ` +
-        `Circles mark the 2003 classes, squares the 2004 features, at their values of ${x.key} and ${y.key}` +
+        `Circles mark the 2003 classes (and features at the same place), squares the 2004 features, at their values of ${x.key} and ${y.key}` +
         `${x.key === "I" || y.key === "I" ? " (I: the current at the end of their protocol)" : ""}; filled white where their other values equal this map's, hollow where they differ. ` +
         marksText,
       ariaLabel: `Behaviour map over ${x.key} (${x.min} to ${x.max}) and ${y.key} (${y.min} to ${y.max}); use the arrow keys to move between cells and Enter to open one in the explorer.`
@@ -400,7 +411,10 @@ export class AtlasMap {
         data[o + 3] = code === PENDING ? 0 : 255;
       }
     }
-    if (flush) this.flush();
+    if (flush) {
+      this.flush();
+      if (this.focus[1] >= rows.row0 && this.focus[1] < rows.row1) this.showFocus();
+    }
   }
 
   private flush(): void {
