@@ -116,3 +116,18 @@ for (const [index, {slug, slider}] of MINE.entries()) {
     });
   });
 }
+
+test("chapter 3: a click on the phase plane starts the run from there", async ({page}) => {
+  test.skip(!built("coupling"), "dist/tutorial/coupling.html is not built");
+  const problems = watch(page);
+  await open(page, "/tutorial/coupling");
+  const svg = page.locator(".ipp-plane > svg").first();
+  await expect(svg).toBeVisible();
+  const caption = page.locator(".explorer-charts figure figcaption").first();
+  await expect(caption).toContainText("starting from v = −64.41 mV");
+  const box = (await svg.boundingBox())!;
+  await svg.click({position: {x: 0.5 * box.width, y: 0.3 * box.height}});
+  await expect(caption).not.toContainText("starting from v = −64.41 mV");
+  await expect(caption).toContainText("starting from v = ");
+  expect(problems).toEqual([]);
+});
