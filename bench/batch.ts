@@ -44,6 +44,33 @@ for (const method of ["euler", "paper2004"] as BatchMethod[]) {
   }, n * steps);
   console.log(`${method.padEnd(9)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`);
 }
+// Reference: the bare Euler loop over the same neurons (no spike log, no divergence test, no blocks), the
+// "straightforward typed-array kernel" the batch kernel is compared with on the same machine at the same time.
+function bare(): number {
+  const v = new Float64Array(n).fill(-65);
+  const u = new Float64Array(n).fill(-13);
+  const ab = Float64Array.from(a, (x, i) => x * b[i]!);
+  let spikes = 0;
+  for (let k = 0; k < steps; k = (k + 1) | 0) {
+    for (let i = 0; i < n; i = (i + 1) | 0) {
+      let vi = v[i]!;
+      let ui = u[i]!;
+      const du = ab[i]! * vi - a[i]! * ui;
+      vi = vi + dt * (0.04 * (vi * vi) + 5 * vi + 140 - ui + 10);
+      ui = ui + dt * du;
+      if (vi >= 30) {
+        vi = c[i]!;
+        ui += d[i]!;
+        spikes++;
+      }
+      v[i] = vi;
+      u[i] = ui;
+    }
+  }
+  return spikes;
+}
+const reference = time(bare, n * steps);
+console.log(`bare loop  median ${reference.median.toFixed(2)} ns/neuron-step  fastest ${reference.best.toFixed(2)}  (reference: no spike log, no checks)`);
 const spec = {...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 64}, y: {...DEFAULT_MAPS.cd.y, n: Math.max(1, Math.round(n / 64))}};
 const cells = spec.x.n * spec.y.n;
 const r = time(() => computeRows({spec, row0: 0, row1: spec.y.n}), cells * steps);

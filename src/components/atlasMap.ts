@@ -381,10 +381,10 @@ export class AtlasMap {
         `Circles mark the 2003 classes (and features at the same place), squares the 2004 features, at their values of ${x.key} and ${y.key}` +
         `${x.key === "I" || y.key === "I" ? " (I: the current at the end of their protocol)" : ""}; filled white where their other values equal this map's, hollow where they differ. ` +
         marksText,
+      legend: legend(document),
       ariaLabel: `Behaviour map over ${x.key} (${x.min} to ${x.max}) and ${y.key} (${y.min} to ${y.max}); use the arrow keys to move between cells and Enter to open one in the explorer.`
     });
     fig.classList.add("atlas-figure");
-    fig.prepend(legend(document));
     this.figureSlot.replaceChildren(fig);
     for (let j = 0; j < y.n; j++) this.paintRows({row0: j, row1: j + 1, codes: this.codes.subarray(j * x.n, (j + 1) * x.n), perBurst: this.perBurst.subarray(j * x.n, (j + 1) * x.n)}, false);
     this.flush();

@@ -82,32 +82,16 @@ export function atlasU0(b: number): number {
   return clampToSpec(b * ATLAS_V0, NUMBER_SPECS.u0);
 }
 
+/** A default map: 64 × 64 cells of 1000-ms runs, forward Euler at dt = 2⁻⁵ ms. */
+function defaultMap(x: Omit<AxisSpec, "n">, y: Omit<AxisSpec, "n">, fixed: Record<AxisKey, number>): AtlasSpec {
+  return {x: {...x, n: 64}, y: {...y, n: 64}, fixed, duration: 1000, dt: 2 ** -5, method: "euler"};
+}
+
 /** The default maps (c, d), (a, b) and (I, d), with the settings of the classic cells around them. */
 export const DEFAULT_MAPS: Readonly<Record<"cd" | "ab" | "Id", AtlasSpec>> = Object.freeze({
-  cd: {
-    x: {key: "c", min: -80, max: -40, n: 64},
-    y: {key: "d", min: 0, max: 10, n: 64},
-    fixed: {a: 0.02, b: 0.2, c: -65, d: 8, I: 10},
-    duration: 1000,
-    dt: 2 ** -5,
-    method: "euler"
-  },
-  ab: {
-    x: {key: "a", min: 0, max: 0.15, n: 64},
-    y: {key: "b", min: 0.1, max: 0.3, n: 64},
-    fixed: {a: 0.02, b: 0.2, c: -50, d: 2, I: 10},
-    duration: 1000,
-    dt: 2 ** -5,
-    method: "euler"
-  },
-  Id: {
-    x: {key: "I", min: 0, max: 30, n: 64},
-    y: {key: "d", min: 0, max: 10, n: 64},
-    fixed: {a: 0.02, b: 0.2, c: -55, d: 4, I: 10},
-    duration: 1000,
-    dt: 2 ** -5,
-    method: "euler"
-  }
+  cd: defaultMap({key: "c", min: -80, max: -40}, {key: "d", min: 0, max: 10}, {a: 0.02, b: 0.2, c: -65, d: 8, I: 10}),
+  ab: defaultMap({key: "a", min: 0, max: 0.15}, {key: "b", min: 0.1, max: 0.3}, {a: 0.02, b: 0.2, c: -50, d: 2, I: 10}),
+  Id: defaultMap({key: "I", min: 0, max: 30}, {key: "d", min: 0, max: 10}, {a: 0.02, b: 0.2, c: -55, d: 4, I: 10})
 });
 export type MapId = keyof typeof DEFAULT_MAPS;
 export const MAP_IDS = Object.keys(DEFAULT_MAPS) as MapId[];
