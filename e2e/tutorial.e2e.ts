@@ -59,6 +59,13 @@ for (const [index, {slug, slider}] of MINE.entries()) {
       await expect(page.locator(".live").first()).toBeVisible();
       expect(await page.locator(".live").allTextContents()).not.toContain("NaN");
       await expect(page.locator(".tutorial-try a").first()).toBeVisible();
+      // Every prompt's explanation computes (its numbers come from live runs at reveal time).
+      for (const prompt of await page.locator("form.predict").all()) {
+        await prompt.locator("button").click();
+        await expect(prompt.locator(".predict-explanation")).not.toBeEmpty();
+        await expect(prompt.locator(".predict-error")).toHaveCount(0);
+        expect(await prompt.locator(".predict-explanation").textContent()).not.toMatch(/NaN|undefined|—/);
+      }
       expect(problems).toEqual([]);
     });
 
