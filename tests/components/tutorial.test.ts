@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {CLASSES, FEATURES, simulate} from "../../lib/index.js";
+import {CLASSES, FEATURES, detectBursts, restState, simulate, spikeStatistics, step} from "../../lib/index.js";
 import {CHAPTERS} from "../../src/components/chapters.js";
 import {IsiChart} from "../../src/components/isiChart.js";
 import {
@@ -49,6 +49,38 @@ describe("the science the chapters quote", () => {
     const at100 = accurateRun("RS", {vPeak: 100}).spikes[0];
     expect(at100 - at30).toBeGreaterThan(0);
     expect(at100 - at30).toBeLessThan(0.5);
+  });
+});
+
+// The answers of the chapters' Predict prompts, so a change in the library that breaks one fails here.
+describe("the Predict answers of chapters 3-5", () => {
+  const reboundSpikes = (b: number) => {
+    const rest = restState({a: 0.03, b, c: -60, d: 4}, 0)!;
+    return accurateRun("M", {params: {a: 0.03, b}, v0: rest.v, u0: rest.u, current: step(-15, 20, 25), duration: 200}).spikes.length;
+  };
+
+  it("chapter 3: a resonator (b = 0.25 > a) fires a rebound spike after inhibition, an integrator (b = −0.1) does not", () => {
+    expect(reboundSpikes(0.25)).toBeGreaterThanOrEqual(1);
+    expect(reboundSpikes(-0.1)).toBe(0);
+  });
+
+  it("chapter 4: raising c from −65 to −50 mV (d = 2) turns single spikes into bursts; halving d lengthens them", () => {
+    expect(detectBursts(accurateRun("CH", {params: {c: -65}, duration: 300}).spikes).bursts).toHaveLength(0);
+    const bursts = detectBursts(accurateRun("CH", {duration: 300}).spikes);
+    expect(bursts.bursts.length).toBeGreaterThanOrEqual(3);
+    const median = (d: number) => {
+      const n = detectBursts(accurateRun("CH", {params: {c: -50, d}, duration: 300}).spikes).spikesPerBurst.sort((x, y) => x - y);
+      return n[n.length >> 1];
+    };
+    expect(median(2)).toBeGreaterThan(median(4));
+  });
+
+  it("chapter 5: with d = 0 the RS cell does not adapt; with d = 8 its intervals lengthen", () => {
+    const stats = (d: number) => spikeStatistics(accurateRun("RS", {params: {d}, duration: 300}).spikes, {start: 15, end: 300});
+    expect(Math.abs(stats(0).adaptation!)).toBeLessThan(0.01);
+    const eight = stats(8);
+    expect(eight.adaptation!).toBeGreaterThan(0.05);
+    expect(eight.isis[eight.isis.length - 1]).toBeGreaterThan(3 * eight.isis[0]);
   });
 });
 
