@@ -27,7 +27,7 @@
  * Options (all but width, params, I, equilibria, v0 and u0 optional):
  *   width, height (px; default min(width, 480)·0.8); params {a, b, c, d}; equation (as for the library);
  *   I (the current the nullclines and field are drawn for); equilibria; separatrix (null: none drawn);
- *   v0, u0; vPeak (default 30); field (draw the direction field; default true); timeChart (HTMLElement|null);
+ *   v0, u0; vPeak (default 30); vDomain, uDomain (a fixed extent, so clicks do not rescale it); field (draw the direction field; default true); timeChart (HTMLElement|null);
  *   duration (ms, the time axis of the v(t) chart it draws; default the trace's end); invalidation (Promise);
  *   title, caption, ariaLabel, ariaDescription (as every chart).
  */
@@ -61,6 +61,9 @@ export interface InteractivePhasePlaneOptions extends FigureOptions {
   v0: number;
   u0: number;
   vPeak?: number;
+  /** Fixed extent of the plane (mV; units of I); default from the trajectory, equilibria, reset and cut-off. */
+  vDomain?: [number, number];
+  uDomain?: [number, number];
   field?: boolean;
   timeChart?: HTMLElement | null;
   duration?: number;
@@ -177,11 +180,14 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   const tEnd = n ? trace.t[n - 1] : 0;
   const duration = options.duration ?? tEnd;
 
-  const {vDomain, uDomain, breaks} = phaseDomain(trace, params, equilibria, vPeak);
-  // Keep the chosen start inside the plane, so the reader sees where the run begins.
-  if (v0 >= vDomain[0] - 50 && v0 < vDomain[0]) vDomain[0] = Math.floor(v0 - 5);
-  if (u0 < uDomain[0] && u0 > uDomain[0] - 50) uDomain[0] = u0 - 1;
-  if (u0 > uDomain[1] && u0 < uDomain[1] + 50) uDomain[1] = u0 + 1;
+  const auto = phaseDomain(trace, params, equilibria, vPeak);
+  const breaks = auto.breaks;
+  const vDomain: [number, number] = options.vDomain ? [...options.vDomain] : auto.vDomain;
+  const uDomain: [number, number] = options.uDomain ? [...options.uDomain] : auto.uDomain;
+  // Keep the chosen start inside an automatic plane, so the reader sees where the run begins.
+  if (!options.vDomain && v0 >= vDomain[0] - 50 && v0 < vDomain[0]) vDomain[0] = Math.floor(v0 - 5);
+  if (!options.uDomain && u0 < uDomain[0] && u0 > uDomain[0] - 50) uDomain[0] = u0 - 1;
+  if (!options.uDomain && u0 > uDomain[1] && u0 < uDomain[1] + 50) uDomain[1] = u0 + 1;
   const innerW = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
   const innerH = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
   const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
