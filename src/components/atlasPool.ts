@@ -23,10 +23,7 @@ export class AtlasPool {
    */
   async run(spec: AtlasSpec, onRows: (rows: RowsResult) => void): Promise<boolean> {
     const generation = ++this.generation;
-    if (this.runners.length === 0) {
-      this.workers = Array.from({length: this.size}, () => this.makeWorker());
-      this.runners = this.workers.map((w) => workerRunner(w, computeRows));
-    }
+    this.warm();
     const per = rowsPerTask(spec);
     const blocks: [number, number][] = [];
     for (let row1 = spec.y.n; row1 > 0; row1 -= per) blocks.push([Math.max(0, row1 - per), row1]);
@@ -42,6 +39,19 @@ export class AtlasPool {
     const runners = this.runners;
     await Promise.race([Promise.all(runners.map(work)), this.cancelled(generation)]);
     return generation === this.generation;
+  }
+
+  /**
+   * Starts the workers if they are not running, so that loading and compiling their module is not charged
+   * to the first map the reader asks for (the page calls it when idle).
+   */
+  warm(): void {
+    if (this.runners.length > 0) return;
+    this.workers = Array.from({length: this.size}, () => this.makeWorker());
+    this.runners = this.workers.map((w) => workerRunner(w, computeRows));
+    // A tiny request compiles the worker's kernel and classifier ahead of the first real block.
+    const spec = {x: {key: "c", min: -70, max: -60, n: 2}, y: {key: "d", min: 2, max: 4, n: 2}, fixed: {a: 0.02, b: 0.2, c: -65, d: 2, I: 10}, duration: 50, dt: 2 ** -5, method: "euler"} as const;
+    for (const run of this.runners) run({spec: {...spec, x: {...spec.x}, y: {...spec.y}, fixed: {...spec.fixed}}, row0: 0, row1: 2}).catch(() => {});
   }
 
   /** Stops the current map: terminates the workers; what was drawn stays. */
