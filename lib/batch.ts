@@ -204,11 +204,15 @@ function logSpike(log: SpikeLog, neuron: number, step: number): void {
   log.step[log.length++] = step;
 }
 
-/** Records a spike of neuron i at step s unless it has stopped; freezes it (stopped = 1) when it reaches the cap. */
+/**
+ * Records a spike of neuron i at step s (state v, u after the reset) unless it has stopped; freezes it when it
+ * reaches the cap (stopped = 1) or when v + u is not finite after the reset (stopped = 2), as simulate does.
+ */
 function spike(st: KernelState, i: number, s: number, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
   if (st.stopped[i] !== 0) return;
   logSpike(st.spikes, i, s);
   if (++st.counts[i]! >= st.maxSpikes) stop(st, i, s, 1, v, u, frozenV, frozenU);
+  else if (!(Math.abs(v + u) <= Number.MAX_VALUE)) stop(st, i, s, 2, v, u, frozenV, frozenU);
 }
 
 function stop(st: KernelState, i: number, s: number, why: 1 | 2, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
@@ -254,7 +258,6 @@ function eulerBlock(st: KernelState, start: number, end: number): void {
         vj = C[j]!;
         uj += D[j]!;
         spike(st, start + j, k + 1, vj, uj, V, U);
-        if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) stop(st, start + j, k + 1, 2, vj, uj, V, U);
       } else if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) {
         stop(st, start + j, k + 1, 2, vj, uj, V, U);
       }
@@ -296,7 +299,6 @@ function paper2004Block(st: KernelState, start: number, end: number): void {
         vj = C[j]!;
         uj = uj + D[j]!;
         spike(st, start + j, k + 1, vj, uj, V, U);
-        if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) stop(st, start + j, k + 1, 2, vj, uj, V, U);
       } else if (!(Math.abs(vj + uj) <= Number.MAX_VALUE)) {
         stop(st, start + j, k + 1, 2, vj, uj, V, U);
       }
