@@ -417,6 +417,9 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   return element;
 }
 
+/** The current link of each time chart, so a new link removes the old one's listeners. */
+const LINKS = new WeakMap<SVGSVGElement, AbortController>();
+
 /** What {@link linkTimeChart} calls back with. */
 interface LinkOptions {
   onBrush: (window: [number, number] | null) => void;
@@ -433,7 +436,11 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   const svg = chart.querySelector('svg[role="img"]') as (SVGSVGElement & {scale?: (name: string) => Scale | undefined}) | null;
   const x = svg?.scale?.("x");
   if (!svg || !x) return null;
+  // A chart outlives the planes linked to it (the explorer redraws the plane alone): drop the previous link.
   svg.querySelector(":scope > g.ipp-link")?.remove();
+  LINKS.get(svg)?.abort();
+  const link = new AbortController();
+  LINKS.set(svg, link);
   const w = Number(svg.getAttribute("width"));
   const h = Number(svg.getAttribute("height"));
   const g = d3.select(svg).append("g").attr("class", "ipp-link");
@@ -476,7 +483,7 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
       onBrush(null);
     } else return;
     event.preventDefault();
-  });
+  }, {signal: link.signal});
   return {
     cursor: (t: number) => {
       now = t;
