@@ -37,6 +37,8 @@ test("the three default maps render at once, with legend, marks and the agreemen
   await expect(page.locator("#atlas-cd svg text").filter({hasText: /(^|, )CH(,|$)/})).toHaveCount(1);
   await expect(page.locator("#atlas-cd .atlas-box")).toHaveAttribute("aria-description", /tonic \d/);
   await expect(page.getByText(/give the same label on \d+ of 12288 cells/)).toBeVisible();
+  await expect(page.getByText(/The \d+ cells where they disagree/)).toBeVisible();
+  await expect(page.locator(".atlas-table tbody tr").first()).toBeVisible();
   expect(problems).toEqual([]);
 });
 

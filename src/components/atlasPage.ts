@@ -17,7 +17,49 @@ export interface Agreement {
   agree: number;
   fraction: number;
   seconds: number;
-  maps: Record<string, {spec: AtlasSpec; cells: number; agree: number; fraction: number; samePerBurst: number; disagreements: {i: number; j: number; x: number; y: number; fast: string; accurate: string}[]}>;
+  maps: Record<string, MapAgreement>;
+}
+
+interface MapAgreement {
+  spec: AtlasSpec;
+  cells: number;
+  agree: number;
+  fraction: number;
+  samePerBurst: number;
+  fast: number[];
+  accurate: number[];
+  disagreements: {i: number; j: number; x: number; y: number; fast: string; accurate: string}[];
+}
+
+/** How many of a map's disagreeing cells have a neighbour (4-connected) with another label by either method. */
+export function onBorders(m: MapAgreement): number {
+  const {n: nx} = m.spec.x;
+  const {n: ny} = m.spec.y;
+  return m.disagreements.filter(({i, j}) => {
+    const k = j * nx + i;
+    return [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([di, dj]) => {
+      const p = i + di!;
+      const q = j + dj!;
+      if (p < 0 || q < 0 || p >= nx || q >= ny) return false;
+      const l = q * nx + p;
+      return m.fast[l] !== m.fast[k] || m.accurate[l] !== m.accurate[k];
+    });
+  }).length;
+}
+
+/** The sentence that introduces the table of disagreements, with its numbers from the file. */
+export function disagreementIntro(a: Agreement): HTMLElement {
+  const maps = Object.entries(a.maps);
+  const count = maps.reduce((s, [, m]) => s + m.disagreements.length, 0);
+  const border = maps.reduce((s, [, m]) => s + onBorders(m), 0);
+  const [worstId, worst] = maps.reduce((w, e) => (e[1].fraction < w[1].fraction ? e : w));
+  const p = document.createElement("p");
+  p.textContent =
+    `The ${count} cells where they disagree (label, with spikes per burst in brackets where there are bursts). ` +
+    `${border === count ? "Every one" : `${border}`} of them ${border === count ? "has" : "have"} a neighbouring cell with another label (by either method): ` +
+    `they lie on borders between two behaviours, where a small shift of spike times moves a cell across. ` +
+    `The ${MAP_NAMES[worstId] ?? worstId} map agrees least, ${percent(worst.fraction)}.`;
+  return p;
 }
 
 const MAP_NAMES: Record<string, string> = {cd: "(c, d)", ab: "(a, b)", Id: "(I, d)"};
