@@ -96,26 +96,42 @@ export function equilibriumLabel(e: Equilibrium): string {
   return `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}; eigenvalues ${eigenText(e)}`;
 }
 
-/** Arrows as two paths (shafts, which may be dashed, and solid heads), in pixel space. */
-function arrowsMark(segments: Float64Array, {stroke, dash, head = 4, width = 1, label}: {stroke: string; dash?: string; head?: number; width?: number; label: string}) {
-  return (_i: unknown, scales: {x?: (x: number) => number | undefined; y?: (y: number) => number | undefined}, _v: unknown, _d: unknown, context: {document: Document}) => {
+/** A linear map from data to pixels, from the plane's domains and margins (cheaper than Plot's scale per point). */
+interface Frame {
+  vDomain: [number, number];
+  uDomain: [number, number];
+}
+
+/**
+ * Arrows [v0, u0, v1, u1, …] as two paths (shafts, which may be dashed, and solid heads), in tenths of a pixel
+ * drawn at scale(0.1) like chart.ts's pathMark: integers are cheap to format.
+ */
+function arrowsMark(segments: Float64Array, {vDomain, uDomain}: Frame, {stroke, dash, head = 4, width = 1, label}: {stroke: string; dash?: string; head?: number; width?: number; label: string}) {
+  return (_i: unknown, _s: unknown, _v: unknown, dim: {width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number}, context: {document: Document}) => {
+    const kx = (10 * (dim.width - dim.marginLeft - dim.marginRight)) / (vDomain[1] - vDomain[0]);
+    const ky = (-10 * (dim.height - dim.marginTop - dim.marginBottom)) / (uDomain[1] - uDomain[0]);
+    const bx = 10 * dim.marginLeft - kx * vDomain[0];
+    const by = 10 * (dim.height - dim.marginBottom) - ky * uDomain[0];
+    const h = 10 * head;
     const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
     g.setAttribute("aria-label", label);
     let shafts = "";
     let heads = "";
     for (let k = 0; k + 3 < segments.length; k += 4) {
-      const x0 = scales.x?.(segments[k]) ?? NaN, y0 = scales.y?.(segments[k + 1]) ?? NaN;
-      const x1 = scales.x?.(segments[k + 2]) ?? NaN, y1 = scales.y?.(segments[k + 3]) ?? NaN;
+      const x0 = Math.round(kx * segments[k] + bx), y0 = Math.round(ky * segments[k + 1] + by);
+      const x1 = Math.round(kx * segments[k + 2] + bx), y1 = Math.round(ky * segments[k + 3] + by);
       const len = Math.hypot(x1 - x0, y1 - y0);
       if (!(len > 0)) continue;
       const ux = (x1 - x0) / len, uy = (y1 - y0) / len;
-      shafts += `M${x0.toFixed(1)},${y0.toFixed(1)}L${x1.toFixed(1)},${y1.toFixed(1)}`;
-      const bx = x1 - head * ux, by = y1 - head * uy;
-      heads += `M${(bx - 0.5 * head * uy).toFixed(1)},${(by + 0.5 * head * ux).toFixed(1)}L${x1.toFixed(1)},${y1.toFixed(1)}L${(bx + 0.5 * head * uy).toFixed(1)},${(by - 0.5 * head * ux).toFixed(1)}`;
+      shafts += "M" + x0 + "," + y0 + "L" + x1 + "," + y1;
+      const hx = x1 - h * ux, hy = y1 - h * uy;
+      heads += "M" + Math.round(hx - 0.5 * h * uy) + "," + Math.round(hy + 0.5 * h * ux) + "L" + x1 + "," + y1 + "L" + Math.round(hx + 0.5 * h * uy) + "," + Math.round(hy - 0.5 * h * ux);
     }
     for (const [d, dashed] of [[shafts, true], [heads, false]] as const) {
       const p = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
       p.setAttribute("d", d);
+      p.setAttribute("transform", "scale(0.1)");
+      p.setAttribute("vector-effect", "non-scaling-stroke");
       p.setAttribute("fill", "none");
       p.setAttribute("stroke", stroke);
       p.setAttribute("stroke-width", String(width));
@@ -196,7 +212,7 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   breaks.forEach((k, j) => jumps.set([vPeak, trace.u[k] - params.d, params.c, trace.u[k]], 4 * j));
 
   const marks: Plot.Markish[] = [axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"})];
-  if (field) marks.push(arrowsMark(directionField(params, equation, I, vDomain, uDomain, innerW, innerH), {stroke: FIELD_COLOR, head: 3, label: "direction field"}));
+  if (field) marks.push(arrowsMark(directionField(params, equation, I, vDomain, uDomain, innerW, innerH), {vDomain, uDomain}, {stroke: FIELD_COLOR, head: 3, label: "direction field"}));
   marks.push(
     Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
     Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
@@ -214,7 +230,7 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     marks.push(pathMark(SX.subarray(0, SX.length - 1), SY.subarray(0, SY.length - 1), {stroke: SEPARATRIX_COLOR, strokeWidth: 2, strokeDasharray: "7,3", clip: true, ariaLabel: "separatrix"}));
   }
   marks.push(
-    arrowsMark(jumps, {stroke: COLORS.jump, dash: "3,3", head: 5, label: "reset jumps"}),
+    arrowsMark(jumps, {vDomain, uDomain}, {stroke: COLORS.jump, dash: "3,3", head: 5, label: "reset jumps"}),
     pathMark(path.X, path.Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"}),
     equilibriumMark(equilibria, {label: equilibriumLabel})
   );
