@@ -16,6 +16,10 @@ export class LabRunner {
   #worker: Worker | null = null;
   #next = 0;
   #pending = new Map<number, {resolve: (r: LabResult) => void; reject: (e: Error) => void; progress: (done: number, total: number) => void}>();
+  /** Promises handed out by {@link jobControl} that wait for the latest job on this runner to finish. */
+  waiting: ((result: unknown) => void)[] = [];
+  /** Number of the latest job started through {@link jobControl}. */
+  latest = 0;
 
   /** @param makeWorker - creates the worker (null: run on the main thread) */
   constructor(private readonly makeWorker: () => Worker | null) {}
@@ -72,15 +76,17 @@ export class LabRunner {
 }
 
 /**
- * A run/cancel button pair with a progress bar and a status line, for one kind of job. `start` is called on
- * "Run" (and by `trigger()`); it gets the progress callback and returns the job's promise.
+ * A progress bar, a status line and a Cancel button for one kind of job. `trigger()` cancels what runs, calls
+ * `start` with the progress callback and returns a promise of the result, which a page cell declares
+ * (`const result = control.trigger()`) so that the cells using it rerun when it resolves. Every promise handed
+ * out resolves with the result of the latest job to finish: a cell that reruns twice in a row (the second
+ * trigger cancels the first job) must not leave its dependents waiting on the first, which would never settle.
+ * After a cancelled or failed job the last results stay on show, and the status line says what happened.
  */
-export function jobControl(label: string, start: (progress: (done: number, total: number) => void) => Promise<unknown>, runner: LabRunner) {
+export function jobControl<R>(label: string, start: (progress: (done: number, total: number) => void) => Promise<R>, runner: LabRunner) {
   const root = document.createElement("div");
   root.className = "lab-job";
-  const run = document.createElement("button");
-  run.type = "button";
-  run.textContent = label;
+  root.setAttribute("aria-label", label);
   const cancel = document.createElement("button");
   cancel.type = "button";
   cancel.textContent = "Cancel";
@@ -92,34 +98,37 @@ export function jobControl(label: string, start: (progress: (done: number, total
   const status = document.createElement("span");
   status.className = "lab-job-status";
   status.setAttribute("role", "status");
-  root.append(run, cancel, bar, status);
-  const trigger = () => {
+  root.append(cancel, bar, status);
+  // The waiting list lives on the runner: a page cell that reruns makes a new control on the same runner, and
+  // the promise the old control handed out must settle too.
+  const trigger = (): Promise<R> => {
+    const id = ++runner.latest;
     runner.cancel();
-    run.disabled = true;
     cancel.disabled = false;
     root.dataset.state = "running";
-    status.textContent = "running…";
+    status.textContent = `${label}: running…`;
     bar.value = 0;
-    start((done, total) => {
+    const job = start((done, total) => {
       bar.max = total;
       bar.value = done;
-      status.textContent = `running… ${done} of ${total}`;
-    }).then(
-      () => {
+      status.textContent = `${label}: ${done} of ${total}`;
+    });
+    job.then(
+      (result) => {
+        if (id !== runner.latest) return;
+        for (const resolve of runner.waiting) resolve(result);
+        runner.waiting = [];
         root.dataset.state = "done";
-        status.textContent = "done";
+        status.textContent = `${label}: done`;
         bar.value = bar.max;
       },
       (e) => {
         root.dataset.state = e instanceof Cancelled ? "cancelled" : "error";
-        status.textContent = e instanceof Cancelled ? "cancelled" : `failed: ${e instanceof Error ? e.message : e}`;
+        status.textContent = e instanceof Cancelled ? `${label}: cancelled (change a setting to run again)` : `${label}: failed: ${e instanceof Error ? e.message : e}`;
       }
-    ).finally(() => {
-      run.disabled = false;
-      cancel.disabled = true;
-    });
+    ).finally(() => (cancel.disabled = true));
+    return new Promise<R>((resolve) => runner.waiting.push(resolve as (result: unknown) => void));
   };
-  run.addEventListener("click", trigger);
   cancel.addEventListener("click", () => runner.cancel());
   return Object.assign(root, {trigger});
 }
