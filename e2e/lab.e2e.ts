@@ -75,7 +75,7 @@ test("numerics: convergence orders, the panel table and the cut-off render; the 
   await expect(page.locator(".lab-table tbody tr")).toHaveCount(20);
   await expect(job(page, "Both runs")).toHaveAttribute("data-state", "done", {timeout: 30_000});
   await expect(page.locator("figure h3").filter({hasText: "Panel Q"})).toBeVisible();
-  await page.getByRole("combobox", {name: "panel"}).selectOption("T");
+  await page.getByRole("combobox", {name: "panel"}).selectOption({label: "T: inhibition-induced bursting"});
   await expect(page.locator("figure h3").filter({hasText: "Panel T"})).toBeVisible({timeout: 30_000});
   // Unticking a method removes its line.
   const lines = page.locator("figure").filter({hasText: "Spike-time error against step"}).locator("path[stroke]");
