@@ -4,11 +4,10 @@
  * parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
-import * as Plot from "@observablehq/plot";
 import {CELLS_2007, equilibria2007, nullclines2007, type Cell2007, type Special2007, type Trace2007} from "../lib/index.js";
 import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, voltagePlot, type VoltageLine} from "./chart.js";
 import {phaseGridLayout} from "./compareCharts.js";
-import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, trajectoryPath, type Jump} from "./phasePlane.js";
+import {equilibriumMark, orbitMarks, phaseDomain, phaseLegend, planePlot, trajectoryPath, type Jump} from "./phasePlane.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
 
 /** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
@@ -202,21 +201,13 @@ export function PhasePlane2007(r: CompareRun2007, I: number, {width, when}: {wid
   const {vDomain, uDomain, breaks} = phaseDomain(trace, cell, equilibria, cell.vpeak, jumps);
   const nc = nullclines2007(cell, special, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161});
   const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params: cell, vPeak: cell.vpeak, jumps});
-  const svg = Plot.plot({
-    ...MARGINS,
-    width,
-    height,
-    x: {domain: vDomain, axis: null},
-    y: {domain: uDomain, axis: null},
-    marks: [
-      axesMark({xLabel: "v (mV)", yLabel: "u (pA)"}),
-      pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"}),
-      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}),
-      pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
-      pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"}),
-      equilibriumMark(equilibria)
-    ]
-  }) as SVGSVGElement;
+  const svg = planePlot({width, height, vDomain, uDomain}, [
+    axesMark({xLabel: "v (mV)", yLabel: "u (pA)"}),
+    pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"}),
+    pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}),
+    ...orbitMarks({X, Y, JX, JY}),
+    equilibriumMark(equilibria)
+  ]);
   const eqText = equilibria.length ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)} pA`).join("; ") : "none: the nullclines do not cross";
   return figure(svg, {
     title: `${runTitle(r)}: phase plane (v, u)`,

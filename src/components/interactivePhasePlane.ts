@@ -39,7 +39,7 @@ import type {Equilibrium} from "../lib/analysis/phasePlane.js";
 import type {Separatrix} from "../lib/analysis/separatrix.js";
 import {nullclines as computeNullclines} from "../lib/analysis/phasePlane.js";
 import {COLORS, TIME_MARGINS, axesMark, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
-import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, trajectoryPath} from "./phasePlane.js";
+import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, planePlot, trajectoryPath} from "./phasePlane.js";
 import {VoltageTrace, type TimeSeries} from "./voltageTrace.js";
 
 /** The initial state chosen on the plane: the element's value. */
@@ -234,7 +234,7 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     pathMark(path.X, path.Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"}),
     equilibriumMark(equilibria, {label: equilibriumLabel})
   );
-  const svg = Plot.plot({...MARGINS, width, height, x: {domain: vDomain, axis: null}, y: {domain: uDomain, axis: null}, marks}) as SVGSVGElement & {scale(name: string): Scale};
+  const svg = planePlot({width, height, vDomain, uDomain}, marks) as SVGSVGElement & {scale(name: string): Scale};
   const x = svg.scale("x");
   const y = svg.scale("y");
 

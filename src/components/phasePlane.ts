@@ -106,20 +106,8 @@ export function PhasePlane(
   } else if (nc.uNullclineV !== null) {
     marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
   }
-  marks.push(
-    pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
-    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
-  );
-  marks.push(equilibriumMark(equilibria));
-  const svg = Plot.plot({
-    ...MARGINS,
-    width,
-    height,
-    x: {domain: vDomain, axis: null},
-    y: {domain: uDomain, axis: null},
-    marks,
-    ...options
-  }) as SVGSVGElement;
+  marks.push(...orbitMarks({X, Y, JX, JY}), equilibriumMark(equilibria));
+  const svg = planePlot({width, height, vDomain, uDomain}, marks, options);
 
   const where = tI === null ? "" : atEnd ? ` (its value at t = ${fmt(tI)} ms, the end of the run)` : ` (its value at t = ${fmt(tI)} ms)`;
   const eqText = equilibria.length
@@ -135,6 +123,23 @@ export function PhasePlane(
     ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
     className: "phase-plane"
   });
+}
+
+/** The orbit's marks: the reset jumps (dashed) and the trajectory, from {@link trajectoryPath}'s geometry. */
+export function orbitMarks({X, Y, JX, JY}: Pick<TrajectoryPath, "X" | "Y" | "JX" | "JY">): Plot.Markish[] {
+  return [
+    pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
+    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
+  ];
+}
+
+/** The plane's Plot: v across, u up, the given domains, no Plot axes (axesMark draws them), the shared margins. */
+export function planePlot(
+  {width, height, vDomain, uDomain}: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]},
+  marks: Plot.Markish[],
+  options: Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> = {}
+): SVGSVGElement {
+  return Plot.plot({...MARGINS, width, height, x: {domain: vDomain, axis: null}, y: {domain: uDomain, axis: null}, marks, ...options}) as SVGSVGElement;
 }
 
 /** The plane's extent and the samples where the run spiked (sample k holds the apex; k → k+1 is the reset). */
