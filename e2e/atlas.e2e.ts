@@ -2,13 +2,7 @@
 // at once without console errors; a change of a control recomputes the map in workers; a click (and Enter)
 // on a cell opens the explorer in that cell's state; cancel stops a computation; the page fits a phone.
 import {expect, test, type Page} from "@playwright/test";
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
+import {watch} from "./watch.js";
 
 /** The share of the map's canvas pixels that are painted (opaque). */
 async function painted(page: Page, id: string): Promise<number> {

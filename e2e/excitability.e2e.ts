@@ -2,13 +2,7 @@
 // without console errors, controls change the charts, the f–I sweep runs in a worker with a progress bar while
 // a slider stays responsive, and the pages fit a phone.
 import {expect, test, type Page} from "@playwright/test";
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
+import {watch} from "./watch.js";
 
 /** The range input of an Inputs.range whose label matches. */
 const sliderByLabel = (page: Page, label: string | RegExp) => page.locator("form", {has: page.locator("label", {hasText: label})}).locator("input[type=range]").first();

@@ -1,20 +1,11 @@
 // Browser tests of the explorer (src/index.md) on the built site: controls drive the charts, the address
 // round-trips the view, hostile addresses are defused, the page fits a phone, and errors are shown.
 import {expect, test, type Page} from "@playwright/test";
+import {watch} from "./watch.js";
 
 const MEASURE = "explorer:update";
 
 /** Console errors and page errors of a page, and dialogs it opened (there must be none). */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return problems;
-}
 
 /** Number of "explorer:update" measures so far. */
 const updates = (page: Page) => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, MEASURE);

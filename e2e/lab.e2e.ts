@@ -2,13 +2,7 @@
 // without console errors, its controls change its charts, the workers report progress and can be cancelled,
 // and the pages fit a phone.
 import {expect, test, type Page} from "@playwright/test";
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
+import {watch} from "./watch.js";
 
 const job = (page: Page, label: string) => page.locator(`.lab-job[aria-label="${label}"]`);
 

@@ -3,13 +3,7 @@
 // re-simulate, brushing v(t) highlights the trajectory, equilibria explain themselves on hover and focus,
 // playback moves the marker, and the chapter fits a phone.
 import {expect, test, type Locator, type Page} from "@playwright/test";
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
+import {watch} from "./watch.js";
 
 /** The data coordinates (v, u) of a pixel of a plane, from the chart's own scales. */
 function invert(plane: Locator, px: number, py: number): Promise<[number, number]> {

@@ -2,13 +2,7 @@
 // error, the method switch changes the panels that should change, a panel's link opens the explorer with the
 // same state, and the gallery fits a phone.
 import {expect, test, type Page} from "@playwright/test";
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(`console.error: ${message.text()}`));
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
+import {watch} from "./watch.js";
 
 /** Opens the gallery and waits until every accurate run is done. */
 async function open(page: Page, query = ""): Promise<void> {
