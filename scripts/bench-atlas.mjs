@@ -12,7 +12,7 @@
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {chromium} from "@playwright/test";
-import {buildIfStale, option, quantile, root} from "./bench-common.mjs";
+import {buildIfStale, option, quantile, root, runBench} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
@@ -59,8 +59,7 @@ async function once(page) {
   }, chosen);
 }
 
-let exitCode = 0;
-try {
+await runBench("bench-atlas", errors, async () => {
   const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
   const page = await context.newPage();
   await page.addInitScript(watchTasks);
@@ -80,13 +79,7 @@ try {
   report("first rows painted ", results.map((r) => r.first));
   report("all cells painted  ", results.map((r) => r.total));
   report("longest task       ", results.map((r) => r.longest));
-  if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
-} catch (error) {
-  console.error(`bench-atlas: ${error instanceof Error ? error.message : error}`);
-  if (errors.length) console.error(`page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
-  exitCode = 1;
-} finally {
+}, async () => {
   await browser.close();
   await server.close();
-}
-process.exit(exitCode);
+});

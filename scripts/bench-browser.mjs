@@ -10,7 +10,7 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {chromium} from "@playwright/test";
-import {buildIfStale, option, quantile, root} from "./bench-common.mjs";
+import {buildIfStale, option, quantile, root, runBench} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
@@ -31,10 +31,9 @@ if (!existsSync(executablePath)) {
 
 const server = await startServer({root: join(root, "dist"), port: 0});
 const browser = await chromium.launch({executablePath, args: CHROMIUM_ARGS});
-let exitCode = 0;
-try {
+const errors = [];
+await runBench("bench-browser", errors, async () => {
   const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
-  const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   const count = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, MEASURE);
@@ -107,12 +106,7 @@ try {
   if (!durations.length) throw new Error("no update was measured");
   console.log(`count ${durations.length}  p50 ${ms(p50)}  p95 ${ms(p95)}  max ${ms(max)}`);
   console.log(`p95 ≤ ${BUDGET_MS} ms: ${p95 <= BUDGET_MS ? "yes" : "NO"}`);
-  if (errors.length) console.log(`page errors during the run:\n  ${errors.join("\n  ")}`);
-} catch (error) {
-  console.error(`bench-browser: ${error instanceof Error ? error.message : error}`);
-  exitCode = 1;
-} finally {
+}, async () => {
   await browser.close();
   await server.close();
-}
-process.exit(exitCode);
+});

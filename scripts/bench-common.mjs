@@ -48,3 +48,22 @@ export function buildIfStale(page, name) {
     process.exit(1);
   }
 }
+
+/**
+ * Runs a browser benchmark's body, then prints the page errors seen (deduplicated), closes what `close`
+ * closes and exits: 0, or 1 with the message if the body threw (it could not measure).
+ */
+export async function runBench(name, errors, body, close) {
+  let exitCode = 0;
+  try {
+    await body();
+    if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
+  } catch (error) {
+    console.error(`${name}: ${error instanceof Error ? error.message : error}`);
+    if (errors.length) console.error(`page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
+    exitCode = 1;
+  } finally {
+    await close();
+  }
+  process.exit(exitCode);
+}

@@ -20,7 +20,7 @@
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {chromium} from "@playwright/test";
-import {buildIfStale, option, quantile, root} from "./bench-common.mjs";
+import {buildIfStale, option, quantile, root, runBench} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
 import {startServer} from "./serve.mjs";
 
@@ -75,8 +75,7 @@ function watch(page) {
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
 }
 
-let exitCode = 0;
-try {
+await runBench("bench-zoo", errors, async () => {
   // One throw-away load so that Chromium's own start-up is not charged to the first cold run.
   {
     const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
@@ -123,13 +122,7 @@ try {
   report(`live "${MARK}", warm         `, warm.map((r) => r.live));
   report("longest task after it, cold   ", cold.map((r) => r.longest));
   console.log(`first panels visible, cold median ≤ ${BUDGET_MS} ms: ${coldVisible <= BUDGET_MS ? "yes" : "NO"}`);
-  if (errors.length) console.log(`page errors during the run:\n  ${[...new Set(errors)].join("\n  ")}`);
-} catch (error) {
-  console.error(`bench-zoo: ${error instanceof Error ? error.message : error}`);
-  if (errors.length) console.error(`page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
-  exitCode = 1;
-} finally {
+}, async () => {
   await browser.close();
   await server.close();
-}
-process.exit(exitCode);
+});
