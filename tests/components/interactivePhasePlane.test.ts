@@ -1,15 +1,6 @@
 // @vitest-environment jsdom
-import {describe, expect, it, vi} from "vitest";
+import {describe, expect, it} from "vitest";
 
-// Inputs.range cannot build its form under jsdom (jsdom's form proxy refuses its `value`); the browser tests
-// exercise the real slider. Here a minimal stand-in with the same surface: a form with a settable value.
-vi.mock("@observablehq/inputs", () => ({
-  range: (_extent: [number, number], {value = 0}: {value?: number} = {}) => {
-    const form = document.createElement("div") as unknown as HTMLElement & {value: number};
-    form.value = value;
-    return form;
-  }
-}));
 import {InteractivePhasePlane, equilibriumLabel} from "../../src/components/interactivePhasePlane.js";
 import {equilibria} from "../../lib/analysis/phasePlane.js";
 import {separatrix} from "../../lib/analysis/separatrix.js";
