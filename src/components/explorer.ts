@@ -149,6 +149,18 @@ export interface PhaseAnalysis {
   errors: string[];
 }
 
+/** The last separatrix computed, by what it depends on (a, b, I, the equation; not c or d, nor the run). */
+let lastSeparatrix: {key: string; lib: ExplorerLibrary; value: Separatrix | null} | null = null;
+
+/** The separatrix, reused while only c, d, the stimulus' shape or the numerics move (it costs ≈ 0.5 ms). */
+function separatrixOf(lib: ExplorerLibrary, params: SimulateOptions["params"], I: number, equation: SimulateOptions["equation"]): Separatrix | null {
+  const key = JSON.stringify([params.a, params.b, I, equation ?? null]);
+  if (lastSeparatrix?.key === key && lastSeparatrix.lib === lib) return lastSeparatrix.value;
+  const value = lib.separatrix(params, I, {equation});
+  lastSeparatrix = {key, lib, value};
+  return value;
+}
+
 /**
  * Nullcline current, equilibria, rest state, bifurcation currents and separatrix for a run at time tI (null = the end),
  * with I as the stimulus defines it at that time.
@@ -178,8 +190,7 @@ export function analysePhase(run: Run, input: Input, tI: number | null, lib: Exp
   }
   let separatrix: Separatrix | null = null;
   try {
-    // Stop the branches at the edge of any plane the explorer draws (the reset c ≥ −100 mV, the cut-off).
-    separatrix = lib.separatrix(params, I, {equation});
+    separatrix = separatrixOf(lib, params, I, equation);
   } catch (e) {
     errors.push(e instanceof Error ? e.message : String(e));
   }

@@ -58,6 +58,24 @@ describe("analysePhase(run, input, tI, lib)", () => {
     expect(early.rest?.type).toMatch(/^stable/);
     expect(input.I[Math.round(20 / state.dt)]).toBe(14);
   });
+
+  it("reuses the separatrix while only c or d move, and recomputes it when a, b or I do", () => {
+    let calls = 0;
+    const counting = {...lib, separatrix: (...args: Parameters<typeof lib.separatrix>) => (calls++, lib.separatrix(...args))};
+    const phaseOf = (changes: Partial<ReturnType<typeof presetState>>) => {
+      const state = {...presetState("RS", CLASSES), ...changes};
+      return analysePhase(runState(state, CLASSES, counting), inputOf(state, CLASSES, counting), 10, counting)!;
+    };
+    const first = phaseOf({});
+    expect(first.separatrix).not.toBeNull();
+    const n = calls;
+    expect(phaseOf({c: -50, d: 2}).separatrix).toBe(first.separatrix); // same object: not recomputed
+    expect(calls).toBe(n);
+    const other = phaseOf({a: 0.03});
+    expect(calls).toBe(n + 1);
+    expect(other.separatrix!.saddle.v).toBeCloseTo(first.separatrix!.saddle.v, 12); // the saddle does not depend on a
+    expect(other.separatrix!.branches[0].v).not.toEqual(first.separatrix!.branches[0].v);
+  });
 });
 
 describe("messages and readouts", () => {
