@@ -5,13 +5,12 @@
  * workers at once (they are made anew for the next map).
  */
 import {computeRows, rowsPerTask, type AtlasSpec, type RowsResult} from "./atlasModel.js";
-import {workerRunner} from "./workerRunner.js";
+import {Cancelled, WorkerJobs} from "./workerRunner.js";
 
-type Runner = (request: {spec: AtlasSpec; row0: number; row1: number}) => Promise<RowsResult>;
+type Request = {spec: AtlasSpec; row0: number; row1: number};
 
 export class AtlasPool {
-  private workers: (Worker | null)[] = [];
-  private runners: Runner[] = [];
+  private jobs: WorkerJobs<Request, RowsResult>[] = [];
   private generation = 0;
 
   /** `makeWorker` returns a new module worker running atlas.worker.ts (or null: the main thread does the work). */
@@ -28,16 +27,19 @@ export class AtlasPool {
     const blocks: [number, number][] = [];
     for (let row1 = spec.y.n; row1 > 0; row1 -= per) blocks.push([Math.max(0, row1 - per), row1]);
     let next = 0;
-    const work = async (runner: Runner) => {
+    const work = async (jobs: WorkerJobs<Request, RowsResult>) => {
       while (next < blocks.length && generation === this.generation) {
         const [row0, row1] = blocks[next++]!;
-        const rows = await runner({spec, row0, row1});
+        const rows = await jobs.run({spec, row0, row1});
         if (generation !== this.generation) return;
         onRows(rows);
       }
     };
-    const runners = this.runners;
-    await Promise.race([Promise.all(runners.map(work)), this.cancelled(generation)]);
+    try {
+      await Promise.all(this.jobs.map(work));
+    } catch (e) {
+      if (!(e instanceof Cancelled)) throw e;
+    }
     return generation === this.generation;
   }
 
@@ -46,31 +48,17 @@ export class AtlasPool {
    * to the first map the reader asks for (the page calls it when idle).
    */
   warm(): void {
-    if (this.runners.length > 0) return;
-    this.workers = Array.from({length: this.size}, () => this.makeWorker());
-    this.runners = this.workers.map((w) => workerRunner(w, computeRows));
+    if (this.jobs.length > 0) return;
+    this.jobs = Array.from({length: this.size}, () => new WorkerJobs(this.makeWorker, computeRows));
     // A tiny request compiles the worker's kernel and classifier ahead of the first real block.
     const spec = {x: {key: "c", min: -70, max: -60, n: 2}, y: {key: "d", min: 2, max: 4, n: 2}, fixed: {a: 0.02, b: 0.2, c: -65, d: 2, I: 10}, duration: 50, dt: 2 ** -5, method: "euler"} as const;
-    for (const run of this.runners) run({spec: {...spec, x: {...spec.x}, y: {...spec.y}, fixed: {...spec.fixed}}, row0: 0, row1: 2}).catch(() => {});
+    for (const jobs of this.jobs) jobs.run({spec: {...spec, x: {...spec.x}, y: {...spec.y}, fixed: {...spec.fixed}}, row0: 0, row1: 2}).catch(() => {});
   }
 
-  /** Stops the current map: terminates the workers; what was drawn stays. */
+  /** Stops the current map: terminates the workers (a running `run` resolves false); what was drawn stays. */
   cancel(): void {
     this.generation++;
-    for (const w of this.workers) w?.terminate();
-    this.workers = [];
-    this.runners = [];
-    for (const wake of this.waiting) wake();
-    this.waiting = [];
-  }
-
-  private waiting: (() => void)[] = [];
-
-  /** Resolves when `generation` is cancelled (so a run whose workers were terminated returns). */
-  private cancelled(generation: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (generation !== this.generation) resolve();
-      else this.waiting.push(resolve);
-    });
+    for (const jobs of this.jobs) jobs.cancel();
+    this.jobs = [];
   }
 }

@@ -1,77 +1,27 @@
 /**
- * Running the lab pages' jobs off the main thread with progress and cancel: one worker at a time; cancelling
- * terminates it (the only way to stop a running computation) and the next job starts a fresh one. Without
- * Worker support the job runs on the main thread in a task of its own.
+ * The lab pages' jobs off the main thread with progress and cancel (workerRunner.ts's WorkerJobs, running
+ * chaosJobs.ts's executeLabJob in chaos.worker.ts), and the progress bar, status line and Cancel button a page
+ * shows for one kind of job.
  */
 import {executeLabJob, type LabJob, type LabResult} from "./chaosJobs.js";
+import {Cancelled, WorkerJobs} from "./workerRunner.js";
 
-/** Thrown (as the rejection) for a job that was cancelled. */
-export class Cancelled extends Error {
-  constructor() {
-    super("cancelled");
-  }
-}
+export {Cancelled};
 
-export class LabRunner {
-  #worker: Worker | null = null;
-  #next = 0;
-  #pending = new Map<number, {resolve: (r: LabResult) => void; reject: (e: Error) => void; progress: (done: number, total: number) => void}>();
+/** One worker at a time for a kind of job; cancelling terminates it and the next job starts a fresh one. */
+export class LabRunner extends WorkerJobs<LabJob, LabResult> {
   /** Promises handed out by {@link jobControl} that wait for the latest job on this runner to finish. */
   waiting: ((result: unknown) => void)[] = [];
   /** Number of the latest job started through {@link jobControl}. */
   latest = 0;
 
   /** @param makeWorker - creates the worker (null: run on the main thread) */
-  constructor(private readonly makeWorker: () => Worker | null) {}
-
-  /** Runs a job; `progress(done, total)` is called as it advances. */
-  run<R extends LabResult>(job: LabJob, progress: (done: number, total: number) => void = () => {}): Promise<R> {
-    const worker = this.#worker ?? (this.#worker = this.#start());
-    if (!worker) {
-      return new Promise((resolve, reject) =>
-        setTimeout(() => {
-          try {
-            resolve(executeLabJob(job, progress) as R);
-          } catch (e) {
-            reject(e);
-          }
-        }, 0)
-      );
-    }
-    const key = ++this.#next;
-    return new Promise<R>((resolve, reject) => {
-      this.#pending.set(key, {resolve: resolve as (r: LabResult) => void, reject, progress});
-      worker.postMessage({key, job});
-    });
+  constructor(makeWorker: () => Worker | null) {
+    super(makeWorker, executeLabJob);
   }
 
-  /** Stops whatever runs: its promise rejects with {@link Cancelled}. */
-  cancel(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    for (const p of this.#pending.values()) p.reject(new Cancelled());
-    this.#pending.clear();
-  }
-
-  #start(): Worker | null {
-    const worker = this.makeWorker();
-    if (!worker) return null;
-    worker.addEventListener("message", (event: MessageEvent) => {
-      const {key, progress, result, error} = event.data as {key: number; progress?: [number, number]; result?: LabResult; error?: string};
-      const p = this.#pending.get(key);
-      if (!p) return;
-      if (progress) return p.progress(progress[0], progress[1]);
-      this.#pending.delete(key);
-      if (error !== undefined) p.reject(new Error(error));
-      else p.resolve(result!);
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      for (const p of this.#pending.values()) p.reject(new Error("the worker failed to load"));
-      this.#pending.clear();
-      this.#worker = null;
-    });
-    return worker;
+  override run<R extends LabResult>(job: LabJob, progress?: (done: number, total: number) => void): Promise<R> {
+    return super.run(job, progress) as Promise<R>;
   }
 }
 

@@ -1,9 +1,11 @@
 /**
- * Runs f–I sweeps off the main thread: one Web Worker (excitability.worker.ts) per sweep, reporting progress
- * after each current. Starting a new sweep terminates the one in flight (cancellation), and the cancelled
- * sweep's promise resolves to null, so a page never draws a stale result. Requests are plain data.
+ * Runs f–I sweeps off the main thread (workerRunner.ts's WorkerJobs, executeSweep in excitability.worker.ts),
+ * reporting progress after each current. Starting a new sweep terminates the one in flight (cancellation),
+ * and the cancelled sweep's promise resolves to null, so a page never draws a stale result. Each sweep gets a
+ * fresh worker, closed when it is done. Requests are plain data.
  */
-import type {ExcitabilityClass, FICurve, FICurveOptions} from "../lib/analysis/excitability.js";
+import {excitabilityClass, fICurve, type ExcitabilityClass, type FICurve, type FICurveOptions} from "../lib/analysis/excitability.js";
+import {Cancelled, WorkerJobs, type Progress} from "./workerRunner.js";
 
 /**
  * A sweep request: fICurve's options without the callback (functions cannot cross to a worker); with
@@ -17,17 +19,18 @@ export interface SweepResult {
   verdict: ExcitabilityClass | null;
 }
 
-/** What the worker posts back. */
-export type SweepMessage =
-  | {type: "progress"; done: number; total: number}
-  | {type: "result"; result: SweepResult}
-  | {type: "error"; message: string};
-
 /** The state of a sweep as a page shows it. */
 export type SweepState =
   | {status: "running"; done: number; total: number}
   | {status: "done"; result: SweepResult}
   | {status: "error"; message: string};
+
+/** Runs one sweep (the worker's work; also the main-thread fallback). */
+export function executeSweep({classify, ...request}: SweepRequest, progress: Progress): SweepResult {
+  const curve = fICurve({...request, onProgress: progress});
+  const {params, equation, method, dt, vPeak} = request;
+  return {curve, verdict: classify ? excitabilityClass({params, equation, method, dt, vPeak}) : null};
+}
 
 /** A runner of one sweep at a time. */
 export interface SweepRunner {
@@ -42,40 +45,22 @@ export interface SweepRunner {
 
 /** A runner that starts each sweep in a fresh worker from `makeWorker` (e.g. `() => new Worker(url, {type: "module"})`). */
 export function sweepRunner(makeWorker: () => Worker): SweepRunner {
-  let active: {worker: Worker; settle: (curve: SweepResult | null) => void} | null = null;
-
-  const cancel = () => {
-    if (!active) return;
-    active.worker.terminate();
-    active.settle(null);
-    active = null;
+  const jobs = new WorkerJobs(makeWorker, executeSweep);
+  let current: Promise<unknown> | null = null;
+  const run = (request: SweepRequest, onProgress?: Progress) => {
+    jobs.cancel();
+    const job = jobs.run(request, onProgress);
+    current = job;
+    return job.then(
+      (result) => (current === job && jobs.close(), result),
+      (error: Error) => {
+        if (error instanceof Cancelled) return null;
+        if (current === job) jobs.close();
+        throw error;
+      }
+    );
   };
-
-  const run = (request: SweepRequest, onProgress?: (done: number, total: number) => void) => {
-    cancel();
-    return new Promise<SweepResult | null>((resolve, reject) => {
-      const worker = makeWorker();
-      const finish = () => {
-        if (active?.worker === worker) active = null;
-        worker.terminate();
-      };
-      active = {worker, settle: resolve};
-      worker.addEventListener("message", (event: MessageEvent<SweepMessage>) => {
-        const message = event.data;
-        if (message.type === "progress") onProgress?.(message.done, message.total);
-        else if (message.type === "result") (finish(), resolve(message.result));
-        else (finish(), reject(new Error(message.message)));
-      });
-      worker.addEventListener("error", (event) => {
-        event.preventDefault();
-        finish();
-        reject(new Error(`the f–I worker failed to run: ${event.message || "it could not be loaded"}`));
-      });
-      worker.postMessage(request);
-    });
-  };
-
-  return {run, cancel};
+  return {run, cancel: () => jobs.cancel()};
 }
 
 /**

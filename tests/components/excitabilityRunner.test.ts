@@ -1,21 +1,21 @@
 import {describe, expect, it} from "vitest";
 import {fICurve} from "../../lib/analysis/excitability.js";
-import {sweepRunner, sweepStates, type SweepMessage, type SweepRequest, type SweepState} from "../../src/components/excitabilityRunner.js";
+import {executeSweep, sweepRunner, sweepStates, type SweepRequest, type SweepState} from "../../src/components/excitabilityRunner.js";
 
 /**
- * A stand-in for the worker that runs the real fICurve (as excitability.worker.ts does) but delivers its
- * messages only when the test says so, so cancellation can be tested between progress and result.
+ * A stand-in for the worker that runs the real sweep (as excitability.worker.ts does through workerRunner.ts's
+ * `serve`, with its keyed messages) but delivers its messages only when the test says so, so cancellation can
+ * be tested between progress and result.
  */
 class FakeWorker extends EventTarget {
   terminated = false;
-  outbox: SweepMessage[] = [];
-  postMessage(request: SweepRequest) {
+  outbox: unknown[] = [];
+  postMessage({key, request}: {key: number; request: SweepRequest}) {
     try {
-      const {classify: _, ...options} = request;
-      const curve = fICurve({...options, onProgress: (done, total) => this.outbox.push({type: "progress", done, total})});
-      this.outbox.push({type: "result", result: {curve, verdict: null}});
+      const result = executeSweep(request, (done, total) => this.outbox.push({key, progress: [done, total]}));
+      this.outbox.push({key, result});
     } catch (e) {
-      this.outbox.push({type: "error", message: (e as Error).message});
+      this.outbox.push({key, error: (e as Error).message});
     }
   }
   deliver() {

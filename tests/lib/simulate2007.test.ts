@@ -11,6 +11,7 @@ import {
   type Simulate2007Options
 } from "../../lib/index.js";
 import {PROTOCOLS_PATH} from "../fixtures/protocols.js";
+import {plainCellShape2007} from "./arbitraries2007.js";
 
 interface BookCell {
   id: string;
@@ -232,14 +233,7 @@ describe("bifurcationCurrents2007", () => {
   it("matches a numerical fold (bisection on the existence of equilibria) and Hopf (root of the Jacobian's trace)", () => {
     fc.assert(
       fc.property(
-        fc.record({
-          C: fc.double({min: 10, max: 300, noNaN: true}),
-          k: fc.double({min: 0.1, max: 3, noNaN: true}),
-          vr: fc.double({min: -80, max: -50, noNaN: true}),
-          gap: fc.double({min: 5, max: 40, noNaN: true}),
-          a: fc.double({min: 0.005, max: 0.3, noNaN: true}),
-          b: fc.double({min: -5, max: 20, noNaN: true})
-        }),
+        fc.record(plainCellShape2007({maxGap: 40})),
         ({C, k, vr, gap, a, b}) => {
           const vt = vr + gap;
           const closed = bifurcationCurrents2007({C, k, vr, vt, a, b});

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {CELLS_2007, bifurcationCurrents2007, dudt2007, dvdt2007, equilibria2007, lowBranch2007, makeModel2007, nullclines2007, type CellId2007} from "../../../lib/index.js";
+import {plainCellShape2007} from "../arbitraries2007.js";
 
 const ids = Object.keys(CELLS_2007) as CellId2007[];
 
@@ -76,15 +77,7 @@ describe("equilibria2007", () => {
   it("agrees with the bracketing of F(v) = 0 on a fine grid for random plain cells (property)", () => {
     fc.assert(
       fc.property(
-        fc.record({
-          C: fc.double({min: 10, max: 300, noNaN: true}),
-          k: fc.double({min: 0.1, max: 3, noNaN: true}),
-          vr: fc.double({min: -80, max: -50, noNaN: true}),
-          gap: fc.double({min: 5, max: 30, noNaN: true}),
-          a: fc.double({min: 0.005, max: 0.3, noNaN: true}),
-          b: fc.double({min: -5, max: 20, noNaN: true}),
-          I: fc.double({min: -300, max: 600, noNaN: true})
-        }),
+        fc.record({...plainCellShape2007({maxGap: 30}), I: fc.double({min: -300, max: 600, noNaN: true})}),
         ({C, k, vr, gap, a, b, I}) => {
           const cell = {C, k, vr, vt: vr + gap, vpeak: 30, a, b, c: -50, d: 100};
           const eq = equilibria2007(cell, {}, I);
