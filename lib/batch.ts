@@ -12,6 +12,8 @@ import {resolveEquation} from "./model.js";
 import {compileStimulus, STIMULUS_LIMITS, type Stimulus} from "./stimulus.js";
 import type {Equation} from "./types.js";
 import {checkKeys, checkKeyword, checkNumber, describe} from "./validate.js";
+import {SpikeLog} from "./spikeLog.js";
+import {batchKernelAvailable, runBatchKernel} from "./wasm/runBatchKernel.js";
 
 /** The methods {@link simulateBatch} offers (the fixed-step schemes whose loops vectorise over neurons). */
 export const BATCH_METHODS = ["euler", "paper2004"] as const;
@@ -45,13 +47,25 @@ export interface BatchOptions {
    * fired this many spikes, as `simulate` stops at `maxSpikes`. Default 100,000.
    */
   maxSpikes?: number;
+  /**
+   * Which implementation runs the loop: "wasm" (WebAssembly SIMD, two neurons per instruction), "js" (plain
+   * TypeScript) or "auto" (default: "wasm" where the engine supports WebAssembly SIMD, else "js"). Both give
+   * identical results, bit for bit; "wasm" is several times faster.
+   */
+  kernel?: BatchKernel;
 }
+
+/** The implementations of the batch loops (see {@link BatchOptions.kernel}). */
+export const BATCH_KERNELS = ["auto", "wasm", "js"] as const;
+export type BatchKernel = (typeof BATCH_KERNELS)[number];
 
 /** The result of {@link simulateBatch}: spikes as flat arrays (neuron i's spikes are times[offsets[i] … offsets[i+1])). */
 export interface BatchResult {
   /** Number of neurons. */
   n: number;
   method: BatchMethod;
+  /** The implementation that ran ("auto" resolved). */
+  kernel: "wasm" | "js";
   /** The step (ms). */
   dt: number;
   /** Steps run (the same count `simulate` runs for this duration, dt and method). */
@@ -78,7 +92,7 @@ export const BATCH_MAX_SPIKES = 100_000;
 /** Neurons per block: the block's eight arrays (8 × 8 bytes × 512 = 32 kB) stay in the L1/L2 cache. */
 const BLOCK = 512;
 
-const OPTION_KEYS = ["params", "current", "v0", "u0", "duration", "dt", "method", "vPeak", "equation", "maxSpikes"];
+const OPTION_KEYS = ["params", "current", "v0", "u0", "duration", "dt", "method", "vPeak", "equation", "maxSpikes", "kernel"];
 
 function isArrayLike(x: unknown): x is ArrayLike<number> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
@@ -145,24 +159,24 @@ export function simulateBatch(options: BatchOptions): BatchResult {
     n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation: equation.u === "accommodation",
     a, b, c, d, v, u, dc, shared, maxSpikes,
     counts: new Int32Array(n), stopped: new Uint8Array(n), stopStep: new Int32Array(n),
-    spikes: {neuron: new Int32Array(1024), step: new Int32Array(1024), length: 0}
+    spikes: new SpikeLog()
   };
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    if (method === "euler") eulerBlock(state, start, end);
-    else paper2004Block(state, start, end);
+  const choice = o.kernel === undefined ? "auto" : checkKeyword(o.kernel, "kernel", BATCH_KERNELS);
+  const wasm = choice !== "js" && batchKernelAvailable();
+  if (choice === "wasm" && !wasm) throw new Error('kernel: "wasm" needs WebAssembly with SIMD, which this JavaScript engine lacks; use "auto" or "js"');
+  if (wasm) runBatchKernel(state, method);
+  else {
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      if (method === "euler") eulerBlock(state, start, end);
+      else paper2004Block(state, start, end);
+    }
   }
-  return collect(state, method);
+  return collect(state, method, wasm ? "wasm" : "js");
 }
 
-/** Spikes in the order they happened: neuron index and step index (the spike time is step·dt). */
-interface SpikeLog {
-  neuron: Int32Array;
-  step: Int32Array;
-  length: number;
-}
-
-interface KernelState {
+/** Everything a kernel reads and writes (lib/wasm/runBatchKernel.ts runs the WebAssembly kernels on it). */
+export interface KernelState {
   n: number;
   steps: number;
   dt: number;
@@ -190,27 +204,13 @@ interface KernelState {
   spikes: SpikeLog;
 }
 
-/** Appends a spike, growing the log when full (rare: outside the hot path's common branch). */
-function logSpike(log: SpikeLog, neuron: number, step: number): void {
-  if (log.length === log.neuron.length) {
-    const neurons = new Int32Array(log.length * 2);
-    const steps = new Int32Array(log.length * 2);
-    neurons.set(log.neuron);
-    steps.set(log.step);
-    log.neuron = neurons;
-    log.step = steps;
-  }
-  log.neuron[log.length] = neuron;
-  log.step[log.length++] = step;
-}
-
 /**
  * Records a spike of neuron i at step s (state v, u after the reset) unless it has stopped; freezes it when it
  * reaches the cap (stopped = 1) or when v + u is not finite after the reset (stopped = 2), as simulate does.
  */
 function spike(st: KernelState, i: number, s: number, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
   if (st.stopped[i] !== 0) return;
-  logSpike(st.spikes, i, s);
+  st.spikes.push(i, s);
   if (++st.counts[i]! >= st.maxSpikes) stop(st, i, s, 1, v, u, frozenV, frozenU);
   else if (!(Math.abs(v + u) <= Number.MAX_VALUE)) stop(st, i, s, 2, v, u, frozenV, frozenU);
 }
@@ -319,7 +319,7 @@ function saveBlock(st: KernelState, start: number, v: Float64Array, u: Float64Ar
 }
 
 /** Sorts the spike log by neuron (stable, so each neuron's times stay increasing) and writes the warnings. */
-function collect(st: KernelState, method: BatchMethod): BatchResult {
+function collect(st: KernelState, method: BatchMethod, kernel: "wasm" | "js"): BatchResult {
   const {n, counts, spikes, dt} = st;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
@@ -341,5 +341,5 @@ function collect(st: KernelState, method: BatchMethod): BatchResult {
     const first = which.slice(0, 5).map((i) => `${i} (t = ${+(st.stopStep[i]! * dt).toFixed(6)} ms)`).join(", ");
     warnings.push(`${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`);
   }
-  return {n, method, dt, steps: st.steps, counts, offsets, times, v: st.v, u: st.u, stopped: st.stopped, warnings};
+  return {n, method, kernel, dt, steps: st.steps, counts, offsets, times, v: st.v, u: st.u, stopped: st.stopped, warnings};
 }

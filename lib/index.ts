@@ -22,4 +22,5 @@ export * from "./analysis/bifurcationDiagram.js";
 export * from "./analysis/resetMap.js";
 export * from "./analysis/lyapunov.js";
 export * from "./analysis/orbitDiagram.js";
-export {BATCH_MAX_SPIKES, BATCH_METHODS, simulateBatch, type BatchMethod, type BatchOptions, type BatchResult} from "./batch.js";
+export {BATCH_KERNELS, BATCH_MAX_SPIKES, BATCH_METHODS, simulateBatch, type BatchKernel, type BatchMethod, type BatchOptions, type BatchResult} from "./batch.js";
+export {batchKernelAvailable} from "./wasm/runBatchKernel.js";

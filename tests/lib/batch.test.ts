@@ -1,17 +1,18 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {simulateBatch, type BatchMethod} from "../../lib/batch.js";
+import {BATCH_KERNELS, simulateBatch as batchSimulate, type BatchMethod, type BatchOptions} from "../../lib/batch.js";
 import {CLASSES, FEATURES, simulate, type Preset} from "../../lib/index.js";
 
 /** Neuron i's spikes of a batch result. */
-function spikesOf(r: ReturnType<typeof simulateBatch>, i: number): number[] {
+function spikesOf(r: ReturnType<typeof batchSimulate>, i: number): number[] {
   return Array.from(r.times.subarray(r.offsets[i], r.offsets[i + 1]));
 }
 
 /** A batch of one preset, run with the preset's own stimulus, state, equation and step. */
-function batchOfPreset(p: Preset, method: BatchMethod) {
+function batchOfPreset(p: Preset, method: BatchMethod, kernel: "wasm" | "js") {
   const {a, b, c, d} = p.params;
-  return simulateBatch({
+  return batchSimulate({
+    kernel,
     params: {a: [a, a], b: [b, b], c: [c, c], d: [d, d]},
     current: p.current,
     v0: p.v0,
@@ -23,13 +24,19 @@ function batchOfPreset(p: Preset, method: BatchMethod) {
   });
 }
 
-describe("simulateBatch gives simulate's spikes", () => {
+// Every test runs once per kernel: the WebAssembly SIMD loops and the TypeScript ones.
+describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (kernel %s)", (kernel) => {
   const presets: Preset[] = [...Object.values(CLASSES), ...Object.values(FEATURES)];
+  const simulateBatch = (options: BatchOptions) => {
+    const r = batchSimulate({...options, kernel});
+    expect(r.kernel).toBe(kernel);
+    return r;
+  };
   for (const method of ["euler", "paper2004"] as const) {
     it(`for every 2003 class and 2004 feature with its protocol (${method})`, () => {
       let total = 0;
       for (const p of presets) {
-        const r = batchOfPreset(p, method);
+        const r = batchOfPreset(p, method, kernel);
         const expected = Array.from(simulate({...p, method, maxSpikes: 100_000}).spikes);
         expect(spikesOf(r, 0), `${p.id} ${method}`).toEqual(expected);
         expect(spikesOf(r, 1), `${p.id} ${method}, second copy`).toEqual(expected);
@@ -118,6 +125,57 @@ describe("simulateBatch gives simulate's spikes", () => {
   });
 });
 
+describe("the two kernels agree bit for bit", () => {
+  it("on a large batch: several blocks, an odd count, a full spike log, capped and diverging neurons", () => {
+    // 1001 neurons (4 blocks of 256 pairs, the last lane padding) firing up to ~150 spikes each: more spikes
+    // than the WebAssembly log holds (65,536), so it is emptied mid-run; some reach the cap of 120.
+    const n = 1001;
+    const a = Float64Array.from({length: n}, (_, i) => (i % 97 === 0 ? 1e100 : 0.02 + 0.08 * ((i * 7) % 13) / 12));
+    const b = Float64Array.from({length: n}, (_, i) => 0.15 + 0.1 * ((i * 5) % 11) / 10);
+    const c = Float64Array.from({length: n}, (_, i) => -75 + 25 * ((i * 3) % 17) / 16);
+    const d = Float64Array.from({length: n}, (_, i) => -2 + 10 * ((i * 11) % 19) / 18);
+    const current = Float64Array.from({length: n}, (_, i) => 5 + 30 * ((i * 13) % 23) / 22);
+    for (const method of ["euler", "paper2004"] as const) {
+      for (const u of ["standard", "accommodation"] as const) {
+        const options: BatchOptions = {params: {a, b, c, d}, current, duration: 1000, dt: 0.25, method, equation: {u}, maxSpikes: 120};
+        const w = batchSimulate({...options, kernel: "wasm"});
+        const j = batchSimulate({...options, kernel: "js"});
+        if (u === "standard") {
+          expect(w.times.length, method).toBeGreaterThan(65_536);
+          expect(Array.from(w.stopped).filter((x) => x === 1).length, `${method}: capped`).toBeGreaterThan(10);
+          // a = 1e100 makes the standard u-equation too stiff for the step (accommodation has no −a·u term).
+          expect(Array.from(w.stopped).filter((x) => x === 2).length, `${method}: diverged`).toBeGreaterThan(0);
+        }
+        expect(w.times.length, `${method} ${u}`).toBeGreaterThan(10_000);
+        for (const key of ["counts", "offsets", "times", "v", "u", "stopped"] as const) {
+          expect(Array.from(w[key]), `${method} ${u}: ${key}`).toEqual(Array.from(j[key]));
+        }
+        expect(w.warnings).toEqual(j.warnings);
+      }
+    }
+  });
+
+  it("with a shared time-varying stimulus", () => {
+    const n = 5;
+    const col = (x: number) => new Array(n).fill(x);
+    const options: BatchOptions = {
+      params: {a: col(0.02), b: [0.2, 0.25, 0.2, 0.2, 0.2], c: [-65, -65, -50, -55, -65], d: [8, 2, 2, 4, 6]},
+      current: {kind: "sine", amplitude: 8, frequency: 7, offset: 6},
+      duration: 500
+    };
+    const w = batchSimulate({...options, kernel: "wasm"});
+    const j = batchSimulate({...options, kernel: "js"});
+    expect(w.times.length).toBeGreaterThan(20);
+    expect(Array.from(w.times)).toEqual(Array.from(j.times));
+    expect(Array.from(w.v)).toEqual(Array.from(j.v));
+  });
+
+  it('"auto" picks the WebAssembly kernel where the engine has SIMD (Node 20 has)', () => {
+    expect(BATCH_KERNELS).toEqual(["auto", "wasm", "js"]);
+    expect(batchSimulate({params: {a: [0.02], b: [0.2], c: [-65], d: [8]}, duration: 10}).kernel).toBe("wasm");
+  });
+});
+
 describe("simulateBatch validates its input", () => {
   const ok = {params: {a: [0.02], b: [0.2], c: [-65], d: [8]}, duration: 100};
   const cases: [string, unknown, RegExp][] = [
@@ -133,9 +191,10 @@ describe("simulateBatch validates its input", () => {
     ["v0 at vPeak", {...ok, v0: [30]}, /v0\[0\]: must be a finite number < 30, got 30/],
     ["current length", {...ok, current: [1, 2]}, /current: must have one value per neuron/],
     ["bad stimulus", {...ok, current: {kind: "bogus"}}, /current/],
-    ["cap not integer", {...ok, maxSpikes: 2.5}, /maxSpikes: must be a finite integer ≥ 1, got 2.5/]
+    ["cap not integer", {...ok, maxSpikes: 2.5}, /maxSpikes: must be a finite integer ≥ 1, got 2.5/],
+    ["bad kernel", {...ok, kernel: "gpu"}, /kernel: unknown value "gpu"; allowed: auto, wasm, js/]
   ];
   for (const [name, options, message] of cases) {
-    it(name, () => expect(() => simulateBatch(options as never)).toThrow(message));
+    it(name, () => expect(() => batchSimulate(options as never)).toThrow(message));
   }
 });
