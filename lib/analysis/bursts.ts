@@ -18,7 +18,8 @@
  * shift (scaling all times by c scales every time in the result by c).
  */
 import {checkKeys, checkNumber} from "../validate.js";
-import {interSpikeIntervals} from "./spikes.js";
+import {isisOf} from "./spikes.js";
+import {Scratch} from "./scratch.js";
 
 /**
  * Smallest ratio between two neighbouring sorted ISIs that counts as the gap between intra- and inter-burst
@@ -64,14 +65,18 @@ export interface BurstAnalysis {
   threshold: number | null;
 }
 
-/** Checks that spike times are finite and strictly increasing, naming the offending element. */
-function checkSpikeTimes(spikes: ArrayLike<number>): void {
+/** Checks that spike times are finite and strictly increasing, naming the offending element; O(n). */
+export function checkSpikeTimes(spikes: ArrayLike<number>): void {
   if (spikes === null || typeof spikes !== "object" || typeof spikes.length !== "number") {
     throw new TypeError(`spikes: must be a Float64Array (or array) of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`);
   }
   for (let i = 0; i < spikes.length; i++) {
+    const t = spikes[i];
     // A neuron cannot spike twice at one instant: equal times are rejected (they would give a zero ISI).
-    checkNumber(spikes[i], `spikes[${i}] (ms)`, i > 0 ? {min: spikes[i - 1]!, minExclusive: true} : {});
+    // checkNumber only on failure, for its message: building the field name per spike costs more than the check.
+    if (typeof t !== "number" || !Number.isFinite(t) || (i > 0 && !(t > spikes[i - 1]!))) {
+      checkNumber(t, `spikes[${i}] (ms)`, i > 0 ? {min: spikes[i - 1]!, minExclusive: true} : {});
+    }
   }
 }
 
@@ -80,9 +85,22 @@ function checkSpikeTimes(spikes: ArrayLike<number>): void {
  * if that ratio is ≥ minGapRatio; otherwise `null`. Ratios (not log differences) keep the choice exactly
  * invariant under scaling of time by a power of two. Ties go to the smaller ISIs.
  */
+const sortScratch = new Scratch();
+
 function derivedThreshold(isis: Float64Array, minGapRatio: number): number | null {
   if (isis.length < 2) return null;
-  const sorted = Float64Array.from(isis).sort();
+  // No neighbouring ratio can exceed longest/shortest (division rounds monotonically), so a train whose
+  // ISIs all lie within a factor minGapRatio has no gap: skip the sort (the common, tonic case).
+  let shortest = isis[0]!;
+  let longest = isis[0]!;
+  for (const isi of isis) {
+    if (isi < shortest) shortest = isi;
+    else if (isi > longest) longest = isi;
+  }
+  if (longest / shortest < minGapRatio) return null;
+  const sorted = sortScratch.view(isis.length);
+  sorted.set(isis);
+  sorted.sort();
   let best = 0;
   let bestRatio = 0;
   for (let i = 0; i + 1 < sorted.length; i++) {
@@ -111,42 +129,66 @@ function derivedThreshold(isis: Float64Array, minGapRatio: number): number | nul
 export function detectBursts(spikes: ArrayLike<number>, options: BurstOptions = {}): BurstAnalysis {
   checkSpikeTimes(spikes);
   const o = checkKeys(options, "options", ["maxIntraBurstIsi", "minGapRatio"]) as BurstOptions;
-  const explicit =
-    o.maxIntraBurstIsi === undefined ? undefined : checkNumber(o.maxIntraBurstIsi, "maxIntraBurstIsi (ms)", {min: 0, minExclusive: true});
+  const explicit = o.maxIntraBurstIsi === undefined ? undefined : checkMaxIntraBurstIsi(o.maxIntraBurstIsi);
   const minGapRatio =
     o.minGapRatio === undefined ? BURST_MIN_GAP_RATIO : checkNumber(o.minGapRatio, "minGapRatio", {min: 1, minExclusive: true});
+  return burstsFromIsis(spikes, isisOf(spikes), explicit, minGapRatio);
+}
 
-  const isis = interSpikeIntervals(spikes);
-  const threshold = explicit ?? derivedThreshold(isis, minGapRatio);
-  // Explicit thresholds are a maximum (inclusive); the derived one lies strictly inside a gap, so < and ≤ agree.
-  const intra = (isi: number) => threshold !== null && (explicit !== undefined ? isi <= threshold : isi < threshold);
+/** Checks an explicit intra-burst ISI threshold (ms, > 0); shared with classifyFiringPattern for one message. */
+export function checkMaxIntraBurstIsi(value: unknown): number {
+  return checkNumber(value, "maxIntraBurstIsi (ms)", {min: 0, minExclusive: true});
+}
+
+/** Explicit thresholds are a maximum (inclusive); the derived one lies strictly inside a gap, so < and ≤ agree. */
+function isIntraBurst(isi: number, threshold: number, inclusive: boolean): boolean {
+  return inclusive ? isi <= threshold : isi < threshold;
+}
+
+/**
+ * Unchecked core of {@link detectBursts}, shared with the firing-pattern classifier: no validation, so
+ * `spikes` must be finite and strictly increasing, `isis` must be their ISIs (`isisOf(spikes)`),
+ * `maxIntraBurstIsi` (ms) undefined or > 0, and `minGapRatio` > 1.
+ */
+export function burstsFromIsis(
+  spikes: ArrayLike<number>,
+  isis: Float64Array,
+  maxIntraBurstIsi: number | undefined,
+  minGapRatio: number = BURST_MIN_GAP_RATIO
+): BurstAnalysis {
+  const threshold = maxIntraBurstIsi ?? derivedThreshold(isis, minGapRatio);
+  const inclusive = maxIntraBurstIsi !== undefined;
 
   const bursts: Burst[] = [];
+  const spikesPerBurst: number[] = [];
+  let inBursts = 0;
   let intraSum = 0;
   let intraCount = 0;
   let i = 0;
-  while (i < isis.length) {
-    if (!intra(isis[i]!)) {
+  while (threshold !== null && i < isis.length) {
+    if (!isIntraBurst(isis[i]!, threshold, inclusive)) {
       i++;
       continue;
     }
     const first = i;
-    while (i < isis.length && intra(isis[i]!)) {
+    while (i < isis.length && isIntraBurst(isis[i]!, threshold, inclusive)) {
       intraSum += isis[i]!;
       intraCount++;
       i++;
     }
     // ISIs first..i−1 are intra-burst: spikes first..i form the burst.
-    bursts.push({start: spikes[first]!, end: spikes[i]!, count: i - first + 1});
+    const count = i - first + 1;
+    bursts.push({start: spikes[first]!, end: spikes[i]!, count});
+    spikesPerBurst.push(count);
+    inBursts += count;
   }
 
-  const spikesPerBurst = bursts.map((b) => b.count);
   let quiet = 0;
   for (let k = 0; k + 1 < bursts.length; k++) quiet += bursts[k + 1]!.start - bursts[k]!.end;
   return {
     bursts,
     spikesPerBurst,
-    meanSpikesPerBurst: bursts.length > 0 ? spikesPerBurst.reduce((s, c) => s + c, 0) / bursts.length : null,
+    meanSpikesPerBurst: bursts.length > 0 ? inBursts / bursts.length : null,
     intraBurstIsi: intraCount > 0 ? intraSum / intraCount : null,
     interBurstInterval: bursts.length > 1 ? quiet / (bursts.length - 1) : null,
     threshold

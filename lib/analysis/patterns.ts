@@ -37,11 +37,16 @@
  *
  * All thresholds are ratios or dimensionless, so the label does not change when all times (spikes and
  * window) are scaled by a positive factor or shifted by a constant.
+ *
+ * The rules live in one place, {@link classifySpikeTrain}: an unvalidated core that returns the decision and
+ * the numbers behind it without building any text (the behaviour atlas labels tens of thousands of trains
+ * with it). {@link classifyFiringPattern} validates its input, asks the core, and writes the reason sentence.
  */
 import {checkKeys, checkNumber} from "../validate.js";
 import type {Trace} from "../simulate.js";
-import {adaptationIndex, coefficientOfVariation} from "./spikes.js";
-import {detectBursts, type BurstAnalysis} from "./bursts.js";
+import {isiAdaptationIndex, isiCoefficientOfVariation, isisOf} from "./spikes.js";
+import {burstsFromIsis, checkMaxIntraBurstIsi, checkSpikeTimes} from "./bursts.js";
+import {Scratch} from "./scratch.js";
 
 /** The labels {@link classifyFiringPattern} returns. */
 export type FiringPattern = "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular" | "accelerating";
@@ -142,8 +147,13 @@ function stimulusOnset(trace: Trace): number {
   return 0;
 }
 
+const isiScratch = new Scratch();
+const medianScratch = new Scratch();
+
 function median(values: ArrayLike<number>): number {
-  const s = Float64Array.from(values).sort();
+  const s = medianScratch.view(values.length);
+  s.set(values);
+  s.sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
@@ -152,10 +162,208 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** The late ISIs (the second half of the ISIs, at least the last two) on which rules 6–8 decide. */
+export interface LateIsiStatistics {
+  /** Number of late ISIs. */
+  count: number;
+  /** Their mean (ms). */
+  mean: number;
+  /** Their coefficient of variation (dimensionless). */
+  cv: number;
+  /** Their adaptation index (dimensionless). */
+  adaptation: number;
+  /** Number of consecutive late-ISI pairs in which the ISI lengthens (of count − 1). */
+  lengthening: number;
+}
+
+/**
+ * What {@link classifySpikeTrain} decided: the label, `spikesPerBurst` where {@link classifyFiringPattern}
+ * reports it, and the numbers its reason sentence quotes (times in ms; counts and ratios dimensionless).
+ */
+export type SpikeTrainDecision =
+  | {pattern: "silent"}
+  | {pattern: "bursting"; spikesPerBurst: number; bursts: number; interBurstInterval: number; threshold: number}
+  | {
+      pattern: "phasic";
+      /** Set for a phasic burst (≥ 2 spikes): its spike count; absent for a single spike. */
+      spikesPerBurst?: number;
+      spikes: number;
+      /** First spike − onset. */
+      latency: number;
+      /** Last spike − first spike. */
+      span: number;
+      longestIsi: number;
+      /** end − last spike. */
+      silence: number;
+    }
+  | {pattern: "mixed"; spikesPerBurst: number; pause: number; typicalIsi: number; followingSpikes: number; threshold: number}
+  | {pattern: "accelerating"; firstIsi: number; lastIsi: number; growth: number}
+  | {
+      pattern: "adapting" | "irregular" | "tonic";
+      /** Number of ISIs in the window. */
+      isis: number;
+      firstIsi: number;
+      lastIsi: number;
+      /** `null` for two spikes (one ISI: too few to judge; the label is then tonic). */
+      late: LateIsiStatistics | null;
+    };
+
+/**
+ * The classifier's rules (module comment) on the spikes in [start, end), without validation and without
+ * building text: the fast core behind {@link classifyFiringPattern}, for callers that label many trains.
+ *
+ * NOT VALIDATED: `spikes` must be finite and strictly increasing (ms); `start < end` and
+ * `start ≤ onset < end` (ms); `maxIntraBurstIsi` undefined or > 0 (ms). Other input gives unspecified labels.
+ *
+ * @returns the decision: the same `pattern` and `spikesPerBurst` as classifyFiringPattern, plus the numbers
+ *   of its reason.
+ * @example
+ * classifySpikeTrain(trace.spikes, 0, 1000, 0).pattern; // e.g. "tonic"
+ */
+export function classifySpikeTrain(spikes: Float64Array, start: number, end: number, onset: number, maxIntraBurstIsi?: number): SpikeTrainDecision {
+  let i0 = 0;
+  while (i0 < spikes.length && spikes[i0]! < start) i0++;
+  let i1 = i0;
+  while (i1 < spikes.length && spikes[i1]! < end) i1++;
+  const n = i1 - i0;
+
+  // 1. silent (the spikes increase, so the window's last spike decides)
+  if (n === 0 || spikes[i1 - 1]! < onset) return {pattern: "silent"};
+
+  const train = spikes.subarray(i0, i1);
+  const isis = isisOf(train, isiScratch.view(n - 1));
+  const bursts = burstsFromIsis(train, isis, maxIntraBurstIsi);
+  let inBursts = 0;
+  for (const count of bursts.spikesPerBurst) inBursts += count;
+
+  // 2. bursting
+  if (bursts.bursts.length >= 2 && inBursts >= BURSTING_MIN_SPIKE_FRACTION * n) {
+    return {
+      pattern: "bursting",
+      spikesPerBurst: median(bursts.spikesPerBurst),
+      bursts: bursts.bursts.length,
+      interBurstInterval: bursts.interBurstInterval!,
+      threshold: bursts.threshold!
+    };
+  }
+
+  // 3. phasic
+  const first = train[0]!;
+  const last = train[n - 1]!;
+  const silence = end - last;
+  let longest = 0;
+  for (const isi of isis) longest = Math.max(longest, isi);
+  if (n === 1) return {pattern: "phasic", spikes: 1, latency: first - onset, span: 0, longestIsi: 0, silence};
+  if (silence >= PHASIC_MIN_SILENCE_FRACTION * (end - onset) && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
+    return {pattern: "phasic", spikesPerBurst: n, spikes: n, latency: first - onset, span: last - first, longestIsi: longest, silence};
+  }
+
+  // 4. mixed: one burst at the first spike, then a pause longer than the ISIs of the single spikes after it.
+  if (bursts.bursts.length === 1 && bursts.bursts[0]!.start === first) {
+    const count = bursts.bursts[0]!.count;
+    const later = isis.subarray(count); // isis[count − 1] is the pause after the burst
+    if (later.length >= 1) {
+      const pause = isis[count - 1]!;
+      const typical = median(later);
+      if (pause > typical) {
+        return {pattern: "mixed", spikesPerBurst: count, pause, typicalIsi: typical, followingSpikes: later.length + 1, threshold: bursts.threshold!};
+      }
+    }
+  }
+
+  const firstIsi = isis[0]!;
+  const lastIsi = isis[isis.length - 1]!;
+  if (isis.length < 2) return {pattern: "tonic", isis: 1, firstIsi, lastIsi, late: null};
+
+  // 5. accelerating (the halves' medians only when the rate ratio already qualifies)
+  const growth = firstIsi / lastIsi;
+  const halfway = isis.length >> 1;
+  if (growth >= ACCELERATING_MIN_RATE_RATIO && median(isis.subarray(0, halfway)) / median(isis.subarray(halfway)) >= ACCELERATING_MIN_HALVES_RATIO) {
+    return {pattern: "accelerating", firstIsi, lastIsi, growth};
+  }
+
+  // 6–8 on the late ISIs: the second half, at least the last two.
+  const late = isis.subarray(Math.min(isis.length >> 1, isis.length - 2));
+  const adaptation = isiAdaptationIndex(late)!;
+  const cv = isiCoefficientOfVariation(late)!;
+  let lengthening = 0;
+  for (let k = 0; k + 1 < late.length; k++) if (late[k + 1]! > late[k]!) lengthening++;
+  let mean = 0;
+  for (const isi of late) mean += isi;
+  mean /= late.length;
+  const stats: LateIsiStatistics = {count: late.length, mean, cv, adaptation, lengthening};
+  const adapting =
+    late.length >= ADAPTING_MIN_LATE_ISIS &&
+    adaptation >= ADAPTING_MIN_INDEX &&
+    lengthening / (late.length - 1) >= ADAPTING_MIN_LENGTHENING_SHARE;
+  const pattern = adapting ? "adapting" : cv >= IRREGULAR_MIN_CV ? "irregular" : "tonic";
+  return {pattern, isis: isis.length, firstIsi, lastIsi, late: stats};
+}
+
+/** What the reason sentence needs beyond the decision. */
+interface ReasonContext {
+  end: number;
+  onset: number;
+  /** Whether the caller fixed the intra-burst threshold (an inclusive maximum) rather than letting it be derived. */
+  explicitThreshold: boolean;
+  /** Total spikes of a run that stopped at its spike budget; null if it did not. */
+  budgetSpikes: number | null;
+}
+
+/** One plain sentence explaining a decision with the numbers that decided it. */
+function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetSpikes}: ReasonContext): string {
+  const window = `${fmt(end - onset)} ms stimulus window`;
+  const rule = (threshold: number) => `ISIs ${explicitThreshold ? "up to" : "below"} ${fmt(threshold)} ms count as within a burst`;
+  switch (d.pattern) {
+    case "silent":
+      return `No spike in the ${window} after onset at ${fmt(onset)} ms.`;
+    case "bursting":
+      return (
+        `${d.bursts} bursts of ${fmt(d.spikesPerBurst)} spikes (median) separated by quiet periods of ` +
+        `${fmt(d.interBurstInterval)} ms on average; ${rule(d.threshold)}.`
+      );
+    case "phasic":
+      if (d.spikes === 1) return `A single spike ${fmt(d.latency)} ms after onset, then silence for the remaining ${fmt(d.silence)} ms.`;
+      return (
+        `${d.spikes} spikes within ${fmt(d.span)} ms (longest ISI ${fmt(d.longestIsi)} ms), then silence for the last ` +
+        `${fmt(d.silence)} ms, ${fmt((100 * d.silence) / (end - onset))}% of the ${window} (phasic if ≥ ${fmt(100 * PHASIC_MIN_SILENCE_FRACTION)}%).`
+      );
+    case "mixed":
+      return (
+        `A burst of ${d.spikesPerBurst} spikes at onset, then a ${fmt(d.pause)} ms pause longer than the ${fmt(d.typicalIsi)} ms median ISI ` +
+        `of the ${plural(d.followingSpikes, "spike")} that follow (${rule(d.threshold)}).`
+      );
+    case "accelerating":
+      return (
+        `The rate keeps growing: the ISI fell from ${fmt(d.firstIsi)} ms to ${fmt(d.lastIsi)} ms, ${fmt(d.growth)} times ` +
+        `shorter (accelerating if ≥ ${fmt(ACCELERATING_MIN_RATE_RATIO)} times)` +
+        (budgetSpikes !== null ? `, until the run reached its spike budget after ${plural(budgetSpikes, "spike")}: it runs away.` : ".")
+      );
+  }
+  const late = d.late;
+  if (late === null) return `Two spikes ${fmt(d.firstIsi)} ms apart (${fmt(1000 / d.firstIsi)} Hz), too few to show adaptation or irregularity.`;
+  const which = `the last ${late.count} of ${d.isis} ISIs`;
+  switch (d.pattern) {
+    case "adapting":
+      return (
+        `ISIs keep lengthening, from ${fmt(d.firstIsi)} to ${fmt(d.lastIsi)} ms: adaptation index ${fmt(late.adaptation)} ` +
+        `(≥ ${fmt(ADAPTING_MIN_INDEX)}) over ${which}, lengthening in ${late.lengthening} of ${plural(late.count - 1, "step")}.`
+      );
+    case "irregular":
+      return `ISIs vary without bursts or a steady trend: CV ${fmt(late.cv)} (≥ ${fmt(IRREGULAR_MIN_CV)}) over ${which}, adaptation index ${fmt(late.adaptation)}.`;
+    case "tonic":
+      return (
+        `Regular firing at ${fmt(1000 / late.mean)} Hz: CV ${fmt(late.cv)} (< ${fmt(IRREGULAR_MIN_CV)}) and adaptation index ${fmt(late.adaptation)} ` +
+        `(< ${fmt(ADAPTING_MIN_INDEX)}) over ${which}.`
+      );
+  }
+}
+
 /**
  * Labels a spike train (or the spikes of a `simulate` Trace) as silent, tonic, adapting, phasic, bursting,
  * mixed (a burst at onset, then tonic spikes) or irregular, by the rules in the module comment, with one
- * set of thresholds (the exported constants) for every input.
+ * set of thresholds (the exported constants) for every input. Validates its input, then decides with
+ * {@link classifySpikeTrain}.
  *
  * @param input - a Trace from `simulate`, or spike times (ms), finite and strictly increasing.
  * @param options - `start`, `end` (ms; the window [start, end), required `end` for a bare array), `onset`
@@ -184,131 +392,13 @@ export function classifyFiringPattern(input: Trace | ArrayLike<number>, options:
   if (o.onset !== undefined) onset = checkNumber(o.onset, "onset (ms)", {min: start, max: end, maxExclusive: true});
   else if (trace && traceOnset >= start && traceOnset < end) onset = traceOnset;
   else onset = start;
+  checkSpikeTimes(spikes); // every spike, even outside the window
+  const maxIntraBurstIsi = o.maxIntraBurstIsi === undefined ? undefined : checkMaxIntraBurstIsi(o.maxIntraBurstIsi);
 
-  // Validates every spike (even outside the window) and yields the ISIs and bursts of the window's spikes.
-  detectBursts(spikes);
-  let i0 = 0;
-  while (i0 < spikes.length && spikes[i0]! < start) i0++;
-  let i1 = i0;
-  while (i1 < spikes.length && spikes[i1]! < end) i1++;
-  const train = Float64Array.from({length: i1 - i0}, (_, k) => spikes[i0 + k]!);
-  const window = `${fmt(end - onset)} ms stimulus window`;
-
-  // 1. silent
-  const afterOnset = train.filter((t) => t >= onset);
-  if (afterOnset.length === 0) {
-    return {pattern: "silent", reason: `No spike in the ${window} after onset at ${fmt(onset)} ms.`};
-  }
-
-  const n = train.length;
-  const isis = Float64Array.from({length: Math.max(0, n - 1)}, (_, k) => train[k + 1]! - train[k]!);
-  const bursts: BurstAnalysis = detectBursts(train, o.maxIntraBurstIsi === undefined ? {} : {maxIntraBurstIsi: o.maxIntraBurstIsi});
-  const inBursts = bursts.spikesPerBurst.reduce((s, c) => s + c, 0);
-  const rule = bursts.threshold === null ? "" : `ISIs ${o.maxIntraBurstIsi === undefined ? "below" : "up to"} ${fmt(bursts.threshold)} ms count as within a burst`;
-
-  // 2. bursting
-  if (bursts.bursts.length >= 2 && inBursts >= BURSTING_MIN_SPIKE_FRACTION * n) {
-    const perBurst = median(bursts.spikesPerBurst);
-    return {
-      pattern: "bursting",
-      spikesPerBurst: perBurst,
-      reason:
-        `${bursts.bursts.length} bursts of ${fmt(perBurst)} spikes (median) separated by quiet periods of ` +
-        `${fmt(bursts.interBurstInterval!)} ms on average; ${rule}.`
-    };
-  }
-
-  // 3. phasic
-  const last = train[n - 1]!;
-  const silence = end - last;
-  let longest = 0;
-  for (const isi of isis) longest = Math.max(longest, isi);
-  if (n === 1) {
-    return {
-      pattern: "phasic",
-      reason: `A single spike ${fmt(last - onset)} ms after onset, then silence for the remaining ${fmt(silence)} ms.`
-    };
-  }
-  if (silence >= PHASIC_MIN_SILENCE_FRACTION * (end - onset) && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
-    return {
-      pattern: "phasic",
-      spikesPerBurst: n,
-      reason:
-        `${n} spikes within ${fmt(last - train[0]!)} ms (longest ISI ${fmt(longest)} ms), then silence for the last ` +
-        `${fmt(silence)} ms, ${fmt((100 * silence) / (end - onset))}% of the ${window} (phasic if ≥ ${fmt(100 * PHASIC_MIN_SILENCE_FRACTION)}%).`
-    };
-  }
-
-  // 4. mixed: one burst at the first spike, then a pause longer than the ISIs of the single spikes after it.
-  if (bursts.bursts.length === 1 && bursts.bursts[0]!.start === train[0]) {
-    const count = bursts.bursts[0]!.count;
-    const later = isis.subarray(count); // isis[count − 1] is the pause after the burst
-    if (later.length >= 1) {
-      const pause = isis[count - 1]!;
-      const typical = median(later);
-      if (pause > typical) {
-        return {
-          pattern: "mixed",
-          spikesPerBurst: count,
-          reason:
-            `A burst of ${count} spikes at onset, then a ${fmt(pause)} ms pause longer than the ${fmt(typical)} ms median ISI ` +
-            `of the ${plural(later.length + 1, "spike")} that follow (${rule}).`
-        };
-      }
-    }
-  }
-
-  // 5–7 on the late ISIs: the second half, at least the last two.
-  if (isis.length < 2) {
-    return {
-      pattern: "tonic",
-      reason: `Two spikes ${fmt(isis[0]!)} ms apart (${fmt(1000 / isis[0]!)} Hz), too few to show adaptation or irregularity.`
-    };
-  }
-  const from = Math.min(isis.length >> 1, isis.length - 2);
-  const lateSpikes = train.subarray(from);
-  const late = isis.subarray(from);
-  const adaptation = adaptationIndex(lateSpikes)!;
-  const cv = coefficientOfVariation(lateSpikes)!;
-  let lengthening = 0;
-  for (let k = 0; k + 1 < late.length; k++) if (late[k + 1]! > late[k]!) lengthening++;
-  const share = lengthening / (late.length - 1);
-  const which = `the last ${late.length} of ${isis.length} ISIs`;
-
-  const growth = isis[0]! / isis[isis.length - 1]!;
-  const halfway = isis.length >> 1;
-  const halves = median(isis.subarray(0, halfway)) / median(isis.subarray(halfway));
-  if (growth >= ACCELERATING_MIN_RATE_RATIO && halves >= ACCELERATING_MIN_HALVES_RATIO) {
-    const budget = trace?.warnings?.some((w) => /spike budget|maxSpikes/i.test(w)) ?? false;
-    return {
-      pattern: "accelerating",
-      reason:
-        `The rate keeps growing: the ISI fell from ${fmt(isis[0]!)} ms to ${fmt(isis[isis.length - 1]!)} ms, ${fmt(growth)} times ` +
-        `shorter (accelerating if ≥ ${fmt(ACCELERATING_MIN_RATE_RATIO)} times)` +
-        (budget ? `, until the run reached its spike budget after ${plural(spikes.length, "spike")}: it runs away.` : ".")
-    };
-  }
-  if (late.length >= ADAPTING_MIN_LATE_ISIS && adaptation >= ADAPTING_MIN_INDEX && share >= ADAPTING_MIN_LENGTHENING_SHARE) {
-    return {
-      pattern: "adapting",
-      reason:
-        `ISIs keep lengthening, from ${fmt(isis[0]!)} to ${fmt(isis[isis.length - 1]!)} ms: adaptation index ${fmt(adaptation)} ` +
-        `(≥ ${fmt(ADAPTING_MIN_INDEX)}) over ${which}, lengthening in ${lengthening} of ${plural(late.length - 1, "step")}.`
-    };
-  }
-  if (cv >= IRREGULAR_MIN_CV) {
-    return {
-      pattern: "irregular",
-      reason: `ISIs vary without bursts or a steady trend: CV ${fmt(cv)} (≥ ${fmt(IRREGULAR_MIN_CV)}) over ${which}, adaptation index ${fmt(adaptation)}.`
-    };
-  }
-  let meanLate = 0;
-  for (const isi of late) meanLate += isi;
-  meanLate /= late.length;
-  return {
-    pattern: "tonic",
-    reason:
-      `Regular firing at ${fmt(1000 / meanLate)} Hz: CV ${fmt(cv)} (< ${fmt(IRREGULAR_MIN_CV)}) and adaptation index ${fmt(adaptation)} ` +
-      `(< ${fmt(ADAPTING_MIN_INDEX)}) over ${which}.`
-  };
+  const times = spikes instanceof Float64Array ? spikes : Float64Array.from(spikes);
+  const d = classifySpikeTrain(times, start, end, onset, maxIntraBurstIsi);
+  const budget = d.pattern === "accelerating" && (trace?.warnings?.some((w) => /spike budget|maxSpikes/i.test(w)) ?? false);
+  const reason = reasonOf(d, {end, onset, explicitThreshold: maxIntraBurstIsi !== undefined, budgetSpikes: budget ? spikes.length : null});
+  const spikesPerBurst = "spikesPerBurst" in d ? d.spikesPerBurst : undefined;
+  return spikesPerBurst === undefined ? {pattern: d.pattern, reason} : {pattern: d.pattern, spikesPerBurst, reason};
 }

@@ -78,13 +78,15 @@ function lowerBound(spikes: ArrayLike<number>, t: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Statistics (unchecked cores, shared by the public functions)
+// Statistics (unchecked cores, shared by the public functions and by bursts.ts and patterns.ts)
 // ---------------------------------------------------------------------------------------------------------
 
-function isisOf(spikes: ArrayLike<number>): Float64Array {
-  const n = Math.max(0, spikes.length - 1);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = spikes[i + 1]! - spikes[i]!;
+/**
+ * Unchecked core of {@link interSpikeIntervals}: spikes must already be finite and strictly increasing.
+ * Writes into `out` (length max(0, n − 1)) when given, else into a new array; returns it.
+ */
+export function isisOf(spikes: ArrayLike<number>, out: Float64Array = new Float64Array(Math.max(0, spikes.length - 1))): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = spikes[i + 1]! - spikes[i]!;
   return out;
 }
 
@@ -94,7 +96,8 @@ function meanOf(x: Float64Array): number {
   return sum / x.length;
 }
 
-function cvOf(isis: Float64Array): number | null {
+/** Unchecked core of {@link coefficientOfVariation}, from ISIs (ms, all > 0). */
+export function isiCoefficientOfVariation(isis: Float64Array): number | null {
   if (isis.length < 2) return null;
   const mean = meanOf(isis);
   // Two passes (mean, then squared deviations): no catastrophic cancellation for nearly regular trains.
@@ -103,7 +106,8 @@ function cvOf(isis: Float64Array): number | null {
   return Math.sqrt(ss / isis.length) / mean;
 }
 
-function adaptationOf(isis: Float64Array): number | null {
+/** Unchecked core of {@link adaptationIndex}, from ISIs (ms, all > 0). */
+export function isiAdaptationIndex(isis: Float64Array): number | null {
   if (isis.length < 2) return null;
   let sum = 0;
   for (let n = 0; n + 1 < isis.length; n++) {
@@ -154,7 +158,7 @@ export function firingRate(spikes: ArrayLike<number>, start: number, end: number
  */
 export function coefficientOfVariation(spikes: ArrayLike<number>): number | null {
   checkSpikes("coefficientOfVariation", spikes);
-  return cvOf(isisOf(spikes));
+  return isiCoefficientOfVariation(isisOf(spikes));
 }
 
 /**
@@ -185,7 +189,7 @@ export function firstSpikeLatency(spikes: ArrayLike<number>, onset: number): num
  */
 export function adaptationIndex(spikes: ArrayLike<number>): number | null {
   checkSpikes("adaptationIndex", spikes);
-  return adaptationOf(isisOf(spikes));
+  return isiAdaptationIndex(isisOf(spikes));
 }
 
 /**
@@ -216,8 +220,8 @@ export function spikeStatistics(spikes: ArrayLike<number>, options: SpikeStatist
     rate: (inWindow.length * 1000) / (end - start),
     isis,
     meanIsi: isis.length > 0 ? meanOf(isis) : null,
-    cv: cvOf(isis),
+    cv: isiCoefficientOfVariation(isis),
     latency: first < inWindow.length ? inWindow[first]! - onset : null,
-    adaptation: adaptationOf(isis)
+    adaptation: isiAdaptationIndex(isis)
   };
 }

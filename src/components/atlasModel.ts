@@ -8,7 +8,7 @@
  * in the explorer runs exactly the neuron the atlas ran.
  */
 import {simulateBatch, type BatchMethod} from "../lib/batch.js";
-import {classifyFiringPattern, FIRING_PATTERNS, type FiringPattern} from "../lib/analysis/patterns.js";
+import {classifySpikeTrain, FIRING_PATTERNS, type FiringPattern} from "../lib/analysis/patterns.js";
 import {checkKeyword, checkNumber} from "../lib/validate.js";
 import {clampToSpec, NUMBER_SPECS, presetState, serializeState, type ClassId, type ExplorerState, type PresetLike} from "./urlState.js";
 
@@ -137,11 +137,16 @@ export interface RowsResult {
   perBurst: Uint8Array;
 }
 
-/** Labels one cell from its spike train (times in ms) and whether its run stopped early. */
+/**
+ * Labels one cell from its spike train (times in ms) and whether its run stopped early: the label
+ * classifyFiringPattern gives over [0, duration) with onset 0, from its unvalidated core (no reason text).
+ * Spike times from simulateBatch or simulate are finite and strictly increasing, as the core requires.
+ */
 export function labelCell(spikes: ArrayLike<number>, duration: number, stopped: boolean): {code: number; perBurst: number} {
   if (stopped) return {code: RUNAWAY, perBurst: 0};
-  const r = classifyFiringPattern(spikes, {start: 0, end: duration, onset: 0});
-  return {code: FIRING_PATTERNS.indexOf(r.pattern), perBurst: Math.min(255, r.spikesPerBurst ?? 0)};
+  const d = classifySpikeTrain(spikes instanceof Float64Array ? spikes : Float64Array.from(spikes), 0, duration, 0);
+  const perBurst = "spikesPerBurst" in d ? (d.spikesPerBurst ?? 0) : 0;
+  return {code: FIRING_PATTERNS.indexOf(d.pattern), perBurst: Math.min(255, perBurst)};
 }
 
 /** Simulates and labels rows [row0, row1) of a map (row j = the j-th value of the y axis), cells x-major within a row. */
