@@ -1,10 +1,10 @@
 // Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch.ts) for both methods,
 // on n neurons of a (c, d) grid around the regular-spiking cell (a .02, b .2, c −80…−40, d 0…10; v0 −65;
 // I = 10; 1000 ms at dt = 2⁻⁵ ms = 32,000 steps), spikes recorded. Also the atlas's whole work per cell:
-// simulateBatch plus classifyFiringPattern (atlasModel.ts computeRows).
+// simulateBatch plus classifyFiringPattern (atlasModel.ts computeRows), and labelling alone (labelCell).
 // Run: `npm run bench:batch` (`-- --n 4096`). A benchmark, not a test: it asserts nothing.
 import {simulateBatch, type BatchMethod} from "../lib/batch.js";
-import {computeRows, DEFAULT_MAPS} from "../src/components/atlasModel.js";
+import {computeRows, DEFAULT_MAPS, labelCell} from "../src/components/atlasModel.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,3 +75,13 @@ const spec = {...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 64}, y: {...DEFAU
 const cells = spec.x.n * spec.y.n;
 const r = time(() => computeRows({spec, row0: 0, row1: spec.y.n}), cells * steps);
 console.log(`atlas cells (simulateBatch + classifyFiringPattern, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`);
+// Labelling alone, as computeRows labels each cell, on the spike trains of one Euler run of the grid above.
+const trains = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method: "euler"});
+const label = () => {
+  for (let k = 0; k < n; k++) labelCell(trains.times.subarray(trains.offsets[k]!, trains.offsets[k + 1]!), duration, trains.stopped[k] !== 0);
+};
+const perCell = time(label, n); // ns per cell
+console.log(
+  `labelling alone (labelCell on ${n} spike trains of ${(trains.times.length / n).toFixed(1)} spikes on average): ` +
+    `median ${(perCell.median / 1000).toFixed(2)} µs/cell  fastest ${(perCell.best / 1000).toFixed(2)}`
+);

@@ -93,7 +93,8 @@ function derivedThreshold(isis: Float64Array, minGapRatio: number): number | nul
   // ISIs all lie within a factor minGapRatio has no gap: skip the sort (the common, tonic case).
   let shortest = isis[0]!;
   let longest = isis[0]!;
-  for (const isi of isis) {
+  for (let i = 1; i < isis.length; i++) {
+    const isi = isis[i]!;
     if (isi < shortest) shortest = isi;
     else if (isi > longest) longest = isi;
   }

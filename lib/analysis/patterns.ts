@@ -44,7 +44,7 @@
  */
 import {checkKeys, checkNumber} from "../validate.js";
 import type {Trace} from "../simulate.js";
-import {isiAdaptationIndex, isiCoefficientOfVariation, isisOf} from "./spikes.js";
+import {isiAdaptationIndex, isiCoefficientOfVariation, isisOf, lowerBound} from "./spikes.js";
 import {burstsFromIsis, checkMaxIntraBurstIsi, checkSpikeTimes} from "./bursts.js";
 import {Scratch} from "./scratch.js";
 
@@ -221,10 +221,8 @@ export type SpikeTrainDecision =
  * classifySpikeTrain(trace.spikes, 0, 1000, 0).pattern; // e.g. "tonic"
  */
 export function classifySpikeTrain(spikes: Float64Array, start: number, end: number, onset: number, maxIntraBurstIsi?: number): SpikeTrainDecision {
-  let i0 = 0;
-  while (i0 < spikes.length && spikes[i0]! < start) i0++;
-  let i1 = i0;
-  while (i1 < spikes.length && spikes[i1]! < end) i1++;
+  const i0 = lowerBound(spikes, start);
+  const i1 = lowerBound(spikes, end);
   const n = i1 - i0;
 
   // 1. silent (the spikes increase, so the window's last spike decides)
@@ -252,7 +250,7 @@ export function classifySpikeTrain(spikes: Float64Array, start: number, end: num
   const last = train[n - 1]!;
   const silence = end - last;
   let longest = 0;
-  for (const isi of isis) longest = Math.max(longest, isi);
+  for (let k = 0; k < isis.length; k++) longest = Math.max(longest, isis[k]!); // indexed loops: for…of over a typed array is ≈ 4× slower in V8
   if (n === 1) return {pattern: "phasic", spikes: 1, latency: first - onset, span: 0, longestIsi: 0, silence};
   if (silence >= PHASIC_MIN_SILENCE_FRACTION * (end - onset) && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
     return {pattern: "phasic", spikesPerBurst: n, spikes: n, latency: first - onset, span: last - first, longestIsi: longest, silence};
@@ -289,7 +287,7 @@ export function classifySpikeTrain(spikes: Float64Array, start: number, end: num
   let lengthening = 0;
   for (let k = 0; k + 1 < late.length; k++) if (late[k + 1]! > late[k]!) lengthening++;
   let mean = 0;
-  for (const isi of late) mean += isi;
+  for (let k = 0; k < late.length; k++) mean += late[k]!;
   mean /= late.length;
   const stats: LateIsiStatistics = {count: late.length, mean, cv, adaptation, lengthening};
   const adapting =

@@ -65,8 +65,8 @@ function checkWindow(fn: string, start: unknown, end: unknown): [number, number]
   return [s, e];
 }
 
-/** Index of the first spike ≥ t (binary search; spikes are sorted). */
-function lowerBound(spikes: ArrayLike<number>, t: number): number {
+/** Index of the first spike ≥ t (binary search; unchecked: spikes must be sorted). */
+export function lowerBound(spikes: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = spikes.length;
   while (lo < hi) {
@@ -92,7 +92,7 @@ export function isisOf(spikes: ArrayLike<number>, out: Float64Array = new Float6
 
 function meanOf(x: Float64Array): number {
   let sum = 0;
-  for (const value of x) sum += value;
+  for (let i = 0; i < x.length; i++) sum += x[i]!; // indexed: for…of over a typed array is ≈ 4× slower in V8
   return sum / x.length;
 }
 
@@ -102,7 +102,7 @@ export function isiCoefficientOfVariation(isis: Float64Array): number | null {
   const mean = meanOf(isis);
   // Two passes (mean, then squared deviations): no catastrophic cancellation for nearly regular trains.
   let ss = 0;
-  for (const value of isis) ss += (value - mean) * (value - mean);
+  for (let i = 0; i < isis.length; i++) ss += (isis[i]! - mean) * (isis[i]! - mean);
   return Math.sqrt(ss / isis.length) / mean;
 }
 

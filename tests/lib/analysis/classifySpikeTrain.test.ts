@@ -9,14 +9,8 @@ import {
 } from "../../../lib/analysis/patterns.js";
 import {burstsFromIsis, detectBursts} from "../../../lib/analysis/bursts.js";
 import {isisOf} from "../../../lib/analysis/spikes.js";
+import {fromIsis} from "./trains.js";
 
-/** Spike times from a start time and a list of positive ISIs (ms). */
-function fromIsis(t0: number, isis: number[]): Float64Array {
-  const out = new Float64Array(isis.length + 1);
-  out[0] = t0;
-  for (let i = 0; i < isis.length; i++) out[i + 1] = out[i]! + isis[i]!;
-  return out;
-}
 
 const perBurstOf = (d: SpikeTrainDecision) => ("spikesPerBurst" in d ? d.spikesPerBurst : undefined);
 
