@@ -7,7 +7,10 @@
 ;;
 ;; Memory (byte addresses chosen by lib/batch.ts and passed to `setup`):
 ;;   records  one 128-byte record per PAIR of neurons (lanes 0 and 1), each field an f64x2:
-;;              0 v   16 u   32 p1   48 p2   64 p3   80 I (DC)   96 c   112 d
+;;              0 v   16 u   32 p1   48 p2   64 p3   80 I   96 c   112 d
+;;            I is each neuron's whole current when the shared current is constant ($varying = 0: the
+;;            caller stores S + I_dc, the very sum the step would compute, which saves an add per step),
+;;            else its DC part, and the step adds the shared current of the step: (S_k + I_dc), in that order.
 ;;            euler:     u' = p1·v − p2·u + p3  (p1 = a·b, p2 = a, p3 = 0; accommodation: p2 = 0, p3 = 65·a·b)
 ;;            paper2004: u  += p1·(p2·v − u)    (p1 = τ·a, p2 = b); accommodation: u += p3·(v + 65) (p3 = τ·a·b)
 ;;   counts   i32 per neuron: spikes so far          stopped  i32 per neuron: 0 running, 1 spike cap, 2 not finite
@@ -107,8 +110,8 @@
   ;; v ≥ vPeak, then isFinite(v + u).
   (func (export "euler")
     (param $from i32) (param $to i32) (param $i i32) (param $k i32) (param $steps i32)
-    (param $dt f64) (param $e f64) (param $f f64) (param $g f64) (result i32)
-    (local $at i32) (local $lanes i32)
+    (param $dt f64) (param $e f64) (param $f f64) (param $g f64) (param $varying i32) (result i32)
+    (local $at i32) (local $lanes i32) (local $J v128)
     (local $DT v128) (local $E v128) (local $F v128) (local $G v128) (local $PEAK v128)
     (local $I v128) (local $v v128) (local $u v128) (local $du v128) (local $s v128)
     (local.set $DT (f64x2.splat (local.get $dt)))
@@ -125,6 +128,8 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (local.set $at (local.get $from))
         (loop $pairs
+          (local.set $J (v128.load offset=80 (local.get $at)))
+          (if (local.get $varying) (then (local.set $J (f64x2.add (local.get $I) (local.get $J)))))
           (local.set $v (v128.load (local.get $at)))
           (local.set $u (v128.load offset=16 (local.get $at)))
           ;; du = (p1·v − p2·u) + p3
@@ -132,7 +137,7 @@
             (f64x2.add
               (f64x2.sub (f64x2.mul (v128.load offset=32 (local.get $at)) (local.get $v)) (f64x2.mul (v128.load offset=48 (local.get $at)) (local.get $u)))
               (v128.load offset=64 (local.get $at))))
-          ;; v += dt·((((e·(v·v) + f·v) + g) − u) + (I_shared + I_dc))
+          ;; v += dt·((((e·(v·v) + f·v) + g) − u) + (S_k + I_dc))
           (local.set $v
             (f64x2.add (local.get $v)
               (f64x2.mul (local.get $DT)
@@ -142,7 +147,7 @@
                       (f64x2.add (f64x2.mul (local.get $E) (f64x2.mul (local.get $v) (local.get $v))) (f64x2.mul (local.get $F) (local.get $v)))
                       (local.get $G))
                     (local.get $u))
-                  (f64x2.add (local.get $I) (v128.load offset=80 (local.get $at)))))))
+                  (local.get $J)))))
           (local.set $u (f64x2.add (local.get $u) (f64x2.mul (local.get $DT) (local.get $du))))
           (v128.store (local.get $at) (local.get $v))
           (v128.store offset=16 (local.get $at) (local.get $u))
@@ -160,8 +165,8 @@
   ;; (standard: u += τa·(b·v − u); $accommodation ≠ 0: u += τab·(v + 65)), then the strict test v > vPeak.
   (func (export "paper2004")
     (param $from i32) (param $to i32) (param $i i32) (param $k i32) (param $steps i32)
-    (param $tau f64) (param $e f64) (param $f f64) (param $g f64) (param $accommodation i32) (result i32)
-    (local $at i32) (local $lanes i32)
+    (param $tau f64) (param $e f64) (param $f f64) (param $g f64) (param $accommodation i32) (param $varying i32) (result i32)
+    (local $at i32) (local $lanes i32) (local $J v128)
     (local $TAU v128) (local $E v128) (local $F v128) (local $G v128) (local $PEAK v128)
     (local $I v128) (local $v v128) (local $u v128) (local $s v128) (local $SIXTYFIVE v128)
     (local.set $TAU (f64x2.splat (local.get $tau)))
@@ -179,6 +184,8 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (local.set $at (local.get $from))
         (loop $pairs
+          (local.set $J (v128.load offset=80 (local.get $at)))
+          (if (local.get $varying) (then (local.set $J (f64x2.add (local.get $I) (local.get $J)))))
           (local.set $u (v128.load offset=16 (local.get $at)))
           (local.set $v (v128.load (local.get $at)))
           (local.set $v
@@ -190,7 +197,7 @@
                       (f64x2.add (f64x2.mul (local.get $E) (f64x2.mul (local.get $v) (local.get $v))) (f64x2.mul (local.get $F) (local.get $v)))
                       (local.get $G))
                     (local.get $u))
-                  (f64x2.add (local.get $I) (v128.load offset=80 (local.get $at)))))))
+                  (local.get $J)))))
           (local.set $u
             (if (result v128) (local.get $accommodation)
               (then (f64x2.add (local.get $u) (f64x2.mul (v128.load offset=64 (local.get $at)) (f64x2.add (local.get $v) (local.get $SIXTYFIVE)))))

@@ -13,8 +13,8 @@ interface Exports {
   memory: WebAssembly.Memory;
   logLength: WebAssembly.Global;
   setup(n: number, maxSpikes: number, vPeak: number, counts: number, stopped: number, stopStep: number, frozen: number, shared: number, log: number, logCapacity: number): void;
-  euler(from: number, to: number, i: number, k: number, steps: number, dt: number, e: number, f: number, g: number): number;
-  paper2004(from: number, to: number, i: number, k: number, steps: number, tau: number, e: number, f: number, g: number, accommodation: number): number;
+  euler(from: number, to: number, i: number, k: number, steps: number, dt: number, e: number, f: number, g: number, varying: number): number;
+  paper2004(from: number, to: number, i: number, k: number, steps: number, tau: number, e: number, f: number, g: number, accommodation: number, varying: number): number;
 }
 
 /** Bytes per record: eight f64x2 fields (v, u, p1, p2, p3, I, c, d) for a pair of neurons. */
@@ -23,6 +23,13 @@ const RECORD = 128;
 const BLOCK_PAIRS = 256;
 /** Spikes the module's log holds before the kernel returns to have it emptied (512 kB). */
 const LOG_CAPACITY = 65536;
+
+/**
+ * Steps per call into the module. V8 first runs WebAssembly in its baseline compiler and swaps in optimised
+ * code only at the next call (a running loop is not replaced), so short calls let a fresh worker reach the
+ * optimised loop after a few milliseconds instead of running a whole block in baseline code.
+ */
+const CALL_STEPS = 1024;
 
 let instance: Exports | null | undefined;
 
@@ -60,6 +67,11 @@ export function runBatchKernel(st: KernelState, method: BatchMethod): void {
   const wasm = kernel();
   if (wasm === null) throw new Error("runBatchKernel: this engine has no WebAssembly SIMD");
   const {n, steps} = st;
+  // A constant shared current S (a number, a DC stimulus, none) is folded into each neuron's current once:
+  // S + I_dc is the sum every step would compute, so the kernel skips that add.
+  const S = st.shared[0]!;
+  let varying = false;
+  for (let k = 1; k < steps && !varying; k++) varying = !Object.is(st.shared[k], S);
   const pairs = (n + 1) >> 1;
   const lanes = 2 * pairs;
   // Layout: records, then the per-neuron counters and frozen states, the shared current and the log.
@@ -96,12 +108,12 @@ export function runBatchKernel(st: KernelState, method: BatchMethod): void {
     record[at + 4] = p1;
     record[at + 6] = p2;
     record[at + 8] = p3;
-    record[at + 10] = dc[i]!;
+    record[at + 10] = varying ? dc[i]! : S + dc[i]!;
     record[at + 12] = c[i]!;
     record[at + 14] = d[i]!;
   }
   new Int32Array(buffer, counts, lanes * 3).fill(0); // counts, stopped, stopStep
-  new Float64Array(buffer, shared, steps + 1).set(st.shared.subarray(0, steps + 1));
+  if (varying) new Float64Array(buffer, shared, steps + 1).set(st.shared.subarray(0, steps + 1));
   wasm.setup(n, st.maxSpikes, st.vPeak, counts, stopped, stopStep, frozen, shared, log, LOG_CAPACITY);
 
   const entries = new Int32Array(buffer, log, LOG_CAPACITY * 2);
@@ -115,9 +127,10 @@ export function runBatchKernel(st: KernelState, method: BatchMethod): void {
     const from = records + p0 * RECORD;
     const to = records + Math.min(pairs, p0 + BLOCK_PAIRS) * RECORD;
     for (let k = 0; k < steps; drain()) {
+      const until = Math.min(steps, k + CALL_STEPS);
       k = method === "euler"
-        ? wasm.euler(from, to, 2 * p0, k, steps, dt, st.e, st.f, st.g)
-        : wasm.paper2004(from, to, 2 * p0, k, steps, dt, st.e, st.f, st.g, accommodation ? 1 : 0);
+        ? wasm.euler(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, varying ? 1 : 0)
+        : wasm.paper2004(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, accommodation ? 1 : 0, varying ? 1 : 0);
     }
   }
 

@@ -75,6 +75,8 @@ export function presetMarks(classes: Record<string, Preset>, features: Record<st
 const WIDTH = 640;
 const HEIGHT = 520;
 const MARGIN = {marginLeft: 62, marginRight: 18, marginTop: 14, marginBottom: 46};
+/** Shortest time (ms) between two showings of new rows while a map is computed. */
+const FLUSH_MS = 100;
 
 export interface AtlasMapOptions {
   /** Stable id for element ids (e.g. "cd"). */
@@ -109,6 +111,8 @@ export class AtlasMap {
   private cancelButton: HTMLButtonElement;
   private figureSlot: HTMLElement;
   private running = false;
+  /** Rows of the current map computed so far. */
+  private rowsDone = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: AtlasMapOptions) {
@@ -228,29 +232,44 @@ export class AtlasMap {
     this.element.dataset.state = "running";
     this.cancelButton.disabled = false;
     this.progress.value = 0;
-    let done = 0;
+    this.rowsDone = 0;
     const start = performance.now();
     let first = true;
     this.status.textContent = `Computing ${spec.x.n} × ${spec.y.n} cells…`;
     try {
-      const finished = await this.options.pool.run(spec, (rows) => {
-        this.paintRows(rows);
-        done += rows.row1 - rows.row0;
-        this.progress.value = done / spec.y.n;
+      // Rows are stored as they arrive but shown at most every FLUSH_MS: each showing costs the page a
+      // frame (paint, layout of the status line) on the cores the workers need.
+      let shown = -Infinity;
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const show = () => {
+        pending = undefined;
+        shown = performance.now();
+        this.flush();
+        this.showFocus();
+        this.progress.value = this.rowsDone / spec.y.n;
+        this.status.textContent = `Computing: ${this.rowsDone} of ${spec.y.n} rows…`;
         if (first) {
           first = false;
           performance.mark(`atlas:first-rows:${this.options.id}`);
         }
-        this.status.textContent = `Computing: ${done} of ${spec.y.n} rows…`;
+      };
+      const finished = await this.options.pool.run(spec, (rows) => {
+        if (this.spec !== spec) return;
+        this.paintRows(rows, false);
+        this.rowsDone += rows.row1 - rows.row0;
+        if (pending === undefined) pending = setTimeout(show, Math.max(0, shown + FLUSH_MS - performance.now()));
       });
+      clearTimeout(pending);
       if (finished) {
+        show();
         const seconds = (performance.now() - start) / 1000;
         performance.mark(`atlas:done:${this.options.id}`);
         this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${this.options.pool.size} worker${this.options.pool.size > 1 ? "s" : ""}).`;
         this.element.dataset.state = "done";
         this.describe();
       } else if (this.element.dataset.state === "running") {
-        this.status.textContent = `Cancelled after ${done} of ${spec.y.n} rows; the rest of the map stays blank.`;
+        this.flush();
+        this.status.textContent = `Cancelled after ${this.rowsDone} of ${spec.y.n} rows; the rest of the map stays blank.`;
         this.element.dataset.state = "cancelled";
       }
     } catch (e) {
@@ -269,12 +288,11 @@ export class AtlasMap {
   cancel(): void {
     if (!this.running) return;
     this.element.dataset.state = "cancelled";
-    const rows = this.spec.y.n;
-    const done = Math.round(this.progress.value * rows);
     this.options.pool.cancel();
     this.running = false;
     this.cancelButton.disabled = true;
-    this.status.textContent = `Cancelled after ${done} of ${rows} rows; the rest of the map stays blank.`;
+    this.flush();
+    this.status.textContent = `Cancelled after ${this.rowsDone} of ${this.spec.y.n} rows; the rest of the map stays blank.`;
   }
 
   dispose(): void {
@@ -417,6 +435,7 @@ export class AtlasMap {
     }
   }
 
+  /** Puts the stored cells on the canvas. */
   private flush(): void {
     this.canvas.getContext("2d")?.putImageData(this.image, 0, 0);
   }

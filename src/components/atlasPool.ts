@@ -36,7 +36,9 @@ export class AtlasPool {
       }
     };
     try {
-      await Promise.all(this.jobs.map(work));
+      // Two blocks in flight per worker: the next is already queued in the worker while the page paints the
+      // last, so a worker never idles for a round trip through the main thread.
+      await Promise.all([...this.jobs, ...this.jobs].map(work));
     } catch (e) {
       if (!(e instanceof Cancelled)) throw e;
     }
@@ -50,8 +52,9 @@ export class AtlasPool {
   warm(): void {
     if (this.jobs.length > 0) return;
     this.jobs = Array.from({length: this.size}, () => new WorkerJobs(this.makeWorker, computeRows));
-    // A tiny request compiles the worker's kernel and classifier ahead of the first real block.
-    const spec = {x: {key: "c", min: -70, max: -60, n: 2}, y: {key: "d", min: 2, max: 4, n: 2}, fixed: {a: 0.02, b: 0.2, c: -65, d: 2, I: 10}, duration: 50, dt: 2 ** -5, method: "euler"} as const;
+    // A small map (≈ 10 ms) gets the worker's kernel and classifier optimised ahead of the first real block:
+    // V8 runs WebAssembly and JavaScript in baseline code until they have run a while.
+    const spec = {x: {key: "c", min: -80, max: -40, n: 64}, y: {key: "d", min: 0, max: 8, n: 2}, fixed: {a: 0.02, b: 0.2, c: -65, d: 2, I: 10}, duration: 500, dt: 2 ** -5, method: "euler"} as const;
     for (const jobs of this.jobs) jobs.run({spec: {...spec, x: {...spec.x}, y: {...spec.y}, fixed: {...spec.fixed}}, row0: 0, row1: 2}).catch(() => {});
   }
 

@@ -58,6 +58,17 @@ describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (k
     });
   });
 
+  it("under one constant current for all (a number: folded into each neuron's current once)", () => {
+    for (const method of ["euler", "paper2004"] as const) {
+      const r = simulateBatch({params: {a: [0.02, 0.1], b: [0.2, 0.2], c: [-65, -55], d: [8, 2]}, current: 7.3, duration: 300, method});
+      const s = [0, 1].map((i) => simulate({params: {a: [0.02, 0.1][i]!, b: 0.2, c: [-65, -55][i]!, d: [8, 2][i]!}, current: 7.3, duration: 300, method}));
+      expect(spikesOf(r, 0), method).toEqual(Array.from(s[0]!.spikes));
+      expect(spikesOf(r, 1), method).toEqual(Array.from(s[1]!.spikes));
+      expect(r.v[1]).toBe(s[1]!.v[s[1]!.v.length - 1]);
+      expect(r.counts[0]).toBeGreaterThan(5);
+    }
+  });
+
   it("for random parameter sets, steps, currents and spike caps (fast-check)", () => {
     const neuron = fc.record({
       a: fc.double({min: -0.05, max: 0.5, noNaN: true}),
