@@ -44,6 +44,15 @@ export function cellColor(code: number, perBurst: number): string {
   return label ? LABEL_COLORS[label]! : "#ffffff";
 }
 
+/** The RGB bytes of a cell's colour, parsed once per (code, spikes per burst): painting a row stays cheap. */
+const cellRgbCache = new Map<number, [number, number, number]>();
+function cellRgb(code: number, perBurst: number): [number, number, number] {
+  const key = code * 256 + perBurst;
+  let color = cellRgbCache.get(key);
+  if (!color) cellRgbCache.set(key, (color = code === PENDING ? [255, 255, 255] : rgb(cellColor(code, perBurst))));
+  return color;
+}
+
 function rgb(color: string): [number, number, number] {
   const m = /^#(..)(..)(..)$/.exec(color);
   if (m) return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
@@ -76,7 +85,7 @@ const WIDTH = 640;
 const HEIGHT = 520;
 const MARGIN = {marginLeft: 62, marginRight: 18, marginTop: 14, marginBottom: 46};
 /** Shortest time (ms) between two showings of new rows while a map is computed. */
-const FLUSH_MS = 100;
+const FLUSH_MS = 200;
 
 export interface AtlasMapOptions {
   /** Stable id for element ids (e.g. "cd"). */
@@ -422,7 +431,7 @@ export class AtlasMap {
         const k = j * nx + i;
         const code = this.codes[k]!;
         const o = 4 * ((ny - 1 - j) * nx + i);
-        const [r, g, b] = code === PENDING ? [255, 255, 255] : rgb(cellColor(code, this.perBurst[k]!));
+        const [r, g, b] = cellRgb(code, this.perBurst[k]!);
         data[o] = r;
         data[o + 1] = g;
         data[o + 2] = b;
