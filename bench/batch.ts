@@ -1,4 +1,5 @@
-// Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch.ts) for both methods,
+// Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch.ts) for both methods
+// and both kernels (WebAssembly SIMD and TypeScript),
 // on n neurons of a (c, d) grid around the regular-spiking cell (a .02, b .2, c −80…−40, d 0…10; v0 −65;
 // I = 10; 1000 ms at dt = 2⁻⁵ ms = 32,000 steps), spikes recorded. Also the atlas's whole work per cell:
 // simulateBatch plus classifyFiringPattern (atlasModel.ts computeRows), and labelling alone (labelCell).
@@ -38,11 +39,13 @@ function time(run: () => unknown, neuronSteps: number): {median: number; best: n
 
 console.log(`simulateBatch: ${n} neurons × ${steps} steps (1000 ms at dt = 2⁻⁵ ms), ${repeats} runs after a warm-up`);
 for (const method of ["euler", "paper2004"] as BatchMethod[]) {
-  let spikes = 0;
-  const r = time(() => {
-    spikes = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method}).times.length;
-  }, n * steps);
-  console.log(`${method.padEnd(9)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`);
+  for (const kernel of ["wasm", "js"] as const) {
+    let spikes = 0;
+    const r = time(() => {
+      spikes = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method, kernel}).times.length;
+    }, n * steps);
+    console.log(`${method.padEnd(9)} ${kernel.padEnd(4)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`);
+  }
 }
 // Reference: the bare Euler loop over the same neurons (no spike log, no divergence test, no blocks), the
 // "straightforward typed-array kernel" the batch kernel is compared with on the same machine at the same time.
