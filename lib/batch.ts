@@ -6,6 +6,10 @@
  * per step. The arithmetic of each method is exactly that of `simulate`'s kernel of the same name
  * (integrators/fixedStep.ts), so every neuron spikes at the same times as `simulate` would make it spike.
  * Only spikes and the final state are kept, no voltage traces.
+ *
+ * Two implementations of the same loops: WebAssembly SIMD (lib/wasm/batchKernel.wat, two neurons per
+ * instruction, several times faster; used wherever the engine has WebAssembly SIMD) and the TypeScript
+ * kernels below (the fallback, and the reference the WebAssembly kernel is tested against bit for bit).
  */
 import {gridSteps, MAX_DT} from "./simulate.js";
 import {resolveEquation} from "./model.js";

@@ -9,9 +9,19 @@ export {CLASSES, FEATURES, type ClassId, type FeatureId, type Preset} from "./pr
 export * from "./stimulus.js";
 export * from "./analysis/phasePlane.js";
 export * from "./analysis/separatrix.js";
-export * from "./analysis/spikes.js";
+// The unchecked helpers of spikes.ts and bursts.ts (isisOf, burstsFromIsis, …) stay internal.
+export {
+  adaptationIndex,
+  coefficientOfVariation,
+  firingRate,
+  firstSpikeLatency,
+  interSpikeIntervals,
+  spikeStatistics,
+  type SpikeStatistics,
+  type SpikeStatisticsOptions
+} from "./analysis/spikes.js";
 export * from "./decimate.js";
-export * from "./analysis/bursts.js";
+export {BURST_MIN_GAP_RATIO, detectBursts, type Burst, type BurstAnalysis, type BurstOptions} from "./analysis/bursts.js";
 export * from "./analysis/patterns.js";
 export * from "./model2007.js";
 export * from "./analysis/phasePlane2007.js";

@@ -3,8 +3,8 @@
  * module's memory as records of two neurons, steps them block by block, empties the module's spike log into
  * the batch's whenever it fills, and copies the counts, stops and final states back.
  *
- * The module is compiled synchronously (simulateBatch is synchronous): it is 1.3 kB, below the 4 kB that
- * Chromium allows on a page's main thread, and any size is allowed in workers and Node.
+ * The module is compiled synchronously (simulateBatch is synchronous): it is about 1.3 kB, below the 4 kB
+ * that Chromium allows on a page's main thread (a test keeps it there); workers and Node allow any size.
  */
 import type {BatchMethod, KernelState} from "../batch.js";
 import {BATCH_KERNEL_WASM} from "./batchKernel.js";
