@@ -249,6 +249,7 @@ export class AtlasMap {
       // Rows are stored as they arrive but shown at most every FLUSH_MS: each showing costs the page a
       // frame (paint, layout of the status line) on the cores the workers need.
       let shown = -Infinity;
+      let kernel = "js" as RowsResult["kernel"];
       let pending: ReturnType<typeof setTimeout> | undefined;
       const show = () => {
         pending = undefined;
@@ -265,6 +266,7 @@ export class AtlasMap {
       const finished = await this.options.pool.run(spec, (rows) => {
         if (this.spec !== spec) return;
         this.paintRows(rows, false);
+        kernel = rows.kernel;
         this.rowsDone += rows.row1 - rows.row0;
         if (pending === undefined) pending = setTimeout(show, Math.max(0, shown + FLUSH_MS - performance.now()));
       });
@@ -273,7 +275,8 @@ export class AtlasMap {
         show();
         const seconds = (performance.now() - start) / 1000;
         performance.mark(`atlas:done:${this.options.id}`);
-        this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${this.options.pool.size} worker${this.options.pool.size > 1 ? "s" : ""}).`;
+        const workers = `${this.options.pool.size} worker${this.options.pool.size > 1 ? "s" : ""}`;
+        this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${workers}, ${kernel === "wasm" ? "WebAssembly SIMD" : "JavaScript"} kernel).`;
         this.element.dataset.state = "done";
         this.describe();
       } else if (this.element.dataset.state === "running") {
@@ -420,7 +423,7 @@ export class AtlasMap {
   }
 
   /** Stores and paints rows (row j is drawn at canvas row n − 1 − j: y grows upwards). */
-  private paintRows(rows: RowsResult, flush = true): void {
+  private paintRows(rows: Omit<RowsResult, "kernel">, flush = true): void {
     const nx = this.spec.x.n;
     const ny = this.spec.y.n;
     this.codes.set(rows.codes, rows.row0 * nx);

@@ -135,6 +135,8 @@ export interface RowsResult {
   row1: number;
   codes: Uint8Array;
   perBurst: Uint8Array;
+  /** The batch kernel that ran ("wasm": WebAssembly SIMD; "js": the TypeScript fallback). */
+  kernel: "wasm" | "js";
 }
 
 /**
@@ -187,7 +189,7 @@ export function computeRows({spec, row0, row1}: {spec: AtlasSpec; row0: number; 
     codes[k] = cell.code;
     perBurst[k] = cell.perBurst;
   }
-  return {row0, row1, codes, perBurst};
+  return {row0, row1, codes, perBurst, kernel: r.kernel};
 }
 
 /** How many rows a worker should take at once: about 1.2e7 neuron-steps (≈ 25–40 ms), at least one row. */
