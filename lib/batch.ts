@@ -15,7 +15,7 @@ import {gridSteps, MAX_DT} from "./simulate.js";
 import {resolveEquation} from "./model.js";
 import {compileStimulus, STIMULUS_LIMITS, type Stimulus} from "./stimulus.js";
 import type {Equation} from "./types.js";
-import {checkKeys, checkKeyword, checkNumber, describe} from "./validate.js";
+import {checkKeys, checkKeyword, checkNumber, describe, isWithin, type NumberBounds} from "./validate.js";
 import {SpikeLog} from "./spikeLog.js";
 import {batchKernelAvailable, runBatchKernel} from "./wasm/runBatchKernel.js";
 
@@ -102,20 +102,22 @@ function isArrayLike(x: unknown): x is ArrayLike<number> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }
 
-/** A checked per-neuron column: an array-like of length n (or, if `shared` is allowed, one number for all). */
-function column(value: unknown, field: string, n: number, check: (x: unknown, field: string) => number): Float64Array {
+/** A checked per-neuron column: an array-like of n numbers within `bounds`, or one number for all. */
+function column(value: unknown, field: string, n: number, bounds: NumberBounds = {}): Float64Array {
   const out = new Float64Array(n);
   if (typeof value === "number") {
-    out.fill(check(value, field));
+    out.fill(checkNumber(value, field, bounds));
     return out;
   }
   if (!isArrayLike(value)) throw new TypeError(`${field}: must be a number or an array of ${n} numbers, got ${describe(value)}`);
   if (value.length !== n) throw new RangeError(`${field}: must have one value per neuron (${n}, the length of params.a), got ${value.length}`);
-  for (let i = 0; i < n; i++) out[i] = check(value[i], `${field}[${i}]`);
+  for (let i = 0; i < n; i++) {
+    const x = value[i];
+    // The element's name is built only for the error (this runs for every neuron of every batch).
+    out[i] = isWithin(x, bounds) ? x : checkNumber(x, `${field}[${i}]`, bounds);
+  }
   return out;
 }
-
-const finite = (x: unknown, field: string) => checkNumber(x, field);
 
 /**
  * Simulates n independent neurons with the same equation, step, duration and method; parameters, initial
@@ -133,10 +135,10 @@ export function simulateBatch(options: BatchOptions): BatchResult {
   if (!isArrayLike(p.a)) throw new TypeError(`params.a: must be an array of numbers (one per neuron), got ${describe(p.a)}`);
   const n = p.a.length;
   if (n < 1) throw new RangeError("params.a: must hold at least one neuron, got an empty array");
-  const a = column(p.a, "params.a", n, finite);
-  const b = column(p.b, "params.b", n, finite);
-  const c = column(p.c, "params.c", n, finite);
-  const d = column(p.d, "params.d", n, finite);
+  const a = column(p.a, "params.a", n);
+  const b = column(p.b, "params.b", n);
+  const c = column(p.c, "params.c", n);
+  const d = column(p.d, "params.d", n);
   const equation = resolveEquation(o.equation);
   const method = o.method === undefined ? "euler" : checkKeyword(o.method, "method", BATCH_METHODS);
   if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
@@ -144,20 +146,25 @@ export function simulateBatch(options: BatchOptions): BatchResult {
   const dt = o.dt === undefined ? 2 ** -5 : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const vPeak = o.vPeak === undefined ? 30 : checkNumber(o.vPeak, "vPeak");
   const maxSpikes = o.maxSpikes === undefined ? BATCH_MAX_SPIKES : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
-  const v = o.v0 === undefined ? new Float64Array(n).fill(-65) : column(o.v0, "v0", n, (x, f) => checkNumber(x, f, {max: vPeak, maxExclusive: true}));
+  const v = o.v0 === undefined ? new Float64Array(n).fill(-65) : column(o.v0, "v0", n, {max: vPeak, maxExclusive: true});
   let u: Float64Array;
   if (o.u0 === undefined) {
     u = new Float64Array(n);
     for (let i = 0; i < n; i++) u[i] = b[i]! * v[i]!;
-  } else u = column(o.u0, "u0", n, finite);
+  } else u = column(o.u0, "u0", n);
 
   // figure1.m's `for t = 0:tau:T` runs one step more than the others (as in simulate).
   const steps = gridSteps(duration, dt, method === "paper2004" ? 1 : 0);
-  const shared = new Float64Array(steps + 1);
   const dc = new Float64Array(n);
   const magnitude = STIMULUS_LIMITS.magnitude;
-  if (isArrayLike(o.current)) dc.set(column(o.current, "current", n, (x, f) => checkNumber(x, f, {min: -magnitude, max: magnitude})));
-  else compileStimulus(o.current ?? 0, steps * dt).fill(shared, 0, dt);
+  let shared: Float64Array;
+  if (isArrayLike(o.current)) {
+    dc.set(column(o.current, "current", n, {min: -magnitude, max: magnitude}));
+    shared = zeros(steps + 1);
+  } else {
+    shared = new Float64Array(steps + 1);
+    compileStimulus(o.current ?? 0, steps * dt).fill(shared, 0, dt);
+  }
 
   const state: KernelState = {
     n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation: equation.u === "accommodation",
@@ -179,6 +186,18 @@ export function simulateBatch(options: BatchOptions): BatchResult {
   return collect(state, method, wasm ? "wasm" : "js");
 }
 
+let zeroCurrent = new Float64Array(0);
+
+/**
+ * A read-only array of at least `length` zeros, kept between calls: with per-neuron currents the shared
+ * current is 0 at every step, and a fresh array per call (256 kB for 1 s at 2⁻⁵ ms) only feeds the garbage
+ * collector while an atlas computes row after row.
+ */
+function zeros(length: number): Float64Array {
+  if (zeroCurrent.length < length) zeroCurrent = new Float64Array(length);
+  return zeroCurrent;
+}
+
 /** Everything a kernel reads and writes (lib/wasm/runBatchKernel.ts runs the WebAssembly kernels on it). */
 export interface KernelState {
   n: number;
@@ -198,7 +217,7 @@ export interface KernelState {
   u: Float64Array;
   /** Per-neuron DC current (0 where a shared stimulus is used). */
   dc: Float64Array;
-  /** The shared current at k·dt (0 where per-neuron currents are used). */
+  /** The shared current at k·dt, k = 0 … steps (all 0, and possibly longer, where per-neuron currents are used). */
   shared: Float64Array;
   maxSpikes: number;
   counts: Int32Array;
@@ -322,6 +341,26 @@ function saveBlock(st: KernelState, start: number, v: Float64Array, u: Float64Ar
   }
 }
 
+/**
+ * One sentence per kind of stop (spike cap, divergence) naming the first neurons. Kept out of `collect`,
+ * whose loops run for every batch: V8 would otherwise optimise `collect` without this rarely run code and
+ * throw the optimised code away each time a neuron stops.
+ */
+function stopWarnings(st: KernelState): string[] {
+  const warnings: string[] = [];
+  for (const [why, text] of [
+    [1, `reached the spike cap of ${st.maxSpikes} spikes and stopped there (raise maxSpikes to go on)`],
+    [2, `stopped when v or u stopped being finite: the method diverged (try a smaller dt)`]
+  ] as const) {
+    const which: number[] = [];
+    for (let i = 0; i < st.n; i++) if (st.stopped[i] === why) which.push(i);
+    if (which.length === 0) continue;
+    const first = which.slice(0, 5).map((i) => `${i} (t = ${+(st.stopStep[i]! * st.dt).toFixed(6)} ms)`).join(", ");
+    warnings.push(`${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`);
+  }
+  return warnings;
+}
+
 /** Sorts the spike log by neuron (stable, so each neuron's times stay increasing) and writes the warnings. */
 function collect(st: KernelState, method: BatchMethod, kernel: "wasm" | "js"): BatchResult {
   const {n, counts, spikes, dt} = st;
@@ -334,16 +373,6 @@ function collect(st: KernelState, method: BatchMethod, kernel: "wasm" | "js"): B
     // (k + 1)·dt, the same product simulate's kernels push.
     times[next[i]!++] = spikes.step[s]! * dt;
   }
-  const warnings: string[] = [];
-  for (const [why, text] of [
-    [1, `reached the spike cap of ${st.maxSpikes} spikes and stopped there (raise maxSpikes to go on)`],
-    [2, `stopped when v or u stopped being finite: the method diverged (try a smaller dt)`]
-  ] as const) {
-    const which: number[] = [];
-    for (let i = 0; i < n; i++) if (st.stopped[i] === why) which.push(i);
-    if (which.length === 0) continue;
-    const first = which.slice(0, 5).map((i) => `${i} (t = ${+(st.stopStep[i]! * dt).toFixed(6)} ms)`).join(", ");
-    warnings.push(`${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`);
-  }
+  const warnings = st.stopped.some((why) => why !== 0) ? stopWarnings(st) : [];
   return {n, method, kernel, dt, steps: st.steps, counts, offsets, times, v: st.v, u: st.u, stopped: st.stopped, warnings};
 }

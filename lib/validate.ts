@@ -26,16 +26,22 @@ export interface NumberBounds {
  * for a non-number) whose message names `field`, the value and the allowed range.
  */
 export function checkNumber(value: unknown, field: string, bounds: NumberBounds = {}): number {
-  const {min, max, minExclusive = false, maxExclusive = false, integer = false} = bounds;
+  if (isWithin(value, bounds)) return value;
+  // The message is built only on failure: checks run per element of large arrays.
   const allowed = allowedText(bounds);
   if (typeof value !== "number") throw new TypeError(`${field}: must be ${allowed}, got ${describe(value)}`);
-  const ok =
+  throw new RangeError(`${field}: must be ${allowed}, got ${describe(value)}`);
+}
+
+/** Whether `value` is a finite number within the bounds ({@link checkNumber} without the error). */
+export function isWithin(value: unknown, {min, max, minExclusive = false, maxExclusive = false, integer = false}: NumberBounds): value is number {
+  return (
+    typeof value === "number" &&
     Number.isFinite(value) &&
     (!integer || Number.isInteger(value)) &&
     (min === undefined || (minExclusive ? value > min : value >= min)) &&
-    (max === undefined || (maxExclusive ? value < max : value <= max));
-  if (!ok) throw new RangeError(`${field}: must be ${allowed}, got ${describe(value)}`);
-  return value;
+    (max === undefined || (maxExclusive ? value < max : value <= max))
+  );
 }
 
 function allowedText({min, max, minExclusive, maxExclusive, integer}: NumberBounds): string {
