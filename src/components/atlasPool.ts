@@ -4,11 +4,8 @@
  * block is handed to `onRows` as it arrives, so the map fills in progressively. `cancel` terminates the
  * workers at once (they are made anew for the next map).
  */
-import {computeRows, DEFAULT_MAPS, MAP_IDS, rowsPerTask, type AtlasSpec, type RowsResult} from "./atlasModel.js";
+import {computeRows, rowsPerTask, type AtlasSpec, type RowsResult} from "./atlasModel.js";
 import {Cancelled, WorkerJobs} from "./workerRunner.js";
-
-/** Rows of each default map computed by a worker when it starts (see `warm`). */
-const WARM_ROWS = 8;
 
 type Request = {spec: AtlasSpec; row0: number; row1: number};
 
@@ -55,16 +52,11 @@ export class AtlasPool {
   warm(): void {
     if (this.jobs.length > 0) return;
     this.jobs = Array.from({length: this.size}, () => new WorkerJobs(this.makeWorker, computeRows));
-    // Warm-up: the rows of three small maps, one request per row (≈ 0.1 s per worker while the page is
-    // idle). V8 first runs the kernel and the classifier in baseline code and optimises them only after
-    // many calls; without this, that compiling (≈ 0.3 s of CPU per worker) falls into the reader's first map.
-    for (const jobs of this.jobs) {
-      for (const map of MAP_IDS) {
-        const {x, y, fixed, ...rest} = DEFAULT_MAPS[map];
-        const spec: AtlasSpec = {...rest, x: {...x, n: 32}, y: {...y, n: WARM_ROWS}, fixed: {...fixed}};
-        for (let row = 0; row < WARM_ROWS; row++) jobs.run({spec, row0: row, row1: row + 1}).catch(() => {});
-      }
-    }
+    // A small map (≈ 10 ms) loads and compiles the worker's modules and kernel ahead of the first real block.
+    // (A larger warm-up, 96 rows per worker, did not help: V8 still optimised the classifier and the batch
+    // code during the reader's first map, as a Chromium trace showed.)
+    const spec = {x: {key: "c", min: -80, max: -40, n: 64}, y: {key: "d", min: 0, max: 8, n: 2}, fixed: {a: 0.02, b: 0.2, c: -65, d: 2, I: 10}, duration: 500, dt: 2 ** -5, method: "euler"} as const;
+    for (const jobs of this.jobs) jobs.run({spec: {...spec, x: {...spec.x}, y: {...spec.y}, fixed: {...spec.fixed}}, row0: 0, row1: 2}).catch(() => {});
   }
 
   /** Stops the current map: terminates the workers (a running `run` resolves false); what was drawn stays. */
