@@ -5,7 +5,7 @@
 ;; the tests for a spike and for a non-finite state are the same comparisons. Assemble with
 ;; `node scripts/wasm.mjs`, which writes the bytes into lib/wasm/batchKernel.ts.
 ;;
-;; Memory (byte addresses chosen by lib/batch.ts and passed to `setup`):
+;; Memory (byte addresses chosen by lib/wasm/runBatchKernel.ts and passed to `setup`):
 ;;   records  one 128-byte record per PAIR of neurons (lanes 0 and 1), each field an f64x2:
 ;;              0 v   16 u   32 p1   48 p2   64 p3   80 I   96 c   112 d
 ;;            I is each neuron's whole current when the shared current is constant ($varying = 0: the
