@@ -2,7 +2,7 @@
 // and both kernels (WebAssembly SIMD and TypeScript),
 // on n neurons of a (c, d) grid around the regular-spiking cell (a .02, b .2, c −80…−40, d 0…10; v0 −65;
 // I = 10; 1000 ms at dt = 2⁻⁵ ms = 32,000 steps), spikes recorded. Also the atlas's whole work per cell:
-// simulateBatch plus classifyFiringPattern (atlasModel.ts computeRows), and labelling alone (labelCell).
+// simulateBatch plus labelling (atlasModel.ts computeRows), and labelling alone (labelCell).
 // Run: `npm run bench:batch` (`-- --n 4096`). A benchmark, not a test: it asserts nothing.
 import {simulateBatch, type BatchMethod} from "../lib/batch.js";
 import {computeRows, DEFAULT_MAPS, labelCell} from "../src/components/atlasModel.js";
@@ -77,7 +77,7 @@ console.log(`bare loop  median ${reference.median.toFixed(2)} ns/neuron-step  fa
 const spec = {...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 64}, y: {...DEFAULT_MAPS.cd.y, n: Math.max(1, Math.round(n / 64))}};
 const cells = spec.x.n * spec.y.n;
 const r = time(() => computeRows({spec, row0: 0, row1: spec.y.n}), cells * steps);
-console.log(`atlas cells (simulateBatch + classifyFiringPattern, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`);
+console.log(`atlas cells (simulateBatch + labelling, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`);
 // Labelling alone, as computeRows labels each cell, on the spike trains of one Euler run of the grid above.
 const trains = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method: "euler"});
 const label = () => {

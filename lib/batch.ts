@@ -166,9 +166,10 @@ export function simulateBatch(options: BatchOptions): BatchResult {
     compileStimulus(o.current ?? 0, steps * dt).fill(shared, 0, dt);
   }
 
+  const accommodation = equation.u === "accommodation";
   const state: KernelState = {
-    n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation: equation.u === "accommodation",
-    a, b, c, d, v, u, dc, shared, maxSpikes,
+    n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation,
+    ...uCoefficients(method, a, b, dt, accommodation), c, d, v, u, dc, shared, maxSpikes,
     counts: new Int32Array(n), stopped: new Uint8Array(n), stopStep: new Int32Array(n),
     spikes: new SpikeLog()
   };
@@ -184,6 +185,33 @@ export function simulateBatch(options: BatchOptions): BatchResult {
     }
   }
   return collect(state, method, wasm ? "wasm" : "js");
+}
+
+/**
+ * The u-equation's per-neuron coefficients, in the operation order of `simulate`'s kernels
+ * (integrators/fixedStep.ts), computed once for both implementations:
+ * - euler: u' = p1·v − p2·u + p3, with p1 = a·b, p2 = a, p3 = 0 (accommodation: p2 = 0, p3 = 65·a·b), one
+ *   formula for both u-equations without a branch in the loop;
+ * - paper2004: u += p1·(p2·v − u), with p1 = τ·a (the first product MATLAB evaluates in `tau*a*(b*V - u)`)
+ *   and p2 = b; accommodation: u += p3·(v + 65), with p3 = τ·a·b.
+ */
+function uCoefficients(method: BatchMethod, a: Float64Array, b: Float64Array, dt: number, accommodation: boolean) {
+  const n = a.length;
+  const p1 = new Float64Array(n);
+  const p2 = new Float64Array(n);
+  const p3 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (method === "euler") {
+      p1[i] = a[i]! * b[i]!;
+      p2[i] = accommodation ? 0 : a[i]!;
+      p3[i] = accommodation ? 65 * p1[i]! : 0;
+    } else {
+      p1[i] = dt * a[i]!;
+      p2[i] = b[i]!;
+      p3[i] = p1[i]! * b[i]!;
+    }
+  }
+  return {p1, p2, p3};
 }
 
 let zeroCurrent = new Float64Array(0);
@@ -208,8 +236,10 @@ export interface KernelState {
   f: number;
   g: number;
   accommodation: boolean;
-  a: Float64Array;
-  b: Float64Array;
+  /** The u-equation's coefficients for the method (see uCoefficients). */
+  p1: Float64Array;
+  p2: Float64Array;
+  p3: Float64Array;
   c: Float64Array;
   d: Float64Array;
   /** The state, updated in place. */
@@ -252,22 +282,17 @@ function stop(st: KernelState, i: number, s: number, why: 1 | 2, v: number, u: n
  * stepped (no branch for it in the loop) but its state is taken from the copy saved when it stopped.
  */
 function eulerBlock(st: KernelState, start: number, end: number): void {
-  const {steps, dt, vPeak, e, f, g, a, b, c, d, v: V, u: U, dc, shared} = st;
+  const {steps, dt, vPeak, e, f, g, c, d, v: V, u: U, dc, shared} = st;
   const m = (end - start) | 0;
-  // u' = ub·v − ua·u + uc covers both u-equations without a branch in the loop (as in fixedStep.ts).
-  const ub = new Float64Array(m);
-  const ua = new Float64Array(m);
-  const uc = new Float64Array(m);
+  // u' = ub·v − ua·u + uc covers both u-equations without a branch in the loop (see uCoefficients).
+  const ub = st.p1.subarray(start, end);
+  const ua = st.p2.subarray(start, end);
+  const uc = st.p3.subarray(start, end);
   const C = c.slice(start, end);
   const D = d.slice(start, end);
   const I = dc.slice(start, end);
   const v = V.slice(start, end);
   const u = U.slice(start, end);
-  for (let j = 0; j < m; j++) {
-    ub[j] = a[start + j]! * b[start + j]!;
-    ua[j] = st.accommodation ? 0 : a[start + j]!;
-    uc[j] = st.accommodation ? 65 * ub[j]! : 0;
-  }
   for (let k = 0; k < steps; k = (k + 1) | 0) {
     const Ik = shared[k]!;
     for (let j = 0; j < m; j = (j + 1) | 0) {
@@ -296,21 +321,17 @@ function eulerBlock(st: KernelState, start: number, end: number): void {
  * order: v from the old state, u from the NEW v, then the strict spike test v > vPeak.
  */
 function paper2004Block(st: KernelState, start: number, end: number): void {
-  const {steps, dt: tau, vPeak, e, f, g, a, b, c, d, v: V, u: U, dc, shared, accommodation} = st;
+  const {steps, dt: tau, vPeak, e, f, g, c, d, v: V, u: U, dc, shared, accommodation} = st;
   const m = (end - start) | 0;
-  // tau·a is the first product MATLAB evaluates in `tau*a*(b*V - u)` and `tau*a*b*(V + 65)`.
-  const ta = new Float64Array(m);
-  const tab = new Float64Array(m);
-  const B = b.slice(start, end);
+  // τ·a, b and τ·a·b (see uCoefficients).
+  const ta = st.p1.subarray(start, end);
+  const B = st.p2.subarray(start, end);
+  const tab = st.p3.subarray(start, end);
   const C = c.slice(start, end);
   const D = d.slice(start, end);
   const I = dc.slice(start, end);
   const v = V.slice(start, end);
   const u = U.slice(start, end);
-  for (let j = 0; j < m; j++) {
-    ta[j] = tau * a[start + j]!;
-    tab[j] = ta[j]! * B[j]!;
-  }
   for (let k = 0; k < steps; k = (k + 1) | 0) {
     const Ik = shared[k]!;
     for (let j = 0; j < m; j = (j + 1) | 0) {

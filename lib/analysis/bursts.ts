@@ -17,7 +17,7 @@
  * Everything is defined by ratios of ISIs, so the result does not depend on the time unit or on a time
  * shift (scaling all times by c scales every time in the result by c).
  */
-import {checkKeys, checkNumber} from "../validate.js";
+import {checkKeys, checkNumber, isWithin} from "../validate.js";
 import {isisOf} from "./spikes.js";
 import {Scratch} from "./scratch.js";
 
@@ -71,22 +71,20 @@ export function checkSpikeTimes(spikes: ArrayLike<number>): void {
     throw new TypeError(`spikes: must be a Float64Array (or array) of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`);
   }
   for (let i = 0; i < spikes.length; i++) {
-    const t = spikes[i];
     // A neuron cannot spike twice at one instant: equal times are rejected (they would give a zero ISI).
-    // checkNumber only on failure, for its message: building the field name per spike costs more than the check.
-    if (typeof t !== "number" || !Number.isFinite(t) || (i > 0 && !(t > spikes[i - 1]!))) {
-      checkNumber(t, `spikes[${i}] (ms)`, i > 0 ? {min: spikes[i - 1]!, minExclusive: true} : {});
-    }
+    const bounds = i > 0 ? {min: spikes[i - 1]!, minExclusive: true} : {};
+    // The field name only for the message: building it per spike costs more than the check.
+    if (!isWithin(spikes[i], bounds)) checkNumber(spikes[i], `spikes[${i}] (ms)`, bounds);
   }
 }
+
+const sortScratch = new Scratch();
 
 /**
  * The derived intra-burst threshold (ms): geometric mean of the two sorted ISIs around the largest ratio gap,
  * if that ratio is ≥ minGapRatio; otherwise `null`. Ratios (not log differences) keep the choice exactly
  * invariant under scaling of time by a power of two. Ties go to the smaller ISIs.
  */
-const sortScratch = new Scratch();
-
 function derivedThreshold(isis: Float64Array, minGapRatio: number): number | null {
   if (isis.length < 2) return null;
   // No neighbouring ratio can exceed longest/shortest (division rounds monotonically), so a train whose

@@ -89,25 +89,15 @@ export function runBatchKernel(st: KernelState, method: BatchMethod): void {
 
   // Records: lane l of pair p has field f at f64 index 16p + 2f + l; an odd batch's last lane copies neuron n − 1.
   const record = new Float64Array(buffer, records, pairs * 16);
-  const {a, b, c, d, v, u, dc, dt, accommodation} = st;
+  const {p1, p2, p3, c, d, v, u, dc, dt, accommodation} = st;
   for (let slot = 0; slot < lanes; slot++) {
     const i = Math.min(slot, n - 1);
     const at = 16 * (slot >> 1) + (slot & 1);
-    let p1: number, p2: number, p3: number;
-    if (method === "euler") {
-      p1 = a[i]! * b[i]!;
-      p2 = accommodation ? 0 : a[i]!;
-      p3 = accommodation ? 65 * p1 : 0;
-    } else {
-      p1 = dt * a[i]!;
-      p2 = b[i]!;
-      p3 = p1 * b[i]!;
-    }
     record[at] = v[i]!;
     record[at + 2] = u[i]!;
-    record[at + 4] = p1;
-    record[at + 6] = p2;
-    record[at + 8] = p3;
+    record[at + 4] = p1[i]!;
+    record[at + 6] = p2[i]!;
+    record[at + 8] = p3[i]!;
     record[at + 10] = varying ? dc[i]! : S + dc[i]!;
     record[at + 12] = c[i]!;
     record[at + 14] = d[i]!;

@@ -264,8 +264,7 @@ export class AtlasMap {
         }
       };
       const finished = await this.options.pool.run(spec, (rows) => {
-        if (this.spec !== spec) return;
-        this.paintRows(rows, false);
+        this.paintRows(rows);
         kernel = rows.kernel;
         this.rowsDone += rows.row1 - rows.row0;
         if (pending === undefined) pending = setTimeout(show, Math.max(0, shown + FLUSH_MS - performance.now()));
@@ -416,20 +415,26 @@ export class AtlasMap {
     });
     fig.classList.add("atlas-figure");
     this.figureSlot.replaceChildren(fig);
-    for (let j = 0; j < y.n; j++) this.paintRows({row0: j, row1: j + 1, codes: this.codes.subarray(j * x.n, (j + 1) * x.n), perBurst: this.perBurst.subarray(j * x.n, (j + 1) * x.n)}, false);
+    this.paint(0, y.n);
     this.flush();
     this.showFocus();
     if (!this.running) this.describe();
   }
 
   /** Stores and paints rows (row j is drawn at canvas row n − 1 − j: y grows upwards). */
-  private paintRows(rows: Omit<RowsResult, "kernel">, flush = true): void {
+  private paintRows(rows: RowsResult): void {
     const nx = this.spec.x.n;
-    const ny = this.spec.y.n;
     this.codes.set(rows.codes, rows.row0 * nx);
     this.perBurst.set(rows.perBurst, rows.row0 * nx);
+    this.paint(rows.row0, rows.row1);
+  }
+
+  /** Paints the stored cells of rows [row0, row1) into the image (shown by `flush`). */
+  private paint(row0: number, row1: number): void {
+    const nx = this.spec.x.n;
+    const ny = this.spec.y.n;
     const data = this.image.data;
-    for (let j = rows.row0; j < rows.row1; j++) {
+    for (let j = row0; j < row1; j++) {
       for (let i = 0; i < nx; i++) {
         const k = j * nx + i;
         const code = this.codes[k]!;
@@ -440,10 +445,6 @@ export class AtlasMap {
         data[o + 2] = b;
         data[o + 3] = code === PENDING ? 0 : 255;
       }
-    }
-    if (flush) {
-      this.flush();
-      if (this.focus[1] >= rows.row0 && this.focus[1] < rows.row1) this.showFocus();
     }
   }
 

@@ -1,8 +1,9 @@
 /**
  * The behaviour atlas's model, pure (no DOM): a map is a grid over two of a, b, c, d and the DC current I,
  * the others fixed; each cell is one neuron started at v0 = −65 mV, u0 = b·v0, under a constant current I
- * from t = 0, run with `simulateBatch` and labelled by the library's `classifyFiringPattern` over the whole
- * run. Shared by the page, its workers, the build-time data loader and the agreement script.
+ * from t = 0, run with `simulateBatch` and labelled over the whole run by the library's classifier
+ * (`classifySpikeTrain`: the rules of `classifyFiringPattern` without validation or text). Shared by the
+ * page, its workers, the build-time data loader and the agreement script.
  *
  * Every grid value is snapped to the explorer's control step (urlState.ts NUMBER_SPECS), so a cell opened
  * in the explorer runs exactly the neuron the atlas ran.
