@@ -44,7 +44,9 @@ for (const method of ["euler", "paper2004"] as BatchMethod[]) {
     const r = time(() => {
       spikes = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method, kernel}).times.length;
     }, n * steps);
-    console.log(`${method.padEnd(9)} ${kernel.padEnd(4)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`);
+    console.log(
+      `${method.padEnd(9)} ${kernel.padEnd(4)}  median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}  (${spikes} spikes per run)`
+    );
   }
 }
 // Reference: the bare Euler loop over the same neurons (no spike log, no divergence test, no blocks), the
@@ -73,15 +75,24 @@ function bare(): number {
   return spikes;
 }
 const reference = time(bare, n * steps);
-console.log(`bare loop  median ${reference.median.toFixed(2)} ns/neuron-step  fastest ${reference.best.toFixed(2)}  (reference: no spike log, no checks)`);
-const spec = {...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 64}, y: {...DEFAULT_MAPS.cd.y, n: Math.max(1, Math.round(n / 64))}};
+console.log(
+  `bare loop  median ${reference.median.toFixed(2)} ns/neuron-step  fastest ${reference.best.toFixed(2)}  (reference: no spike log, no checks)`
+);
+const spec = {
+  ...DEFAULT_MAPS.cd,
+  x: {...DEFAULT_MAPS.cd.x, n: 64},
+  y: {...DEFAULT_MAPS.cd.y, n: Math.max(1, Math.round(n / 64))}
+};
 const cells = spec.x.n * spec.y.n;
 const r = time(() => computeRows({spec, row0: 0, row1: spec.y.n}), cells * steps);
-console.log(`atlas cells (simulateBatch + labelling, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`);
+console.log(
+  `atlas cells (simulateBatch + labelling, ${cells} cells of the (c, d) map): median ${r.median.toFixed(2)} ns/neuron-step  fastest ${r.best.toFixed(2)}`
+);
 // Labelling alone, as computeRows labels each cell, on the spike trains of one Euler run of the grid above.
 const trains = simulateBatch({params: {a, b, c, d}, current: 10, duration, dt, method: "euler"});
 const label = () => {
-  for (let k = 0; k < n; k++) labelCell(trains.times.subarray(trains.offsets[k]!, trains.offsets[k + 1]!), duration, trains.stopped[k] !== 0);
+  for (let k = 0; k < n; k++)
+    labelCell(trains.times.subarray(trains.offsets[k]!, trains.offsets[k + 1]!), duration, trains.stopped[k] !== 0);
 };
 const perCell = time(label, n); // ns per cell
 console.log(

@@ -84,15 +84,21 @@ function cBaseline(mode: "fresh" | "reuse"): CResult | null {
     const args = [mode, params.a, params.b, params.c, params.d, v0, current, duration, dt].map(String);
     return JSON.parse(execFileSync(binary, args, {encoding: "utf8"})) as CResult;
   } catch (error) {
-    console.log(`C baseline unavailable (${error instanceof Error ? error.message.split("\n")[0] : error}); is gcc installed?`);
+    console.log(
+      `C baseline unavailable (${error instanceof Error ? error.message.split("\n")[0] : error}); is gcc installed?`
+    );
     return null;
   }
 }
 
 const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(8);
 
-console.log(`Kernel speed: RS neuron (a .02 b .2 c -65 d 8), v0 ${v0}, I ${current}, ${duration} ms, dt 2^-5 → ${steps} steps`);
-console.log(`Node ${process.version}; median of ${BATCHES} batches of ≥ ${BATCH_MS} ms after ≥ ${WARMUP_MS} ms of warm-up\n`);
+console.log(
+  `Kernel speed: RS neuron (a .02 b .2 c -65 d 8), v0 ${v0}, I ${current}, ${duration} ms, dt 2^-5 → ${steps} steps`
+);
+console.log(
+  `Node ${process.version}; median of ${BATCHES} batches of ≥ ${BATCH_MS} ms after ≥ ${WARMUP_MS} ms of warm-up\n`
+);
 console.log("ns per neuron-step: median and fastest of the batches; µs per 1000-ms run (median)");
 console.log("method       median     best   µs/run  spikes  runs");
 const results = new Map<Method, {nsPerStep: number; best: number}>();
@@ -127,7 +133,9 @@ const kernel = measure(() => {
   kernelRun.spikes = new SpikeBuffer(1e6);
   return euler(kernelRun);
 });
-console.log(`${"euler loop".padEnd(10)} ${fmt(kernel.nsPerStep, 2)} ${fmt(kernel.best, 2)}   (the kernel alone, arrays reused)`);
+console.log(
+  `${"euler loop".padEnd(10)} ${fmt(kernel.nsPerStep, 2)} ${fmt(kernel.best, 2)}   (the kernel alone, arrays reused)`
+);
 
 const fresh = cBaseline("fresh");
 const reuse = cBaseline("reuse");
@@ -136,7 +144,9 @@ if (fresh && reuse) {
   const jsSpikes = simulate({params, v0, current, duration, dt, method: "euler"}).spikes.length;
   console.log(`\nC (gcc -O3 -march=native), forward Euler, v/u/I recorded each step, ns/step (median, best):`);
   console.log(`  arrays reused (the loop alone):      ${fmt(reuse.nsPerStep, 2)} ${fmt(reuse.best, 2)}`);
-  console.log(`  new arrays each run (like simulate): ${fmt(fresh.nsPerStep, 2)} ${fmt(fresh.best, 2)}   ${fresh.spikes} spikes`);
+  console.log(
+    `  new arrays each run (like simulate): ${fmt(fresh.nsPerStep, 2)} ${fmt(fresh.best, 2)}   ${fresh.spikes} spikes`
+  );
   if (fresh.spikes !== jsSpikes) console.log(`  note: C counted ${fresh.spikes} spikes, JS euler ${jsSpikes}`);
   const ratio = kernel.nsPerStep / reuse.nsPerStep;
   console.log(

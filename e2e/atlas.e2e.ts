@@ -45,7 +45,9 @@ test("a change of a control recomputes the map in workers, progressively", async
   await expect(map.locator("canvas.atlas-cells")).toHaveJSProperty("width", 32);
   expect(await painted(page, "cd")).toBe(1);
   // The workers ran the WebAssembly SIMD kernel (Chromium has it), not the JavaScript fallback.
-  await expect(map.locator(".atlas-status")).toContainText(/Done: 1024 cells in [\d.]+ s \(\d workers?, WebAssembly SIMD kernel\)/);
+  await expect(map.locator(".atlas-status")).toContainText(
+    /Done: 1024 cells in [\d.]+ s \(\d workers?, WebAssembly SIMD kernel\)/
+  );
   await expect(map.locator("progress")).toHaveJSProperty("value", 1);
   // A current change recomputes too: I = 0 leaves every neuron of the (c, d) map silent.
   const current = map.getByLabel("I (DC, mV/ms)");
@@ -53,7 +55,10 @@ test("a change of a control recomputes the map in workers, progressively", async
   await current.dispatchEvent("input");
   await expect(map).toHaveAttribute("data-state", "running");
   await expect(map).toHaveAttribute("data-state", "done", {timeout: 30_000});
-  await expect(map.locator(".atlas-box")).toHaveAttribute("aria-description", "Share of cells by behaviour: silent 100%.");
+  await expect(map.locator(".atlas-box")).toHaveAttribute(
+    "aria-description",
+    "Share of cells by behaviour: silent 100%."
+  );
   expect(problems).toEqual([]);
 });
 
@@ -75,7 +80,16 @@ test("clicking a cell opens the explorer with that neuron; Enter does the same f
   expect(url.pathname).toBe("/");
   const q = url.searchParams;
   expect([q.get("a"), q.get("b"), q.get("c"), q.get("d")]).toEqual(["0.02", "0.2", "-69.8", "5.08"]);
-  expect([q.get("dc"), q.get("dcI"), q.get("protocol"), q.get("T"), q.get("dt"), q.get("method"), q.get("v0"), q.get("u0")]).toEqual(["1", "10", "0", "1000", "0.03125", "euler", "-65", "-13"]);
+  expect([
+    q.get("dc"),
+    q.get("dcI"),
+    q.get("protocol"),
+    q.get("T"),
+    q.get("dt"),
+    q.get("method"),
+    q.get("v0"),
+    q.get("u0")
+  ]).toEqual(["1", "10", "0", "1000", "0.03125", "euler", "-65", "-13"]);
   await expect(page.locator("h1")).toBeVisible();
 
   // Keyboard: focus the (a, b) map, move right twice and up once, press Enter.
@@ -116,7 +130,9 @@ test("the atlas fits a phone (390 px) and its maps stay usable", async ({page}) 
   await page.setViewportSize({width: 390, height: 844});
   await page.goto("/lab/atlas");
   await expect(page.locator("#atlas-cd canvas.atlas-cells")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const box = await page.locator("#atlas-cd .atlas-box").boundingBox();
   expect(box!.width).toBeGreaterThan(300);

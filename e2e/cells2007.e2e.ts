@@ -31,7 +31,9 @@ test("renders every cell with its parameters, chart and counts, without console 
   expect(errors).toEqual([]);
 });
 
-test("switching the method changes CH's spike count at 200 pA (5 book, 6 accurate), and overlay draws both", async ({page}) => {
+test("switching the method changes CH's spike count at 200 pA (5 book, 6 accurate), and overlay draws both", async ({
+  page
+}) => {
   const errors = await open(page);
   const card = page.locator('.cells2007-card[data-cell="CH2007"]');
   await expect(card.locator("#cells2007-CH2007-current")).toHaveValue("200");
@@ -52,14 +54,19 @@ test("switching the method changes CH's spike count at 200 pA (5 book, 6 accurat
   expect(errors).toEqual([]);
 });
 
-test("the comparison accepts 2, 3 and 4 cells, stacked or overlaid, with a phase plane and a statistics column each", async ({page}) => {
+test("the comparison accepts 2, 3 and 4 cells, stacked or overlaid, with a phase plane and a statistics column each", async ({
+  page
+}) => {
   const errors = await open(page);
   const tools = page.locator(".cells2007-compare");
   for (const n of [2, 4, 3]) {
     await tools.locator("#cells2007-count").selectOption(String(n));
     await expect(tools.locator(".cells2007-stack figure")).toHaveCount(n);
     await expect(tools.locator(".cells2007-compare-phases figure.phase-plane")).toHaveCount(n);
-    await expect(tools.locator(".cells2007-compare-phases svg[role=img]").first()).toHaveAttribute("aria-label", /u in pA against v in mV/);
+    await expect(tools.locator(".cells2007-compare-phases svg[role=img]").first()).toHaveAttribute(
+      "aria-label",
+      /u in pA against v in mV/
+    );
     await expect(tools.locator("table.cells2007-stats thead th")).toHaveCount(n + 1);
     await expect(tools.locator("table.cells2007-stats tbody tr")).toHaveCount(7);
   }
@@ -83,12 +90,16 @@ test("390×844: no horizontal scrolling", async ({page}) => {
   const errors = await open(page);
   await page.locator("#cells2007-count").selectOption("4");
   await expect(page.locator(".cells2007-stack figure")).toHaveCount(4);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   expect(errors).toEqual([]);
 });
 
-test("the comparison lives in the address: a link restores it, a change rewrites it, a bad link explains itself", async ({page}) => {
+test("the comparison lives in the address: a link restores it, a change rewrites it, a bad link explains itself", async ({
+  page
+}) => {
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.goto("/cells2007?cells=FS2007,LTS2007&current=step&amp=300&on=10&T=200&method=adaptive&overlay=1");

@@ -15,7 +15,9 @@ async function open(page: Page, search: string): Promise<string[]> {
 
 /** The path data of each stacked v(t) trace. */
 async function tracePaths(page: Page): Promise<string[]> {
-  return page.locator(".compare-stack figure path[vector-effect]").evaluateAll((paths) => paths.map((p) => p.getAttribute("d") ?? ""));
+  return page
+    .locator(".compare-stack figure path[vector-effect]")
+    .evaluateAll((paths) => paths.map((p) => p.getAttribute("d") ?? ""));
 }
 
 for (const kinds of [
@@ -34,7 +36,12 @@ for (const kinds of [
       await expect(figure.locator("h3")).not.toBeEmpty();
       await expect(figure.locator("svg[role=img]")).toHaveAttribute("aria-label", /.+/);
     }
-    const spikes = await page.locator("table.compare-stats tbody tr").filter({hasText: /^Spikes/}).first().locator("td").allTextContents();
+    const spikes = await page
+      .locator("table.compare-stats tbody tr")
+      .filter({hasText: /^Spikes/})
+      .first()
+      .locator("td")
+      .allTextContents();
     expect(spikes).toHaveLength(n);
     expect(errors).toEqual([]);
     // Custom neurons show their sliders; the count menu shows the number of neurons.
@@ -82,7 +89,9 @@ test("choosing neurons and the method by keyboard re-runs the comparison", async
   await page.locator("#compare-neuron-2").selectOption("custom");
   await expect(page.locator(".compare-custom:visible")).toHaveCount(1);
   await page.locator("input[name=compare-method][value=paper2004]").check();
-  await expect.poll(() => page.evaluate(() => location.search)).toMatch(/n2=custom&a2=0\.1&b2=0\.2&c2=-65&d2=2.*method=paper2004/);
+  await expect
+    .poll(() => page.evaluate(() => location.search))
+    .toMatch(/n2=custom&a2=0\.1&b2=0\.2&c2=-65&d2=2.*method=paper2004/);
   await expect(page.locator("table.compare-stats caption")).toContainText("as published");
 });
 
@@ -108,12 +117,19 @@ test("four neurons at 390×844 do not scroll sideways, and the phase planes stac
   await page.setViewportSize({width: 390, height: 844});
   const errors = await open(page, "?n1=CH&n2=custom&n3=F&n4=T&stim=pulses");
   await expect(page.locator(".compare-phase-grid figure")).toHaveCount(4);
-  const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}));
+  const {scrollWidth, innerWidth} = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-  const lefts = await page.locator(".compare-phase-grid figure").evaluateAll((fs) => fs.map((f) => Math.round(f.getBoundingClientRect().left)));
+  const lefts = await page
+    .locator(".compare-phase-grid figure")
+    .evaluateAll((fs) => fs.map((f) => Math.round(f.getBoundingClientRect().left)));
   expect(new Set(lefts).size).toBe(1);
   // The table fits without its own scrolling too.
-  const table = await page.locator(".compare-table-wrap").evaluate((w) => ({scroll: w.scrollWidth, client: w.clientWidth}));
+  const table = await page
+    .locator(".compare-table-wrap")
+    .evaluate((w) => ({scroll: w.scrollWidth, client: w.clientWidth}));
   expect(table.scroll).toBeLessThanOrEqual(table.client);
   expect(errors).toEqual([]);
 });

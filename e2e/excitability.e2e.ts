@@ -5,8 +5,16 @@ import {expect, test, type Page} from "@playwright/test";
 import {watch} from "./watch.js";
 
 /** The range input of an Inputs.range whose label matches. */
-const sliderByLabel = (page: Page, label: string | RegExp) => page.locator("form", {has: page.locator("label", {hasText: label})}).locator("input[type=range]").first();
-const html = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => e.outerHTML);
+const sliderByLabel = (page: Page, label: string | RegExp) =>
+  page
+    .locator("form", {has: page.locator("label", {hasText: label})})
+    .locator("input[type=range]")
+    .first();
+const html = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => e.outerHTML);
 
 /** Changes a range input through the keyboard, as a reader would. */
 async function press(page: Page, label: string | RegExp, key: string, times = 1): Promise<void> {
@@ -22,7 +30,9 @@ async function openChapter8(page: Page): Promise<void> {
 }
 
 test.describe("chapter 8: excitability", () => {
-  test("renders the f–I curve from the worker, the verdict, the diagram and the links, without errors", async ({page}) => {
+  test("renders the f–I curve from the worker, the verdict, the diagram and the links, without errors", async ({
+    page
+  }) => {
     const problems = watch(page);
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
@@ -30,7 +40,10 @@ test.describe("chapter 8: excitability", () => {
     await expect(page.locator("h1")).toHaveText("Excitability");
     await expect(page.locator("figure.fi-chart h3")).toContainText("f–I curve of G");
     await expect(page.locator(".verdict")).toHaveText("class 1");
-    await expect(page.locator("figure.bifurcation-chart svg[role=img]")).toHaveAttribute("aria-label", /saddle-node \(SN\) at I = 2\.25/);
+    await expect(page.locator("figure.bifurcation-chart svg[role=img]")).toHaveAttribute(
+      "aria-label",
+      /saddle-node \(SN\) at I = 2\.25/
+    );
     expect(workers.some((url) => url.includes("excitability.worker"))).toBe(true);
     await expect(page.locator('a[href="../zoo#panel-P"]')).toBeVisible();
     await expect(page.locator("a[href^='../?']").first()).toBeVisible();
@@ -43,7 +56,10 @@ test.describe("chapter 8: excitability", () => {
     await page.getByRole("combobox", {name: "Neuron"}).selectOption({index: 1});
     await expect(page.locator("figure.fi-chart h3")).toContainText("f–I curve of H", {timeout: 20_000});
     await expect(page.locator(".verdict")).toHaveText("class 2", {timeout: 20_000});
-    await expect(page.locator("figure.bifurcation-chart svg[role=img]")).toHaveAttribute("aria-label", /subcritical Andronov–Hopf \(AH\) at I = 0\.4,/);
+    await expect(page.locator("figure.bifurcation-chart svg[role=img]")).toHaveAttribute(
+      "aria-label",
+      /subcritical Andronov–Hopf \(AH\) at I = 0\.4,/
+    );
     expect(problems).toEqual([]);
   });
 
@@ -58,7 +74,9 @@ test.describe("chapter 8: excitability", () => {
     const result = await page.evaluate(
       () =>
         new Promise<{ms: number; running: boolean}>((resolve) => {
-          const form = [...document.querySelectorAll("form")].find((f) => f.textContent?.includes("Constant current I"))!;
+          const form = [...document.querySelectorAll("form")].find((f) =>
+            f.textContent?.includes("Constant current I")
+          )!;
           const input = form.querySelector<HTMLInputElement>("input[type=range]")!;
           const target = document.querySelector("figure.bifurcation-chart")!.parentElement!;
           const observer = new MutationObserver(() => {
@@ -82,13 +100,17 @@ test.describe("chapter 8: excitability", () => {
   test("fits a phone (390 px) without horizontal scrolling", async ({page}) => {
     await page.setViewportSize({width: 390, height: 800});
     await openChapter8(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
 
 test.describe("chapter 6: the input current", () => {
-  test("renders every chart with a title and text alternative, and the controls change them, without errors", async ({page}) => {
+  test("renders every chart with a title and text alternative, and the controls change them, without errors", async ({
+    page
+  }) => {
     const problems = watch(page);
     await page.goto("/tutorial/input");
     await expect(page.locator("h1")).toHaveText("The input current");
@@ -127,7 +149,9 @@ test.describe("chapter 6: the input current", () => {
     await page.setViewportSize({width: 390, height: 800});
     await page.goto("/tutorial/input");
     await expect(page.locator("main figure")).toHaveCount(5, {timeout: 20_000});
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -42,7 +42,9 @@ test("chaos: changing the step changes the trace; the exponents show progress an
   expect(problems).toEqual([]);
 });
 
-test("orbits: the default diagram renders with points; another parameter redraws it and marks features", async ({page}) => {
+test("orbits: the default diagram renders with points; another parameter redraws it and marks features", async ({
+  page
+}) => {
   const problems = watch(page);
   await page.goto("/lab/orbits");
   await expect(page.locator("h1")).toHaveText("Orbit diagrams");
@@ -61,11 +63,15 @@ test("orbits: the default diagram renders with points; another parameter redraws
   expect(problems).toEqual([]);
 });
 
-test("numerics: convergence orders, the panel table and the cut-off render; the panel choice redraws", async ({page}) => {
+test("numerics: convergence orders, the panel table and the cut-off render; the panel choice redraws", async ({
+  page
+}) => {
   const problems = watch(page);
   await page.goto("/lab/numerics");
   await expect(page.locator("h1")).toHaveText("Numerics");
-  await expect(page.locator("figcaption").first()).toContainText(/forward Euler: fitted order 0\.9\d*.*RK4, spikes located in the step: fitted order 4\.\d/);
+  await expect(page.locator("figcaption").first()).toContainText(
+    /forward Euler: fitted order 0\.9\d*.*RK4, spikes located in the step: fitted order 4\.\d/
+  );
   await expect(page.locator(".lab-table tbody tr")).toHaveCount(20);
   await expect(job(page, "Both runs")).toHaveAttribute("data-state", "done", {timeout: 30_000});
   await expect(page.locator("figure h3").filter({hasText: "Panel Q"})).toBeVisible();
@@ -84,7 +90,9 @@ test("the lab pages fit a phone (390 px) without horizontal scrolling", async ({
   for (const path of ["/lab/chaos", "/lab/orbits", "/lab/numerics"]) {
     await page.goto(path);
     await expect(page.locator(".lab-job").first()).toHaveAttribute("data-state", "done", {timeout: 40_000});
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

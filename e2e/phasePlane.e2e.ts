@@ -7,10 +7,13 @@ import {watch} from "./watch.js";
 
 /** The data coordinates (v, u) of a pixel of a plane, from the chart's own scales. */
 function invert(plane: Locator, px: number, py: number): Promise<[number, number]> {
-  return plane.locator(".ipp-plane > svg").evaluate((svg, [px, py]) => {
-    const s = svg as unknown as {scale(name: string): {invert(x: number): number}};
-    return [s.scale("x").invert(px), s.scale("y").invert(py)] as [number, number];
-  }, [px, py]);
+  return plane.locator(".ipp-plane > svg").evaluate(
+    (svg, [px, py]) => {
+      const s = svg as unknown as {scale(name: string): {invert(x: number): number}};
+      return [s.scale("x").invert(px), s.scale("y").invert(py)] as [number, number];
+    },
+    [px, py]
+  );
 }
 
 /** The state shown at t = 0 by the plane's readout ("t = 0 ms: v = … mV, u = …"). */
@@ -40,7 +43,10 @@ test("chapter 7 renders its planes, separatrix, text and links without console e
   await expect(page.locator("div.ipp")).toHaveCount(2);
   const plane = chapterPlane(page);
   await expect(plane.locator("h3").first()).toHaveText("Phase plane (v, u)");
-  await expect(plane.locator(".ipp-plane > svg")).toHaveAttribute("aria-label", /Interactive phase plane of u against v in mV/);
+  await expect(plane.locator(".ipp-plane > svg")).toHaveAttribute(
+    "aria-label",
+    /Interactive phase plane of u against v in mV/
+  );
   await expect(plane.locator("figcaption").first()).toContainText("threshold");
   // The separatrix, both nullclines, the direction field and two equilibria (RS at I = 0) are drawn.
   for (const label of ["separatrix", "v-nullcline", "u-nullcline", "direction field", "trajectory"]) {
@@ -75,7 +81,11 @@ test("a click on the plane sets the initial state and re-simulates from there", 
   expect(Math.abs(u0 - u)).toBeLessThan(du);
   // The start marker sits where we clicked (the new plane's scales may differ: compare in mV).
   const start = chapterPlane(page).locator(".ipp-start");
-  const [sv, su] = await invert(chapterPlane(page), Number(await start.getAttribute("cx")), Number(await start.getAttribute("cy")));
+  const [sv, su] = await invert(
+    chapterPlane(page),
+    Number(await start.getAttribute("cx")),
+    Number(await start.getAttribute("cy"))
+  );
   expect(Math.abs(sv - v)).toBeLessThan(dv);
   expect(Math.abs(su - u)).toBeLessThan(du);
   expect(await page.locator(".live").allTextContents()).not.toEqual(spikesBefore);
@@ -121,7 +131,16 @@ test("brushing a window of v(t) highlights that part of the trajectory; keyboard
   // The highlight is part of the trajectory: each of its points is a point of the drawn trajectory (whose path
   // is in tenths of a pixel), and it is shorter than the whole.
   const {inside, total, all} = await plane.evaluate((root) => {
-    const points = (d: string, k: number) => d.split(/[ML]/).filter(Boolean).map((p) => p.split(",").map((x) => Math.round(Number(x) * k)).join(","));
+    const points = (d: string, k: number) =>
+      d
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((p) =>
+          p
+            .split(",")
+            .map((x) => Math.round(Number(x) * k))
+            .join(",")
+        );
     const trajectory = new Set(points(root.querySelector('[aria-label="trajectory"] path')!.getAttribute("d")!, 1));
     const lit = points(root.querySelector(".ipp-highlight")!.getAttribute("d")!, 10);
     return {inside: lit.filter((p) => trajectory.has(p)).length, total: lit.length, all: trajectory.size};
@@ -176,7 +195,9 @@ test("the explorer: a click on the plane sets v0 and u0 in the address and re-si
   expect(Math.abs(Number(new URL(page.url()).searchParams.get("u0")) - u)).toBeLessThanOrEqual(uPerPixel + 0.01);
   await expect.poll(async () => (await startReadout(page.locator("div.ipp")))[0]).toBeCloseTo(v, 0);
   // Brushing the explorer's own v(t) highlights the trajectory.
-  const vt = page.locator("figure.explorer-chart", {has: page.locator("h3", {hasText: "Membrane potential v(t)"})}).locator('svg[role="img"]');
+  const vt = page
+    .locator("figure.explorer-chart", {has: page.locator("h3", {hasText: "Membrane potential v(t)"})})
+    .locator('svg[role="img"]');
   await brush(page, vt, 0.4, 0.7);
   await expect(page.locator(".ipp-highlight")).toHaveAttribute("d", /M.*L/);
   expect(problems).toEqual([]);
@@ -186,7 +207,9 @@ test("chapter 7 fits a 390-px phone without horizontal scrolling", async ({page}
   await page.setViewportSize({width: 390, height: 844});
   await page.goto("/tutorial/phase-plane");
   await expect(page.locator("div.ipp")).toHaveCount(2);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   // A tap sets the state on a phone too.
   const plane = chapterPlane(page);

@@ -90,7 +90,8 @@ for (const path of pages) {
               ? 80
               : e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement
                 ? 40
-                : e instanceof HTMLInputElement && ["number", "text", "search", "email", "url", "tel", "date", "time"].includes(e.type)
+                : e instanceof HTMLInputElement &&
+                    ["number", "text", "search", "email", "url", "tel", "date", "time"].includes(e.type)
                   ? 40
                   : 0;
           return [...document.querySelectorAll("input, select, textarea")]
@@ -98,7 +99,11 @@ for (const path of pages) {
             .map((e) => ({e, width: e.getBoundingClientRect().width, min: minimum(e)}))
             .filter(({width, min}) => width < min)
             .map(({e, width, min}) => {
-              const label = e.getAttribute("aria-label") ?? e.closest("form")?.querySelector("label")?.textContent ?? e.getAttribute("name") ?? "";
+              const label =
+                e.getAttribute("aria-label") ??
+                e.closest("form")?.querySelector("label")?.textContent ??
+                e.getAttribute("name") ??
+                "";
               return `${e.tagName.toLowerCase()}[type=${e.getAttribute("type") ?? ""}] "${label.trim()}": ${Math.round(width)} px wide (< ${min})`;
             });
         });

@@ -46,7 +46,8 @@ for (const [index, {slug, slider}] of MINE.entries()) {
       const charts = page.locator("figure svg[role=img]");
       await expect(charts.first()).toBeVisible();
       for (const svg of await charts.all()) expect(await svg.getAttribute("aria-label")).toBeTruthy();
-      for (const fig of await page.locator("figure.explorer-chart").all()) await expect(fig.locator("h3")).not.toBeEmpty();
+      for (const fig of await page.locator("figure.explorer-chart").all())
+        await expect(fig.locator("h3")).not.toBeEmpty();
       await expect(page.locator(".live").first()).toBeVisible();
       expect(await page.locator(".live").allTextContents()).not.toContain("NaN");
       await expect(page.locator(".tutorial-try a").first()).toBeVisible();
@@ -64,7 +65,10 @@ for (const [index, {slug, slider}] of MINE.entries()) {
       const problems = watch(page);
       await open(page, `/tutorial/${slug}`);
       // Observable Inputs label the number box; the range input sits beside it in the same form.
-      const range = page.locator("form", {has: page.locator("label", {hasText: slider})}).locator("input[type=range]").first();
+      const range = page
+        .locator("form", {has: page.locator("label", {hasText: slider})})
+        .locator("input[type=range]")
+        .first();
       const row = page.locator(".explorer-row", {has: range});
       const chart = row.locator(".explorer-charts figure svg[role=img]").first();
       await expect(chart).toBeVisible();
@@ -109,7 +113,10 @@ for (const [index, {slug, slider}] of MINE.entries()) {
       await page.setViewportSize({width: 390, height: 844});
       await open(page, `/tutorial/${slug}`);
       await expect(page.locator("figure svg[role=img]").first()).toBeVisible();
-      const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}));
+      const {scrollWidth, innerWidth} = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth
+      }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     });
   });

@@ -13,7 +13,9 @@ async function open(page: Page, query = ""): Promise<void> {
 
 const panel = (page: Page, id: string) => page.locator(`.zoo-panel[data-id="${id}"]`);
 
-test("the gallery renders all 20 + 8 panels, each with its trace, stimulus and sentence, and no console error", async ({page}) => {
+test("the gallery renders all 20 + 8 panels, each with its trace, stimulus and sentence, and no console error", async ({
+  page
+}) => {
   const problems = watch(page);
   await open(page);
   await expect(page.locator("h1")).toHaveText("Neuron zoo");
@@ -35,7 +37,10 @@ test("the method switch changes the panels that should change", async ({page}) =
   await open(page);
   const spikes = (id: string) => panel(page, id).locator(".zoo-scale").textContent();
   // As published: Q fires once, T bursts; A fires tonically.
-  const published = {A: await panel(page, "A").getAttribute("data-published-spikes"), Q: await panel(page, "Q").getAttribute("data-published-spikes")};
+  const published = {
+    A: await panel(page, "A").getAttribute("data-published-spikes"),
+    Q: await panel(page, "Q").getAttribute("data-published-spikes")
+  };
   expect(published.Q).toBe("1");
   const before = {Q: await panel(page, "Q").locator("svg").innerHTML(), A: await spikes("A")};
   await page.locator('.zoo-mode input[value="accurate"]').check();
@@ -79,7 +84,9 @@ test("a panel's link opens the explorer with the same state", async ({page}) => 
     await expect(page.locator(".numerics select option:checked")).toHaveText(method);
     const expected = Object.fromEntries(href.searchParams);
     expect(expected).toMatchObject({class: id, method});
-    await expect.poll(() => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)))).toEqual(expected);
+    await expect
+      .poll(() => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search))))
+      .toEqual(expected);
     for (const key of ["a", "b", "c", "d", "v0", "u0"]) {
       await expect(page.locator(`.model-sliders form[data-key="${key}"] input[type=range]`)).toHaveValue(expected[key]);
     }
@@ -109,16 +116,23 @@ test("the explorer offers the 2004 features and keeps a panel's own step when sw
 test("the gallery reflows to one column at 390×844 without horizontal scrolling", async ({page}) => {
   await page.setViewportSize({width: 390, height: 844});
   await open(page);
-  const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}));
+  const {scrollWidth, innerWidth} = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-  const boxes = await page.locator('.zoo-grid[data-section="features"] .zoo-panel').evaluateAll((els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().left));
+  const boxes = await page
+    .locator('.zoo-grid[data-section="features"] .zoo-panel')
+    .evaluateAll((els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().left));
   expect(new Set(boxes.map(Math.round)).size).toBe(1);
 });
 
 test("the gallery is four panels wide on a wide screen, and shows its first row quickly", async ({page}) => {
   await page.setViewportSize({width: 1280, height: 1000});
   await open(page);
-  const lefts = await page.locator('.zoo-grid[data-section="features"] .zoo-panel').evaluateAll((els) => els.slice(0, 5).map((e) => Math.round(e.getBoundingClientRect().top)));
+  const lefts = await page
+    .locator('.zoo-grid[data-section="features"] .zoo-panel')
+    .evaluateAll((els) => els.slice(0, 5).map((e) => Math.round(e.getBoundingClientRect().top)));
   expect(new Set(lefts.slice(0, 4)).size).toBe(1);
   expect(lefts[4]).toBeGreaterThan(lefts[0]);
   const first = await page.evaluate(() => performance.getEntriesByName("zoo:first-panels")[0].startTime);
@@ -126,7 +140,10 @@ test("the gallery is four panels wide on a wide screen, and shows its first row 
   expect(first).toBeLessThan(3000);
 });
 
-test("the first row is in the page's HTML itself, drawn before any script runs, and replaced in place", async ({page, request}) => {
+test("the first row is in the page's HTML itself, drawn before any script runs, and replaced in place", async ({
+  page,
+  request
+}) => {
   const html = await (await request.get("/zoo")).text();
   const grid = html.slice(html.indexOf('id="zoo-features"'));
   for (const id of ["A", "B", "C", "D"]) expect(grid).toContain(`id="panel-${id}"`);

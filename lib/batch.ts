@@ -96,7 +96,19 @@ export const BATCH_MAX_SPIKES = 100_000;
 /** Neurons per block: the block's eight arrays (8 × 8 bytes × 512 = 32 kB) stay in the L1/L2 cache. */
 const BLOCK = 512;
 
-const OPTION_KEYS = ["params", "current", "v0", "u0", "duration", "dt", "method", "vPeak", "equation", "maxSpikes", "kernel"];
+const OPTION_KEYS = [
+  "params",
+  "current",
+  "v0",
+  "u0",
+  "duration",
+  "dt",
+  "method",
+  "vPeak",
+  "equation",
+  "maxSpikes",
+  "kernel"
+];
 
 function isArrayLike(x: unknown): x is ArrayLike<number> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
@@ -109,8 +121,12 @@ function column(value: unknown, field: string, n: number, bounds: NumberBounds =
     out.fill(checkNumber(value, field, bounds));
     return out;
   }
-  if (!isArrayLike(value)) throw new TypeError(`${field}: must be a number or an array of ${n} numbers, got ${describe(value)}`);
-  if (value.length !== n) throw new RangeError(`${field}: must have one value per neuron (${n}, the length of params.a), got ${value.length}`);
+  if (!isArrayLike(value))
+    throw new TypeError(`${field}: must be a number or an array of ${n} numbers, got ${describe(value)}`);
+  if (value.length !== n)
+    throw new RangeError(
+      `${field}: must have one value per neuron (${n}, the length of params.a), got ${value.length}`
+    );
   for (let i = 0; i < n; i++) {
     const x = value[i];
     // The element's name is built only for the error (this runs for every neuron of every batch).
@@ -132,7 +148,8 @@ export function simulateBatch(options: BatchOptions): BatchResult {
   const o = checkKeys(options, "options", OPTION_KEYS) as Partial<BatchOptions>;
   if (o.params === undefined) throw new TypeError("params: required ({a, b, c, d}, one array of numbers each)");
   const p = checkKeys(o.params, "params", ["a", "b", "c", "d"]) as Partial<BatchOptions["params"]>;
-  if (!isArrayLike(p.a)) throw new TypeError(`params.a: must be an array of numbers (one per neuron), got ${describe(p.a)}`);
+  if (!isArrayLike(p.a))
+    throw new TypeError(`params.a: must be an array of numbers (one per neuron), got ${describe(p.a)}`);
   const n = p.a.length;
   if (n < 1) throw new RangeError("params.a: must hold at least one neuron, got an empty array");
   const a = column(p.a, "params.a", n);
@@ -145,8 +162,10 @@ export function simulateBatch(options: BatchOptions): BatchResult {
   const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
   const dt = o.dt === undefined ? 2 ** -5 : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const vPeak = o.vPeak === undefined ? 30 : checkNumber(o.vPeak, "vPeak");
-  const maxSpikes = o.maxSpikes === undefined ? BATCH_MAX_SPIKES : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
-  const v = o.v0 === undefined ? new Float64Array(n).fill(-65) : column(o.v0, "v0", n, {max: vPeak, maxExclusive: true});
+  const maxSpikes =
+    o.maxSpikes === undefined ? BATCH_MAX_SPIKES : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+  const v =
+    o.v0 === undefined ? new Float64Array(n).fill(-65) : column(o.v0, "v0", n, {max: vPeak, maxExclusive: true});
   let u: Float64Array;
   if (o.u0 === undefined) {
     u = new Float64Array(n);
@@ -168,14 +187,33 @@ export function simulateBatch(options: BatchOptions): BatchResult {
 
   const accommodation = equation.u === "accommodation";
   const state: KernelState = {
-    n, steps, dt, vPeak, e: equation.e, f: equation.f, g: equation.g, accommodation,
-    ...uCoefficients(method, a, b, dt, accommodation), c, d, v, u, dc, shared, maxSpikes,
-    counts: new Int32Array(n), stopped: new Uint8Array(n), stopStep: new Int32Array(n),
+    n,
+    steps,
+    dt,
+    vPeak,
+    e: equation.e,
+    f: equation.f,
+    g: equation.g,
+    accommodation,
+    ...uCoefficients(method, a, b, dt, accommodation),
+    c,
+    d,
+    v,
+    u,
+    dc,
+    shared,
+    maxSpikes,
+    counts: new Int32Array(n),
+    stopped: new Uint8Array(n),
+    stopStep: new Int32Array(n),
     spikes: new SpikeLog()
   };
   const choice = o.kernel === undefined ? "auto" : checkKeyword(o.kernel, "kernel", BATCH_KERNELS);
   const wasm = choice !== "js" && batchKernelAvailable();
-  if (choice === "wasm" && !wasm) throw new Error('kernel: "wasm" needs WebAssembly with SIMD, which this JavaScript engine lacks; use "auto" or "js"');
+  if (choice === "wasm" && !wasm)
+    throw new Error(
+      'kernel: "wasm" needs WebAssembly with SIMD, which this JavaScript engine lacks; use "auto" or "js"'
+    );
   if (wasm) runBatchKernel(state, method);
   else {
     for (let start = 0; start < n; start += BLOCK) {
@@ -261,14 +299,31 @@ export interface KernelState {
  * Records a spike of neuron i at step s (state v, u after the reset) unless it has stopped; freezes it when it
  * reaches the cap (stopped = 1) or when v + u is not finite after the reset (stopped = 2), as simulate does.
  */
-function spike(st: KernelState, i: number, s: number, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
+function spike(
+  st: KernelState,
+  i: number,
+  s: number,
+  v: number,
+  u: number,
+  frozenV: Float64Array,
+  frozenU: Float64Array
+): void {
   if (st.stopped[i] !== 0) return;
   st.spikes.push(i, s);
   if (++st.counts[i]! >= st.maxSpikes) stop(st, i, s, 1, v, u, frozenV, frozenU);
   else if (!(Math.abs(v + u) <= Number.MAX_VALUE)) stop(st, i, s, 2, v, u, frozenV, frozenU);
 }
 
-function stop(st: KernelState, i: number, s: number, why: 1 | 2, v: number, u: number, frozenV: Float64Array, frozenU: Float64Array): void {
+function stop(
+  st: KernelState,
+  i: number,
+  s: number,
+  why: 1 | 2,
+  v: number,
+  u: number,
+  frozenV: Float64Array,
+  frozenU: Float64Array
+): void {
   if (st.stopped[i] !== 0) return;
   st.stopped[i] = why;
   st.stopStep[i] = s;
@@ -376,8 +431,13 @@ function stopWarnings(st: KernelState): string[] {
     const which: number[] = [];
     for (let i = 0; i < st.n; i++) if (st.stopped[i] === why) which.push(i);
     if (which.length === 0) continue;
-    const first = which.slice(0, 5).map((i) => `${i} (t = ${+(st.stopStep[i]! * st.dt).toFixed(6)} ms)`).join(", ");
-    warnings.push(`${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`);
+    const first = which
+      .slice(0, 5)
+      .map((i) => `${i} (t = ${+(st.stopStep[i]! * st.dt).toFixed(6)} ms)`)
+      .join(", ");
+    warnings.push(
+      `${which.length} neuron${which.length === 1 ? "" : "s"} ${text}: ${first}${which.length > 5 ? ", …" : ""}`
+    );
   }
   return warnings;
 }
@@ -395,5 +455,18 @@ function collect(st: KernelState, method: BatchMethod, kernel: "wasm" | "js"): B
     times[next[i]!++] = spikes.step[s]! * dt;
   }
   const warnings = st.stopped.some((why) => why !== 0) ? stopWarnings(st) : [];
-  return {n, method, kernel, dt, steps: st.steps, counts, offsets, times, v: st.v, u: st.u, stopped: st.stopped, warnings};
+  return {
+    n,
+    method,
+    kernel,
+    dt,
+    steps: st.steps,
+    counts,
+    offsets,
+    times,
+    v: st.v,
+    u: st.u,
+    stopped: st.stopped,
+    warnings
+  };
 }

@@ -21,7 +21,13 @@ export {
   type SpikeStatisticsOptions
 } from "./analysis/spikes.js";
 export * from "./decimate.js";
-export {BURST_MIN_GAP_RATIO, detectBursts, type Burst, type BurstAnalysis, type BurstOptions} from "./analysis/bursts.js";
+export {
+  BURST_MIN_GAP_RATIO,
+  detectBursts,
+  type Burst,
+  type BurstAnalysis,
+  type BurstOptions
+} from "./analysis/bursts.js";
 export * from "./analysis/patterns.js";
 export * from "./model2007.js";
 export * from "./analysis/phasePlane2007.js";
@@ -32,5 +38,14 @@ export * from "./analysis/bifurcationDiagram.js";
 export * from "./analysis/resetMap.js";
 export * from "./analysis/lyapunov.js";
 export * from "./analysis/orbitDiagram.js";
-export {BATCH_KERNELS, BATCH_MAX_SPIKES, BATCH_METHODS, simulateBatch, type BatchKernel, type BatchMethod, type BatchOptions, type BatchResult} from "./batch.js";
+export {
+  BATCH_KERNELS,
+  BATCH_MAX_SPIKES,
+  BATCH_METHODS,
+  simulateBatch,
+  type BatchKernel,
+  type BatchMethod,
+  type BatchOptions,
+  type BatchResult
+} from "./batch.js";
 export {batchKernelAvailable} from "./wasm/runBatchKernel.js";

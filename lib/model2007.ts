@@ -84,7 +84,9 @@ export function checkSpecial2007(special: unknown, field = "special"): Special20
     out.cubicU = {vb: checkNumber(q.vb, `${field}.cubicU.vb`), k: checkNumber(q.k, `${field}.cubicU.k`)};
   }
   if (out.bBelow && out.cubicU) {
-    throw new RangeError(`${field}.bBelow: cannot be combined with ${field}.cubicU (U(v) replaces b·(v − vr)); allowed: one of them`);
+    throw new RangeError(
+      `${field}.bBelow: cannot be combined with ${field}.cubicU (U(v) replaces b·(v − vr)); allowed: one of them`
+    );
   }
   return out;
 }

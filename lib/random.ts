@@ -198,9 +198,9 @@ export function normalUnchecked(seed: number, counter: number): number {
 }
 
 // ln 2 split so that n·LN2_HI is exact for |n| < 2¹¹ (its low 32 bits are zero), and LN2_LO carries the rest.
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 
 /** e^r − 1 for |r| ≤ 0.35 by its Taylor series in Horner form (the terms past r¹⁵/15! are below 2⁻⁶⁰). */
 function expm1Series(r: number): number {

@@ -102,7 +102,22 @@ export const SAMPLE_BUDGET = 2 ** 21;
 export const MAX_DT = 1;
 
 const KERNELS: Record<Method, (run: Run) => KernelResult> = {euler, paper2003, paper2004, rk4, adaptive};
-const OPTION_KEYS = ["params", "v0", "u0", "current", "duration", "dt", "method", "vPeak", "equation", "tolerance", "maxSpikes", "id", "name", "description"];
+const OPTION_KEYS = [
+  "params",
+  "v0",
+  "u0",
+  "current",
+  "duration",
+  "dt",
+  "method",
+  "vPeak",
+  "equation",
+  "tolerance",
+  "maxSpikes",
+  "id",
+  "name",
+  "description"
+];
 
 /**
  * Simulates one Izhikevich neuron.
@@ -121,15 +136,18 @@ export function simulate(options: SimulateOptions): Trace {
   if (o.params === undefined) throw new TypeError("params: required ({a, b, c, d})");
   const params = checkParams(o.params);
   const equation = resolveEquation(o.equation);
-  const method = o.method === undefined ? DEFAULTS.method : checkKeyword(o.method, "method", Object.keys(METHODS) as Method[]);
+  const method =
+    o.method === undefined ? DEFAULTS.method : checkKeyword(o.method, "method", Object.keys(METHODS) as Method[]);
   if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
   const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
   const dt = o.dt === undefined ? DEFAULTS.dt : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const vPeak = o.vPeak === undefined ? DEFAULTS.vPeak : checkNumber(o.vPeak, "vPeak");
   const v0 = o.v0 === undefined ? DEFAULTS.v0 : checkNumber(o.v0, "v0", {max: vPeak, maxExclusive: true});
   const u0 = o.u0 === undefined ? params.b * v0 : checkNumber(o.u0, "u0");
-  const tolerance = o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
-  const maxSpikes = o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+  const tolerance =
+    o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
+  const maxSpikes =
+    o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
 
   // figure1.m's `for t = 0:tau:T` runs one step more than the others.
   const steps = gridSteps(duration, dt, method === "paper2004" ? 1 : 0);
@@ -137,7 +155,17 @@ export function simulate(options: SimulateOptions): Trace {
   const columns = allocateColumns(steps, dt, stimulus, v0, u0);
   const spikes = new SpikeBuffer(maxSpikes);
   const piecewiseConstant = isPiecewiseConstant(o.current ?? 0);
-  const run: Run = {model: makeModel(params, equation), vPeak, dt, steps, stimulus, ...columns, spikes, tolerance, piecewiseConstant};
+  const run: Run = {
+    model: makeModel(params, equation),
+    vPeak,
+    dt,
+    steps,
+    stimulus,
+    ...columns,
+    spikes,
+    tolerance,
+    piecewiseConstant
+  };
   return traceFrom(columns, KERNELS[method](run), spikes, method, dt);
 }
 

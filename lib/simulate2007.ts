@@ -16,7 +16,8 @@ export type Method2007 = "book" | "adaptive" | "euler";
 
 /** The methods of {@link simulate2007}, with a one-line description each. */
 export const METHODS_2007: Readonly<Record<Method2007, string>> = Object.freeze({
-  adaptive: "Dormand–Prince 5(4) with error control; spikes located at vpeak + vpeakU·u, kinks and stimulus breakpoints split the steps (accurate; the default)",
+  adaptive:
+    "Dormand–Prince 5(4) with error control; spikes located at vpeak + vpeakU·u, kinks and stimulus breakpoints split the steps (accurate; the default)",
   book: "the izhi2007.m Euler loop exactly, with its quirks (b and the FS branch from the new v, U at the old v, strict test for LTS/TC, the LTS cap on the whole u vector)",
   euler: "forward Euler of the equations as written, both derivatives and the branch from the old state"
 });
@@ -59,8 +60,27 @@ export interface Simulate2007Options {
  */
 export type Trace2007 = Omit<Trace, "method"> & {method: Method2007};
 
-const KERNELS: Record<Method2007, (run: Run2007) => KernelResult> = {book: book2007, adaptive: adaptive2007, euler: euler2007};
-const OPTION_KEYS = ["cell", "special", "v0", "u0", "current", "duration", "dt", "method", "tolerance", "maxSpikes", "id", "name", "description", "testCurrents"];
+const KERNELS: Record<Method2007, (run: Run2007) => KernelResult> = {
+  book: book2007,
+  adaptive: adaptive2007,
+  euler: euler2007
+};
+const OPTION_KEYS = [
+  "cell",
+  "special",
+  "v0",
+  "u0",
+  "current",
+  "duration",
+  "dt",
+  "method",
+  "tolerance",
+  "maxSpikes",
+  "id",
+  "name",
+  "description",
+  "testCurrents"
+];
 
 /**
  * Simulates one neuron of the generalised Izhikevich (2007) model.
@@ -79,18 +99,23 @@ export function simulate2007(options: Simulate2007Options): Trace2007 {
   const cell = checkCell2007(o.cell);
   const special = checkSpecial2007(o.special);
   const model = makeModel2007(cell, special);
-  const method = o.method === undefined ? "adaptive" : checkKeyword(o.method, "method", Object.keys(METHODS_2007) as Method2007[]);
+  const method =
+    o.method === undefined ? "adaptive" : checkKeyword(o.method, "method", Object.keys(METHODS_2007) as Method2007[]);
   if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
   const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
   const dt = o.dt === undefined ? DEFAULTS.dt : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const u0 = o.u0 === undefined ? 0 : checkNumber(o.u0, "u0");
   const peak0 = model.vpeak + model.vpeakU * u0;
   const v0 = o.v0 === undefined ? cell.vr : checkNumber(o.v0, "v0", {max: peak0, maxExclusive: true});
-  if (!(v0 < peak0)) throw new RangeError(`v0: must be below the cut-off vpeak + vpeakU·u0 = ${peak0} mV, got ${v0} (the default vr)`);
-  const tolerance = o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
-  const maxSpikes = o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+  if (!(v0 < peak0))
+    throw new RangeError(`v0: must be below the cut-off vpeak + vpeakU·u0 = ${peak0} mV, got ${v0} (the default vr)`);
+  const tolerance =
+    o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
+  const maxSpikes =
+    o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
   if (o.testCurrents !== undefined) {
-    if (!Array.isArray(o.testCurrents)) throw new TypeError(`testCurrents: must be an array of finite numbers (pA), got ${typeof o.testCurrents}`);
+    if (!Array.isArray(o.testCurrents))
+      throw new TypeError(`testCurrents: must be an array of finite numbers (pA), got ${typeof o.testCurrents}`);
     o.testCurrents.forEach((x, i) => checkNumber(x, `testCurrents[${i}]`));
   }
 
@@ -98,5 +123,11 @@ export function simulate2007(options: Simulate2007Options): Trace2007 {
   const stimulus = compileStimulus(o.current ?? 0, steps * dt);
   const columns = allocateColumns(steps, dt, stimulus, v0, u0);
   const spikes = new SpikeBuffer(maxSpikes);
-  return traceFrom(columns, KERNELS[method]({model, dt, steps, stimulus, ...columns, spikes, tolerance}), spikes, method, dt);
+  return traceFrom(
+    columns,
+    KERNELS[method]({model, dt, steps, stimulus, ...columns, spikes, tolerance}),
+    spikes,
+    method,
+    dt
+  );
 }

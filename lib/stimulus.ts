@@ -150,7 +150,8 @@ export interface OverlayPart {
 }
 
 /** One node of a stimulus tree. */
-export type StimulusPart = DcPart | StepPart | RampPart | PulsesPart | SinePart | ChirpPart | NoisePart | SumPart | OverlayPart;
+export type StimulusPart =
+  DcPart | StepPart | RampPart | PulsesPart | SinePart | ChirpPart | NoisePart | SumPart | OverlayPart;
 
 /** An input current: a constant (mV/ms) or a part tree. */
 export type Stimulus = number | StimulusPart;
@@ -309,14 +310,18 @@ function checkFinite(value: unknown, path: string, bound: Bound = "any"): number
   if (typeof value !== "number") throw new TypeError(`${path}: ${allowed}, got ${describe(value)}`);
   const ok = Number.isFinite(value) && (bound === "any" || (bound === "positive" ? value > 0 : value >= 0));
   if (!ok) throw new RangeError(`${path}: ${allowed}, got ${describe(value)}`);
-  if (Math.abs(value) > MAX) throw new RangeError(`${path}: must be at most ${MAX} in magnitude, got ${describe(value)}`);
+  if (Math.abs(value) > MAX)
+    throw new RangeError(`${path}: must be at most ${MAX} in magnitude, got ${describe(value)}`);
   return value;
 }
 
 /** A time step or period (ms): finite, > 0 and no finer than the resolution. */
 function checkStep(value: unknown, path: string): number {
   const x = checkFinite(value, path, "positive");
-  if (x < RESOLUTION) throw new RangeError(`${path}: must be at least ${RESOLUTION} ms (the finest time step allowed), got ${describe(x)}`);
+  if (x < RESOLUTION)
+    throw new RangeError(
+      `${path}: must be at least ${RESOLUTION} ms (the finest time step allowed), got ${describe(x)}`
+    );
   return x;
 }
 
@@ -385,10 +390,13 @@ function checkPart(part: unknown, path: string, w: Walk, depth: number): void {
   const p = part as Record<string, unknown>;
   const keys = KEYS.get(p.kind as string);
   if (typeof p.kind !== "string" || keys === undefined) {
-    throw new RangeError(`${path}.kind: unknown stimulus part ${describe(p.kind)}; allowed: ${STIMULUS_KINDS.join(", ")}`);
+    throw new RangeError(
+      `${path}.kind: unknown stimulus part ${describe(p.kind)}; allowed: ${STIMULUS_KINDS.join(", ")}`
+    );
   }
   for (const key of Object.keys(p)) {
-    if (!keys.includes(key)) throw new RangeError(`${path}.${key}: unknown key for a "${p.kind}" part; allowed: ${keys.join(", ")}`);
+    if (!keys.includes(key))
+      throw new RangeError(`${path}.${key}: unknown key for a "${p.kind}" part; allowed: ${keys.join(", ")}`);
   }
   const at = (key: string) => `${path}.${key}`;
   switch (p.kind as Kind) {
@@ -412,12 +420,16 @@ function checkPart(part: unknown, path: string, w: Walk, depth: number): void {
       checkFinite(p.start, at("start"));
       const width = checkFinite(p.width, at("width"), "nonnegative");
       const period = checkStep(p.period, at("period"));
-      if (width > period) throw new RangeError(`${at("width")}: must be ≤ period (${describe(period)} ms), got ${describe(width)}`);
+      if (width > period)
+        throw new RangeError(`${at("width")}: must be ≤ period (${describe(period)} ms), got ${describe(width)}`);
       if (p.count !== undefined && p.count !== null) {
         const count = p.count;
-        if (typeof count !== "number") throw new TypeError(`${at("count")}: must be an integer ≥ 0 (or null: endless), got ${describe(count)}`);
+        if (typeof count !== "number")
+          throw new TypeError(`${at("count")}: must be an integer ≥ 0 (or null: endless), got ${describe(count)}`);
         if (!Number.isInteger(count) || count < 0 || count > MAX) {
-          throw new RangeError(`${at("count")}: must be an integer ≥ 0 and ≤ ${MAX} (or null: endless), got ${describe(count)}`);
+          throw new RangeError(
+            `${at("count")}: must be an integer ≥ 0 and ≤ ${MAX} (or null: endless), got ${describe(count)}`
+          );
         }
       }
       checkClosed(p.closed, at("closed"));
@@ -438,7 +450,8 @@ function checkPart(part: unknown, path: string, w: Walk, depth: number): void {
       checkFinite(p.f0, at("f0"), "nonnegative");
       checkFinite(p.f1, at("f1"), "nonnegative");
       const start = checkFinite(p.start, at("start"));
-      if (p.end === undefined || p.end === null) throw new TypeError(`${at("end")}: must be a finite number > start, got ${describe(p.end)}`);
+      if (p.end === undefined || p.end === null)
+        throw new TypeError(`${at("end")}: must be a finite number > start, got ${describe(p.end)}`);
       checkEnd(p.end, at("end"), start, true);
       checkClosed(p.closed, at("closed"));
       return;
@@ -447,8 +460,10 @@ function checkPart(part: unknown, path: string, w: Walk, depth: number): void {
       checkFinite(p.mean, at("mean"));
       checkFinite(p.sigma, at("sigma"), "nonnegative");
       checkFinite(p.tau, at("tau"), "nonnegative");
-      if (typeof p.seed !== "number") throw new TypeError(`${at("seed")}: must be a safe integer, got ${describe(p.seed)}`);
-      if (!Number.isSafeInteger(p.seed)) throw new RangeError(`${at("seed")}: must be a safe integer, got ${describe(p.seed)}`);
+      if (typeof p.seed !== "number")
+        throw new TypeError(`${at("seed")}: must be a safe integer, got ${describe(p.seed)}`);
+      if (!Number.isSafeInteger(p.seed))
+        throw new RangeError(`${at("seed")}: must be a safe integer, got ${describe(p.seed)}`);
       const dt = checkStep(p.dt, at("dt"));
       const start = optionalFinite(p.start, at("start"), 0);
       const end = checkEnd(p.end, at("end"), start);
@@ -463,7 +478,8 @@ function checkPart(part: unknown, path: string, w: Walk, depth: number): void {
     }
     case "sum":
     case "overlay": {
-      if (!Array.isArray(p.parts)) throw new TypeError(`${at("parts")}: must be an array of stimulus parts, got ${describe(p.parts)}`);
+      if (!Array.isArray(p.parts))
+        throw new TypeError(`${at("parts")}: must be an array of stimulus parts, got ${describe(p.parts)}`);
       if (depth >= STIMULUS_LIMITS.depth) {
         throw new RangeError(`${path}: nested deeper than ${STIMULUS_LIMITS.depth} levels of sum and overlay`);
       }
@@ -496,7 +512,16 @@ type Node =
   | ({kind: "ramp"; from: number; slope: number} & Windowed)
   | ({kind: "sine"; amplitude: number; omega: number; origin: number; phase: number; offset: number} & Windowed)
   | ({kind: "chirp"; amplitude: number; c1: number; c2: number} & Windowed)
-  | {kind: "pulses"; amplitude: number; start: number; width: number; period: number; last: number; loIn: boolean; hiIn: boolean}
+  | {
+      kind: "pulses";
+      amplitude: number;
+      start: number;
+      width: number;
+      period: number;
+      last: number;
+      loIn: boolean;
+      hiIn: boolean;
+    }
   | NoiseNode
   | GroupNode;
 
@@ -528,7 +553,12 @@ interface NoiseNode extends Windowed {
 type PulsesNode = Extract<Node, {kind: "pulses"}>;
 
 function windowOf(start: number, end: number, closed: Closed): Windowed {
-  return {lo: start, hi: end, loIn: closed === "left" || closed === "both", hiIn: closed === "right" || closed === "both"};
+  return {
+    lo: start,
+    hi: end,
+    loIn: closed === "left" || closed === "both",
+    hiIn: closed === "right" || closed === "both"
+  };
 }
 
 function build(s: Stimulus, path: string, store: NoiseStore): Node {
@@ -546,7 +576,15 @@ function build(s: Stimulus, path: string, store: NoiseStore): Node {
       const start = s.start ?? -Infinity;
       const origin = start === -Infinity ? 0 : start;
       const omega = (2 * Math.PI * s.frequency) / 1000;
-      return {kind: "sine", amplitude: s.amplitude, omega, origin, phase: s.phase ?? 0, offset: s.offset ?? 0, ...windowOf(start, end, closed)};
+      return {
+        kind: "sine",
+        amplitude: s.amplitude,
+        omega,
+        origin,
+        phase: s.phase ?? 0,
+        offset: s.offset ?? 0,
+        ...windowOf(start, end, closed)
+      };
     }
     case "chirp": {
       const c1 = (2 * Math.PI * s.f0) / 1000;
@@ -556,7 +594,16 @@ function build(s: Stimulus, path: string, store: NoiseStore): Node {
     case "pulses": {
       const w = windowOf(0, 0, closed);
       const last = s.count === undefined || s.count === null ? Infinity : s.count - 1;
-      return {kind: "pulses", amplitude: s.amplitude, start: s.start, width: s.width, period: s.period, last, loIn: w.loIn, hiIn: w.hiIn};
+      return {
+        kind: "pulses",
+        amplitude: s.amplitude,
+        start: s.start,
+        width: s.width,
+        period: s.period,
+        last,
+        loIn: w.loIn,
+        hiIn: w.hiIn
+      };
     }
     case "noise": {
       // ρ = e^(−h) and 1 − ρ² = −expm1(−2h), h = dt/τ, with the engine-independent exponential (τ = 0: h = ∞, ρ = 0;
@@ -706,7 +753,15 @@ function added(old: number, v: number): number {
  * The samples k in [0, count) whose time t0 + k·dt lies in the window, as [first, end). Times grow with k, so the
  * set is one run; the division only guesses its ends and the window's own test decides them exactly.
  */
-function windowRange(lo: number, hi: number, loIn: boolean, hiIn: boolean, t0: number, dt: number, count: number): [number, number] {
+function windowRange(
+  lo: number,
+  hi: number,
+  loIn: boolean,
+  hiIn: boolean,
+  t0: number,
+  dt: number,
+  count: number
+): [number, number] {
   const after = (k: number) => {
     const t = t0 + k * dt;
     return t > lo || (t === lo && loIn);
@@ -737,7 +792,8 @@ function fillPulses(n: PulsesNode, buf: Float64Array, t0: number, dt: number, co
   const lastPulse = Math.min(n.last, Math.floor((tLast - n.start) / n.period) + 1);
   if (lastPulse - first > count || dt === 0) {
     // More pulses than samples: test each sample instead.
-    for (let k = 0; k < count; k++) if (pulseActive(n, t0 + k * dt, 0)) buf[k] = mode === ADD ? added(buf[k], n.amplitude) : n.amplitude;
+    for (let k = 0; k < count; k++)
+      if (pulseActive(n, t0 + k * dt, 0)) buf[k] = mode === ADD ? added(buf[k], n.amplitude) : n.amplitude;
     return;
   }
   let done = 0; // samples before `done` are settled; with width = period two pulses may claim the same sample
@@ -782,7 +838,9 @@ function fillLeaf(n: Node, buf: Float64Array, t0: number, dt: number, count: num
     }
     case "sine": {
       const {amplitude, omega, origin, phase, offset} = n;
-      if (mode === ADD) for (let k = a; k < b; k++) buf[k] = added(buf[k], amplitude * Math.sin(omega * (t0 + k * dt - origin) + phase) + offset);
+      if (mode === ADD)
+        for (let k = a; k < b; k++)
+          buf[k] = added(buf[k], amplitude * Math.sin(omega * (t0 + k * dt - origin) + phase) + offset);
       else for (let k = a; k < b; k++) buf[k] = amplitude * Math.sin(omega * (t0 + k * dt - origin) + phase) + offset;
       return;
     }
@@ -873,12 +931,15 @@ function isOn(n: Node, t: number, side: number): boolean {
 
 function checkBreakpointBudget(count: number, t0: number, t1: number): void {
   if (count > BREAKPOINT_BUDGET) {
-    throw new RangeError(`breakpoints: more than ${BREAKPOINT_BUDGET} breakpoints in (${t0}, ${t1}) ms; ask for a shorter interval`);
+    throw new RangeError(
+      `breakpoints: more than ${BREAKPOINT_BUDGET} breakpoints in (${t0}, ${t1}) ms; ask for a shorter interval`
+    );
   }
 }
 
 function checkTime(t: unknown, name: string): void {
-  if (typeof t !== "number" || !Number.isFinite(t)) throw new RangeError(`${name}: must be a finite number (ms), got ${describe(t)}`);
+  if (typeof t !== "number" || !Number.isFinite(t))
+    throw new RangeError(`${name}: must be a finite number (ms), got ${describe(t)}`);
 }
 
 class Compiled implements CompiledStimulus {
@@ -894,7 +955,8 @@ class Compiled implements CompiledStimulus {
 
   value(t: number, side: -1 | 0 | 1 = 0): number {
     checkTime(t, "value: t");
-    if (side !== 0 && side !== 1 && side !== -1) throw new RangeError(`value: side must be -1, 0 or 1, got ${describe(side)}`);
+    if (side !== 0 && side !== 1 && side !== -1)
+      throw new RangeError(`value: side must be -1, 0 or 1, got ${describe(side)}`);
     const v = evaluate(this.root, t, side);
     return v === v ? v : 0;
   }
@@ -920,7 +982,15 @@ class Compiled implements CompiledStimulus {
     if (out.length > 0) this.fillNode(this.root, out, t0, dt, out.length, ZERO, 0);
   }
 
-  private fillNode(n: Node, buf: Float64Array, t0: number, dt: number, count: number, mode: number, depth: number): void {
+  private fillNode(
+    n: Node,
+    buf: Float64Array,
+    t0: number,
+    dt: number,
+    count: number,
+    mode: number,
+    depth: number
+  ): void {
     if (mode === ZERO || mode === BLANK) {
       buf.fill(mode === ZERO ? 0 : NaN, 0, count);
       if (!isGroup(n)) return fillLeaf(n, buf, t0, dt, count, OVER);
@@ -991,7 +1061,10 @@ function precompute(n: Node, horizon: number): void {
 
 // ───────────────────────────── protocols ─────────────────────────────
 
-const SEGMENT_KEYS = {step: ["kind", "t0", "t1", "value", "closed"], ramp: ["kind", "t0", "t1", "start", "slope", "closed"]};
+const SEGMENT_KEYS = {
+  step: ["kind", "t0", "t1", "value", "closed"],
+  ramp: ["kind", "t0", "t1", "start", "slope", "closed"]
+};
 
 /**
  * A protocol's current from protocols.json (SCIENCE.md §6) as a Stimulus, exactly: `overlay(dc(baseline), …)`
@@ -1004,17 +1077,23 @@ const SEGMENT_KEYS = {step: ["kind", "t0", "t1", "value", "closed"], ramp: ["kin
  * // {kind: "overlay", parts: [{kind: "dc", value: 0}, {kind: "step", value: 14, start: 15, closed: "open"}]}
  */
 export function fromProtocol(current: ProtocolCurrent, field = "current"): Stimulus {
-  if (typeof current !== "object" || current === null) throw new TypeError(`${field}: must be {baseline, segments}, got ${describe(current)}`);
+  if (typeof current !== "object" || current === null)
+    throw new TypeError(`${field}: must be {baseline, segments}, got ${describe(current)}`);
   const baseline = checkFinite(current.baseline, `${field}.baseline`);
-  if (!Array.isArray(current.segments)) throw new TypeError(`${field}.segments: must be an array, got ${describe(current.segments)}`);
+  if (!Array.isArray(current.segments))
+    throw new TypeError(`${field}.segments: must be an array, got ${describe(current.segments)}`);
   const parts: StimulusPart[] = [dc(baseline)];
   current.segments.forEach((segment: unknown, i) => {
     const path = `${field}.segments[${i}]`;
-    if (typeof segment !== "object" || segment === null) throw new TypeError(`${path}: must be a segment object, got ${describe(segment)}`);
+    if (typeof segment !== "object" || segment === null)
+      throw new TypeError(`${path}: must be a segment object, got ${describe(segment)}`);
     const s = segment as Record<string, unknown>;
     const kind = checkKeyword(s.kind, `${path}.kind`, ["step", "ramp"] as const);
     for (const key of Object.keys(s)) {
-      if (!SEGMENT_KEYS[kind].includes(key)) throw new RangeError(`${path}.${key}: unknown key for a "${kind}" segment; allowed: ${SEGMENT_KEYS[kind].join(", ")}`);
+      if (!SEGMENT_KEYS[kind].includes(key))
+        throw new RangeError(
+          `${path}.${key}: unknown key for a "${kind}" segment; allowed: ${SEGMENT_KEYS[kind].join(", ")}`
+        );
     }
     const start = checkFinite(s.t0, `${path}.t0`);
     const end = checkEnd(s.t1, `${path}.t1`, start);
@@ -1023,7 +1102,12 @@ export function fromProtocol(current: ProtocolCurrent, field = "current"): Stimu
     parts.push(
       kind === "step"
         ? {kind: "step", value: checkFinite(s.value, `${path}.value`), ...window}
-        : {kind: "ramp", from: checkFinite(s.start, `${path}.start`), slope: checkFinite(s.slope, `${path}.slope`), ...window}
+        : {
+            kind: "ramp",
+            from: checkFinite(s.start, `${path}.start`),
+            slope: checkFinite(s.slope, `${path}.slope`),
+            ...window
+          }
     );
   });
   const stimulus = overlay(...parts);
@@ -1063,7 +1147,8 @@ function partLabel(p: StimulusPart): string {
     case "ramp": {
       const t = p.start === 0 ? "t" : `(t − ${fmt(p.start)})`;
       const rate = `${fmt(Math.abs(p.slope))}·${t}`;
-      const text = p.from === 0 ? (p.slope < 0 ? `−${rate}` : rate) : `${fmt(p.from)} ${p.slope < 0 ? "−" : "+"} ${rate}`;
+      const text =
+        p.from === 0 ? (p.slope < 0 ? `−${rate}` : rate) : `${fmt(p.from)} ${p.slope < 0 ? "−" : "+"} ${rate}`;
       return forWindow(text, p.start, p.end, p.closed);
     }
     case "pulses": {
@@ -1073,7 +1158,12 @@ function partLabel(p: StimulusPart): string {
     case "sine": {
       const phase = p.phase ? `, phase ${fmt(p.phase)} rad` : "";
       const offset = p.offset ? `${fmt(p.offset)} + ` : "";
-      return forWindow(`${offset}sine of ${fmt(p.amplitude)} at ${fmt(p.frequency)} Hz${phase}`, p.start ?? -Infinity, p.end, p.closed);
+      return forWindow(
+        `${offset}sine of ${fmt(p.amplitude)} at ${fmt(p.frequency)} Hz${phase}`,
+        p.start ?? -Infinity,
+        p.end,
+        p.closed
+      );
     }
     case "chirp":
       return forWindow(`chirp of ${fmt(p.amplitude)}, ${fmt(p.f0)} → ${fmt(p.f1)} Hz`, p.start, p.end, p.closed);
@@ -1092,7 +1182,9 @@ function partLabel(p: StimulusPart): string {
       if (first === undefined) return "0";
       if (first.kind !== "dc") return partLabel({kind: "overlay", parts: [dc(0), ...p.parts]});
       if (rest.length === 0) return fmt(first.value);
-      const text = rest.map((q) => (q.kind === "sum" || q.kind === "overlay" ? `(${partLabel(q)})` : partLabel(q))).join(", ");
+      const text = rest
+        .map((q) => (q.kind === "sum" || q.kind === "overlay" ? `(${partLabel(q)})` : partLabel(q)))
+        .join(", ");
       return first.value === 0 ? text : `${text}, else ${fmt(first.value)}`;
     }
   }

@@ -34,7 +34,10 @@ export function checkNumber(value: unknown, field: string, bounds: NumberBounds 
 }
 
 /** Whether `value` is a finite number within the bounds ({@link checkNumber} without the error). */
-export function isWithin(value: unknown, {min, max, minExclusive = false, maxExclusive = false, integer = false}: NumberBounds): value is number {
+export function isWithin(
+  value: unknown,
+  {min, max, minExclusive = false, maxExclusive = false, integer = false}: NumberBounds
+): value is number {
   return (
     typeof value === "number" &&
     Number.isFinite(value) &&

@@ -3,7 +3,15 @@
 // disagreements to src/data/atlas-agreement.json (committed; shown on the atlas page). Slow (minutes): not part
 // of the build. Run: npm run atlas:agreement
 import {writeFileSync} from "node:fs";
-import {accurateCell, axisValue, CELL_LABELS, computeRows, DEFAULT_MAPS, labelText, MAP_IDS} from "../src/components/atlasModel.js";
+import {
+  accurateCell,
+  axisValue,
+  CELL_LABELS,
+  computeRows,
+  DEFAULT_MAPS,
+  labelText,
+  MAP_IDS
+} from "../src/components/atlasModel.js";
 import {simulate} from "../lib/simulate.js";
 
 const started = Date.now();
@@ -28,8 +36,12 @@ for (const id of MAP_IDS) {
         if (cell.perBurst === fast.perBurst[k]) samePerBurst++;
       } else {
         disagreements.push({
-          i, j, x: axisValue(spec.x, i), y: axisValue(spec.y, j),
-          fast: labelText(fast.codes[k]!, fast.perBurst[k]!), accurate: labelText(cell.code, cell.perBurst)
+          i,
+          j,
+          x: axisValue(spec.x, i),
+          y: axisValue(spec.y, j),
+          fast: labelText(fast.codes[k]!, fast.perBurst[k]!),
+          accurate: labelText(cell.code, cell.perBurst)
         });
       }
     }
@@ -39,16 +51,29 @@ for (const id of MAP_IDS) {
   total += fast.codes.length;
   agree += mapAgree;
   maps[id] = {
-    spec, cells: fast.codes.length, agree: mapAgree, fraction: mapAgree / fast.codes.length, samePerBurst,
-    fast: Array.from(fast.codes), fastPerBurst: Array.from(fast.perBurst), accurate: Array.from(accurate), accuratePerBurst: Array.from(accuratePerBurst),
+    spec,
+    cells: fast.codes.length,
+    agree: mapAgree,
+    fraction: mapAgree / fast.codes.length,
+    samePerBurst,
+    fast: Array.from(fast.codes),
+    fastPerBurst: Array.from(fast.perBurst),
+    accurate: Array.from(accurate),
+    accuratePerBurst: Array.from(accuratePerBurst),
     disagreements
   };
-  console.log(`${id}: ${mapAgree}/${fast.codes.length} agree (${((100 * mapAgree) / fast.codes.length).toFixed(2)}%), same spikes per burst in ${samePerBurst}`);
+  console.log(
+    `${id}: ${mapAgree}/${fast.codes.length} agree (${((100 * mapAgree) / fast.codes.length).toFixed(2)}%), same spikes per burst in ${samePerBurst}`
+  );
 }
 const result = {
-  labels: CELL_LABELS, total, agree, fraction: agree / total,
+  labels: CELL_LABELS,
+  total,
+  agree,
+  fraction: agree / total,
   accurate: "simulate, method adaptive (Dormand–Prince 5(4), tolerance 1e-9, spikes located at vPeak)",
-  seconds: Math.round((Date.now() - started) / 1000), maps
+  seconds: Math.round((Date.now() - started) / 1000),
+  maps
 };
 writeFileSync(new URL("../src/data/atlas-agreement.json", import.meta.url), JSON.stringify(result));
 console.log(`all maps: ${agree}/${total} agree (${((100 * agree) / total).toFixed(2)}%) in ${result.seconds} s`);

@@ -39,7 +39,8 @@ function watchTasks() {
   window.__startRecompute = null;
   new MutationObserver(() => {
     const el = document.querySelector("#atlas-cd");
-    if (el?.dataset.state === "running" && window.__startRecompute === null) window.__startRecompute = performance.now();
+    if (el?.dataset.state === "running" && window.__startRecompute === null)
+      window.__startRecompute = performance.now();
   }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
 }
 
@@ -49,37 +50,64 @@ async function once(page) {
   await page.waitForTimeout(2000); // a reader takes a moment before changing a control: the page warms its workers after 1.5 s
   const chosen = await page.evaluate(() => performance.now());
   await page.locator("#atlas-cd select").first().selectOption({label: "200 × 200"});
-  await page.waitForFunction(() => performance.getEntriesByName("atlas:done:cd").length > 0, null, {timeout: 120_000, polling: 50});
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:done:cd").length > 0, null, {
+    timeout: 120_000,
+    polling: 50
+  });
   return page.evaluate((chosen) => {
     const start = window.__startRecompute;
     const first = performance.getEntriesByName("atlas:first-rows:cd")[0].startTime;
     const done = performance.getEntriesByName("atlas:done:cd")[0].startTime;
     const longest = Math.max(0, ...window.__longTasks.filter(([t]) => t >= start).map(([, d]) => d));
-    return {first: first - start, total: done - start, longest, sinceChoice: done - chosen, workers: navigator.hardwareConcurrency};
+    return {
+      first: first - start,
+      total: done - start,
+      longest,
+      sinceChoice: done - chosen,
+      workers: navigator.hardwareConcurrency
+    };
   }, chosen);
 }
 
-await runBench("bench-atlas", errors, async () => {
-  const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
-  const page = await context.newPage();
-  await page.addInitScript(watchTasks);
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await once(page); // throw-away: Chromium's and the worker modules' start-up
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await once(page));
-  if (option("screenshot", "")) await page.locator("#atlas-cd").screenshot({path: option("screenshot", "")});
-  await context.close();
-  const ms = (x) => `${x.toFixed(0)} ms`;
-  const report = (name, values) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    console.log(`${name}: median ${ms(quantile(sorted, 0.5))}  min ${ms(sorted[0])}  max ${ms(sorted[sorted.length - 1])}`);
-  };
-  console.log(`Behaviour atlas: 200 × 200 cells × 32,000 steps, Chromium ${browser.version()}, ${results[0].workers} workers, ${runs} runs`);
-  report("first rows painted ", results.map((r) => r.first));
-  report("all cells painted  ", results.map((r) => r.total));
-  report("longest task       ", results.map((r) => r.longest));
-}, async () => {
-  await browser.close();
-  await server.close();
-});
+await runBench(
+  "bench-atlas",
+  errors,
+  async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+    const page = await context.newPage();
+    await page.addInitScript(watchTasks);
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    await once(page); // throw-away: Chromium's and the worker modules' start-up
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await once(page));
+    if (option("screenshot", "")) await page.locator("#atlas-cd").screenshot({path: option("screenshot", "")});
+    await context.close();
+    const ms = (x) => `${x.toFixed(0)} ms`;
+    const report = (name, values) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      console.log(
+        `${name}: median ${ms(quantile(sorted, 0.5))}  min ${ms(sorted[0])}  max ${ms(sorted[sorted.length - 1])}`
+      );
+    };
+    console.log(
+      `Behaviour atlas: 200 × 200 cells × 32,000 steps, Chromium ${browser.version()}, ${results[0].workers} workers, ${runs} runs`
+    );
+    report(
+      "first rows painted ",
+      results.map((r) => r.first)
+    );
+    report(
+      "all cells painted  ",
+      results.map((r) => r.total)
+    );
+    report(
+      "longest task       ",
+      results.map((r) => r.longest)
+    );
+  },
+  async () => {
+    await browser.close();
+    await server.close();
+  }
+);

@@ -40,7 +40,8 @@ function newest(dir) {
  */
 export function buildIfStale(page, name) {
   const built = join(root, "dist", page);
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest(join(root, "lib")), newest(join(root, "src")))) return;
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest(join(root, "lib")), newest(join(root, "src"))))
+    return;
   console.log("dist/ is missing or older than lib/ or src/: building the site (npm run build)…");
   const build = spawnSync("npm", ["run", "build"], {cwd: root, stdio: "inherit"});
   if (build.status !== 0) {

@@ -61,13 +61,19 @@ function watchFirstRow() {
 
 /** Waits for the live mark; returns both times from navigation start (ms). */
 async function firstPanels(page) {
-  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name, "mark")[0]?.startTime, MARK, {timeout: 30_000, polling: 20});
+  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name, "mark")[0]?.startTime, MARK, {
+    timeout: 30_000,
+    polling: 20
+  });
   const live = await handle.jsonValue();
   const visible = await page.evaluate(() => window.__zooVisible ?? null);
   if (visible === null) throw new Error("the first row never appeared in #zoo-features");
   // The longest task while the rest of the gallery and the accurate runs complete (input must stay live).
   await page.waitForSelector(".zoo-controls[data-done=true]", {timeout: 60_000});
-  const longest = await page.evaluate((after) => Math.max(0, ...window.__longTasks.filter(([start]) => start >= after).map(([, d]) => d)), live);
+  const longest = await page.evaluate(
+    (after) => Math.max(0, ...window.__longTasks.filter(([start]) => start >= after).map(([, d]) => d)),
+    live
+  );
   return {visible, live, longest};
 }
 function watch(page) {
@@ -75,54 +81,76 @@ function watch(page) {
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
 }
 
-await runBench("bench-zoo", errors, async () => {
-  // One throw-away load so that Chromium's own start-up is not charged to the first cold run.
-  {
-    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
-    const page = await context.newPage();
-    await page.addInitScript(watchFirstRow);
-    await page.goto(address);
-    await firstPanels(page);
-    await context.close();
-  }
-  const cold = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
-    const page = await context.newPage();
-    await page.addInitScript(watchFirstRow);
-    watch(page);
-    await page.goto(address);
-    cold.push(await firstPanels(page));
-    await context.close();
-  }
-  const warm = [];
-  {
-    const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
-    const page = await context.newPage();
-    await page.addInitScript(watchFirstRow);
-    watch(page);
-    await page.goto(address);
-    await firstPanels(page);
-    for (let i = 0; i < runs; i++) {
-      await page.reload();
-      warm.push(await firstPanels(page));
+await runBench(
+  "bench-zoo",
+  errors,
+  async () => {
+    // One throw-away load so that Chromium's own start-up is not charged to the first cold run.
+    {
+      const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+      const page = await context.newPage();
+      await page.addInitScript(watchFirstRow);
+      await page.goto(address);
+      await firstPanels(page);
+      await context.close();
     }
-    await context.close();
+    const cold = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+      const page = await context.newPage();
+      await page.addInitScript(watchFirstRow);
+      watch(page);
+      await page.goto(address);
+      cold.push(await firstPanels(page));
+      await context.close();
+    }
+    const warm = [];
+    {
+      const context = await browser.newContext({viewport: {width: 1280, height: 1000}});
+      const page = await context.newPage();
+      await page.addInitScript(watchFirstRow);
+      watch(page);
+      await page.goto(address);
+      await firstPanels(page);
+      for (let i = 0; i < runs; i++) {
+        await page.reload();
+        warm.push(await firstPanels(page));
+      }
+      await context.close();
+    }
+    const ms = (x) => `${x.toFixed(0)} ms`;
+    const report = (name, values) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      console.log(
+        `${name}: count ${sorted.length}  median ${ms(quantile(sorted, 0.5))}  p95 ${ms(quantile(sorted, 0.95))}  max ${ms(sorted[sorted.length - 1])}`
+      );
+      return quantile(sorted, 0.5);
+    };
+    console.log(`Neuron zoo: navigation start → first row, Chromium ${browser.version()}, 1280×1000, ${address}`);
+    const coldVisible = report(
+      "visible, cold (new context each)",
+      cold.map((r) => r.visible)
+    );
+    report(
+      "visible, warm (reload)         ",
+      warm.map((r) => r.visible)
+    );
+    report(
+      `live "${MARK}", cold         `,
+      cold.map((r) => r.live)
+    );
+    report(
+      `live "${MARK}", warm         `,
+      warm.map((r) => r.live)
+    );
+    report(
+      "longest task after it, cold   ",
+      cold.map((r) => r.longest)
+    );
+    console.log(`first panels visible, cold median ≤ ${BUDGET_MS} ms: ${coldVisible <= BUDGET_MS ? "yes" : "NO"}`);
+  },
+  async () => {
+    await browser.close();
+    await server.close();
   }
-  const ms = (x) => `${x.toFixed(0)} ms`;
-  const report = (name, values) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    console.log(`${name}: count ${sorted.length}  median ${ms(quantile(sorted, 0.5))}  p95 ${ms(quantile(sorted, 0.95))}  max ${ms(sorted[sorted.length - 1])}`);
-    return quantile(sorted, 0.5);
-  };
-  console.log(`Neuron zoo: navigation start → first row, Chromium ${browser.version()}, 1280×1000, ${address}`);
-  const coldVisible = report("visible, cold (new context each)", cold.map((r) => r.visible));
-  report("visible, warm (reload)         ", warm.map((r) => r.visible));
-  report(`live "${MARK}", cold         `, cold.map((r) => r.live));
-  report(`live "${MARK}", warm         `, warm.map((r) => r.live));
-  report("longest task after it, cold   ", cold.map((r) => r.longest));
-  console.log(`first panels visible, cold median ≤ ${BUDGET_MS} ms: ${coldVisible <= BUDGET_MS ? "yes" : "NO"}`);
-}, async () => {
-  await browser.close();
-  await server.close();
-});
+);

@@ -41,7 +41,9 @@ try {
   await page.waitForLoadState("networkidle");
   // Wait for the explorer's first update when it records one, then for fonts and two frames.
   await page
-    .waitForFunction(() => performance.getEntriesByName("explorer:update", "measure").length > 0, null, {timeout: 15_000})
+    .waitForFunction(() => performance.getEntriesByName("explorer:update", "measure").length > 0, null, {
+      timeout: 15_000
+    })
     .catch(() => console.log("screenshot: no explorer:update measure seen; taking the picture anyway"));
   await page.evaluate(async () => {
     await document.fonts.ready;

@@ -75,9 +75,7 @@ export async function resolvePath(root, urlPath) {
   if (path.includes("\0") || !path.startsWith("/")) return null;
   const full = resolve(root, "." + path);
   if (full !== root && !full.startsWith(root + sep)) return null;
-  const candidates = path.endsWith("/")
-    ? [join(full, "index.html")]
-    : [full, full + ".html", join(full, "index.html")];
+  const candidates = path.endsWith("/") ? [join(full, "index.html")] : [full, full + ".html", join(full, "index.html")];
   for (const candidate of candidates) if (await isFile(candidate)) return candidate;
   return null;
 }

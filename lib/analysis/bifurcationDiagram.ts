@@ -123,10 +123,21 @@ export function equilibriumBifurcation(params: Params, options: BifurcationDiagr
   const {a, b} = params;
   const special = [bif.saddleNode, bif.hopf].filter((x): x is number => x !== null);
   const span = special.length ? Math.max(1, 2 * (Math.max(...special) - Math.min(...special))) : 10;
-  const from = o.from === undefined ? (special.length ? Math.min(...special) - span : -10) : checkNumber(o.from, `${FN}: options.from`);
-  const to = o.to === undefined ? (special.length ? Math.max(...special) + span / 4 : 10) : checkNumber(o.to, `${FN}: options.to`);
+  const from =
+    o.from === undefined
+      ? special.length
+        ? Math.min(...special) - span
+        : -10
+      : checkNumber(o.from, `${FN}: options.from`);
+  const to =
+    o.to === undefined
+      ? special.length
+        ? Math.max(...special) + span / 4
+        : 10
+      : checkNumber(o.to, `${FN}: options.to`);
   if (!(to > from)) throw new RangeError(`${FN}: options.to must be a finite number > from (${from}), got ${to}`);
-  const count = o.count === undefined ? 401 : checkNumber(o.count, `${FN}: options.count`, {min: 2, max: 100_000, integer: true});
+  const count =
+    o.count === undefined ? 401 : checkNumber(o.count, `${FN}: options.count`, {min: 2, max: 100_000, integer: true});
 
   // The even grid plus the special points themselves; grid points within rounding of a special point give way
   // to it, so a segment ends exactly on I_sn or I_AH.
@@ -171,9 +182,20 @@ export function equilibriumBifurcation(params: Params, options: BifurcationDiagr
       if (bif.hopf >= from && bif.hopf <= to) {
         const omega = bif.hopfFrequency!;
         const l1 = (equation.e * equation.e * a) / ((1 + a * b) * omega ** 3);
-        hopf = {I: bif.hopf, v: bif.vHopf!, u: b * bif.vHopf!, omega, period: (2 * Math.PI) / omega, l1, criticality: l1 > 0 ? "subcritical" : "supercritical"};
+        hopf = {
+          I: bif.hopf,
+          v: bif.vHopf!,
+          u: b * bif.vHopf!,
+          omega,
+          period: (2 * Math.PI) / omega,
+          l1,
+          criticality: l1 > 0 ? "subcritical" : "supercritical"
+        };
       } else notes.push(`The Andronov–Hopf current I_AH = ${bif.hopf} lies outside the range [${from}, ${to}].`);
-    } else notes.push("There is no Andronov–Hopf point: a(b − a) ≤ 0, so the eigenvalues never cross the imaginary axis as a complex pair.");
+    } else
+      notes.push(
+        "There is no Andronov–Hopf point: a(b − a) ≤ 0, so the eigenvalues never cross the imaginary axis as a complex pair."
+      );
   }
 
   const segments = [...split("lower", lower, equation), ...split("upper", upper, equation)];

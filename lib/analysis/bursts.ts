@@ -68,7 +68,9 @@ export interface BurstAnalysis {
 /** Checks that spike times are finite and strictly increasing, naming the offending element; O(n). */
 export function checkSpikeTimes(spikes: ArrayLike<number>): void {
   if (spikes === null || typeof spikes !== "object" || typeof spikes.length !== "number") {
-    throw new TypeError(`spikes: must be a Float64Array (or array) of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`);
+    throw new TypeError(
+      `spikes: must be a Float64Array (or array) of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`
+    );
   }
   for (let i = 0; i < spikes.length; i++) {
     // A neuron cannot spike twice at one instant: equal times are rejected (they would give a zero ISI).
@@ -130,7 +132,9 @@ export function detectBursts(spikes: ArrayLike<number>, options: BurstOptions = 
   const o = checkKeys(options, "options", ["maxIntraBurstIsi", "minGapRatio"]) as BurstOptions;
   const explicit = o.maxIntraBurstIsi === undefined ? undefined : checkMaxIntraBurstIsi(o.maxIntraBurstIsi);
   const minGapRatio =
-    o.minGapRatio === undefined ? BURST_MIN_GAP_RATIO : checkNumber(o.minGapRatio, "minGapRatio", {min: 1, minExclusive: true});
+    o.minGapRatio === undefined
+      ? BURST_MIN_GAP_RATIO
+      : checkNumber(o.minGapRatio, "minGapRatio", {min: 1, minExclusive: true});
   return burstsFromIsis(spikes, isisOf(spikes), explicit, minGapRatio);
 }
 

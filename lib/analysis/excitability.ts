@@ -105,7 +105,12 @@ function runAt(s: Resolved, I: number, start: State, duration: number, maxSpikes
   const n = trace.v.length - 1;
   // A sample that ends a spike step holds vPeak; the state itself went on from the reset value c.
   const v = trace.v[n]! >= s.vPeak ? s.params.c : trace.v[n]!;
-  return {spikes: trace.spikes, end: {v, u: trace.u[n]!}, warnings: trace.warnings, tEnd: Math.min(duration, trace.t[n]!)};
+  return {
+    spikes: trace.spikes,
+    end: {v, u: trace.u[n]!},
+    warnings: trace.warnings,
+    tEnd: Math.min(duration, trace.t[n]!)
+  };
 }
 
 // ─────────────────────────────── f–I curves ───────────────────────────────
@@ -192,13 +197,29 @@ export interface FICurve {
  */
 export function fICurve(options: FICurveOptions): FICurve {
   const fn = "fICurve";
-  const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "currents", "duration", "transient", "direction", "start", "onProgress"]);
+  const o = checkKeys(options, `${fn}: options`, [
+    ...SETTING_KEYS,
+    "currents",
+    "duration",
+    "transient",
+    "direction",
+    "start",
+    "onProgress"
+  ]);
   const s = resolveSettings(fn, o);
-  if (o.currents === undefined) throw new TypeError(`${fn}: currents is required (an array of currents or {from, to, count})`);
+  if (o.currents === undefined)
+    throw new TypeError(`${fn}: currents is required (an array of currents or {from, to, count})`);
   const currents = [...currentList(o.currents as CurrentRange, `${fn}: currents`)].sort((x, y) => x - y);
-  const duration = o.duration === undefined ? 1000 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e6});
-  const transient = o.transient === undefined ? Math.min(300, duration / 2) : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
-  const direction = o.direction === undefined ? "up" : checkKeyword(o.direction, `${fn}: direction`, ["up", "down", "both"] as const);
+  const duration =
+    o.duration === undefined
+      ? 1000
+      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e6});
+  const transient =
+    o.transient === undefined
+      ? Math.min(300, duration / 2)
+      : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+  const direction =
+    o.direction === undefined ? "up" : checkKeyword(o.direction, `${fn}: direction`, ["up", "down", "both"] as const);
   const start = o.start === undefined ? undefined : checkState(fn, "start", o.start);
   if (o.onProgress !== undefined && typeof o.onProgress !== "function") {
     throw new TypeError(`${fn}: onProgress must be a function (done, total) => void, got ${describe(o.onProgress)}`);
@@ -330,14 +351,24 @@ export function rheobase(options: RheobaseOptions): Rheobase {
   const fn = "rheobase";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "protocol", "duration", "tolerance", "bracket"]);
   const s = resolveSettings(fn, o);
-  const protocol = o.protocol === undefined ? "step from rest" : checkKeyword(o.protocol, `${fn}: protocol`, Object.keys(RHEOBASE_PROTOCOLS) as RheobaseProtocol[]);
-  const duration = o.duration === undefined ? 1000 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
-  const tolerance = o.tolerance === undefined ? 1e-3 : checkNumber(o.tolerance, `${fn}: tolerance`, {min: 1e-12, max: 100});
+  const protocol =
+    o.protocol === undefined
+      ? "step from rest"
+      : checkKeyword(o.protocol, `${fn}: protocol`, Object.keys(RHEOBASE_PROTOCOLS) as RheobaseProtocol[]);
+  const duration =
+    o.duration === undefined
+      ? 1000
+      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
+  const tolerance =
+    o.tolerance === undefined ? 1e-3 : checkNumber(o.tolerance, `${fn}: tolerance`, {min: 1e-12, max: 100});
 
   let fires: (I: number) => boolean;
   if (protocol === "step from rest") {
     const rest = restAt(s, 0);
-    if (!rest) throw new RangeError(`${fn}: protocol "step from rest" needs a stable rest state at I = 0, and params ${describe(s.params)} have none; use "quasi-static"`);
+    if (!rest)
+      throw new RangeError(
+        `${fn}: protocol "step from rest" needs a stable rest state at I = 0, and params ${describe(s.params)} have none; use "quasi-static"`
+      );
     fires = (I) => runAt(s, I, rest, duration, 1).spikes.length > 0;
   } else {
     fires = (I) => runAt(s, I, quasiStaticStart(s, I), duration, 1).spikes.length > 0;
@@ -346,7 +377,8 @@ export function rheobase(options: RheobaseOptions): Rheobase {
   let lo: number;
   let hi: number;
   if (o.bracket !== undefined) {
-    if (!Array.isArray(o.bracket) || o.bracket.length !== 2) throw new TypeError(`${fn}: bracket must be [low, high], got ${describe(o.bracket)}`);
+    if (!Array.isArray(o.bracket) || o.bracket.length !== 2)
+      throw new TypeError(`${fn}: bracket must be [low, high], got ${describe(o.bracket)}`);
     lo = checkNumber(o.bracket[0], `${fn}: bracket[0]`);
     hi = checkNumber(o.bracket[1], `${fn}: bracket[1]`, {min: lo, minExclusive: true});
     if (!fires(hi)) throw new Error(`${fn}: the upper end of the bracket, ${hi}, does not fire within ${duration} ms`);
@@ -356,10 +388,14 @@ export function rheobase(options: RheobaseOptions): Rheobase {
     while (!fires(hi)) {
       lo = hi;
       hi *= 2;
-      if (hi > 1e4) throw new Error(`${fn}: no current up to 1e4 fires within ${duration} ms under protocol "${protocol}"`);
+      if (hi > 1e4)
+        throw new Error(`${fn}: no current up to 1e4 fires within ${duration} ms under protocol "${protocol}"`);
     }
   }
-  if (fires(lo)) throw new Error(`${fn}: the lower end of the bracket, ${lo}, already fires under protocol "${protocol}"; give a lower bracket`);
+  if (fires(lo))
+    throw new Error(
+      `${fn}: the lower end of the bracket, ${lo}, already fires under protocol "${protocol}"; give a lower bracket`
+    );
   while (hi - lo > tolerance) {
     const mid = (lo + hi) / 2;
     if (fires(mid)) hi = mid;
@@ -413,12 +449,17 @@ export function latencyCurve(options: LatencyOptions): LatencyPoint[] {
   const fn = "latencyCurve";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "amplitudes", "duration", "baseline"]);
   const s = resolveSettings(fn, o);
-  if (o.amplitudes === undefined) throw new TypeError(`${fn}: amplitudes is required (an array of currents or {from, to, count})`);
+  if (o.amplitudes === undefined)
+    throw new TypeError(`${fn}: amplitudes is required (an array of currents or {from, to, count})`);
   const amplitudes = currentList(o.amplitudes as CurrentRange, `${fn}: amplitudes`);
-  const duration = o.duration === undefined ? 500 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
+  const duration =
+    o.duration === undefined ? 500 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
   const baseline = o.baseline === undefined ? 0 : checkNumber(o.baseline, `${fn}: baseline`);
   const rest = restAt(s, baseline);
-  if (!rest) throw new RangeError(`${fn}: baseline ${baseline} has no stable rest state for params ${describe(s.params)}; choose another baseline`);
+  if (!rest)
+    throw new RangeError(
+      `${fn}: baseline ${baseline} has no stable rest state for params ${describe(s.params)}; choose another baseline`
+    );
   return amplitudes.map((I) => {
     const run = runAt(s, baseline + I, rest, duration, 1);
     return {I, latency: run.spikes.length ? run.spikes[0]! : null};
@@ -469,23 +510,45 @@ export function excitabilityClass(options: ExcitabilityClassOptions): Excitabili
   const fn = "excitabilityClass";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "duration", "transient", "probe"]);
   const s = resolveSettings(fn, o);
-  const duration = o.duration === undefined ? 2000 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
-  const transient = o.transient === undefined ? Math.min(500, duration / 2) : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+  const duration =
+    o.duration === undefined
+      ? 2000
+      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
+  const transient =
+    o.transient === undefined
+      ? Math.min(500, duration / 2)
+      : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
   const bif = s.params.a !== 0 ? bifurcationCurrents(s.params, s.equation) : null;
   const base = {restLoss: bif?.restLoss ?? null, saddleNode: bif?.saddleNode ?? null, hopf: bif?.hopf ?? null};
   const settings = {params: s.params, equation: s.equation, method: s.method, dt: s.dt, vPeak: s.vPeak};
 
   if (s.params.a < 0) {
-    const reason = "With a < 0 the rest state is lost by lowering I (inhibition-induced firing, SCIENCE.md §4), so the rising-current test of Class 1 / Class 2 does not apply.";
+    const reason =
+      "With a < 0 the rest state is lost by lowering I (inhibition-induced firing, SCIENCE.md §4), so the rising-current test of Class 1 / Class 2 does not apply.";
     return {...base, verdict: "not excitable", reason, onsetCurrent: null, probes: []};
   }
   let onset: number;
   try {
-    onset = rheobase({...settings, protocol: "quasi-static", duration, tolerance: 1e-4, bracket: bracketFor(s, bif)}).current;
+    onset = rheobase({
+      ...settings,
+      protocol: "quasi-static",
+      duration,
+      tolerance: 1e-4,
+      bracket: bracketFor(s, bif)
+    }).current;
   } catch (error) {
-    return {...base, verdict: "not excitable", reason: `No current fires under the quasi-static protocol (${(error as Error).message}).`, onsetCurrent: null, probes: []};
+    return {
+      ...base,
+      verdict: "not excitable",
+      reason: `No current fires under the quasi-static protocol (${(error as Error).message}).`,
+      onsetCurrent: null,
+      probes: []
+    };
   }
-  const probe = o.probe === undefined ? Math.max(0.05, 0.05 * Math.abs(onset)) : checkNumber(o.probe, `${fn}: probe`, {min: 0, minExclusive: true});
+  const probe =
+    o.probe === undefined
+      ? Math.max(0.05, 0.05 * Math.abs(onset))
+      : checkNumber(o.probe, `${fn}: probe`, {min: 0, minExclusive: true});
   const probes = [1 / 64, 1 / 16, 1 / 4, 1].map((k) => {
     const I = onset + k * probe;
     const run = runAt(s, I, quasiStaticStart(s, I), duration, Math.ceil(duration * 2));
@@ -494,12 +557,30 @@ export function excitabilityClass(options: ExcitabilityClassOptions): Excitabili
   const lowest = probes[0]!.rate;
   const highest = probes[probes.length - 1]!.rate;
   if (highest === 0) {
-    return {...base, verdict: "class 3", reason: `Spikes occur from I = ${fmt(onset)} but none are sustained past ${transient} ms at up to ${fmt(onset + probe)}: only transient firing.`, onsetCurrent: onset, probes};
+    return {
+      ...base,
+      verdict: "class 3",
+      reason: `Spikes occur from I = ${fmt(onset)} but none are sustained past ${transient} ms at up to ${fmt(onset + probe)}: only transient firing.`,
+      onsetCurrent: onset,
+      probes
+    };
   }
   if (lowest < 0.4 * highest) {
-    return {...base, verdict: "class 1", reason: `The steady rate falls from ${fmt(highest)} Hz to ${fmt(lowest)} Hz as I approaches the onset ${fmt(onset)}: it starts from (near) zero.`, onsetCurrent: onset, probes};
+    return {
+      ...base,
+      verdict: "class 1",
+      reason: `The steady rate falls from ${fmt(highest)} Hz to ${fmt(lowest)} Hz as I approaches the onset ${fmt(onset)}: it starts from (near) zero.`,
+      onsetCurrent: onset,
+      probes
+    };
   }
-  return {...base, verdict: "class 2", reason: `Just above the onset ${fmt(onset)} the steady rate is already ${fmt(lowest)} Hz (${fmt(highest)} Hz further up): it jumps to a finite frequency.`, onsetCurrent: onset, probes};
+  return {
+    ...base,
+    verdict: "class 2",
+    reason: `Just above the onset ${fmt(onset)} the steady rate is already ${fmt(lowest)} Hz (${fmt(highest)} Hz further up): it jumps to a finite frequency.`,
+    onsetCurrent: onset,
+    probes
+  };
 }
 
 /**

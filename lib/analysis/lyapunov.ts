@@ -86,16 +86,28 @@ const KEYS = ["v0", "u0", "transient", "spikes", "segments", "onProgress"];
 export function lyapunov(options: LyapunovOptions): LyapunovResult {
   const flow = checkDcNeuron(options, "lyapunov", KEYS);
   const m = flow.model;
-  const v0 = options.v0 === undefined ? m.c : checkNumber(options.v0, "lyapunov: v0", {max: flow.vPeak, maxExclusive: true});
+  const v0 =
+    options.v0 === undefined ? m.c : checkNumber(options.v0, "lyapunov: v0", {max: flow.vPeak, maxExclusive: true});
   const u0 = options.u0 === undefined ? m.b * v0 : checkNumber(options.u0, "lyapunov: u0");
-  const transient = options.transient === undefined ? 100 : checkNumber(options.transient, "lyapunov: transient", {min: 0, max: 1e7, integer: true});
-  const spikes = options.spikes === undefined ? 1000 : checkNumber(options.spikes, "lyapunov: spikes", {min: 2, max: 1e7, integer: true});
-  const nSeg = options.segments === undefined ? 10 : checkNumber(options.segments, "lyapunov: segments", {min: 1, max: spikes / 2, integer: true});
+  const transient =
+    options.transient === undefined
+      ? 100
+      : checkNumber(options.transient, "lyapunov: transient", {min: 0, max: 1e7, integer: true});
+  const spikes =
+    options.spikes === undefined
+      ? 1000
+      : checkNumber(options.spikes, "lyapunov: spikes", {min: 2, max: 1e7, integer: true});
+  const nSeg =
+    options.segments === undefined
+      ? 10
+      : checkNumber(options.segments, "lyapunov: segments", {min: 1, max: spikes / 2, integer: true});
   const onProgress = options.onProgress;
-  if (onProgress !== undefined && typeof onProgress !== "function") fail("lyapunov", "onProgress", onProgress, "a function");
+  if (onProgress !== undefined && typeof onProgress !== "function")
+    fail("lyapunov", "onProgress", onProgress, "a function");
 
   // The transient: the first passage from (v0, u0), then resets.
-  let v = v0, u = u0;
+  let v = v0,
+    u = u0;
   if (transient > 0) {
     const pre = resetSequence({...pick(options), v0, u0, spikes: transient});
     if (pre.stopped) return notSpiking(transient, pre.u.length);
@@ -111,11 +123,22 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
   }
 
   // Orthonormal tangent basis (columns q1, q2), renormalised once per spike.
-  let q1v = 1, q1u = 0, q2v = 0, q2u = 1;
+  let q1v = 1,
+    q1u = 0,
+    q2v = 0,
+    q2u = 1;
   const segSpike: number[] = [];
   const segMs: number[] = [];
-  let sum1 = 0, sum2 = 0, sumP = 0, time = 0, counted = 0;
-  let seg1 = 0, seg2 = 0, segP = 0, segTime = 0, segCount = 0;
+  let sum1 = 0,
+    sum2 = 0,
+    sumP = 0,
+    time = 0,
+    counted = 0;
+  let seg1 = 0,
+    seg2 = 0,
+    segP = 0,
+    segTime = 0,
+    segCount = 0;
   let stopped = false;
   // Segment k ends after spike round((k + 1)·spikes / segments).
   const segmentEnd = (k: number) => Math.round(((k + 1) * spikes) / nSeg);
@@ -127,16 +150,23 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
     }
     const [t00, t01, t10, t11] = p.tangent!;
     // Slopes of the flow at the spike (before) and just after the reset.
-    const fv = dvdt(m, p.v, p.u, flow.I), fu = dudt(m, p.v, p.u);
-    const gv = dvdt(m, m.c, p.u + m.d, flow.I), gu = dudt(m, m.c, p.u + m.d);
+    const fv = dvdt(m, p.v, p.u, flow.I),
+      fu = dudt(m, p.v, p.u);
+    const gv = dvdt(m, m.c, p.u + m.d, flow.I),
+      gu = dudt(m, m.c, p.u + m.d);
     // ln|P′(u_n)| by Liouville's formula (resetMap.ts, resetStep): ln|v′(c, u_n) / v′⁻| + ∫ tr J dt.
     segP += Math.log(Math.abs(dvdt(m, m.c, u, flow.I) / fv)) + p.traceIntegral!;
     // Cycle tangent C = S · T, applied to the basis, then Gram–Schmidt.
-    const s00 = gv / fv, s10 = (gu - fu) / fv;
-    const c00 = s00 * t00, c01 = s00 * t01;
-    const c10 = s10 * t00 + t10, c11 = s10 * t01 + t11;
-    let w1v = c00 * q1v + c01 * q1u, w1u = c10 * q1v + c11 * q1u;
-    let w2v = c00 * q2v + c01 * q2u, w2u = c10 * q2v + c11 * q2u;
+    const s00 = gv / fv,
+      s10 = (gu - fu) / fv;
+    const c00 = s00 * t00,
+      c01 = s00 * t01;
+    const c10 = s10 * t00 + t10,
+      c11 = s10 * t01 + t11;
+    let w1v = c00 * q1v + c01 * q1u,
+      w1u = c10 * q1v + c11 * q1u;
+    let w2v = c00 * q2v + c01 * q2u,
+      w2u = c10 * q2v + c11 * q2u;
     const r11 = Math.hypot(w1v, w1u);
     w1v /= r11;
     w1u /= r11;
@@ -144,7 +174,7 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
     w2v -= proj * w1v;
     w2u -= proj * w1u;
     const r22 = Math.hypot(w2v, w2u);
-    (q1v = w1v), (q1u = w1u), (q2v = w2v / r22), (q2u = w2u / r22);
+    ((q1v = w1v), (q1u = w1u), (q2v = w2v / r22), (q2u = w2u / r22));
     seg1 += Math.log(r11);
     seg2 += Math.log(r22);
     segTime += p.time;
@@ -154,7 +184,7 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
     if (n + 1 === segmentEnd(segSpike.length)) {
       segSpike.push(segP / segCount);
       segMs.push((seg1 + seg2) / segTime);
-      (sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount);
+      ((sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount));
       seg1 = seg2 = segP = segTime = segCount = 0;
       onProgress?.(segSpike.length, nSeg);
     }
@@ -162,10 +192,11 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
   if (segCount > 0) {
     segSpike.push(segP / segCount);
     segMs.push((seg1 + seg2) / segTime);
-    (sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount);
+    ((sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount));
   }
   if (counted < 2) return notSpiking(transient, counted);
-  const l1 = sum1 / time, l2 = sum2 / time;
+  const l1 = sum1 / time,
+    l2 = sum2 / time;
   return {
     perSpike: sumP / counted,
     perMs: l1 + l2,
@@ -237,8 +268,12 @@ export function nearbyTrajectories(options: NearbyOptions): NearbyResult {
   const {u0, separation, spikes, ...neuron} = options;
   checkDcNeuron(neuron, "nearbyTrajectories");
   const start = checkNumber(u0, "nearbyTrajectories: u0");
-  const sep = separation === undefined ? 1e-6 : checkNumber(separation, "nearbyTrajectories: separation", {min: 0, minExclusive: true, max: 1});
-  const count = spikes === undefined ? 60 : checkNumber(spikes, "nearbyTrajectories: spikes", {min: 1, max: 1e6, integer: true});
+  const sep =
+    separation === undefined
+      ? 1e-6
+      : checkNumber(separation, "nearbyTrajectories: separation", {min: 0, minExclusive: true, max: 1});
+  const count =
+    spikes === undefined ? 60 : checkNumber(spikes, "nearbyTrajectories: spikes", {min: 1, max: 1e6, integer: true});
   const c = neuron.params.c;
   const a = resetSequence({...neuron, v0: c, u0: start, spikes: count});
   const b = resetSequence({...neuron, v0: c, u0: start + sep, spikes: count});
@@ -246,9 +281,15 @@ export function nearbyTrajectories(options: NearbyOptions): NearbyResult {
   const du = new Float64Array(n);
   for (let i = 0; i < n; i++) du[i] = Math.abs(a.u[i] - b.u[i]);
   // Least squares of ln|Δu_n| on n, over n = 0 (the separation itself) .. the last reset before saturation.
-  const xs = [0], ys = [Math.log(sep)];
-  for (let i = 0; i < n && du[i] <= 1e-2; i++) if (du[i] > 0) xs.push(i + 1), ys.push(Math.log(du[i]));
-  return {timesA: a.times.slice(0, n), timesB: b.times.slice(0, n), du, slope: xs.length >= 3 ? fitSlope(xs, ys) : null};
+  const xs = [0],
+    ys = [Math.log(sep)];
+  for (let i = 0; i < n && du[i] <= 1e-2; i++) if (du[i] > 0) (xs.push(i + 1), ys.push(Math.log(du[i])));
+  return {
+    timesA: a.times.slice(0, n),
+    timesB: b.times.slice(0, n),
+    du,
+    slope: xs.length >= 3 ? fitSlope(xs, ys) : null
+  };
 }
 
 /** Least-squares slope of y on x. */
@@ -256,7 +297,8 @@ export function fitSlope(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < n; i++) (sxy += (xs[i] - mx) * (ys[i] - my)), (sxx += (xs[i] - mx) ** 2);
+  let sxy = 0,
+    sxx = 0;
+  for (let i = 0; i < n; i++) ((sxy += (xs[i] - mx) * (ys[i] - my)), (sxx += (xs[i] - mx) ** 2));
   return sxy / sxx;
 }

@@ -67,7 +67,20 @@ export interface OrbitDiagram {
   y: Float64Array;
 }
 
-const KEYS = ["parameter", "values", "measure", "transient", "window", "method", "dt", "v0", "u0", "maxPoints", "spikeBudget", "onProgress"];
+const KEYS = [
+  "parameter",
+  "values",
+  "measure",
+  "transient",
+  "window",
+  "method",
+  "dt",
+  "v0",
+  "u0",
+  "maxPoints",
+  "spikeBudget",
+  "onProgress"
+];
 
 /**
  * The orbit diagram of a neuron under DC against one parameter (see the module comment). Each value starts
@@ -80,10 +93,25 @@ const KEYS = ["parameter", "values", "measure", "transient", "window", "method",
 export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
   const where = "orbitDiagram";
   checkKeys(options, `${where}: options`, [...KEYS, "params", "current", "vPeak", "equation", "tolerance", "horizon"]);
-  const {parameter: p, values, measure: ms, transient: tr, window: wi, method: me, dt: dtIn, v0: v0In, u0: u0In, maxPoints: mp, spikeBudget: sb, onProgress, ...neuron} = options;
+  const {
+    parameter: p,
+    values,
+    measure: ms,
+    transient: tr,
+    window: wi,
+    method: me,
+    dt: dtIn,
+    v0: v0In,
+    u0: u0In,
+    maxPoints: mp,
+    spikeBudget: sb,
+    onProgress,
+    ...neuron
+  } = options;
   const base = checkDcNeuron(neuron, where);
   const parameter = checkKeyword(p, `${where}: parameter`, ORBIT_PARAMETERS);
-  if (!Array.isArray(values) || values.length < 1 || values.length > 10_000) fail(where, "values", values, "an array of 1 to 10000 numbers");
+  if (!Array.isArray(values) || values.length < 1 || values.length > 10_000)
+    fail(where, "values", values, "an array of 1 to 10000 numbers");
   values.forEach((x, i) => checkNumber(x, `${where}: values[${i}]`));
   const measure = ms === undefined ? "isi" : checkKeyword(ms, `${where}: measure`, ORBIT_MEASURES);
   const method = me === undefined ? "adaptive" : checkKeyword(me, `${where}: method`, ORBIT_METHODS);
@@ -91,12 +119,18 @@ export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
   const window = wi === undefined ? 500 : checkNumber(wi, `${where}: window`, {min: 0, minExclusive: true});
   const dt = dtIn === undefined ? 2 ** -5 : checkNumber(dtIn, `${where}: dt`, {min: 0, minExclusive: true, max: 1});
   if (method !== "adaptive" && (transient + window) / dt + 2 > SAMPLE_BUDGET) {
-    fail(where, "transient + window", transient + window, `at most ${Math.floor((SAMPLE_BUDGET - 2) * dt)} ms at dt = ${dt} ms`);
+    fail(
+      where,
+      "transient + window",
+      transient + window,
+      `at most ${Math.floor((SAMPLE_BUDGET - 2) * dt)} ms at dt = ${dt} ms`
+    );
   }
   const v0 = v0In === undefined ? -65 : checkNumber(v0In, `${where}: v0`, {max: base.vPeak, maxExclusive: true});
   const u0Fixed = u0In === undefined ? undefined : checkNumber(u0In, `${where}: u0`);
   const maxPoints = mp === undefined ? 300 : checkNumber(mp, `${where}: maxPoints`, {min: 1, max: 1e6, integer: true});
-  const spikeBudget = sb === undefined ? 5000 : checkNumber(sb, `${where}: spikeBudget`, {min: 2, max: 1e7, integer: true});
+  const spikeBudget =
+    sb === undefined ? 5000 : checkNumber(sb, `${where}: spikeBudget`, {min: 2, max: 1e7, integer: true});
   if (onProgress !== undefined && typeof onProgress !== "function") fail(where, "onProgress", onProgress, "a function");
 
   const points: Float64Array[] = [];
@@ -143,7 +177,11 @@ function accuratePoints(run: OrbitRun, measure: OrbitMeasure): OrbitPoints {
   const {c, d} = flow.model;
   const end = run.transient + run.window;
   const out: number[] = [];
-  let v = run.v0, u = run.u0, t = 0, last = NaN, spikes = 0;
+  let v = run.v0,
+    u = run.u0,
+    t = 0,
+    last = NaN,
+    spikes = 0;
   while (t < end && out.length < run.maxPoints) {
     if (spikes++ >= run.spikeBudget) return {points: Float64Array.from(out), truncated: true};
     const p = passageToSpike({...flow, horizon: end - t}, v, u);
@@ -164,7 +202,18 @@ function accuratePoints(run: OrbitRun, measure: OrbitMeasure): OrbitPoints {
 function fixedStepPoints(run: OrbitRun, measure: OrbitMeasure, method: "euler" | "paper2004", dt: number): OrbitPoints {
   const {neuron, v0, u0, transient, window} = run;
   const {params, current, vPeak, equation} = neuron;
-  const trace = simulate({params, current, vPeak, equation, v0, u0, duration: transient + window, method, dt, maxSpikes: run.spikeBudget});
+  const trace = simulate({
+    params,
+    current,
+    vPeak,
+    equation,
+    v0,
+    u0,
+    duration: transient + window,
+    method,
+    dt,
+    maxSpikes: run.spikeBudget
+  });
   const spikes = trace.spikes;
   const resets = measure === "uReset" ? resetsFromTrace(trace) : null;
   const out: number[] = [];

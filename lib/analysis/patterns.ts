@@ -49,10 +49,20 @@ import {burstsFromIsis, checkMaxIntraBurstIsi, checkSpikeTimes} from "./bursts.j
 import {Scratch} from "./scratch.js";
 
 /** The labels {@link classifyFiringPattern} returns. */
-export type FiringPattern = "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular" | "accelerating";
+export type FiringPattern =
+  "silent" | "tonic" | "adapting" | "phasic" | "bursting" | "mixed" | "irregular" | "accelerating";
 
 /** All labels, in the order the rules are tried. */
-export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze(["silent", "bursting", "phasic", "mixed", "accelerating", "adapting", "irregular", "tonic"]);
+export const FIRING_PATTERNS: readonly FiringPattern[] = Object.freeze([
+  "silent",
+  "bursting",
+  "phasic",
+  "mixed",
+  "accelerating",
+  "adapting",
+  "irregular",
+  "tonic"
+]);
 
 /**
  * Accelerating: smallest ratio of the first ISI to the last (dimensionless): the rate grew at least 20-fold.
@@ -137,7 +147,9 @@ function fmt(x: number): string {
 }
 
 function isTrace(x: unknown): x is Trace {
-  return typeof x === "object" && x !== null && !ArrayBuffer.isView(x) && !Array.isArray(x) && "spikes" in x && "t" in x;
+  return (
+    typeof x === "object" && x !== null && !ArrayBuffer.isView(x) && !Array.isArray(x) && "spikes" in x && "t" in x
+  );
 }
 
 /** First sample time at which the current differs from its initial value; 0 if it never does. */
@@ -196,7 +208,14 @@ export type SpikeTrainDecision =
       /** end − last spike. */
       silence: number;
     }
-  | {pattern: "mixed"; spikesPerBurst: number; pause: number; typicalIsi: number; followingSpikes: number; threshold: number}
+  | {
+      pattern: "mixed";
+      spikesPerBurst: number;
+      pause: number;
+      typicalIsi: number;
+      followingSpikes: number;
+      threshold: number;
+    }
   | {pattern: "accelerating"; firstIsi: number; lastIsi: number; growth: number}
   | {
       pattern: "adapting" | "irregular" | "tonic";
@@ -220,7 +239,13 @@ export type SpikeTrainDecision =
  * @example
  * classifySpikeTrain(trace.spikes, 0, 1000, 0).pattern; // e.g. "tonic"
  */
-export function classifySpikeTrain(spikes: Float64Array, start: number, end: number, onset: number, maxIntraBurstIsi?: number): SpikeTrainDecision {
+export function classifySpikeTrain(
+  spikes: Float64Array,
+  start: number,
+  end: number,
+  onset: number,
+  maxIntraBurstIsi?: number
+): SpikeTrainDecision {
   const i0 = lowerBound(spikes, start);
   const i1 = lowerBound(spikes, end);
   const n = i1 - i0;
@@ -253,7 +278,15 @@ export function classifySpikeTrain(spikes: Float64Array, start: number, end: num
   for (let k = 0; k < isis.length; k++) longest = Math.max(longest, isis[k]!); // indexed loops: for…of over a typed array is ≈ 4× slower in V8
   if (n === 1) return {pattern: "phasic", spikes: 1, latency: first - onset, span: 0, longestIsi: 0, silence};
   if (silence >= PHASIC_MIN_SILENCE_FRACTION * (end - onset) && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
-    return {pattern: "phasic", spikesPerBurst: n, spikes: n, latency: first - onset, span: last - first, longestIsi: longest, silence};
+    return {
+      pattern: "phasic",
+      spikesPerBurst: n,
+      spikes: n,
+      latency: first - onset,
+      span: last - first,
+      longestIsi: longest,
+      silence
+    };
   }
 
   // 4. mixed: one burst at the first spike, then a pause longer than the ISIs of the single spikes after it.
@@ -264,7 +297,14 @@ export function classifySpikeTrain(spikes: Float64Array, start: number, end: num
       const pause = isis[count - 1]!;
       const typical = median(later);
       if (pause > typical) {
-        return {pattern: "mixed", spikesPerBurst: count, pause, typicalIsi: typical, followingSpikes: later.length + 1, threshold: bursts.threshold!};
+        return {
+          pattern: "mixed",
+          spikesPerBurst: count,
+          pause,
+          typicalIsi: typical,
+          followingSpikes: later.length + 1,
+          threshold: bursts.threshold!
+        };
       }
     }
   }
@@ -276,7 +316,10 @@ export function classifySpikeTrain(spikes: Float64Array, start: number, end: num
   // 5. accelerating (the halves' medians only when the rate ratio already qualifies)
   const growth = firstIsi / lastIsi;
   const halfway = isis.length >> 1;
-  if (growth >= ACCELERATING_MIN_RATE_RATIO && median(isis.subarray(0, halfway)) / median(isis.subarray(halfway)) >= ACCELERATING_MIN_HALVES_RATIO) {
+  if (
+    growth >= ACCELERATING_MIN_RATE_RATIO &&
+    median(isis.subarray(0, halfway)) / median(isis.subarray(halfway)) >= ACCELERATING_MIN_HALVES_RATIO
+  ) {
     return {pattern: "accelerating", firstIsi, lastIsi, growth};
   }
 
@@ -311,7 +354,8 @@ interface ReasonContext {
 /** One plain sentence explaining a decision with the numbers that decided it. */
 function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetSpikes}: ReasonContext): string {
   const window = `${fmt(end - onset)} ms stimulus window`;
-  const rule = (threshold: number) => `ISIs ${explicitThreshold ? "up to" : "below"} ${fmt(threshold)} ms count as within a burst`;
+  const rule = (threshold: number) =>
+    `ISIs ${explicitThreshold ? "up to" : "below"} ${fmt(threshold)} ms count as within a burst`;
   switch (d.pattern) {
     case "silent":
       return `No spike in the ${window} after onset at ${fmt(onset)} ms.`;
@@ -321,7 +365,8 @@ function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetS
         `${fmt(d.interBurstInterval)} ms on average; ${rule(d.threshold)}.`
       );
     case "phasic":
-      if (d.spikes === 1) return `A single spike ${fmt(d.latency)} ms after onset, then silence for the remaining ${fmt(d.silence)} ms.`;
+      if (d.spikes === 1)
+        return `A single spike ${fmt(d.latency)} ms after onset, then silence for the remaining ${fmt(d.silence)} ms.`;
       return (
         `${d.spikes} spikes within ${fmt(d.span)} ms (longest ISI ${fmt(d.longestIsi)} ms), then silence for the last ` +
         `${fmt(d.silence)} ms, ${fmt((100 * d.silence) / (end - onset))}% of the ${window} (phasic if ≥ ${fmt(100 * PHASIC_MIN_SILENCE_FRACTION)}%).`
@@ -335,11 +380,14 @@ function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetS
       return (
         `The rate keeps growing: the ISI fell from ${fmt(d.firstIsi)} ms to ${fmt(d.lastIsi)} ms, ${fmt(d.growth)} times ` +
         `shorter (accelerating if ≥ ${fmt(ACCELERATING_MIN_RATE_RATIO)} times)` +
-        (budgetSpikes !== null ? `, until the run reached its spike budget after ${plural(budgetSpikes, "spike")}: it runs away.` : ".")
+        (budgetSpikes !== null
+          ? `, until the run reached its spike budget after ${plural(budgetSpikes, "spike")}: it runs away.`
+          : ".")
       );
   }
   const late = d.late;
-  if (late === null) return `Two spikes ${fmt(d.firstIsi)} ms apart (${fmt(1000 / d.firstIsi)} Hz), too few to show adaptation or irregularity.`;
+  if (late === null)
+    return `Two spikes ${fmt(d.firstIsi)} ms apart (${fmt(1000 / d.firstIsi)} Hz), too few to show adaptation or irregularity.`;
   const which = `the last ${late.count} of ${d.isis} ISIs`;
   switch (d.pattern) {
     case "adapting":
@@ -372,19 +420,28 @@ function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetS
  * @example
  * classifyFiringPattern(simulate(FEATURES.C), {start: 22, end: 220}); // {pattern: "bursting", spikesPerBurst: 6, ...}
  */
-export function classifyFiringPattern(input: Trace | ArrayLike<number>, options: ClassifyOptions = {}): FiringPatternResult {
+export function classifyFiringPattern(
+  input: Trace | ArrayLike<number>,
+  options: ClassifyOptions = {}
+): FiringPatternResult {
   const o = checkKeys(options, "options", ["start", "end", "onset", "maxIntraBurstIsi"]) as ClassifyOptions;
   const trace = isTrace(input) ? input : null;
   const spikes: ArrayLike<number> = trace ? trace.spikes : (input as ArrayLike<number>);
   if (spikes === null || typeof spikes !== "object" || typeof spikes.length !== "number") {
-    throw new TypeError(`spikes: must be a Trace, a Float64Array or an array of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`);
+    throw new TypeError(
+      `spikes: must be a Trace, a Float64Array or an array of spike times in ms, got ${spikes === null ? "null" : typeof spikes}`
+    );
   }
 
   const traceOnset = trace ? stimulusOnset(trace) : 0;
   const start = o.start === undefined ? traceOnset : checkNumber(o.start, "start (ms)");
   let end: number;
   if (o.end !== undefined) end = checkNumber(o.end, "end (ms)", {min: start, minExclusive: true});
-  else if (trace && trace.t.length > 0) end = checkNumber(trace.t[trace.t.length - 1], "end (ms, the trace's last sample)", {min: start, minExclusive: true});
+  else if (trace && trace.t.length > 0)
+    end = checkNumber(trace.t[trace.t.length - 1], "end (ms, the trace's last sample)", {
+      min: start,
+      minExclusive: true
+    });
   else throw new TypeError(`end (ms): required for a bare spike array (a finite number > start = ${fmt(start)})`);
   let onset: number;
   if (o.onset !== undefined) onset = checkNumber(o.onset, "onset (ms)", {min: start, max: end, maxExclusive: true});
@@ -395,8 +452,14 @@ export function classifyFiringPattern(input: Trace | ArrayLike<number>, options:
 
   const times = spikes instanceof Float64Array ? spikes : Float64Array.from(spikes);
   const d = classifySpikeTrain(times, start, end, onset, maxIntraBurstIsi);
-  const budget = d.pattern === "accelerating" && (trace?.warnings?.some((w) => /spike budget|maxSpikes/i.test(w)) ?? false);
-  const reason = reasonOf(d, {end, onset, explicitThreshold: maxIntraBurstIsi !== undefined, budgetSpikes: budget ? spikes.length : null});
+  const budget =
+    d.pattern === "accelerating" && (trace?.warnings?.some((w) => /spike budget|maxSpikes/i.test(w)) ?? false);
+  const reason = reasonOf(d, {
+    end,
+    onset,
+    explicitThreshold: maxIntraBurstIsi !== undefined,
+    budgetSpikes: budget ? spikes.length : null
+  });
   const spikesPerBurst = "spikesPerBurst" in d ? d.spikesPerBurst : undefined;
   return spikesPerBurst === undefined ? {pattern: d.pattern, reason} : {pattern: d.pattern, spikesPerBurst, reason};
 }

@@ -28,13 +28,7 @@ export interface Complex {
  * The degenerate classes occur only exactly at a bifurcation (see {@link equilibria} for the rule).
  */
 export type EquilibriumType =
-  | "stable node"
-  | "unstable node"
-  | "stable focus"
-  | "unstable focus"
-  | "saddle"
-  | "saddle-node"
-  | "center";
+  "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
 
 /** An equilibrium (fixed point) of the subthreshold dynamics. */
 export interface Equilibrium {
@@ -232,10 +226,16 @@ function eigen(trace: number, det: number): [Complex, Complex] {
       lo = (trace - r) / 2;
       hi = det / lo;
     }
-    return [{re: hi, im: 0}, {re: lo, im: 0}];
+    return [
+      {re: hi, im: 0},
+      {re: lo, im: 0}
+    ];
   }
   const im = Math.sqrt(-disc) / 2;
-  return [{re: trace / 2, im}, {re: trace / 2, im: -im}];
+  return [
+    {re: trace / 2, im},
+    {re: trace / 2, im: -im}
+  ];
 }
 
 function classify(trace: number, det: number): EquilibriumType {

@@ -12,7 +12,15 @@
  * precision). The Jacobian [[k(2v − vr − vt)/C, −1/C], [a·U′(v), −a]] gives the type, with U′ of the branch
  * the equilibrium lies on. Units: v mV, u and I pA, eigenvalues 1/ms.
  */
-import {checkCell2007, checkSpecial2007, lowBranch2007, makeModel2007, type Cell2007, type Model2007, type Special2007} from "../model2007.js";
+import {
+  checkCell2007,
+  checkSpecial2007,
+  lowBranch2007,
+  makeModel2007,
+  type Cell2007,
+  type Model2007,
+  type Special2007
+} from "../model2007.js";
 import {checkKeys, checkNumber} from "../validate.js";
 import {makeEquilibrium, type Equilibrium} from "./phasePlane.js";
 
@@ -55,12 +63,18 @@ function model(cell: Cell2007, special: Special2007 | undefined): Model2007 {
  * Both nullclines of a 2007 cell under constant current I (pA).
  * @throws TypeError/RangeError naming the field, the value and what is allowed.
  */
-export function nullclines2007(cell: Cell2007, special: Special2007 | undefined, I: number, options: Nullcline2007Options = {}): Nullclines2007 {
+export function nullclines2007(
+  cell: Cell2007,
+  special: Special2007 | undefined,
+  I: number,
+  options: Nullcline2007Options = {}
+): Nullclines2007 {
   const m = model(cell, special);
   const current = checkNumber(I, "I (pA)");
   const o = checkKeys(options, "options", ["vMin", "vMax", "n"]) as Nullcline2007Options;
   const vMin = o.vMin === undefined ? m.vr - 30 : checkNumber(o.vMin, "options.vMin (mV)");
-  const vMax = o.vMax === undefined ? m.vpeak : checkNumber(o.vMax, "options.vMax (mV)", {min: vMin, minExclusive: true});
+  const vMax =
+    o.vMax === undefined ? m.vpeak : checkNumber(o.vMax, "options.vMax (mV)", {min: vMin, minExclusive: true});
   const n = o.n === undefined ? 241 : checkNumber(o.n, "options.n", {min: 2, max: 1e6, integer: true});
   const v = new Float64Array(n);
   const vNullcline = new Float64Array(n);
@@ -106,7 +120,7 @@ function bracketedRoots(f: (v: number) => number, lo: number, hi: number, steps:
           break;
         }
         if (fa * fm < 0) b = mid;
-        else (a = mid), (fa = fm);
+        else ((a = mid), (fa = fm));
       }
       roots.push((a + b) / 2);
     }
@@ -124,10 +138,14 @@ function bracketedRoots(f: (v: number) => number, lo: number, hi: number, steps:
 export function equilibria2007(cell: Cell2007, special: Special2007 | undefined, I: number): Equilibrium[] {
   const m = model(cell, special);
   const current = checkNumber(I, "I (pA)");
-  if (m.a === 0) throw new RangeError("cell.a: must be non-zero (with a = 0, u is frozen and the whole v-nullcline is equilibria), got 0");
+  if (m.a === 0)
+    throw new RangeError(
+      "cell.a: must be non-zero (with a = 0, u is frozen and the whole v-nullcline is equilibria), got 0"
+    );
   const candidates: number[] = [];
   // F(v) = k v² − k(vr + vt) v + k vr vt + I − U(v); on a linear branch U = β(v − vr).
-  const linear = (beta: number) => quadraticRoots(m.k, -m.k * (m.vr + m.vt) - beta, m.k * m.vr * m.vt + current + beta * m.vr);
+  const linear = (beta: number) =>
+    quadraticRoots(m.k, -m.k * (m.vr + m.vt) - beta, m.k * m.vr * m.vt + current + beta * m.vr);
   if (m.kink === 0) candidates.push(...linear(m.b));
   else if (m.kink === 1) {
     candidates.push(...linear(m.kinkB).filter((v) => lowBranch2007(m, v)));

@@ -56,9 +56,18 @@ export function checkDcNeuron(options: DcNeuron, where: string, extraKeys: reado
   const params = checkParams(o.params, `${where}: params`);
   const equation = resolveEquation(o.equation, `${where}: equation`);
   const I = o.current === undefined ? DC_DEFAULTS.current : checkNumber(o.current, `${where}: current`);
-  const vPeak = o.vPeak === undefined ? DC_DEFAULTS.vPeak : checkNumber(o.vPeak, `${where}: vPeak`, {min: params.c, minExclusive: true});
-  const tolerance = o.tolerance === undefined ? DC_DEFAULTS.tolerance : checkNumber(o.tolerance, `${where}: tolerance`, {min: 1e-14, max: 1e-4});
-  const horizon = o.horizon === undefined ? DC_DEFAULTS.horizon : checkNumber(o.horizon, `${where}: horizon`, {min: 0, minExclusive: true, max: 1e6});
+  const vPeak =
+    o.vPeak === undefined
+      ? DC_DEFAULTS.vPeak
+      : checkNumber(o.vPeak, `${where}: vPeak`, {min: params.c, minExclusive: true});
+  const tolerance =
+    o.tolerance === undefined
+      ? DC_DEFAULTS.tolerance
+      : checkNumber(o.tolerance, `${where}: tolerance`, {min: 1e-14, max: 1e-4});
+  const horizon =
+    o.horizon === undefined
+      ? DC_DEFAULTS.horizon
+      : checkNumber(o.horizon, `${where}: horizon`, {min: 0, minExclusive: true, max: 1e6});
   return {model: makeModel(params, equation), I, vPeak, tolerance, horizon};
 }
 
@@ -111,7 +120,10 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
     traceSum += (h / 6) * (2 * m.e * (v0 + 4 * vMid + v1) + 6 * trA);
   };
   // Tangent map so far (row-major 2×2), starting at the identity.
-  let t00 = 1, t01 = 0, t10 = 0, t11 = 1;
+  let t00 = 1,
+    t01 = 0,
+    t10 = 0,
+    t11 = 1;
   // The tangent of one step of size h from (v, u): central differences of the step map with the same h
   // (truncation error ~ε², rounding ~1e-16/ε; ε = 1e-5 relative balances them at ~1e-10).
   const stepAt = (v0: number, u0: number, h: number) => {
@@ -122,16 +134,21 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
     const ev = 1e-5 * Math.max(1, Math.abs(v0));
     const eu = 1e-5 * Math.max(1, Math.abs(u0));
     let p = stepAt(v0 + ev, u0, h);
-    let pv = p.v, pu = p.u;
+    let pv = p.v,
+      pu = p.u;
     p = stepAt(v0 - ev, u0, h);
-    const a00 = (pv - p.v) / (2 * ev), a10 = (pu - p.u) / (2 * ev);
+    const a00 = (pv - p.v) / (2 * ev),
+      a10 = (pu - p.u) / (2 * ev);
     p = stepAt(v0, u0 + eu, h);
-    (pv = p.v), (pu = p.u);
+    ((pv = p.v), (pu = p.u));
     p = stepAt(v0, u0 - eu, h);
-    const a01 = (pv - p.v) / (2 * eu), a11 = (pu - p.u) / (2 * eu);
-    const n00 = a00 * t00 + a01 * t10, n01 = a00 * t01 + a01 * t11;
-    const n10 = a10 * t00 + a11 * t10, n11 = a10 * t01 + a11 * t11;
-    (t00 = n00), (t01 = n01), (t10 = n10), (t11 = n11);
+    const a01 = (pv - p.v) / (2 * eu),
+      a11 = (pu - p.u) / (2 * eu);
+    const n00 = a00 * t00 + a01 * t10,
+      n01 = a00 * t01 + a01 * t11;
+    const n10 = a10 * t00 + a11 * t10,
+      n11 = a10 * t01 + a11 * t11;
+    ((t00 = n00), (t01 = n01), (t10 = n10), (t11 = n11));
   };
   let t = 0;
   let h = 0.05;
@@ -143,15 +160,18 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
     const err = stepper.error;
     if (!(err <= 1)) {
       h = shrunkStep(hTry, err);
-      if (h < MIN_STEP) throw new Error(`resetMap: the integrator's step fell below ${MIN_STEP} ms at v = ${v}, u = ${u}`);
+      if (h < MIN_STEP)
+        throw new Error(`resetMap: the integrator's step fell below ${MIN_STEP} ms at v = ${v}, u = ${u}`);
       continue;
     }
     if (stepper.v < vPeak) {
-      const vn = stepper.v, un = stepper.u;
-      const k7v = stepper.k7v, k7u = stepper.k7u;
+      const vn = stepper.v,
+        un = stepper.u;
+      const k7v = stepper.k7v,
+        k7u = stepper.k7u;
       if (withTangent) stepTangent(v, u, hTry);
       if (withTrace) addTrace(v, u, hTry, vn);
-      (v = vn), (u = un), (kv = k7v), (ku = k7u);
+      ((v = vn), (u = un), (kv = k7v), (ku = k7u));
       t += hTry;
       h = Math.min(MAX_STEP, grownStep(h, hTry, false, err));
       continue;
@@ -159,7 +179,8 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
     const vAt = (theta: number) => (stepper.step(t, v, u, kv, ku, theta * hTry, I), stepper.v);
     const theta = locateCrossing(vAt, v, stepper.v, vPeak, hTry);
     stepper.step(t, v, u, kv, ku, theta * hTry, I);
-    const vs = stepper.v, us = stepper.u;
+    const vs = stepper.v,
+      us = stepper.u;
     if (withTangent) stepTangent(v, u, theta * hTry);
     if (withTrace) addTrace(v, u, theta * hTry, vs);
     const passage: Passage = {time: t + theta * hTry, v: vs, u: us};
@@ -246,7 +267,10 @@ function checkRange(range: unknown, where: string): [number, number] {
 export function resetMap(options: ResetMapOptions): ResetMapGraph {
   const flow = checkDcNeuron(options, "resetMap", ["range", "points"]);
   const [lo, hi] = checkRange(options.range, "resetMap");
-  const points = options.points === undefined ? 200 : checkNumber(options.points, "resetMap: points", {min: 2, max: 100_000, integer: true});
+  const points =
+    options.points === undefined
+      ? 200
+      : checkNumber(options.points, "resetMap: points", {min: 2, max: 100_000, integer: true});
   const u = new Float64Array(points);
   const next: (number | null)[] = [];
   const period: (number | null)[] = [];
@@ -278,7 +302,10 @@ export interface ResetFixedPoint {
 export function resetMapFixedPoints(options: ResetMapOptions): ResetFixedPoint[] {
   const flow = checkDcNeuron(options, "resetMapFixedPoints", ["range", "points"]);
   const [lo, hi] = checkRange(options.range, "resetMapFixedPoints");
-  const points = options.points === undefined ? 200 : checkNumber(options.points, "resetMapFixedPoints: points", {min: 2, max: 100_000, integer: true});
+  const points =
+    options.points === undefined
+      ? 200
+      : checkNumber(options.points, "resetMapFixedPoints: points", {min: 2, max: 100_000, integer: true});
   const g = (u: number) => {
     const s = resetStep(flow, u);
     return s ? s.u - u : null;
@@ -311,7 +338,7 @@ function refine(g: (u: number) => number | null, a: number, ga: number, b: numbe
     if (gm === null) return null;
     if (gm === 0) return mid;
     if (gm * ga < 0) b = mid;
-    else (a = mid), (ga = gm);
+    else ((a = mid), (ga = gm));
   }
   const root = 0.5 * (a + b);
   const gr = g(root);
@@ -347,20 +374,31 @@ export interface ResetSequence {
 export function resetSequence(options: ResetSequenceOptions): ResetSequence {
   const flow = checkDcNeuron(options, "resetSequence", ["v0", "u0", "spikes", "transient"]);
   const m = flow.model;
-  const v0 = options.v0 === undefined ? m.c : checkNumber(options.v0, "resetSequence: v0", {max: flow.vPeak, maxExclusive: true});
+  const v0 =
+    options.v0 === undefined
+      ? m.c
+      : checkNumber(options.v0, "resetSequence: v0", {max: flow.vPeak, maxExclusive: true});
   const u0 = options.u0 === undefined ? m.b * v0 : checkNumber(options.u0, "resetSequence: u0");
-  const spikes = options.spikes === undefined ? 200 : checkNumber(options.spikes, "resetSequence: spikes", {min: 1, max: 1e7, integer: true});
-  const transient = options.transient === undefined ? 0 : checkNumber(options.transient, "resetSequence: transient", {min: 0, max: 1e7, integer: true});
+  const spikes =
+    options.spikes === undefined
+      ? 200
+      : checkNumber(options.spikes, "resetSequence: spikes", {min: 1, max: 1e7, integer: true});
+  const transient =
+    options.transient === undefined
+      ? 0
+      : checkNumber(options.transient, "resetSequence: transient", {min: 0, max: 1e7, integer: true});
   const times: number[] = [];
   const us: number[] = [];
-  let v = v0, u = u0, t = 0;
+  let v = v0,
+    u = u0,
+    t = 0;
   for (let n = 0; n < transient + spikes; n++) {
     const p = passageToSpike(flow, v, u);
     if (!p) return {times: Float64Array.from(times), u: Float64Array.from(us), stopped: true};
     t += p.time;
     v = m.c;
     u = p.u + m.d;
-    if (n >= transient) times.push(t), us.push(u);
+    if (n >= transient) (times.push(t), us.push(u));
   }
   return {times: Float64Array.from(times), u: Float64Array.from(us), stopped: false};
 }
@@ -370,9 +408,20 @@ export function resetSequence(options: ResetSequenceOptions): ResetSequence {
  * of the step in which v reached vPeak, and the sample at that step's end holds the reset state. (Methods that
  * locate the spike inside a step have moved on by the next sample; use {@link resetSequence} for them.)
  */
-export function resetsFromTrace(trace: {t: ArrayLike<number>; u: ArrayLike<number>; spikes: ArrayLike<number>; dt: number; method: string}): Float64Array {
+export function resetsFromTrace(trace: {
+  t: ArrayLike<number>;
+  u: ArrayLike<number>;
+  spikes: ArrayLike<number>;
+  dt: number;
+  method: string;
+}): Float64Array {
   if (trace.method !== "euler" && trace.method !== "paper2004" && trace.method !== "paper2003") {
-    fail("resetsFromTrace", "trace.method", trace.method, `"euler", "paper2003" or "paper2004" (use resetSequence for accurate methods)`);
+    fail(
+      "resetsFromTrace",
+      "trace.method",
+      trace.method,
+      `"euler", "paper2003" or "paper2004" (use resetSequence for accurate methods)`
+    );
   }
   const out = new Float64Array(trace.spikes.length);
   for (let i = 0; i < trace.spikes.length; i++) {

@@ -61,7 +61,9 @@ const MAX_POINTS = 20_000;
 
 function checkRange(value: unknown, field: string): [number, number] {
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new TypeError(`${field}: must be a pair [min, max] of finite numbers, got ${Array.isArray(value) ? `an array of ${value.length}` : typeof value}`);
+    throw new TypeError(
+      `${field}: must be a pair [min, max] of finite numbers, got ${Array.isArray(value) ? `an array of ${value.length}` : typeof value}`
+    );
   }
   const lo = checkNumber(value[0], `${field}[0]`);
   const hi = checkNumber(value[1], `${field}[1]`, {min: lo, minExclusive: true});
@@ -91,10 +93,14 @@ export function separatrix(params: Params, I: number, options: SeparatrixOptions
   const b = checkNumber(p.b, "params.b");
   const current = checkNumber(I, "I");
   const equation = resolveEquation(o.equation, "options.equation");
-  const maxTime = o.maxTime === undefined ? 2000 : checkNumber(o.maxTime, "options.maxTime", {min: 0, minExclusive: true});
-  const tolerance = o.tolerance === undefined ? 1e-10 : checkNumber(o.tolerance, "options.tolerance", {min: 1e-14, max: 1e-3});
-  const offset = o.offset === undefined ? 1e-6 : checkNumber(o.offset, "options.offset", {min: 0, minExclusive: true, max: 1});
-  const resolution = o.resolution === undefined ? 0.005 : checkNumber(o.resolution, "options.resolution", {min: 1e-5, max: 0.5});
+  const maxTime =
+    o.maxTime === undefined ? 2000 : checkNumber(o.maxTime, "options.maxTime", {min: 0, minExclusive: true});
+  const tolerance =
+    o.tolerance === undefined ? 1e-10 : checkNumber(o.tolerance, "options.tolerance", {min: 1e-14, max: 1e-3});
+  const offset =
+    o.offset === undefined ? 1e-6 : checkNumber(o.offset, "options.offset", {min: 0, minExclusive: true, max: 1});
+  const resolution =
+    o.resolution === undefined ? 0.005 : checkNumber(o.resolution, "options.resolution", {min: 1e-5, max: 0.5});
   const vRange = o.vRange === undefined ? ([-100, 40] as [number, number]) : checkRange(o.vRange, "options.vRange");
   const userU = o.uRange === undefined ? null : checkRange(o.uRange, "options.uRange");
 
@@ -116,7 +122,17 @@ export function separatrix(params: Params, I: number, options: SeparatrixOptions
   const stepper = new Dopri5(model, compileStimulus(current), tolerance, true);
   const box = {vRange, uRange, maxLength: resolution * Math.hypot(vRange[1] - vRange[0], uRange[1] - uRange[0])};
   const branch = (sign: number) =>
-    traceBranch(stepper, model, current, saddle, saddle.v + sign * offset * direction[0], saddle.u + sign * offset * direction[1], box, maxTime, lambda);
+    traceBranch(
+      stepper,
+      model,
+      current,
+      saddle,
+      saddle.v + sign * offset * direction[0],
+      saddle.u + sign * offset * direction[1],
+      box,
+      maxTime,
+      lambda
+    );
   return {saddle, stableEigenvalue: lambda, direction, branches: [branch(1), branch(-1)]};
 }
 
@@ -159,7 +175,10 @@ function traceBranch(
     // Keep stored points close enough to draw a smooth curve: shorten a step that moved too far.
     const moved = Math.hypot(stepper.v - v, stepper.u - u);
     if (!(stepper.error <= 1) || moved > box.maxLength) {
-      hTry = moved > box.maxLength && stepper.error <= 1 ? hTry * Math.max(0.1, (0.9 * box.maxLength) / moved) : -shrunkStep(-hTry, stepper.error);
+      hTry =
+        moved > box.maxLength && stepper.error <= 1
+          ? hTry * Math.max(0.1, (0.9 * box.maxLength) / moved)
+          : -shrunkStep(-hTry, stepper.error);
       if (-hTry < MIN_STEP) {
         stop = "step";
         break;
@@ -194,7 +213,8 @@ export function separatrixCrossings(sep: Separatrix, u: number): number[] {
   const out: number[] = [];
   for (const br of sep.branches) {
     for (let k = 0; k + 1 < br.u.length; k++) {
-      const u0 = br.u[k], u1 = br.u[k + 1];
+      const u0 = br.u[k],
+        u1 = br.u[k + 1];
       if (u0 === u1 ? u0 === u : (u0 - u) * (u1 - u) <= 0 && u1 !== u) {
         out.push(u0 === u1 ? br.v[k] : br.v[k] + ((u - u0) / (u1 - u0)) * (br.v[k + 1] - br.v[k]));
       }

@@ -85,7 +85,10 @@ export function lowerBound(spikes: ArrayLike<number>, t: number): number {
  * Unchecked core of {@link interSpikeIntervals}: spikes must already be finite and strictly increasing.
  * Writes into `out` (length max(0, n − 1)) when given, else into a new array; returns it.
  */
-export function isisOf(spikes: ArrayLike<number>, out: Float64Array = new Float64Array(Math.max(0, spikes.length - 1))): Float64Array {
+export function isisOf(
+  spikes: ArrayLike<number>,
+  out: Float64Array = new Float64Array(Math.max(0, spikes.length - 1))
+): Float64Array {
   for (let i = 0; i < out.length; i++) out[i] = spikes[i + 1]! - spikes[i]!;
   return out;
 }

@@ -11,14 +11,36 @@ import {locateCrossing} from "./events.js";
 import {blowUpReason, spikeBudgetReason, type KernelResult, type Run} from "./run.js";
 
 // Butcher tableau (nodes c, stages a, 5th-order weights b = the last row of a, error weights e = b − b̂).
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
+const C2 = 1 / 5,
+  C3 = 3 / 10,
+  C4 = 4 / 5,
+  C5 = 8 / 9;
 const A21 = 1 / 5;
-const A31 = 3 / 40, A32 = 9 / 40;
-const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-const B1 = 35 / 384, B3 = 500 / 1113, B4 = 125 / 192, B5 = -2187 / 6784, B6 = 11 / 84;
-const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
+const A31 = 3 / 40,
+  A32 = 9 / 40;
+const A41 = 44 / 45,
+  A42 = -56 / 15,
+  A43 = 32 / 9;
+const A51 = 19372 / 6561,
+  A52 = -25360 / 2187,
+  A53 = 64448 / 6561,
+  A54 = -212 / 729;
+const A61 = 9017 / 3168,
+  A62 = -355 / 33,
+  A63 = 46732 / 5247,
+  A64 = 49 / 176,
+  A65 = -5103 / 18656;
+const B1 = 35 / 384,
+  B3 = 500 / 1113,
+  B4 = 125 / 192,
+  B5 = -2187 / 6784,
+  B6 = 11 / 84;
+const E1 = 71 / 57600,
+  E3 = -71 / 16695,
+  E4 = 71 / 1920,
+  E5 = -17253 / 339200,
+  E6 = 22 / 525,
+  E7 = -1 / 40;
 
 /** Scratch state of the stepper: the new state, its error estimate and the last stage (FSAL). */
 export class Dopri5 {
@@ -40,7 +62,12 @@ export class Dopri5 {
   /**
    * @param piecewiseConstant - the current is constant between breakpoints, so one evaluation per step suffices
    */
-  constructor(model: Model, readonly stimulus: CompiledStimulus, readonly tolerance: number, readonly piecewiseConstant = false) {
+  constructor(
+    model: Model,
+    readonly stimulus: CompiledStimulus,
+    readonly tolerance: number,
+    readonly piecewiseConstant = false
+  ) {
     this.e = model.e;
     this.f = model.f;
     this.g = model.g;
@@ -56,24 +83,31 @@ export class Dopri5 {
   step(t: number, v: number, u: number, k1v: number, k1u: number, h: number, I0: number): void {
     const {e, f, g, ub, ua, uc, stimulus: s} = this;
     const constant = this.piecewiseConstant;
-    let y = v + h * A21 * k1v, z = u + h * A21 * k1u;
-    const k2v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C2 * h)), k2u = ub * y - ua * z + uc;
+    let y = v + h * A21 * k1v,
+      z = u + h * A21 * k1u;
+    const k2v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C2 * h)),
+      k2u = ub * y - ua * z + uc;
     y = v + h * (A31 * k1v + A32 * k2v);
     z = u + h * (A31 * k1u + A32 * k2u);
-    const k3v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C3 * h)), k3u = ub * y - ua * z + uc;
+    const k3v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C3 * h)),
+      k3u = ub * y - ua * z + uc;
     y = v + h * (A41 * k1v + A42 * k2v + A43 * k3v);
     z = u + h * (A41 * k1u + A42 * k2u + A43 * k3u);
-    const k4v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C4 * h)), k4u = ub * y - ua * z + uc;
+    const k4v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C4 * h)),
+      k4u = ub * y - ua * z + uc;
     y = v + h * (A51 * k1v + A52 * k2v + A53 * k3v + A54 * k4v);
     z = u + h * (A51 * k1u + A52 * k2u + A53 * k3u + A54 * k4u);
-    const k5v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C5 * h)), k5u = ub * y - ua * z + uc;
+    const k5v = e * (y * y) + f * y + g - z + (constant ? I0 : s.value(t + C5 * h)),
+      k5u = ub * y - ua * z + uc;
     const Iend = constant ? I0 : s.value(t + h, -1);
     y = v + h * (A61 * k1v + A62 * k2v + A63 * k3v + A64 * k4v + A65 * k5v);
     z = u + h * (A61 * k1u + A62 * k2u + A63 * k3u + A64 * k4u + A65 * k5u);
-    const k6v = e * (y * y) + f * y + g - z + Iend, k6u = ub * y - ua * z + uc;
+    const k6v = e * (y * y) + f * y + g - z + Iend,
+      k6u = ub * y - ua * z + uc;
     const vn = v + h * (B1 * k1v + B3 * k3v + B4 * k4v + B5 * k5v + B6 * k6v);
     const un = u + h * (B1 * k1u + B3 * k3u + B4 * k4u + B5 * k5u + B6 * k6u);
-    const k7v = e * (vn * vn) + f * vn + g - un + Iend, k7u = ub * vn - ua * un + uc;
+    const k7v = e * (vn * vn) + f * vn + g - un + Iend,
+      k7u = ub * vn - ua * un + uc;
     const ev = h * (E1 * k1v + E3 * k3v + E4 * k4v + E5 * k5v + E6 * k6v + E7 * k7v);
     const eu = h * (E1 * k1u + E3 * k3u + E4 * k4u + E5 * k5u + E6 * k6u + E7 * k7u);
     const tol = this.tolerance;
@@ -123,7 +157,17 @@ export function stepUnderflowReason(t: number): string {
  * state there. Returns θ, the fraction of the step. Kept out of the stepping loop: a closure there would make
  * V8 keep the loop's variables in a heap context on every step.
  */
-function stepToSpike(stepper: Dopri5, t: number, v: number, u: number, kv: number, ku: number, h: number, I: number, vPeak: number): number {
+function stepToSpike(
+  stepper: Dopri5,
+  t: number,
+  v: number,
+  u: number,
+  kv: number,
+  ku: number,
+  h: number,
+  I: number,
+  vPeak: number
+): number {
   const vAt = (theta: number) => (stepper.step(t, v, u, kv, ku, theta * h, I), stepper.v);
   const theta = locateCrossing(vAt, v, stepper.v, vPeak, h);
   stepper.step(t, v, u, kv, ku, theta * h, I);
@@ -144,7 +188,8 @@ export function adaptive(run: Run): KernelResult {
   let fresh = true; // whether k1 must be evaluated (after a reset or a breakpoint)
   let segment = -1; // index of the breakpoint ending the stretch the cached current belongs to
   let Iseg = 0; // the current on that stretch, when it is piecewise constant
-  let k1v = 0, k1u = 0;
+  let k1v = 0,
+    k1u = 0;
   for (let k = 0; k < steps; k++) {
     const tEnd = (k + 1) * dt;
     let t = k * dt;

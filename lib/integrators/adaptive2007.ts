@@ -10,19 +10,48 @@
  */
 import {KINK_CUBIC, KINK_NONE, lowBranch2007, type Model2007} from "../model2007.js";
 import type {CompiledStimulus} from "../stimulus.js";
-import {ADAPTIVE_STEP_BUDGET, MIN_STEP, grownStep, shrunkStep, stepBudgetReason, stepUnderflowReason} from "./adaptive.js";
+import {
+  ADAPTIVE_STEP_BUDGET,
+  MIN_STEP,
+  grownStep,
+  shrunkStep,
+  stepBudgetReason,
+  stepUnderflowReason
+} from "./adaptive.js";
 import {locateCrossing} from "./events.js";
 import type {Run2007} from "./fixedStep2007.js";
 import {blowUpReason, spikeBudgetReason, type KernelResult} from "./run.js";
 
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
+const C2 = 1 / 5,
+  C3 = 3 / 10,
+  C4 = 4 / 5,
+  C5 = 8 / 9;
 const A21 = 1 / 5;
-const A31 = 3 / 40, A32 = 9 / 40;
-const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-const B1 = 35 / 384, B3 = 500 / 1113, B4 = 125 / 192, B5 = -2187 / 6784, B6 = 11 / 84;
-const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
+const A31 = 3 / 40,
+  A32 = 9 / 40;
+const A41 = 44 / 45,
+  A42 = -56 / 15,
+  A43 = 32 / 9;
+const A51 = 19372 / 6561,
+  A52 = -25360 / 2187,
+  A53 = 64448 / 6561,
+  A54 = -212 / 729;
+const A61 = 9017 / 3168,
+  A62 = -355 / 33,
+  A63 = 46732 / 5247,
+  A64 = 49 / 176,
+  A65 = -5103 / 18656;
+const B1 = 35 / 384,
+  B3 = 500 / 1113,
+  B4 = 125 / 192,
+  B5 = -2187 / 6784,
+  B6 = 11 / 84;
+const E1 = 71 / 57600,
+  E3 = -71 / 16695,
+  E4 = 71 / 1920,
+  E5 = -17253 / 339200,
+  E6 = 22 / 525,
+  E7 = -1 / 40;
 
 /** One-step Dormand–Prince for the 2007 model on a fixed branch of the piecewise u-rule. */
 class Stepper2007 {
@@ -36,7 +65,11 @@ class Stepper2007 {
   /** The branch of the piecewise rule held over the step (see `lowBranch2007`). */
   low = false;
 
-  constructor(readonly m: Model2007, readonly stimulus: CompiledStimulus, readonly tolerance: number) {}
+  constructor(
+    readonly m: Model2007,
+    readonly stimulus: CompiledStimulus,
+    readonly tolerance: number
+  ) {}
 
   fv(v: number, u: number, I: number): number {
     const m = this.m;
@@ -54,24 +87,31 @@ class Stepper2007 {
 
   step(t: number, v: number, u: number, k1v: number, k1u: number, h: number): void {
     const s = this.stimulus;
-    let y = v + h * A21 * k1v, z = u + h * A21 * k1u;
-    const k2v = this.fv(y, z, s.value(t + C2 * h)), k2u = this.fu(y, z);
+    let y = v + h * A21 * k1v,
+      z = u + h * A21 * k1u;
+    const k2v = this.fv(y, z, s.value(t + C2 * h)),
+      k2u = this.fu(y, z);
     y = v + h * (A31 * k1v + A32 * k2v);
     z = u + h * (A31 * k1u + A32 * k2u);
-    const k3v = this.fv(y, z, s.value(t + C3 * h)), k3u = this.fu(y, z);
+    const k3v = this.fv(y, z, s.value(t + C3 * h)),
+      k3u = this.fu(y, z);
     y = v + h * (A41 * k1v + A42 * k2v + A43 * k3v);
     z = u + h * (A41 * k1u + A42 * k2u + A43 * k3u);
-    const k4v = this.fv(y, z, s.value(t + C4 * h)), k4u = this.fu(y, z);
+    const k4v = this.fv(y, z, s.value(t + C4 * h)),
+      k4u = this.fu(y, z);
     y = v + h * (A51 * k1v + A52 * k2v + A53 * k3v + A54 * k4v);
     z = u + h * (A51 * k1u + A52 * k2u + A53 * k3u + A54 * k4u);
-    const k5v = this.fv(y, z, s.value(t + C5 * h)), k5u = this.fu(y, z);
+    const k5v = this.fv(y, z, s.value(t + C5 * h)),
+      k5u = this.fu(y, z);
     const Iend = s.value(t + h, -1);
     y = v + h * (A61 * k1v + A62 * k2v + A63 * k3v + A64 * k4v + A65 * k5v);
     z = u + h * (A61 * k1u + A62 * k2u + A63 * k3u + A64 * k4u + A65 * k5u);
-    const k6v = this.fv(y, z, Iend), k6u = this.fu(y, z);
+    const k6v = this.fv(y, z, Iend),
+      k6u = this.fu(y, z);
     const vn = v + h * (B1 * k1v + B3 * k3v + B4 * k4v + B5 * k5v + B6 * k6v);
     const un = u + h * (B1 * k1u + B3 * k3u + B4 * k4u + B5 * k5u + B6 * k6u);
-    const k7v = this.fv(vn, un, Iend), k7u = this.fu(vn, un);
+    const k7v = this.fv(vn, un, Iend),
+      k7u = this.fu(vn, un);
     const ev = h * (E1 * k1v + E3 * k3v + E4 * k4v + E5 * k5v + E6 * k6v + E7 * k7v);
     const eu = h * (E1 * k1u + E3 * k3u + E4 * k4u + E5 * k5u + E6 * k6u + E7 * k7u);
     const tol = this.tolerance;
@@ -89,7 +129,18 @@ class Stepper2007 {
  * Locates where sign·(v − coefU·u) first reaches `target` inside a step of size h from (t, v, u), and leaves the
  * stepper at that state. Returns the fraction θ of the step. Kept out of the stepping loop (no closure there).
  */
-function stepToEvent(st: Stepper2007, t: number, v: number, u: number, kv: number, ku: number, h: number, sign: number, coefU: number, target: number): number {
+function stepToEvent(
+  st: Stepper2007,
+  t: number,
+  v: number,
+  u: number,
+  kv: number,
+  ku: number,
+  h: number,
+  sign: number,
+  coefU: number,
+  target: number
+): number {
   const g = (theta: number) => (st.step(t, v, u, kv, ku, theta * h), sign * (st.v - coefU * st.u));
   const endValue = sign * (st.v - coefU * st.u);
   const theta = locateCrossing(g, sign * (v - coefU * u), endValue, target, h);
@@ -111,7 +162,8 @@ export function adaptive2007(run: Run2007): KernelResult {
   let accepted = 0;
   let attempts = 0;
   let fresh = true;
-  let k1v = 0, k1u = 0;
+  let k1v = 0,
+    k1u = 0;
   for (let k = 0; k < steps; k++) {
     const tEnd = (k + 1) * dt;
     let t = k * dt;
@@ -167,7 +219,11 @@ export function adaptive2007(run: Run2007): KernelResult {
         fresh = true;
         if (!spikes.push(t)) return {last: k, steps: accepted, reason: spikeBudgetReason(t, spikes.budget)};
         if (v - m.vpeakU * u >= m.vpeak) {
-          return {last: k, steps: accepted, reason: `the reset v = ${v} mV lies at or above the cut-off ${m.vpeak + m.vpeakU * u} mV at t = ${+t.toFixed(6)} ms, so the cell would spike forever; the run stops there`};
+          return {
+            last: k,
+            steps: accepted,
+            reason: `the reset v = ${v} mV lies at or above the cut-off ${m.vpeak + m.vpeakU * u} mV at t = ${+t.toFixed(6)} ms, so the cell would spike forever; the run stops there`
+          };
         }
       } else {
         v = st.v;

@@ -10,7 +10,13 @@
  * Illinois modification, falling back to bisection where the trial step diverged. Returns θ just at or past the
  * crossing; the caller re-integrates to it to get u there.
  */
-export function locateCrossing(vAt: (theta: number) => number, v0: number, v1: number, vPeak: number, h: number): number {
+export function locateCrossing(
+  vAt: (theta: number) => number,
+  v0: number,
+  v1: number,
+  vPeak: number,
+  h: number
+): number {
   let lo = 0;
   let hi = 1;
   let gLo = v0 - vPeak;

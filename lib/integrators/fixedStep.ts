@@ -26,7 +26,8 @@ export function euler(run: Run): KernelResult {
       v = c;
       u += d;
       U[k + 1] = u;
-      if (!spikes.push((k + 1) * dt)) return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * dt, spikes.budget)};
+      if (!spikes.push((k + 1) * dt))
+        return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * dt, spikes.budget)};
     } else {
       V[k + 1] = v;
       U[k + 1] = u;
@@ -57,7 +58,8 @@ export function paper2003(run: Run): KernelResult {
       v = c;
       u = u + d;
       U[k + 1] = u;
-      if (!spikes.push((k + 1) * dt)) return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * dt, spikes.budget)};
+      if (!spikes.push((k + 1) * dt))
+        return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * dt, spikes.budget)};
     } else {
       V[k + 1] = v;
       U[k + 1] = u;
@@ -86,7 +88,8 @@ export function paper2004(run: Run): KernelResult {
       V = c;
       u = u + d;
       UU[k + 1] = u;
-      if (!spikes.push((k + 1) * tau)) return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * tau, spikes.budget)};
+      if (!spikes.push((k + 1) * tau))
+        return {last: k + 1, steps: k + 1, reason: spikeBudgetReason((k + 1) * tau, spikes.budget)};
     } else {
       VV[k + 1] = V;
       UU[k + 1] = u;

@@ -60,7 +60,8 @@ export function book2007(run: Run2007): KernelResult {
         u = uNew + d;
       }
       U[i + 1] = u;
-      if (!spikes.push((i + 1) * tau)) return {last: i + 1, steps: i + 1, reason: spikeBudgetReason((i + 1) * tau, spikes.budget)};
+      if (!spikes.push((i + 1) * tau))
+        return {last: i + 1, steps: i + 1, reason: spikeBudgetReason((i + 1) * tau, spikes.budget)};
     } else {
       v = vNew;
       u = uNew;
@@ -99,7 +100,8 @@ export function euler2007(run: Run2007): KernelResult {
       v = c + cU * u;
       u = Math.min(u + d, uCap);
       U[i + 1] = u;
-      if (!spikes.push((i + 1) * dt)) return {last: i + 1, steps: i + 1, reason: spikeBudgetReason((i + 1) * dt, spikes.budget)};
+      if (!spikes.push((i + 1) * dt))
+        return {last: i + 1, steps: i + 1, reason: spikeBudgetReason((i + 1) * dt, spikes.budget)};
     } else {
       V[i + 1] = v;
       U[i + 1] = u;

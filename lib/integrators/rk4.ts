@@ -13,13 +13,25 @@ import {blowUpReason, spikeBudgetReason, type KernelResult, type Run} from "./ru
  * its limit from inside the step at both ends, so a step that ends on a breakpoint never sees the jump; when it
  * is piecewise constant (`constant`), it is `Iconstant` throughout.
  */
-export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, Iconstant: number, t: number, v: number, u: number, h: number, out: Float64Array): void {
+export function rk4Step(
+  m: Model,
+  s: CompiledStimulus,
+  constant: boolean,
+  Iconstant: number,
+  t: number,
+  v: number,
+  u: number,
+  h: number,
+  out: Float64Array
+): void {
   const I0 = constant ? Iconstant : s.value(t, 1);
   const Ih = constant ? Iconstant : s.value(t + 0.5 * h);
   const I1 = constant ? Iconstant : s.value(t + h, -1);
   // v' = e·v² + f·v + g − u + I and u' = ub·v − ua·u + uc, written out so the hot loop calls nothing.
   const {e, f, g} = m;
-  const ub = m.a * m.b, ua = m.accommodation ? 0 : m.a, uc = m.accommodation ? 65 * ub : 0;
+  const ub = m.a * m.b,
+    ua = m.accommodation ? 0 : m.a,
+    uc = m.accommodation ? 65 * ub : 0;
   const k1v = e * (v * v) + f * v + g - u + I0;
   const k1u = ub * v - ua * u + uc;
   const v2 = v + 0.5 * h * k1v;
@@ -43,7 +55,18 @@ export function rk4Step(m: Model, s: CompiledStimulus, constant: boolean, Iconst
  * the fraction of the step. Kept out of the stepping loop: a closure there would make V8 keep the loop's
  * variables in a heap context on every step.
  */
-function stepToSpike(m: Model, s: CompiledStimulus, pc: boolean, I: number, t: number, v: number, u: number, h: number, vPeak: number, out: Float64Array): number {
+function stepToSpike(
+  m: Model,
+  s: CompiledStimulus,
+  pc: boolean,
+  I: number,
+  t: number,
+  v: number,
+  u: number,
+  h: number,
+  vPeak: number,
+  out: Float64Array
+): number {
   const theta = locateCrossing((th) => (rk4Step(m, s, pc, I, t, v, u, th * h, out), out[0]), v, out[0], vPeak, h);
   rk4Step(m, s, pc, I, t, v, u, theta * h, out);
   return theta;

@@ -12,9 +12,43 @@ import {BATCH_KERNEL_WASM} from "./batchKernel.js";
 interface Exports {
   memory: WebAssembly.Memory;
   logLength: WebAssembly.Global;
-  setup(n: number, maxSpikes: number, vPeak: number, counts: number, stopped: number, stopStep: number, frozen: number, shared: number, log: number, logCapacity: number): void;
-  euler(from: number, to: number, i: number, k: number, steps: number, dt: number, e: number, f: number, g: number, varying: number): number;
-  paper2004(from: number, to: number, i: number, k: number, steps: number, tau: number, e: number, f: number, g: number, accommodation: number, varying: number): number;
+  setup(
+    n: number,
+    maxSpikes: number,
+    vPeak: number,
+    counts: number,
+    stopped: number,
+    stopStep: number,
+    frozen: number,
+    shared: number,
+    log: number,
+    logCapacity: number
+  ): void;
+  euler(
+    from: number,
+    to: number,
+    i: number,
+    k: number,
+    steps: number,
+    dt: number,
+    e: number,
+    f: number,
+    g: number,
+    varying: number
+  ): number;
+  paper2004(
+    from: number,
+    to: number,
+    i: number,
+    k: number,
+    steps: number,
+    tau: number,
+    e: number,
+    f: number,
+    g: number,
+    accommodation: number,
+    varying: number
+  ): number;
 }
 
 /** Bytes per record: eight f64x2 fields (v, u, p1, p2, p3, I, c, d) for a pair of neurons. */
@@ -45,7 +79,9 @@ function kernel(): Exports | null {
   if (instance !== undefined) return instance;
   try {
     const bytes = decodeBase64(BATCH_KERNEL_WASM);
-    instance = WebAssembly.validate(bytes) ? (new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports) : null;
+    instance = WebAssembly.validate(bytes)
+      ? (new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports)
+      : null;
   } catch {
     instance = null;
   }
@@ -118,9 +154,10 @@ export function runBatchKernel(st: KernelState, method: BatchMethod): void {
     const to = records + Math.min(pairs, p0 + BLOCK_PAIRS) * RECORD;
     for (let k = 0; k < steps; drain()) {
       const until = Math.min(steps, k + CALL_STEPS);
-      k = method === "euler"
-        ? wasm.euler(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, varying ? 1 : 0)
-        : wasm.paper2004(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, accommodation ? 1 : 0, varying ? 1 : 0);
+      k =
+        method === "euler"
+          ? wasm.euler(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, varying ? 1 : 0)
+          : wasm.paper2004(from, to, 2 * p0, k, until, dt, st.e, st.f, st.g, accommodation ? 1 : 0, varying ? 1 : 0);
     }
   }
 

@@ -13,8 +13,18 @@ import type {Preset} from "../lib/presets.js";
 import {compileStimulus} from "../lib/stimulus.js";
 import {figure, fmt} from "./chart.js";
 import {
-  AXIS_LABELS, AXES, CELL_LABELS, PENDING, axisLimits, cellHref, checkSpec, describeCell, labelShares,
-  type AtlasSpec, type AxisKey, type RowsResult
+  AXIS_LABELS,
+  AXES,
+  CELL_LABELS,
+  PENDING,
+  axisLimits,
+  cellHref,
+  checkSpec,
+  describeCell,
+  labelShares,
+  type AtlasSpec,
+  type AxisKey,
+  type RowsResult
 } from "./atlasModel.js";
 import type {AtlasPool} from "./atlasPool.js";
 import type {ClassId, PresetLike} from "./urlState.js";
@@ -78,7 +88,10 @@ export function presetMarks(classes: Record<string, Preset>, features: Record<st
     group,
     variant: p.equation !== undefined
   });
-  return [...Object.values(classes).map((p) => mark(p, "2003")), ...Object.values(features).map((p) => mark(p, "2004"))];
+  return [
+    ...Object.values(classes).map((p) => mark(p, "2003")),
+    ...Object.values(features).map((p) => mark(p, "2004"))
+  ];
 }
 
 const WIDTH = 640;
@@ -180,14 +193,26 @@ export class AtlasMap {
     };
     const fixedKeys = AXES.filter((k) => k !== spec.x.key && k !== spec.y.key);
     const inputs: Record<string, unknown> = {
-      n: Inputs.select([16, 32, 64, 100, 150, 200], {value: spec.x.n, label: "Cells per side", format: (n: number) => `${n} × ${n}`}),
+      n: Inputs.select([16, 32, 64, 100, 150, 200], {
+        value: spec.x.n,
+        label: "Cells per side",
+        format: (n: number) => `${n} × ${n}`
+      }),
       xMin: number(spec.x.key, spec.x.min, `${spec.x.key} from`),
       xMax: number(spec.x.key, spec.x.max, `${spec.x.key} to`),
       yMin: number(spec.y.key, spec.y.min, `${spec.y.key} from`),
       yMax: number(spec.y.key, spec.y.max, `${spec.y.key} to`),
       ...Object.fromEntries(fixedKeys.map((k) => [k, number(k, spec.fixed[k], k === "I" ? "I (DC, mV/ms)" : k)])),
-      duration: Inputs.select([250, 500, 1000], {value: spec.duration, label: "Duration", format: (t: number) => `${t} ms`}),
-      dt: Inputs.select([2 ** -3, 2 ** -4, 2 ** -5, 2 ** -6, 2 ** -7], {value: spec.dt, label: "dt", format: (dt: number) => `2^${Math.log2(dt)} = ${dt} ms`}),
+      duration: Inputs.select([250, 500, 1000], {
+        value: spec.duration,
+        label: "Duration",
+        format: (t: number) => `${t} ms`
+      }),
+      dt: Inputs.select([2 ** -3, 2 ** -4, 2 ** -5, 2 ** -6, 2 ** -7], {
+        value: spec.dt,
+        label: "dt",
+        format: (dt: number) => `2^${Math.log2(dt)} = ${dt} ms`
+      }),
       method: Inputs.radio(["euler", "paper2004"], {value: spec.method, label: "Method"})
     };
     const form = Inputs.form(inputs) as HTMLElement & {value: Record<string, number | string>};
@@ -318,8 +343,12 @@ export class AtlasMap {
     const {x, y} = spec;
     const half = (a: typeof x) => (a.max - a.min) / (a.n - 1) / 2;
     const inRange = (m: PresetMark) =>
-      m.values[x.key] >= x.min - half(x) && m.values[x.key] <= x.max + half(x) && m.values[y.key] >= y.min - half(y) && m.values[y.key] <= y.max + half(y);
-    const matches = (m: PresetMark) => !m.variant && AXES.every((k) => k === x.key || k === y.key || Math.abs(m.values[k] - spec.fixed[k]) < 1e-9);
+      m.values[x.key] >= x.min - half(x) &&
+      m.values[x.key] <= x.max + half(x) &&
+      m.values[y.key] >= y.min - half(y) &&
+      m.values[y.key] <= y.max + half(y);
+    const matches = (m: PresetMark) =>
+      !m.variant && AXES.every((k) => k === x.key || k === y.key || Math.abs(m.values[k] - spec.fixed[k]) < 1e-9);
     // Published neurons at the same place share one mark and one label ("RS, FS").
     const places = new Map<string, PresetMark & {matching: boolean}>();
     for (const m of this.options.marks.filter(inRange)) {
@@ -337,8 +366,18 @@ export class AtlasMap {
       height: HEIGHT,
       ...MARGIN,
       style: {background: "transparent", overflow: "visible"},
-      x: {domain: [x.min - half(x), x.max + half(x)], label: AXIS_LABELS[x.key], labelAnchor: "center", labelArrow: "none"},
-      y: {domain: [y.min - half(y), y.max + half(y)], label: AXIS_LABELS[y.key], labelAnchor: "center", labelArrow: "none"},
+      x: {
+        domain: [x.min - half(x), x.max + half(x)],
+        label: AXIS_LABELS[x.key],
+        labelAnchor: "center",
+        labelArrow: "none"
+      },
+      y: {
+        domain: [y.min - half(y), y.max + half(y)],
+        label: AXIS_LABELS[y.key],
+        labelAnchor: "center",
+        labelArrow: "none"
+      },
       marks: [
         Plot.frame({stroke: "#888"}),
         Plot.dot(shown, {
@@ -401,12 +440,18 @@ export class AtlasMap {
     this.box.addEventListener("pointerleave", () => this.showFocus());
     this.box.addEventListener("focus", () => this.showFocus());
 
-    const marksText = shown.length ? `Marked: ${shown.map((m) => m.id).join(", ")}.` : "No published neuron lies in this range.";
+    const marksText = shown.length
+      ? `Marked: ${shown.map((m) => m.id).join(", ")}.`
+      : "No published neuron lies in this range.";
     const fig = figure(this.box, {
       title: this.options.title,
       caption:
         `Each cell is one neuron (v0 = −65 mV, u0 = b·v0) under a constant current from t = 0, run for ${spec.duration} ms ` +
-        `with ${spec.method} at dt = ${spec.dt} ms and labelled from its spikes. Fixed: ${AXES.filter((k) => k !== x.key && k !== y.key).map((k) => `${k} = ${spec.fixed[k]}`).join(", ")}. ` +
+        `with ${spec.method} at dt = ${spec.dt} ms and labelled from its spikes. Fixed: ${AXES.filter(
+          (k) => k !== x.key && k !== y.key
+        )
+          .map((k) => `${k} = ${spec.fixed[k]}`)
+          .join(", ")}. ` +
         `Circles mark the 2003 classes (and features at the same place), squares the 2004 features, at their values of ${x.key} and ${y.key}` +
         `${x.key === "I" || y.key === "I" ? " (I: the current at the end of their protocol)" : ""}; filled white where their other values equal this map's, hollow where they differ. ` +
         marksText,
@@ -465,7 +510,12 @@ export class AtlasMap {
   private onKey(e: KeyboardEvent): void {
     const step = e.shiftKey ? 10 : 1;
     const [i, j] = this.focus;
-    const moves: Record<string, [number, number]> = {ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step]};
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step]
+    };
     if (e.key === "Enter") {
       e.preventDefault();
       globalThis.location.assign(this.link.href);
@@ -474,7 +524,10 @@ export class AtlasMap {
     const move = moves[e.key];
     if (!move) return;
     e.preventDefault();
-    this.focus = [Math.max(0, Math.min(this.spec.x.n - 1, i + move[0])), Math.max(0, Math.min(this.spec.y.n - 1, j + move[1]))];
+    this.focus = [
+      Math.max(0, Math.min(this.spec.x.n - 1, i + move[0])),
+      Math.max(0, Math.min(this.spec.y.n - 1, j + move[1]))
+    ];
     this.showFocus();
   }
 

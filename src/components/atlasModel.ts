@@ -11,7 +11,15 @@
 import {simulateBatch, type BatchMethod} from "../lib/batch.js";
 import {classifySpikeTrain, FIRING_PATTERNS, type FiringPattern} from "../lib/analysis/patterns.js";
 import {checkKeyword, checkNumber} from "../lib/validate.js";
-import {clampToSpec, NUMBER_SPECS, presetState, serializeState, type ClassId, type ExplorerState, type PresetLike} from "./urlState.js";
+import {
+  clampToSpec,
+  NUMBER_SPECS,
+  presetState,
+  serializeState,
+  type ClassId,
+  type ExplorerState,
+  type PresetLike
+} from "./urlState.js";
 
 /** The quantities a map can sweep: the four parameters and the DC current I (paper's units, mV/ms). */
 export const AXES = ["a", "b", "c", "d", "I"] as const;
@@ -145,7 +153,11 @@ export interface RowsResult {
  * classifyFiringPattern gives over [0, duration) with onset 0, from its unvalidated core (no reason text).
  * Spike times from simulateBatch or simulate are finite and strictly increasing, as the core requires.
  */
-export function labelCell(spikes: ArrayLike<number>, duration: number, stopped: boolean): {code: number; perBurst: number} {
+export function labelCell(
+  spikes: ArrayLike<number>,
+  duration: number,
+  stopped: boolean
+): {code: number; perBurst: number} {
   if (stopped) return {code: RUNAWAY, perBurst: 0};
   const d = classifySpikeTrain(spikes instanceof Float64Array ? spikes : Float64Array.from(spikes), 0, duration, 0);
   const perBurst = "spikesPerBurst" in d ? (d.spikesPerBurst ?? 0) : 0;
@@ -205,12 +217,18 @@ export function describeCell(spec: AtlasSpec, i: number, j: number, code: number
   const where = `${spec.x.key} = ${q[spec.x.key]}, ${spec.y.key} = ${q[spec.y.key]}`;
   if (code === PENDING) return `${where}: not computed yet`;
   const label = CELL_LABELS[code] ?? "unknown";
-  const burst = perBurst > 0 && (label === "bursting" || label === "mixed" || label === "phasic") ? ` (${perBurst} spikes per burst)` : "";
+  const burst =
+    perBurst > 0 && (label === "bursting" || label === "mixed" || label === "phasic")
+      ? ` (${perBurst} spikes per burst)`
+      : "";
   return `${where}: ${label}${burst}`;
 }
 
 /** Squared distance in units of the parameters' typical spreads, for the nearest class. */
-function distance(p: {a: number; b: number; c: number; d: number}, q: {a: number; b: number; c: number; d: number}): number {
+function distance(
+  p: {a: number; b: number; c: number; d: number},
+  q: {a: number; b: number; c: number; d: number}
+): number {
   return ((p.a - q.a) / 0.05) ** 2 + ((p.b - q.b) / 0.05) ** 2 + ((p.c - q.c) / 10) ** 2 + ((p.d - q.d) / 4) ** 2;
 }
 
@@ -221,13 +239,32 @@ function distance(p: {a: number; b: number; c: number; d: number}, q: {a: number
 export function cellState(spec: AtlasSpec, i: number, j: number, classes: Record<ClassId, PresetLike>): ExplorerState {
   const q = cellValues(spec, i, j);
   let nearest: ClassId = "RS";
-  for (const id of Object.keys(classes) as ClassId[]) if (distance(classes[id].params, q) < distance(classes[nearest].params, q)) nearest = id;
+  for (const id of Object.keys(classes) as ClassId[])
+    if (distance(classes[id].params, q) < distance(classes[nearest].params, q)) nearest = id;
   const base = presetState(nearest, classes, {method: spec.method, dt: spec.dt});
-  return {...base, a: q.a, b: q.b, c: q.c, d: q.d, v0: ATLAS_V0, u0: atlasU0(q.b), T: spec.duration, protocol: false, dc: true, dcI: q.I};
+  return {
+    ...base,
+    a: q.a,
+    b: q.b,
+    c: q.c,
+    d: q.d,
+    v0: ATLAS_V0,
+    u0: atlasU0(q.b),
+    T: spec.duration,
+    protocol: false,
+    dc: true,
+    dcI: q.I
+  };
 }
 
 /** The explorer's address of a cell, relative to the atlas page (src/lab/atlas.md → src/index.md). */
-export function cellHref(spec: AtlasSpec, i: number, j: number, classes: Record<ClassId, PresetLike>, base = "../"): string {
+export function cellHref(
+  spec: AtlasSpec,
+  i: number,
+  j: number,
+  classes: Record<ClassId, PresetLike>,
+  base = "../"
+): string {
   return `${base}${serializeState(cellState(spec, i, j, classes))}`;
 }
 
@@ -274,5 +311,7 @@ export function accurateCell(
 /** The label text of a code with its spikes per burst, e.g. "bursting (4)". */
 export function labelText(code: number, perBurst: number): string {
   const label = CELL_LABELS[code] ?? "unknown";
-  return perBurst > 0 && (label === "bursting" || label === "mixed" || label === "phasic") ? `${label} (${perBurst})` : label;
+  return perBurst > 0 && (label === "bursting" || label === "mixed" || label === "phasic")
+    ? `${label} (${perBurst})`
+    : label;
 }

@@ -37,7 +37,12 @@ export function onBorders(m: MapAgreement): number {
   const {n: ny} = m.spec.y;
   return m.disagreements.filter(({i, j}) => {
     const k = j * nx + i;
-    return [[1, 0], [-1, 0], [0, 1], [0, -1]].some(([di, dj]) => {
+    return [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1]
+    ].some(([di, dj]) => {
       const p = i + di!;
       const q = j + dj!;
       if (p < 0 || q < 0 || p >= nx || q >= ny) return false;
@@ -70,7 +75,9 @@ export function agreementSummary(a: Agreement): HTMLElement {
   const p = document.createElement("p");
   const strong = document.createElement("strong");
   strong.textContent = `${a.agree} of ${a.total} cells (${percent(a.fraction)})`;
-  const perMap = Object.entries(a.maps).map(([id, m]) => `${MAP_NAMES[id] ?? id}: ${m.agree} of ${m.cells} (${percent(m.fraction)})`).join("; ");
+  const perMap = Object.entries(a.maps)
+    .map(([id, m]) => `${MAP_NAMES[id] ?? id}: ${m.agree} of ${m.cells} (${percent(m.fraction)})`)
+    .join("; ");
   const samePerBurst = Object.values(a.maps).reduce((s, m) => s + m.samePerBurst, 0);
   p.append(
     "The fast kernel and the accurate method give the same label on ",

@@ -17,7 +17,10 @@ export class AtlasPool {
   private generation = 0;
 
   /** `makeWorker` returns a new module worker running atlas.worker.ts (or null: the main thread does the work). */
-  constructor(private readonly makeWorker: () => Worker | null, readonly size = Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2))) {}
+  constructor(
+    private readonly makeWorker: () => Worker | null,
+    readonly size = Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2))
+  ) {}
 
   /**
    * Computes every row of `spec`, top row first; resolves true when done, false if cancelled or superseded by
@@ -60,7 +63,8 @@ export class AtlasPool {
     // first 200 × 200 map took 1.44 and 1.69 s (medians) against 1.53 and 1.76 s with one small warm-up map,
     // measured alternately. (A warm-up on 32-wide rows of all three maps showed no gain.)
     for (const jobs of this.jobs) {
-      for (let row = 0; row < WARM_ROWS; row++) jobs.run({spec: DEFAULT_MAPS.cd, row0: row, row1: row + 1}).catch(() => {});
+      for (let row = 0; row < WARM_ROWS; row++)
+        jobs.run({spec: DEFAULT_MAPS.cd, row0: row, row1: row + 1}).catch(() => {});
     }
   }
 

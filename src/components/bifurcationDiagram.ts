@@ -27,10 +27,20 @@ export function bifurcationChart(diagram: BifurcationDiagram, options: Bifurcati
   const {width, height = 280, current} = options;
   const vs = diagram.segments.flatMap((s) => s.points.map((p) => p.v));
   const yDomain = vs.length ? [Math.min(...vs), Math.max(...vs)] : [-80, -40];
-  const marks: Plot.Markish[] = [axesMark({xLabel: "I (current ÷ capacitance, mV/ms)", yLabel: "v at equilibrium (mV)"})];
+  const marks: Plot.Markish[] = [
+    axesMark({xLabel: "I (current ÷ capacitance, mV/ms)", yLabel: "v at equilibrium (mV)"})
+  ];
   for (const segment of diagram.segments) {
     const style = STYLE[segment.stability];
-    marks.push(Plot.line(segment.points, {x: "I", y: "v", stroke: style.stroke, strokeWidth: segment.stability === "stable" ? 2.5 : 1.75, strokeDasharray: style.dash}));
+    marks.push(
+      Plot.line(segment.points, {
+        x: "I",
+        y: "v",
+        stroke: style.stroke,
+        strokeWidth: segment.stability === "stable" ? 2.5 : 1.75,
+        strokeDasharray: style.dash
+      })
+    );
   }
   if (current !== undefined) marks.push(Plot.ruleX([current], {stroke: "#2d7d46", strokeWidth: 1.5}));
   const special = [
@@ -51,15 +61,30 @@ export function bifurcationChart(diagram: BifurcationDiagram, options: Bifurcati
     marks
   }) as SVGSVGElement;
 
-  const legend = legendRow([...new Set(diagram.segments.map((s) => s.stability))].map((k) => ({color: STYLE[k].stroke, dash: STYLE[k].dash, text: STYLE[k].label})));
-  const sn = diagram.saddleNode ? `saddle-node (SN) at I = ${fmt(diagram.saddleNode.I)}, v = ${fmt(diagram.saddleNode.v)} mV` : "no saddle-node in range";
-  const ah = diagram.hopf ? `${diagram.hopf.criticality} Andronov–Hopf (AH) at I = ${fmt(diagram.hopf.I)}, v = ${fmt(diagram.hopf.v)} mV` : "no Andronov–Hopf point in range";
-  const pieces = diagram.segments.map((s) => `${s.branch} branch ${STYLE[s.stability].label} from I = ${fmt(s.points[0]?.I)} to ${fmt(s.points.at(-1)?.I)}`);
+  const legend = legendRow(
+    [...new Set(diagram.segments.map((s) => s.stability))].map((k) => ({
+      color: STYLE[k].stroke,
+      dash: STYLE[k].dash,
+      text: STYLE[k].label
+    }))
+  );
+  const sn = diagram.saddleNode
+    ? `saddle-node (SN) at I = ${fmt(diagram.saddleNode.I)}, v = ${fmt(diagram.saddleNode.v)} mV`
+    : "no saddle-node in range";
+  const ah = diagram.hopf
+    ? `${diagram.hopf.criticality} Andronov–Hopf (AH) at I = ${fmt(diagram.hopf.I)}, v = ${fmt(diagram.hopf.v)} mV`
+    : "no Andronov–Hopf point in range";
+  const pieces = diagram.segments.map(
+    (s) =>
+      `${s.branch} branch ${STYLE[s.stability].label} from I = ${fmt(s.points[0]?.I)} to ${fmt(s.points.at(-1)?.I)}`
+  );
   return figure(svg, {
     ...options,
     legend,
     className: "bifurcation-chart",
-    ariaLabel: options.ariaLabel ?? `Bifurcation diagram: equilibrium v in mV against I from ${fmt(diagram.from)} to ${fmt(diagram.to)}; ${sn}; ${ah}.`,
+    ariaLabel:
+      options.ariaLabel ??
+      `Bifurcation diagram: equilibrium v in mV against I from ${fmt(diagram.from)} to ${fmt(diagram.to)}; ${sn}; ${ah}.`,
     ariaDescription: options.ariaDescription ?? `${pieces.join("; ")}.`
   });
 }

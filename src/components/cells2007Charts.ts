@@ -4,10 +4,25 @@
  * parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
-import {CELLS_2007, equilibria2007, nullclines2007, type Cell2007, type Special2007, type Trace2007} from "../lib/index.js";
+import {
+  CELLS_2007,
+  equilibria2007,
+  nullclines2007,
+  type Cell2007,
+  type Special2007,
+  type Trace2007
+} from "../lib/index.js";
 import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, voltagePlot, type VoltageLine} from "./chart.js";
 import {phaseGridLayout} from "./compareCharts.js";
-import {equilibriumMark, orbitMarks, phaseDomain, phaseLegend, planePlot, trajectoryPath, type Jump} from "./phasePlane.js";
+import {
+  equilibriumMark,
+  orbitMarks,
+  phaseDomain,
+  phaseLegend,
+  planePlot,
+  trajectoryPath,
+  type Jump
+} from "./phasePlane.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "./cells2007Model.js";
 
 /** Colours: the book's trace and the accurate one (Okabe–Ito), then one per compared cell. */
@@ -51,25 +66,45 @@ interface CellChartOptions {
 }
 
 /** One cell's v(t): the book's Euler trace, the accurate one, or both overlaid with a legend. */
-export function CellTrace(book: Trace2007, adaptive: Trace2007, {width, view, label, height = 200}: CellChartOptions): HTMLElement {
+export function CellTrace(
+  book: Trace2007,
+  adaptive: Trace2007,
+  {width, view, label, height = 200}: CellChartOptions
+): HTMLElement {
   const shown = view === "overlay" ? [book, adaptive] : [view === "book" ? book : adaptive];
   const last = Math.max(...shown.map((t) => t.t[t.t.length - 1] ?? 0)) || 1;
   const xDomain: [number, number] = [0, last];
   const yDomain = vDomain(shown);
   const lines: VoltageLine[] = [];
-  if (view !== "adaptive") lines.push({t: book.t, v: book.v, color: METHOD_COLORS.book, ariaLabel: "v, book", style: {strokeWidth: 1.3}});
+  if (view !== "adaptive")
+    lines.push({t: book.t, v: book.v, color: METHOD_COLORS.book, ariaLabel: "v, book", style: {strokeWidth: 1.3}});
   if (view !== "book") {
-    const style = {strokeWidth: 1.3, strokeOpacity: view === "overlay" ? 0.8 : 1, strokeDasharray: view === "overlay" ? "4,2" : undefined};
+    const style = {
+      strokeWidth: 1.3,
+      strokeOpacity: view === "overlay" ? 0.8 : 1,
+      strokeDasharray: view === "overlay" ? "4,2" : undefined
+    };
     lines.push({t: adaptive.t, v: adaptive.v, color: METHOD_COLORS.adaptive, ariaLabel: "v, accurate", style});
   }
   const svg = voltagePlot(lines, {width, height, xDomain, yDomain});
   const nb = book.spikes.length;
   const na = adaptive.spikes.length;
-  const which = view === "book" ? `as published (izhi2007.m's Euler loop, τ = 0.25 ms), ${spikesText(nb)}` : view === "adaptive" ? `accurately integrated, ${spikesText(na)}` : `book (${spikesText(nb)}) and accurate (${spikesText(na)}) overlaid`;
+  const which =
+    view === "book"
+      ? `as published (izhi2007.m's Euler loop, τ = 0.25 ms), ${spikesText(nb)}`
+      : view === "adaptive"
+        ? `accurately integrated, ${spikesText(na)}`
+        : `book (${spikesText(nb)}) and accurate (${spikesText(na)}) overlaid`;
   const title = `${label}: v(t), ${view === "book" ? "book" : view === "adaptive" ? "accurate" : "book vs accurate"}`;
   return figure(svg, {
     title,
-    legend: view === "overlay" ? legend(svg.ownerDocument, [[METHOD_COLORS.book, `book: ${spikesText(nb)}`], [METHOD_COLORS.adaptive, `accurate: ${spikesText(na)}`, "4,2"]]) : null,
+    legend:
+      view === "overlay"
+        ? legend(svg.ownerDocument, [
+            [METHOD_COLORS.book, `book: ${spikesText(nb)}`],
+            [METHOD_COLORS.adaptive, `accurate: ${spikesText(na)}`, "4,2"]
+          ])
+        : null,
     ariaLabel: `Line chart of the membrane potential v in mV of ${label} against time t from 0 to ${fmt(last)} ms, ${which}.`,
     className: "cells2007-trace"
   });
@@ -87,7 +122,10 @@ export function compareDomain(runs: CompareRun2007[]): [number, number] {
 }
 
 /** The compared cells' v(t), stacked on one time axis (each with its own v range, as the cells differ). */
-export function StackedCells(runs: CompareRun2007[], {width, names}: {width: number; names: Record<string, string>}): HTMLElement {
+export function StackedCells(
+  runs: CompareRun2007[],
+  {width, names}: {width: number; names: Record<string, string>}
+): HTMLElement {
   const box = document.createElement("div");
   box.className = "cells2007-stack";
   const xDomain = compareDomain(runs);
@@ -109,20 +147,34 @@ export function StackedCells(runs: CompareRun2007[], {width, names}: {width: num
 }
 
 /** The compared cells' v(t) on one chart, with a legend. */
-export function OverlayCells(runs: CompareRun2007[], {width, names}: {width: number; names: Record<string, string>}): HTMLElement {
+export function OverlayCells(
+  runs: CompareRun2007[],
+  {width, names}: {width: number; names: Record<string, string>}
+): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
   const xDomain = compareDomain(drawn);
-  const lines = drawn.map((r) => ({t: r.trace!.t, v: r.trace!.v, color: CELL_COLORS[r.index % 4], ariaLabel: `v of cell ${r.index + 1}`, style: {strokeWidth: 1.3, strokeOpacity: 0.85}}));
+  const lines = drawn.map((r) => ({
+    t: r.trace!.t,
+    v: r.trace!.v,
+    color: CELL_COLORS[r.index % 4],
+    ariaLabel: `v of cell ${r.index + 1}`,
+    style: {strokeWidth: 1.3, strokeOpacity: 0.85}
+  }));
   const svg = voltagePlot(lines, {
     width,
     height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
     xDomain,
     yDomain: vDomain(drawn.map((r) => r.trace))
   });
-  const counts = drawn.map((r) => `cell ${r.index + 1} (${shortName(r.id)}) ${spikesText(r.trace!.spikes.length)}`).join(", ");
+  const counts = drawn
+    .map((r) => `cell ${r.index + 1} (${shortName(r.id)}) ${spikesText(r.trace!.spikes.length)}`)
+    .join(", ");
   return figure(svg, {
     title: "Membrane potentials v(t), overlaid",
-    legend: legend(svg.ownerDocument, drawn.map((r) => [CELL_COLORS[r.index % 4], `${runTitle(r)}: ${names[r.id]}`] as [string, string])),
+    legend: legend(
+      svg.ownerDocument,
+      drawn.map((r) => [CELL_COLORS[r.index % 4], `${runTitle(r)}: ${names[r.id]}`] as [string, string])
+    ),
     ariaLabel: `Line chart of the membrane potential v in mV of ${drawn.length} cells against time t from 0 to ${fmt(xDomain[1])} ms: ${counts}.`,
     caption: "Each colour is one cell (see the legend).",
     className: "cells2007-overlay"
@@ -130,7 +182,12 @@ export function OverlayCells(runs: CompareRun2007[], {width, names}: {width: num
 }
 
 /** A small table: header cells with scope, a caption, rows of text. */
-export function Table(caption: string, head: (string | Node)[], rows: (string | Node)[][], className: string): HTMLElement {
+export function Table(
+  caption: string,
+  head: (string | Node)[],
+  rows: (string | Node)[][],
+  className: string
+): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "cells2007-table-wrap";
   const table = document.createElement("table");
@@ -164,12 +221,20 @@ export function Table(caption: string, head: (string | Node)[], rows: (string | 
 
 /** The statistics table: one row per statistic, one column per compared cell. */
 export function StatsTable2007(runs: CompareRun2007[], rows: StatsRow2007[], caption: string): HTMLElement {
-  const head: (string | Node)[] = ["Statistic", ...runs.map((r) => {
-    const span = document.createElement("span");
-    span.append(swatch(document, CELL_COLORS[r.index % 4]), runTitle(r));
-    return span;
-  })];
-  return Table(caption, head, rows.map((row) => [row.label, ...row.values]), "cells2007-stats");
+  const head: (string | Node)[] = [
+    "Statistic",
+    ...runs.map((r) => {
+      const span = document.createElement("span");
+      span.append(swatch(document, CELL_COLORS[r.index % 4]), runTitle(r));
+      return span;
+    })
+  ];
+  return Table(
+    caption,
+    head,
+    rows.map((row) => [row.label, ...row.values]),
+    "cells2007-stats"
+  );
 }
 
 /**
@@ -192,7 +257,11 @@ export function jumps2007(trace: Trace2007, cell: Cell2007, special: Special2007
 }
 
 /** One compared cell's phase plane (v in mV, u in pA) at the current I (pA): nullclines, equilibria, orbit, resets. */
-export function PhasePlane2007(r: CompareRun2007, I: number, {width, when}: {width: number; when: string}): HTMLElement {
+export function PhasePlane2007(
+  r: CompareRun2007,
+  I: number,
+  {width, when}: {width: number; when: string}
+): HTMLElement {
   const {cell, special, name} = CELLS_2007[r.id];
   const trace = r.trace!;
   const height = Math.round(Math.min(width, 480) * 0.8);
@@ -200,7 +269,16 @@ export function PhasePlane2007(r: CompareRun2007, I: number, {width, when}: {wid
   const jumps = jumps2007(trace, cell, special);
   const {vDomain, uDomain, breaks} = phaseDomain(trace, cell, equilibria, cell.vpeak, jumps);
   const nc = nullclines2007(cell, special, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161});
-  const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params: cell, vPeak: cell.vpeak, jumps});
+  const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {
+    width,
+    height,
+    vDomain,
+    uDomain,
+    tolerance: 1.5,
+    params: cell,
+    vPeak: cell.vpeak,
+    jumps
+  });
   const svg = planePlot({width, height, vDomain, uDomain}, [
     axesMark({xLabel: "v (mV)", yLabel: "u (pA)"}),
     pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"}),
@@ -208,7 +286,9 @@ export function PhasePlane2007(r: CompareRun2007, I: number, {width, when}: {wid
     ...orbitMarks({X, Y, JX, JY}),
     equilibriumMark(equilibria)
   ]);
-  const eqText = equilibria.length ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)} pA`).join("; ") : "none: the nullclines do not cross";
+  const eqText = equilibria.length
+    ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)} pA`).join("; ")
+    : "none: the nullclines do not cross";
   return figure(svg, {
     title: `${runTitle(r)}: phase plane (v, u)`,
     legend: phaseLegend(svg.ownerDocument, equilibria, true, [], {resetLine: false}), // the reset moves with u (LTS, TC)
@@ -228,7 +308,12 @@ export function PhasePlanes2007(runs: CompareRun2007[], {width}: {width: number}
   grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
   for (const r of drawn) {
     const {t, I} = r.trace!;
-    grid.append(PhasePlane2007(r, I[I.length - 1], {width: chartWidth, when: `its value at t = ${fmt(t[t.length - 1])} ms, the end of the run`}));
+    grid.append(
+      PhasePlane2007(r, I[I.length - 1], {
+        width: chartWidth,
+        when: `its value at t = ${fmt(t[t.length - 1])} ms, the end of the run`
+      })
+    );
   }
   return grid;
 }

@@ -21,7 +21,15 @@ import {readQuery, show} from "./urlState.js";
 
 /** The cells in the book's order, then the two burst-mode presets. */
 export const CELL_IDS_2007: readonly CellId2007[] = Object.freeze([
-  "RS2007", "IB2007", "CH2007", "LTS2007", "FS2007", "TC2007", "RTN2007", "TC2007_burst", "RTN2007_burst"
+  "RS2007",
+  "IB2007",
+  "CH2007",
+  "LTS2007",
+  "FS2007",
+  "TC2007",
+  "RTN2007",
+  "TC2007_burst",
+  "RTN2007_burst"
 ]);
 
 /** Output interval (ms) of the accurate runs: izhi2007.m's τ, so both traces have the same samples. */
@@ -51,9 +59,21 @@ export function parameterRows(p: Preset2007): {name: string; value: string; unit
     {name: "k", value: fmt(c.k), unit: "nS/mV"},
     {name: "vr", value: fmt(c.vr), unit: "mV"},
     {name: "vt", value: fmt(c.vt), unit: "mV"},
-    {name: "vpeak", value: s.vpeakU ? `${fmt(c.vpeak)} ${s.vpeakU < 0 ? "−" : "+"} ${fmt(Math.abs(s.vpeakU))}·u` : fmt(c.vpeak), unit: "mV"},
+    {
+      name: "vpeak",
+      value: s.vpeakU ? `${fmt(c.vpeak)} ${s.vpeakU < 0 ? "−" : "+"} ${fmt(Math.abs(s.vpeakU))}·u` : fmt(c.vpeak),
+      unit: "mV"
+    },
     {name: "a", value: fmt(c.a), unit: "1/ms"},
-    {name: "b", value: s.cubicU ? "— (U(v))" : s.bBelow ? `${fmt(s.bBelow.b)} if v ≤ ${fmt(s.bBelow.v)} mV, else ${fmt(c.b)}` : fmt(c.b), unit: "nS"},
+    {
+      name: "b",
+      value: s.cubicU
+        ? "— (U(v))"
+        : s.bBelow
+          ? `${fmt(s.bBelow.b)} if v ≤ ${fmt(s.bBelow.v)} mV, else ${fmt(c.b)}`
+          : fmt(c.b),
+      unit: "nS"
+    },
     {name: "c", value: s.cU ? `${fmt(c.c)} ${s.cU < 0 ? "−" : "+"} ${fmt(Math.abs(s.cU))}·u` : fmt(c.c), unit: "mV"},
     {name: "d", value: fmt(c.d), unit: "pA"}
   ];
@@ -64,13 +84,27 @@ export function parameterRows(p: Preset2007): {name: string; value: string; unit
 export function specialRules(p: Preset2007): string[] {
   const s = p.special;
   const out: string[] = [];
-  if (s.vpeakU) out.push(`The spike cut-off moves with u: a spike is registered when v reaches ${fmt(p.cell.vpeak)} ${s.vpeakU < 0 ? "−" : "+"} ${fmt(Math.abs(s.vpeakU))}·u mV.`);
-  if (s.cU) out.push(`The reset moves with u: v is reset to ${fmt(p.cell.c)} ${s.cU < 0 ? "−" : "+"} ${fmt(Math.abs(s.cU))}·u mV (u before its increment).`);
+  if (s.vpeakU)
+    out.push(
+      `The spike cut-off moves with u: a spike is registered when v reaches ${fmt(p.cell.vpeak)} ${s.vpeakU < 0 ? "−" : "+"} ${fmt(Math.abs(s.vpeakU))}·u mV.`
+    );
+  if (s.cU)
+    out.push(
+      `The reset moves with u: v is reset to ${fmt(p.cell.c)} ${s.cU < 0 ? "−" : "+"} ${fmt(Math.abs(s.cU))}·u mV (u before its increment).`
+    );
   if (s.uCap !== undefined) out.push(`u is capped at the reset: u ← min(u + d, ${fmt(s.uCap)} pA).`);
-  if (s.bBelow) out.push(`b switches with v: ${fmt(s.bBelow.b)} nS while v ≤ ${fmt(s.bBelow.v)} mV, ${fmt(p.cell.b)} nS above.`);
-  if (s.cubicU) out.push(`u follows a cubic instead of b(v − vr): u′ = a(U(v) − u) with U = 0 for v < ${fmt(s.cubicU.vb)} mV and ${fmt(s.cubicU.k)}(v + ${fmt(-s.cubicU.vb)})³ pA otherwise.`);
-  if (p.id === "TC2007_burst") out.push(`Burst mode: the cell is first held at −1200 pA for ${HOLD_MS} ms (v near −80 mV), then released to the test current.`);
-  if (p.id === "RTN2007_burst") out.push(`Burst mode: the cell is first held at −350 pA for ${HOLD_MS} ms, then stepped to the test current.`);
+  if (s.bBelow)
+    out.push(`b switches with v: ${fmt(s.bBelow.b)} nS while v ≤ ${fmt(s.bBelow.v)} mV, ${fmt(p.cell.b)} nS above.`);
+  if (s.cubicU)
+    out.push(
+      `u follows a cubic instead of b(v − vr): u′ = a(U(v) − u) with U = 0 for v < ${fmt(s.cubicU.vb)} mV and ${fmt(s.cubicU.k)}(v + ${fmt(-s.cubicU.vb)})³ pA otherwise.`
+    );
+  if (p.id === "TC2007_burst")
+    out.push(
+      `Burst mode: the cell is first held at −1200 pA for ${HOLD_MS} ms (v near −80 mV), then released to the test current.`
+    );
+  if (p.id === "RTN2007_burst")
+    out.push(`Burst mode: the cell is first held at −350 pA for ${HOLD_MS} ms, then stepped to the test current.`);
   return out;
 }
 
@@ -105,7 +139,9 @@ function spikes(n: number): string {
 }
 
 /** A sentence comparing the spike counts of the two methods, with the numbers. */
-export function differenceSentence(run: Pick<CellRun, "id" | "current"> & {book: {spikes: ArrayLike<number>}; adaptive: {spikes: ArrayLike<number>}}): string {
+export function differenceSentence(
+  run: Pick<CellRun, "id" | "current"> & {book: {spikes: ArrayLike<number>}; adaptive: {spikes: ArrayLike<number>}}
+): string {
   const nb = run.book.spikes.length;
   const na = run.adaptive.spikes.length;
   const at = `${shortName(run.id)} at ${fmt(run.current)} pA`;
@@ -140,8 +176,7 @@ export const MAX_CELLS = 4;
 
 /** The shared current: one cell's test current (with its protocol), or a step the reader sets. */
 export type SharedCurrent =
-  | {kind: "test"; id: CellId2007; current: number}
-  | {kind: "step"; amplitude: number; onset: number; duration: number};
+  {kind: "test"; id: CellId2007; current: number} | {kind: "step"; amplitude: number; onset: number; duration: number};
 
 /** State of the comparison tools. */
 export interface Compare2007State {
@@ -163,23 +198,42 @@ export const STEP_LIMITS = {amplitude: [-2000, 2000], onset: [0, 500], duration:
 
 /** Checks 2–4 known cells; throws with the value and what is allowed. */
 export function checkCells(cells: readonly string[]): CellId2007[] {
-  if (cells.length < MIN_CELLS || cells.length > MAX_CELLS) throw new RangeError(`cells: ${cells.length} given; allowed: ${MIN_CELLS} to ${MAX_CELLS}`);
-  for (const c of cells) if (!(CELL_IDS_2007 as readonly string[]).includes(c)) throw new RangeError(`cells: unknown cell "${c}"; allowed: ${CELL_IDS_2007.join(", ")}`);
+  if (cells.length < MIN_CELLS || cells.length > MAX_CELLS)
+    throw new RangeError(`cells: ${cells.length} given; allowed: ${MIN_CELLS} to ${MAX_CELLS}`);
+  for (const c of cells)
+    if (!(CELL_IDS_2007 as readonly string[]).includes(c))
+      throw new RangeError(`cells: unknown cell "${c}"; allowed: ${CELL_IDS_2007.join(", ")}`);
   return cells as CellId2007[];
 }
 
 /** The shared current as a stimulus, its run length and onset (ms), and a sentence. */
-export function sharedStimulus(c: SharedCurrent): {stimulus: Stimulus; duration: number; onset: number; description: string} {
+export function sharedStimulus(c: SharedCurrent): {
+  stimulus: Stimulus;
+  duration: number;
+  onset: number;
+  description: string;
+} {
   if (c.kind === "test") {
     const p = cell2007At(c.id, c.current);
     const burst = c.id.endsWith("_burst");
-    return {stimulus: p.current, duration: p.duration, onset: burst ? HOLD_MS : 0, description: `Every cell receives ${shortName(c.id)}'s test current: ${currentText(c.id, c.current)}, for ${fmt(p.duration)} ms.`};
+    return {
+      stimulus: p.current,
+      duration: p.duration,
+      onset: burst ? HOLD_MS : 0,
+      description: `Every cell receives ${shortName(c.id)}'s test current: ${currentText(c.id, c.current)}, for ${fmt(p.duration)} ms.`
+    };
   }
-  const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : lo));
+  const clamp = (x: number, [lo, hi]: readonly [number, number]) =>
+    Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : lo));
   const amplitude = clamp(c.amplitude, STEP_LIMITS.amplitude);
   const duration = clamp(c.duration, STEP_LIMITS.duration);
   const onset = Math.min(clamp(c.onset, STEP_LIMITS.onset), duration - 1);
-  return {stimulus: step(amplitude, onset), duration, onset, description: `Every cell receives a step of ${fmt(amplitude)} pA from t = ${fmt(onset)} ms, for ${fmt(duration)} ms.`};
+  return {
+    stimulus: step(amplitude, onset),
+    duration,
+    onset,
+    description: `Every cell receives a step of ${fmt(amplitude)} pA from t = ${fmt(onset)} ms, for ${fmt(duration)} ms.`
+  };
 }
 
 /** One compared cell's run and statistics. */
@@ -191,10 +245,22 @@ export interface CompareRun2007 {
 }
 
 /** Runs one compared cell (errors become messages). */
-export function runCompared(index: number, id: CellId2007, shared: ReturnType<typeof sharedStimulus>, method: "book" | "adaptive"): CompareRun2007 {
+export function runCompared(
+  index: number,
+  id: CellId2007,
+  shared: ReturnType<typeof sharedStimulus>,
+  method: "book" | "adaptive"
+): CompareRun2007 {
   try {
     const p = CELLS_2007[id];
-    const trace = simulate2007({cell: p.cell, special: p.special, current: shared.stimulus, duration: shared.duration, method, dt: 0.25});
+    const trace = simulate2007({
+      cell: p.cell,
+      special: p.special,
+      current: shared.stimulus,
+      duration: shared.duration,
+      method,
+      dt: 0.25
+    });
     return {index, id, trace, error: null};
   } catch (e) {
     return {index, id, trace: null, error: e instanceof Error ? e.message : String(e)};
@@ -214,7 +280,9 @@ export function statsRows2007(runs: CompareRun2007[], onset: number, end: number
   const patterns = runs.map((r) => {
     if (!r.trace) return "—";
     const res = classifyFiringPattern(r.trace.spikes, {start: onset, end, onset});
-    return res.spikesPerBurst && res.pattern === "bursting" ? `bursting (${res.spikesPerBurst} per burst)` : res.pattern;
+    return res.spikesPerBurst && res.pattern === "bursting"
+      ? `bursting (${res.spikesPerBurst} per burst)`
+      : res.pattern;
   });
   const col = (f: (s: NonNullable<(typeof stats)[number]>) => number | null, unit = "") =>
     stats.map((s) => (s ? (f(s) === null ? "—" : `${fmt(f(s), 3)}${unit}`) : "—"));
@@ -256,7 +324,11 @@ export function serializeCompare2007(state: Compare2007State): string {
  */
 export function parseCompare2007(search: string): {state: Compare2007State; notices: string[]} {
   const {values, notices} = readQuery(search);
-  const state: Compare2007State = {...DEFAULT_COMPARE_2007, cells: [...DEFAULT_COMPARE_2007.cells], current: {...DEFAULT_COMPARE_2007.current}};
+  const state: Compare2007State = {
+    ...DEFAULT_COMPARE_2007,
+    cells: [...DEFAULT_COMPARE_2007.cells],
+    current: {...DEFAULT_COMPARE_2007.current}
+  };
   const known = new Set(["cells", "current", "amp", "on", "T", "method", "overlay"]);
   for (const key of values.keys()) if (!known.has(key)) notices.push(`Unknown setting “${show(key)}” was ignored.`);
   const cells = values.get("cells");
@@ -286,8 +358,12 @@ export function parseCompare2007(search: string): {state: Compare2007State; noti
   } else if (current !== undefined) {
     const [id, I] = current.split(":");
     const preset = (CELL_IDS_2007 as readonly string[]).includes(id) ? CELLS_2007[id as CellId2007] : null;
-    if (preset && preset.testCurrents.includes(Number(I))) state.current = {kind: "test", id: id as CellId2007, current: Number(I)};
-    else notices.push(`Current “${show(current)}” is neither “step” nor one of the book's test currents (e.g. CH2007:300); the default was used.`);
+    if (preset && preset.testCurrents.includes(Number(I)))
+      state.current = {kind: "test", id: id as CellId2007, current: Number(I)};
+    else
+      notices.push(
+        `Current “${show(current)}” is neither “step” nor one of the book's test currents (e.g. CH2007:300); the default was used.`
+      );
   }
   const method = values.get("method");
   if (method !== undefined) {

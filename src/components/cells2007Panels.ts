@@ -30,7 +30,11 @@ import {
   type View2007
 } from "./cells2007Model.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -53,7 +57,13 @@ function onResize(box: HTMLElement, render: () => void): void {
   }).observe(box);
 }
 
-function radios<T extends string>(name: string, legendText: string, options: Record<T, string>, value: T, onChange: (v: T) => void): HTMLFieldSetElement {
+function radios<T extends string>(
+  name: string,
+  legendText: string,
+  options: Record<T, string>,
+  value: T,
+  onChange: (v: T) => void
+): HTMLFieldSetElement {
   const set = el("fieldset", {className: "cells2007-radios"}, el("legend", {textContent: legendText}));
   for (const [key, text] of Object.entries(options) as [T, string][]) {
     const input = el("input", {type: "radio", name, value: key, checked: key === value});
@@ -68,17 +78,33 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
   const p = CELLS_2007[id];
   const card = el("section", {className: "cells2007-card", id: `cell-${id}`});
   card.dataset.cell = id;
-  card.append(el("h2", {textContent: p.name}), el("p", {className: "cells2007-description", textContent: p.description}));
-  card.append(Table(`Parameters of ${shortName(id)}`, ["parameter", "value", "unit"], parameterRows(p).map((r) => [r.name, r.value, r.unit]), "cells2007-params"));
+  card.append(
+    el("h2", {textContent: p.name}),
+    el("p", {className: "cells2007-description", textContent: p.description})
+  );
+  card.append(
+    Table(
+      `Parameters of ${shortName(id)}`,
+      ["parameter", "value", "unit"],
+      parameterRows(p).map((r) => [r.name, r.value, r.unit]),
+      "cells2007-params"
+    )
+  );
   const rules = specialRules(p);
   card.append(
-    rules.length ? el("ul", {className: "cells2007-rules"}, ...rules.map((r) => el("li", {textContent: r}))) : el("p", {className: "cells2007-rules", textContent: "No special rules: the plain model."})
+    rules.length
+      ? el("ul", {className: "cells2007-rules"}, ...rules.map((r) => el("li", {textContent: r})))
+      : el("p", {className: "cells2007-rules", textContent: "No special rules: the plain model."})
   );
   card.append(el("p", {className: "cells2007-bif", textContent: `Rest-state bifurcations: ${bifurcationText(p)}`}));
 
   let current = p.testCurrents[0]!;
   let view: View2007 = "book";
-  const select = el("select", {id: `cells2007-${id}-current`}, ...p.testCurrents.map((I) => el("option", {value: String(I), textContent: `${fmt(I)} pA`})));
+  const select = el(
+    "select",
+    {id: `cells2007-${id}-current`},
+    ...p.testCurrents.map((I) => el("option", {value: String(I), textContent: `${fmt(I)} pA`}))
+  );
   select.addEventListener("change", () => {
     current = Number(select.value);
     update();
@@ -113,7 +139,9 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
     sentence.textContent = differenceSentence(run);
     const warnings = [...run.book.warnings, ...run.adaptive.warnings];
     if (warnings.length) sentence.textContent += ` Note: ${warnings.join(" ")}`;
-    chart.replaceChildren(CellTrace(run.book, run.adaptive, {width: widthOf(chart), view, label: `${shortName(id)} at ${fmt(current)} pA`}));
+    chart.replaceChildren(
+      CellTrace(run.book, run.adaptive, {width: widthOf(chart), view, label: `${shortName(id)} at ${fmt(current)} pA`})
+    );
   }
   let pending = 0;
   function finish(r: CellRun): void {
@@ -129,7 +157,12 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
     const I = current;
     const fail = (e: unknown) => {
       if (token !== pending) return;
-      chart.replaceChildren(el("p", {className: "cells2007-error", textContent: `Could not run ${shortName(id)} at ${fmt(I)} pA: ${e instanceof Error ? e.message : String(e)}`}));
+      chart.replaceChildren(
+        el("p", {
+          className: "cells2007-error",
+          textContent: `Could not run ${shortName(id)} at ${fmt(I)} pA: ${e instanceof Error ? e.message : String(e)}`
+        })
+      );
       card.removeAttribute("aria-busy");
       card.dataset.ready = "1";
     };
@@ -141,7 +174,14 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
     // Two runs, each in its own task or in the worker: the book's, then the accurate one.
     const wait = delay ? new Promise((resolve) => setTimeout(resolve, delay)) : Promise.resolve();
     wait
-      .then(() => (token === pending ? Promise.all([runner({kind: "cell", id, current: I, method: "book"}), runner({kind: "cell", id, current: I, method: "adaptive"})]) : null))
+      .then(() =>
+        token === pending
+          ? Promise.all([
+              runner({kind: "cell", id, current: I, method: "book"}),
+              runner({kind: "cell", id, current: I, method: "adaptive"})
+            ])
+          : null
+      )
       .then((pair) => {
         if (!pair) return;
         const r: CellRun = {id, current: I, book: pair[0], adaptive: pair[1]};
@@ -168,10 +208,25 @@ export function CellCards(runner: Runner = mainThreadRunner): HTMLElement {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Full names of the cells, for captions. */
-export const CELL_NAMES: Record<string, string> = Object.fromEntries(CELL_IDS_2007.map((id) => [id, CELLS_2007[id].name]));
+export const CELL_NAMES: Record<string, string> = Object.fromEntries(
+  CELL_IDS_2007.map((id) => [id, CELLS_2007[id].name])
+);
 
-function numberInput(id: string, label: string, value: number, [min, max]: readonly [number, number], stepSize: number): {label: HTMLLabelElement; input: HTMLInputElement} {
-  const input = el("input", {type: "number", id, value: String(value), min: String(min), max: String(max), step: String(stepSize)});
+function numberInput(
+  id: string,
+  label: string,
+  value: number,
+  [min, max]: readonly [number, number],
+  stepSize: number
+): {label: HTMLLabelElement; input: HTMLInputElement} {
+  const input = el("input", {
+    type: "number",
+    id,
+    value: String(value),
+    min: String(min),
+    max: String(max),
+    step: String(stepSize)
+  });
   input.inputMode = "decimal";
   return {label: el("label", {className: "cells2007-number"}, `${label} `, input), input};
 }
@@ -186,11 +241,19 @@ export function CompareTools2007(
   const root = el("div", {className: "cells2007-compare"});
 
   // How many cells, and which.
-  const count = el("select", {id: "cells2007-count"}, ...[2, 3, 4].map((n) => el("option", {value: String(n), textContent: `${n} cells`})));
+  const count = el(
+    "select",
+    {id: "cells2007-count"},
+    ...[2, 3, 4].map((n) => el("option", {value: String(n), textContent: `${n} cells`}))
+  );
   count.value = String(state.cells.length);
   const fill: CellId2007[] = ["RS2007", "IB2007", "CH2007", "FS2007"];
   const slots = Array.from({length: MAX_CELLS}, (_, i) => {
-    const select = el("select", {id: `cells2007-cell-${i + 1}`}, ...CELL_IDS_2007.map((id) => el("option", {value: id, textContent: `${shortName(id)}: ${CELLS_2007[id].name}`})));
+    const select = el(
+      "select",
+      {id: `cells2007-cell-${i + 1}`},
+      ...CELL_IDS_2007.map((id) => el("option", {value: id, textContent: `${shortName(id)}: ${CELLS_2007[id].name}`}))
+    );
     select.value = state.cells[i] ?? fill[i]!;
     select.addEventListener("change", () => {
       state.cells[i] = select.value as CellId2007;
@@ -211,18 +274,44 @@ export function CompareTools2007(
   // The shared current.
   const source = el("select", {id: "cells2007-current"});
   for (const id of CELL_IDS_2007) {
-    source.append(el("optgroup", {label: `${shortName(id)}'s test currents`}, ...CELLS_2007[id].testCurrents.map((I) => el("option", {value: `${id}:${I}`, textContent: `${shortName(id)}: ${currentText(id, I)}`}))));
+    source.append(
+      el(
+        "optgroup",
+        {label: `${shortName(id)}'s test currents`},
+        ...CELLS_2007[id].testCurrents.map((I) =>
+          el("option", {value: `${id}:${I}`, textContent: `${shortName(id)}: ${currentText(id, I)}`})
+        )
+      )
+    );
   }
   source.append(el("option", {value: "step", textContent: "a step you set"}));
-  const stepState = state.current.kind === "step" ? state.current : {kind: "step" as const, amplitude: 200, onset: 20, duration: 300};
+  const stepState =
+    state.current.kind === "step" ? state.current : {kind: "step" as const, amplitude: 200, onset: 20, duration: 300};
   source.value = state.current.kind === "test" ? `${state.current.id}:${state.current.current}` : "step";
-  const amp = numberInput("cells2007-step-amplitude", "Amplitude I (pA)", stepState.amplitude, STEP_LIMITS.amplitude, 10);
+  const amp = numberInput(
+    "cells2007-step-amplitude",
+    "Amplitude I (pA)",
+    stepState.amplitude,
+    STEP_LIMITS.amplitude,
+    10
+  );
   const onset = numberInput("cells2007-step-onset", "Onset (ms)", stepState.onset, STEP_LIMITS.onset, 5);
-  const duration = numberInput("cells2007-step-duration", "Run length (ms)", stepState.duration, STEP_LIMITS.duration, 10);
+  const duration = numberInput(
+    "cells2007-step-duration",
+    "Run length (ms)",
+    stepState.duration,
+    STEP_LIMITS.duration,
+    10
+  );
   const stepBox = el("div", {className: "cells2007-step"}, amp.label, onset.label, duration.label);
   const readCurrent = () => {
     if (source.value === "step") {
-      state.current = {kind: "step", amplitude: Number(amp.input.value), onset: Number(onset.input.value), duration: Number(duration.input.value)};
+      state.current = {
+        kind: "step",
+        amplitude: Number(amp.input.value),
+        onset: Number(onset.input.value),
+        duration: Number(duration.input.value)
+      };
     } else {
       const [id, I] = source.value.split(":");
       state.current = {kind: "test", id: id as CellId2007, current: Number(I)};
@@ -234,10 +323,16 @@ export function CompareTools2007(
   for (const x of [amp, onset, duration]) x.input.addEventListener("change", readCurrent);
   stepBox.hidden = source.value !== "step";
 
-  const method = radios("cells2007-compare-method", "Integration", {book: VIEW_LABELS.book, adaptive: VIEW_LABELS.adaptive}, state.method, (m) => {
-    state.method = m;
-    rerun();
-  });
+  const method = radios(
+    "cells2007-compare-method",
+    "Integration",
+    {book: VIEW_LABELS.book, adaptive: VIEW_LABELS.adaptive},
+    state.method,
+    (m) => {
+      state.method = m;
+      rerun();
+    }
+  );
   const overlay = el("input", {type: "checkbox", id: "cells2007-overlay", checked: state.overlay});
   overlay.addEventListener("change", () => {
     state.overlay = overlay.checked;
@@ -246,8 +341,18 @@ export function CompareTools2007(
   });
 
   root.append(
-    el("div", {className: "cells2007-compare-cells"}, el("label", {className: "cells2007-select-label"}, "Compare ", count), el("div", {className: "cells2007-slots"}, ...slots.map((s) => s.label))),
-    el("div", {className: "cells2007-compare-current"}, el("label", {className: "cells2007-select-label"}, "Shared current ", source), stepBox),
+    el(
+      "div",
+      {className: "cells2007-compare-cells"},
+      el("label", {className: "cells2007-select-label"}, "Compare ", count),
+      el("div", {className: "cells2007-slots"}, ...slots.map((s) => s.label))
+    ),
+    el(
+      "div",
+      {className: "cells2007-compare-current"},
+      el("label", {className: "cells2007-select-label"}, "Shared current ", source),
+      stepBox
+    ),
     method,
     el("label", {className: "cells2007-overlay-toggle"}, overlay, " Overlay the traces on one chart")
   );
@@ -263,8 +368,15 @@ export function CompareTools2007(
   let token = 0;
   function render(): void {
     const width = widthOf(charts);
-    const errors = runs.filter((r) => r.error).map((r) => el("p", {className: "cells2007-error", textContent: `Cell ${r.index + 1} (${shortName(r.id)}): ${r.error}`}));
-    charts.replaceChildren(...errors, state.overlay ? OverlayCells(runs, {width, names: CELL_NAMES}) : StackedCells(runs, {width, names: CELL_NAMES}));
+    const errors = runs
+      .filter((r) => r.error)
+      .map((r) =>
+        el("p", {className: "cells2007-error", textContent: `Cell ${r.index + 1} (${shortName(r.id)}): ${r.error}`})
+      );
+    charts.replaceChildren(
+      ...errors,
+      state.overlay ? OverlayCells(runs, {width, names: CELL_NAMES}) : StackedCells(runs, {width, names: CELL_NAMES})
+    );
     phases.replaceChildren(PhasePlanes2007(runs, {width}));
     const caption = `Spike statistics from the onset (t = ${fmt(shared.onset)} ms) to the end of the run (${fmt(shared.duration)} ms), ${state.method === "adaptive" ? "integrated accurately" : "as published (Euler, τ = 0.25 ms)"}. A dash: undefined (a mean ISI needs 2 spikes, CV and adaptation 3).`;
     table.replaceChildren(StatsTable2007(runs, statsRows2007(runs, shared.onset, shared.duration), caption));

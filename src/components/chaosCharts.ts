@@ -19,7 +19,11 @@ export function returnPairs(spikes: ArrayLike<number>): {x: number; y: number}[]
 }
 
 /** ISI return map (ISI_{n+1} against ISI_n) of one or more runs, one colour each. */
-export function returnMapChart(runs: {label: string; spikes: ArrayLike<number>; color: string}[], width: number, options: FigureOptions & {domain?: [number, number]}) {
+export function returnMapChart(
+  runs: {label: string; spikes: ArrayLike<number>; color: string}[],
+  width: number,
+  options: FigureOptions & {domain?: [number, number]}
+) {
   const data = runs.flatMap((r) => returnPairs(r.spikes).map((p) => ({...p, run: r.label})));
   const plot = Plot.plot({
     width,
@@ -34,12 +38,22 @@ export function returnMapChart(runs: {label: string; spikes: ArrayLike<number>; 
 }
 
 /** The reset map u_n → u_{n+1} with the diagonal, its fixed points and a cobweb of an orbit. */
-export function cobwebChart(graph: ResetMapGraph, orbit: ArrayLike<number>, fixed: ResetFixedPoint[], width: number, options: FigureOptions) {
+export function cobwebChart(
+  graph: ResetMapGraph,
+  orbit: ArrayLike<number>,
+  fixed: ResetFixedPoint[],
+  width: number,
+  options: FigureOptions
+) {
   const map = Array.from(graph.u, (u, i) => ({u, next: graph.next[i] ?? NaN}));
   const [lo, hi] = [graph.u[0], graph.u[graph.u.length - 1]];
   const web: {x: number; y: number}[] = [];
   for (let i = 0; i + 1 < Math.min(orbit.length, 40); i++) {
-    web.push({x: orbit[i], y: i === 0 ? orbit[i] : orbit[i]}, {x: orbit[i], y: orbit[i + 1]}, {x: orbit[i + 1], y: orbit[i + 1]});
+    web.push(
+      {x: orbit[i], y: i === 0 ? orbit[i] : orbit[i]},
+      {x: orbit[i], y: orbit[i + 1]},
+      {x: orbit[i + 1], y: orbit[i + 1]}
+    );
   }
   const plot = Plot.plot({
     width,
@@ -48,24 +62,45 @@ export function cobwebChart(graph: ResetMapGraph, orbit: ArrayLike<number>, fixe
     x: {label: "uₙ just after a reset", domain: [lo, hi], grid: true},
     y: {label: "uₙ₊₁", domain: [lo, hi], grid: true},
     marks: [
-      Plot.line([{x: lo, y: lo}, {x: hi, y: hi}], {x: "x", y: "y", stroke: "#999", strokeDasharray: "4,3"}),
+      Plot.line(
+        [
+          {x: lo, y: lo},
+          {x: hi, y: hi}
+        ],
+        {x: "x", y: "y", stroke: "#999", strokeDasharray: "4,3"}
+      ),
       Plot.line(web, {x: "x", y: "y", stroke: "#b35806", strokeWidth: 0.8, strokeOpacity: 0.7, clip: true}),
       Plot.line(map, {x: "u", y: "next", stroke: "#1f5fa8", strokeWidth: 2, clip: true}),
-      Plot.dot(fixed, {x: "u", y: "u", r: 5, stroke: "black", fill: (p: ResetFixedPoint) => (p.stable ? "black" : "white"), title: (p: ResetFixedPoint) => `fixed point u = ${fmt(p.u)}, slope ${fmt(p.slope, 3)}, ISI ${fmt(p.period)} ms`})
+      Plot.dot(fixed, {
+        x: "u",
+        y: "u",
+        r: 5,
+        stroke: "black",
+        fill: (p: ResetFixedPoint) => (p.stable ? "black" : "white"),
+        title: (p: ResetFixedPoint) => `fixed point u = ${fmt(p.u)}, slope ${fmt(p.slope, 3)}, ISI ${fmt(p.period)} ms`
+      })
     ]
   });
   return figure(plot, options);
 }
 
 /** |Δu| after each reset of two trajectories started 1e-6 apart (log axis), with e^{λn} for comparison. */
-export function divergenceChart(nearby: NearbyResult, separation: number, perSpike: number | null, width: number, options: FigureOptions) {
+export function divergenceChart(
+  nearby: NearbyResult,
+  separation: number,
+  perSpike: number | null,
+  width: number,
+  options: FigureOptions
+) {
   const data = [{n: 0, du: separation}, ...Array.from(nearby.du, (du, i) => ({n: i + 1, du: Math.max(du, 1e-16)}))];
   const marks: Plot.Markish[] = [
     Plot.line(data, {x: "n", y: "du", stroke: "#1f5fa8"}),
     Plot.dot(data, {x: "n", y: "du", fill: "#1f5fa8", r: 2})
   ];
   if (perSpike !== null && Number.isFinite(perSpike)) {
-    const guide = data.map(({n}) => ({n, du: separation * Math.exp(perSpike * n)})).filter((p) => p.du <= 100 && p.du >= 1e-16);
+    const guide = data
+      .map(({n}) => ({n, du: separation * Math.exp(perSpike * n)}))
+      .filter((p) => p.du <= 100 && p.du >= 1e-16);
     marks.push(Plot.line(guide, {x: "n", y: "du", stroke: "#b35806", strokeDasharray: "4,3"}));
   }
   const plot = Plot.plot({
@@ -73,7 +108,14 @@ export function divergenceChart(nearby: NearbyResult, separation: number, perSpi
     height: 260,
     marginLeft: 56,
     x: {label: "reset n", grid: true},
-    y: {type: "log", label: "|Δu| after reset n", domain: [1e-16, 100], grid: true, tickFormat: (d: number) => `1e${Math.round(Math.log10(d))}`, ticks: [1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1, 100]},
+    y: {
+      type: "log",
+      label: "|Δu| after reset n",
+      domain: [1e-16, 100],
+      grid: true,
+      tickFormat: (d: number) => `1e${Math.round(Math.log10(d))}`,
+      ticks: [1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1, 100]
+    },
     marks
   });
   return figure(plot, options);
@@ -89,7 +131,11 @@ export function segmentsChart(values: number[], label: string, width: number, op
     marginLeft: 56,
     x: {label: "segment", grid: true},
     y: {label, grid: true, zero: true},
-    marks: [Plot.ruleY([0], {stroke: "#999"}), Plot.ruleY([mean], {stroke: "#b35806", strokeDasharray: "4,3"}), Plot.dot(data, {x: "segment", y: "value", fill: "#1f5fa8", r: 3})]
+    marks: [
+      Plot.ruleY([0], {stroke: "#999"}),
+      Plot.ruleY([mean], {stroke: "#b35806", strokeDasharray: "4,3"}),
+      Plot.dot(data, {x: "segment", y: "value", fill: "#1f5fa8", r: 3})
+    ]
   });
   return figure(plot, options);
 }

@@ -3,9 +3,21 @@
  * is no worker): the "Is it chaos?" analysis of one neuron, Lyapunov exponents, orbit diagrams and a published
  * panel under both integrations. Each job may report progress through `progress(done, total)`.
  */
-import {lyapunov, nearbyTrajectories, type LyapunovOptions, type LyapunovResult, type NearbyResult} from "../lib/analysis/lyapunov.js";
+import {
+  lyapunov,
+  nearbyTrajectories,
+  type LyapunovOptions,
+  type LyapunovResult,
+  type NearbyResult
+} from "../lib/analysis/lyapunov.js";
 import {orbitDiagram, type OrbitDiagram, type OrbitDiagramOptions} from "../lib/analysis/orbitDiagram.js";
-import {resetMap, resetMapFixedPoints, resetSequence, type ResetFixedPoint, type ResetMapGraph} from "../lib/analysis/resetMap.js";
+import {
+  resetMap,
+  resetMapFixedPoints,
+  resetSequence,
+  type ResetFixedPoint,
+  type ResetMapGraph
+} from "../lib/analysis/resetMap.js";
 import {FEATURES, type FeatureId} from "../lib/presets.js";
 import {simulate, type Trace} from "../lib/simulate.js";
 import type {Params} from "../lib/types.js";
@@ -58,31 +70,57 @@ export function executeLabJob(job: LabJob, progress: (done: number, total: numbe
       return orbitDiagram({...job.options, onProgress: progress});
     case "panel": {
       const preset = FEATURES[job.id];
-      return {published: simulate(preset), accurate: simulate({...preset, method: "adaptive", dt: Math.min(preset.dt ?? 0.25, 0.1), maxSpikes: 5000})};
+      return {
+        published: simulate(preset),
+        accurate: simulate({...preset, method: "adaptive", dt: Math.min(preset.dt ?? 0.25, 0.1), maxSpikes: 5000})
+      };
     }
   }
 }
 
-function analyseChaos(neuron: LabNeuron, dt: number, method: "euler" | "paper2004", duration: number, progress: (done: number, total: number) => void): ChaosAnalysis {
+function analyseChaos(
+  neuron: LabNeuron,
+  dt: number,
+  method: "euler" | "paper2004",
+  duration: number,
+  progress: (done: number, total: number) => void
+): ChaosAnalysis {
   const {params, current} = neuron;
   const v0 = params.c;
   const u0 = params.b * v0;
   const run = (label: string, m: MethodRun["method"], step: number): MethodRun => {
     const base = {params, current, duration, v0, dt: step, method: m, maxSpikes: 20_000};
-    return {label, method: m, dt: step, spikes: simulate({...base, u0}).spikes, twinSpikes: simulate({...base, u0: u0 + TWIN_SEPARATION}).spikes};
+    return {
+      label,
+      method: m,
+      dt: step,
+      spikes: simulate({...base, u0}).spikes,
+      twinSpikes: simulate({...base, u0: u0 + TWIN_SEPARATION}).spikes
+    };
   };
-  const runs = [run(`${method} dt`, method, dt), run(`${method} dt/2`, method, dt / 2), run("adaptive", "adaptive", 2 ** -5)];
+  const runs = [
+    run(`${method} dt`, method, dt),
+    run(`${method} dt/2`, method, dt / 2),
+    run("adaptive", "adaptive", 2 ** -5)
+  ];
   progress(1, 3);
   const sequence = resetSequence({params, current, v0, u0, transient: 20, spikes: 300});
   const resets = sequence.u;
-  let lo = Math.min(...resets), hi = Math.max(...resets);
-  if (!(hi > lo)) (lo = (resets[0] ?? params.b * params.c) - 5), (hi = lo + 10);
+  let lo = Math.min(...resets),
+    hi = Math.max(...resets);
+  if (!(hi > lo)) ((lo = (resets[0] ?? params.b * params.c) - 5), (hi = lo + 10));
   const pad = 0.08 * (hi - lo);
   const range: [number, number] = [lo - pad, hi + pad];
   const graph = resetMap({params, current, range, points: 240, horizon: 500});
   progress(2, 3);
   const fixedPoints = resetMapFixedPoints({params, current, range, points: 80, horizon: 500});
-  const nearby = nearbyTrajectories({params, current, u0: resets.length ? resets[resets.length - 1] : u0, spikes: 40, separation: TWIN_SEPARATION});
+  const nearby = nearbyTrajectories({
+    params,
+    current,
+    u0: resets.length ? resets[resets.length - 1] : u0,
+    spikes: 40,
+    separation: TWIN_SEPARATION
+  });
   progress(3, 3);
   return {runs, resets, graph, range, fixedPoints, nearby};
 }

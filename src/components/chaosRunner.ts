@@ -33,7 +33,11 @@ export class LabRunner extends WorkerJobs<LabJob, LabResult> {
  * trigger cancels the first job) must not leave its dependents waiting on the first, which would never settle.
  * After a cancelled or failed job the last results stay on show, and the status line says what happened.
  */
-export function jobControl<R>(label: string, start: (progress: (done: number, total: number) => void) => Promise<R>, runner: LabRunner) {
+export function jobControl<R>(
+  label: string,
+  start: (progress: (done: number, total: number) => void) => Promise<R>,
+  runner: LabRunner
+) {
   const root = document.createElement("div");
   root.className = "lab-job";
   root.setAttribute("aria-label", label);
@@ -63,20 +67,25 @@ export function jobControl<R>(label: string, start: (progress: (done: number, to
       bar.value = done;
       status.textContent = `${label}: ${done} of ${total}`;
     });
-    job.then(
-      (result) => {
-        if (id !== runner.latest) return;
-        for (const resolve of runner.waiting) resolve(result);
-        runner.waiting = [];
-        root.dataset.state = "done";
-        status.textContent = `${label}: done`;
-        bar.value = bar.max;
-      },
-      (e) => {
-        root.dataset.state = e instanceof Cancelled ? "cancelled" : "error";
-        status.textContent = e instanceof Cancelled ? `${label}: cancelled (change a setting to run again)` : `${label}: failed: ${e instanceof Error ? e.message : e}`;
-      }
-    ).finally(() => (cancel.disabled = true));
+    job
+      .then(
+        (result) => {
+          if (id !== runner.latest) return;
+          for (const resolve of runner.waiting) resolve(result);
+          runner.waiting = [];
+          root.dataset.state = "done";
+          status.textContent = `${label}: done`;
+          bar.value = bar.max;
+        },
+        (e) => {
+          root.dataset.state = e instanceof Cancelled ? "cancelled" : "error";
+          status.textContent =
+            e instanceof Cancelled
+              ? `${label}: cancelled (change a setting to run again)`
+              : `${label}: failed: ${e instanceof Error ? e.message : e}`;
+        }
+      )
+      .finally(() => (cancel.disabled = true));
     return new Promise<R>((resolve) => runner.waiting.push(resolve as (result: unknown) => void));
   };
   cancel.addEventListener("click", () => runner.cancel());

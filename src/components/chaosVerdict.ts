@@ -33,8 +33,12 @@ export function summarise(run: MethodRun): RunSummary {
   const isis: number[] = [];
   for (let i = 1; i < s.length; i++) isis.push(s[i] - s[i - 1]);
   const mean = isis.length ? isis.reduce((x, y) => x + y, 0) / isis.length : null;
-  const sd = mean !== null && isis.length > 1 ? Math.sqrt(isis.reduce((x, y) => x + (y - mean) ** 2, 0) / (isis.length - 1)) : null;
-  const onGrid = run.method !== "adaptive" && isis.every((isi) => Math.abs(isi / run.dt - Math.round(isi / run.dt)) * run.dt < 1e-6);
+  const sd =
+    mean !== null && isis.length > 1
+      ? Math.sqrt(isis.reduce((x, y) => x + (y - mean) ** 2, 0) / (isis.length - 1))
+      : null;
+  const onGrid =
+    run.method !== "adaptive" && isis.every((isi) => Math.abs(isi / run.dt - Math.round(isi / run.dt)) * run.dt < 1e-6);
   return {
     label: run.label,
     spikes: s.length,
@@ -58,12 +62,23 @@ export const IRREGULAR_CV = 0.1;
 export function conclusions(summaries: RunSummary[]): Conclusion[] {
   const accurate = summaries[summaries.length - 1];
   return [
-    {claim: `it fires irregularly (ISI CV > ${IRREGULAR_CV}, at least 10 distinct ISIs)`, holds: summaries.map((s) => (s.cv ?? 0) > IRREGULAR_CV && s.distinctIsis >= 10)},
-    {claim: `two starts 1e-6 apart in u end up firing differently (spike times more than ${SPLIT_MS} ms apart)`, holds: summaries.map((s) => s.twinSplit !== null)},
+    {
+      claim: `it fires irregularly (ISI CV > ${IRREGULAR_CV}, at least 10 distinct ISIs)`,
+      holds: summaries.map((s) => (s.cv ?? 0) > IRREGULAR_CV && s.distinctIsis >= 10)
+    },
+    {
+      claim: `two starts 1e-6 apart in u end up firing differently (spike times more than ${SPLIT_MS} ms apart)`,
+      holds: summaries.map((s) => s.twinSplit !== null)
+    },
     {claim: "the ISIs take a continuum of values (not whole numbers of steps)", holds: summaries.map((s) => !s.onGrid)},
     {
       claim: "the mean ISI is within 5% of the accurate run's",
-      holds: summaries.map((s) => s.meanIsi !== null && accurate.meanIsi !== null && Math.abs(s.meanIsi - accurate.meanIsi) <= 0.05 * accurate.meanIsi)
+      holds: summaries.map(
+        (s) =>
+          s.meanIsi !== null &&
+          accurate.meanIsi !== null &&
+          Math.abs(s.meanIsi - accurate.meanIsi) <= 0.05 * accurate.meanIsi
+      )
     }
   ];
 }

@@ -13,14 +13,38 @@ export interface Chapter {
 }
 
 export const CHAPTERS: readonly Chapter[] = Object.freeze([
-  {slug: "model", title: "The model", summary: "What v and u are, the reset, the units, and why 30 mV is an apex, not a threshold."},
-  {slug: "recovery-rate", title: "a: the time scale of recovery", summary: "How fast u follows v, and what that does to spiking."},
-  {slug: "coupling", title: "b: how u couples to v", summary: "Integrators and resonators; the rest state's stability."},
+  {
+    slug: "model",
+    title: "The model",
+    summary: "What v and u are, the reset, the units, and why 30 mV is an apex, not a threshold."
+  },
+  {
+    slug: "recovery-rate",
+    title: "a: the time scale of recovery",
+    summary: "How fast u follows v, and what that does to spiking."
+  },
+  {
+    slug: "coupling",
+    title: "b: how u couples to v",
+    summary: "Integrators and resonators; the rest state's stability."
+  },
   {slug: "reset", title: "c: the reset of v", summary: "Where v restarts after a spike, and how bursts arise."},
-  {slug: "adaptation", title: "d: the jump of u", summary: "How each spike slows the next: spike-frequency adaptation."},
+  {
+    slug: "adaptation",
+    title: "d: the jump of u",
+    summary: "How each spike slows the next: spike-frequency adaptation."
+  },
   {slug: "input", title: "The input current", summary: "DC, steps, pulses, ramps and noise; rheobase and latency."},
-  {slug: "phase-plane", title: "The phase plane", summary: "Nullclines, equilibria, the threshold separatrix and the reset, in the (v, u) plane."},
-  {slug: "excitability", title: "Excitability", summary: "Class 1 and Class 2; saddle-node and Andronov–Hopf bifurcations of the rest state."}
+  {
+    slug: "phase-plane",
+    title: "The phase plane",
+    summary: "Nullclines, equilibria, the threshold separatrix and the reset, in the (v, u) plane."
+  },
+  {
+    slug: "excitability",
+    title: "Excitability",
+    summary: "Class 1 and Class 2; saddle-node and Andronov–Hopf bifurcations of the rest state."
+  }
 ]);
 
 /** The chapter with this slug; throws for an unknown slug, so a typo fails the page at once. */

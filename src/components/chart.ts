@@ -42,7 +42,7 @@ export function decimated(
   const index = decimateMinMax(t, y, {columns, x0: domain[0], x1: domain[1]});
   const X = new Float64Array(index.length);
   const Y = new Float64Array(index.length);
-  for (let i = 0; i < index.length; ++i) (X[i] = t[index[i]]), (Y[i] = y[index[i]]);
+  for (let i = 0; i < index.length; ++i) ((X[i] = t[index[i]]), (Y[i] = y[index[i]]));
   return {X, Y};
 }
 
@@ -77,7 +77,13 @@ type Scale = (value: number) => number | undefined;
  * domains: give the chart explicit domains (or other marks that cover the data).
  */
 export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: PathStyle) {
-  return (_index: unknown, scales: {x?: Scale; y?: Scale}, _values: unknown, dimensions: Dimensions, context: {document: Document}) => {
+  return (
+    _index: unknown,
+    scales: {x?: Scale; y?: Scale},
+    _values: unknown,
+    dimensions: Dimensions,
+    context: {document: Document}
+  ) => {
     const {x, y} = scales;
     const document = context.document;
     let g: SVGElement = document.createElementNS("http://www.w3.org/2000/svg", "g");
@@ -113,14 +119,17 @@ export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: Path
 }
 
 /** A linear scale as y = k·x + b, if `scale` is one (checked on two values), else null. */
-function linearOf(scale: Scale & {type?: string; domain?: () => number[]; range?: () => number[]}): [number, number] | null {
+function linearOf(
+  scale: Scale & {type?: string; domain?: () => number[]; range?: () => number[]}
+): [number, number] | null {
   if (scale.type !== "linear" || typeof scale.domain !== "function" || typeof scale.range !== "function") return null;
   const [d0, d1] = scale.domain();
   const [r0, r1] = scale.range();
   if (!(d1 !== d0) || !isFinite(d0) || !isFinite(d1) || !isFinite(r0) || !isFinite(r1)) return null;
   const k = (r1 - r0) / (d1 - d0);
   const b = r0 - k * d0;
-  for (const probe of [d0, (d0 + d1) / 2 + 0.123]) if (Math.abs(k * probe + b - (scale(probe) as number)) > 1e-6) return null;
+  for (const probe of [d0, (d0 + d1) / 2 + 0.123])
+    if (Math.abs(k * probe + b - (scale(probe) as number)) > 1e-6) return null;
   return [k, b];
 }
 
@@ -166,7 +175,13 @@ export interface AxesOptions {
  * come from the chart's scales, as in Plot (about one x tick per 80 px and one y tick per 35 px).
  */
 export function axesMark({xLabel, yLabel, grid = true}: AxesOptions) {
-  return (_index: unknown, scales: {x?: TickScale; y?: TickScale}, _values: unknown, dimensions: Dimensions, context: {document: Document}) => {
+  return (
+    _index: unknown,
+    scales: {x?: TickScale; y?: TickScale},
+    _values: unknown,
+    dimensions: Dimensions,
+    context: {document: Document}
+  ) => {
     const document = context.document;
     const SVG = "http://www.w3.org/2000/svg";
     const {width, height, marginTop, marginRight, marginBottom, marginLeft} = dimensions;
@@ -227,13 +242,17 @@ export function axesMark({xLabel, yLabel, grid = true}: AxesOptions) {
 type TickScale = Scale & {ticks?: (n: number) => number[]; tickFormat?: (n: number) => (x: number) => string};
 
 /** Gathers the points of a decimated path (indices from decimatePath, gaps as NaN) into two columns. */
-export function pathColumns(x: ArrayLike<number>, y: ArrayLike<number>, index: Uint32Array): {X: Float64Array; Y: Float64Array} {
+export function pathColumns(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  index: Uint32Array
+): {X: Float64Array; Y: Float64Array} {
   const X = new Float64Array(index.length);
   const Y = new Float64Array(index.length);
   for (let j = 0; j < index.length; ++j) {
     const i = index[j];
-    if (i === PATH_GAP) (X[j] = NaN), (Y[j] = NaN);
-    else (X[j] = x[i]), (Y[j] = y[i]);
+    if (i === PATH_GAP) ((X[j] = NaN), (Y[j] = NaN));
+    else ((X[j] = x[i]), (Y[j] = y[i]));
   }
   return {X, Y};
 }
@@ -276,7 +295,14 @@ export interface FigureOptions {
  */
 export function figure(
   graphic: Element,
-  {title, caption, ariaLabel, ariaDescription, legend, className}: FigureOptions & {legend?: Element | null; className?: string}
+  {
+    title,
+    caption,
+    ariaLabel,
+    ariaDescription,
+    legend,
+    className
+  }: FigureOptions & {legend?: Element | null; className?: string}
 ): HTMLElement {
   const document = graphic.ownerDocument;
   const fig = document.createElement("figure");
@@ -335,7 +361,14 @@ export function voltagePlot(
     const {X, Y} = decimated(line.t, line.v, plotColumns(width), xDomain);
     marks.push(pathMark(X, Y, {stroke: line.color, ...line.style, clip: true, ariaLabel: line.ariaLabel}));
   }
-  return Plot.plot({...TIME_MARGINS, width, height, x: {domain: xDomain, axis: null}, y: {domain: yDomain, nice: true, axis: null}, marks}) as SVGSVGElement;
+  return Plot.plot({
+    ...TIME_MARGINS,
+    width,
+    height,
+    x: {domain: xDomain, axis: null},
+    y: {domain: yDomain, nice: true, axis: null},
+    marks
+  }) as SVGSVGElement;
 }
 
 /** A legend swatch: a short line in `color` (dashed with `dash`), hidden from screen readers. */
@@ -345,7 +378,15 @@ export function swatch(document: Document, color: string, dash = ""): SVGSVGElem
   svg.setAttribute("height", "10");
   svg.setAttribute("aria-hidden", "true");
   const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
-  for (const [k, v] of [["x1", "1"], ["x2", "21"], ["y1", "5"], ["y2", "5"], ["stroke", color], ["stroke-width", "3"]]) line.setAttribute(k, v);
+  for (const [k, v] of [
+    ["x1", "1"],
+    ["x2", "21"],
+    ["y1", "5"],
+    ["y2", "5"],
+    ["stroke", color],
+    ["stroke-width", "3"]
+  ])
+    line.setAttribute(k, v);
   if (dash) line.setAttribute("stroke-dasharray", dash);
   svg.append(line);
   return svg;

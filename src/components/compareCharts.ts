@@ -34,7 +34,10 @@ export function NeuronLegend(runs: CompareRun[], document: Document = globalThis
   list.className = "chart-legend compare-legend";
   for (const r of runs) {
     const li = document.createElement("li");
-    li.append(swatch(document, NEURON_COLORS[r.neuron.index % NEURON_COLORS.length]), `${neuronTitle(r)}: ${r.neuron.label}`);
+    li.append(
+      swatch(document, NEURON_COLORS[r.neuron.index % NEURON_COLORS.length]),
+      `${neuronTitle(r)}: ${r.neuron.label}`
+    );
     list.append(li);
   }
   return list;
@@ -54,7 +57,10 @@ function spikesText(n: number): string {
  * v(t) of each neuron as a small chart, stacked: same width, margins and time domain, so the time axes
  * line up; the same v range, so the spikes line up too.
  */
-export function StackedTraces(runs: CompareRun[], {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions): HTMLElement {
+export function StackedTraces(
+  runs: CompareRun[],
+  {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
+): HTMLElement {
   const box = document.createElement("div");
   box.className = "compare-stack";
   for (const r of runs) {
@@ -76,7 +82,10 @@ export function StackedTraces(runs: CompareRun[], {width, xDomain, yDomain = vol
 }
 
 /** v(t) of all neurons on one chart, with a legend naming each colour. */
-export function OverlayTraces(runs: CompareRun[], {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions): HTMLElement {
+export function OverlayTraces(
+  runs: CompareRun[],
+  {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
+): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
   const lines = drawn.map((r) => ({
     t: r.trace!.t,
@@ -92,7 +101,9 @@ export function OverlayTraces(runs: CompareRun[], {width, xDomain, yDomain = vol
     yDomain,
     vPeak: 30
   });
-  const counts = drawn.map((r) => `neuron ${r.neuron.index + 1} (${r.neuron.short}) ${spikesText(r.trace!.spikes.length)}`).join(", ");
+  const counts = drawn
+    .map((r) => `neuron ${r.neuron.index + 1} (${r.neuron.short}) ${spikesText(r.trace!.spikes.length)}`)
+    .join(", ");
   return figure(svg, {
     title: "Membrane potentials v(t), overlaid",
     legend: NeuronLegend(drawn, svg.ownerDocument),
@@ -103,7 +114,12 @@ export function OverlayTraces(runs: CompareRun[], {width, xDomain, yDomain = vol
 }
 
 /** Column count and chart width of the phase-plane grid for n charts in a column `width` px wide. */
-export function phaseGridLayout(n: number, width: number, gap = 16, minChart = 300): {columns: number; chartWidth: number} {
+export function phaseGridLayout(
+  n: number,
+  width: number,
+  gap = 16,
+  minChart = 300
+): {columns: number; chartWidth: number} {
   let columns = Math.max(1, Math.min(n, Math.floor((width + gap) / (minChart + gap))));
   if (n === 4 && columns === 3) columns = 2; // 2 × 2 rather than 3 + 1
   const chartWidth = Math.max(200, Math.floor((width - (columns - 1) * gap) / columns));
@@ -111,7 +127,10 @@ export function phaseGridLayout(n: number, width: number, gap = 16, minChart = 3
 }
 
 /** The phase plane of each neuron, side by side on a wide screen and stacked on a phone. */
-export function PhasePlanes(runs: CompareRun[], {width, I, when}: {width: number; I: number; when: string}): HTMLElement {
+export function PhasePlanes(
+  runs: CompareRun[],
+  {width, I, when}: {width: number; I: number; when: string}
+): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
   const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
   const grid = document.createElement("div");

@@ -30,7 +30,10 @@ interface Named {
   name?: string;
   description?: string;
 }
-export type MenuCatalog = Catalog & {classes: Record<string, PresetLike & Named>; features: Record<string, PresetLike & Named>};
+export type MenuCatalog = Catalog & {
+  classes: Record<string, PresetLike & Named>;
+  features: Record<string, PresetLike & Named>;
+};
 
 /**
  * Holds the page's state. Dispatches "input" when it changes, so Framework's `Generators.input(store)`
@@ -59,7 +62,11 @@ export class CompareStore extends EventTarget {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -79,7 +86,8 @@ function range(spec: NumberSpec, value: number, label: string, ariaLabel = label
 export function kindLabel(kind: NeuronKind, catalog: MenuCatalog): string {
   if (kind === "custom") return "custom: your own a, b, c, d";
   if (kind === "explorer") return "the explorer's neuron (from the link)";
-  if ((CLASS_KEYS as readonly string[]).includes(kind)) return `${kind.replace("_", " ")}: ${(catalog.classes[kind] as Named | undefined)?.name ?? ""}`;
+  if ((CLASS_KEYS as readonly string[]).includes(kind))
+    return `${kind.replace("_", " ")}: ${(catalog.classes[kind] as Named | undefined)?.name ?? ""}`;
   return `Fig. 1${kind}: ${(catalog.features[kind] as Named | undefined)?.name ?? ""}`;
 }
 
@@ -90,7 +98,11 @@ function neuronSelect(index: number, catalog: MenuCatalog, hasExplorer: boolean)
   const group = (label: string, kinds: readonly NeuronKind[]) =>
     el("optgroup", {label}, ...kinds.map((k) => el("option", {value: k, textContent: kindLabel(k, catalog)})));
   if (hasExplorer) select.append(el("option", {value: "explorer", textContent: kindLabel("explorer", catalog)}));
-  select.append(group("Classes (Izhikevich 2003, Fig. 2)", CLASS_KEYS), group("Firing patterns (Izhikevich 2004, Fig. 1)", FEATURE_KEYS), el("option", {value: "custom", textContent: kindLabel("custom", catalog)}));
+  select.append(
+    group("Classes (Izhikevich 2003, Fig. 2)", CLASS_KEYS),
+    group("Firing patterns (Izhikevich 2004, Fig. 1)", FEATURE_KEYS),
+    el("option", {value: "custom", textContent: kindLabel("custom", catalog)})
+  );
   return select;
 }
 
@@ -100,13 +112,20 @@ function neuronSelect(index: number, catalog: MenuCatalog, hasExplorer: boolean)
  */
 export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLElement {
   const hasExplorer = store.value.explorer !== null;
-  const count = el("select", {id: "compare-count"}, ...[2, 3, 4].map((n) => el("option", {value: String(n), textContent: `${n} neurons`})));
+  const count = el(
+    "select",
+    {id: "compare-count"},
+    ...[2, 3, 4].map((n) => el("option", {value: String(n), textContent: `${n} neurons`}))
+  );
   count.value = String(store.value.neurons.length);
   count.addEventListener("change", () => {
     const n = Math.min(MAX_NEURONS, Math.max(MIN_NEURONS, Number(count.value)));
     const neurons = store.value.neurons.slice(0, n);
     const fill: NeuronKind[] = ["RS", "IB", "CH", "FS"];
-    while (neurons.length < n) neurons.push(remembered[neurons.length] ?? slotOf(fill.find((k) => !neurons.some((s) => s.kind === k)) ?? "RS", catalog));
+    while (neurons.length < n)
+      neurons.push(
+        remembered[neurons.length] ?? slotOf(fill.find((k) => !neurons.some((s) => s.kind === k)) ?? "RS", catalog)
+      );
     store.set({neurons});
   });
   // Slots removed by lowering the count come back as they were.
@@ -116,7 +135,12 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
     const select = neuronSelect(i, catalog, hasExplorer);
     const sliders = (["a", "b", "c", "d"] as const).map((p) => {
       const spec = PARAM_SPECS[p];
-      const form = range(spec, store.value.neurons[i]?.[p] ?? slotOf("RS", catalog)[p], spec.label, `Neuron ${i + 1}: ${spec.label}`);
+      const form = range(
+        spec,
+        store.value.neurons[i]?.[p] ?? slotOf("RS", catalog)[p],
+        spec.label,
+        `Neuron ${i + 1}: ${spec.label}`
+      );
       form.dataset.key = `${p}${i + 1}`;
       form.addEventListener("input", () => {
         const neurons = store.value.neurons.slice();
@@ -141,7 +165,14 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
     dot.setAttribute("aria-hidden", "true");
     dot.style.background = NEURON_COLORS[i];
     const label = el("label", {htmlFor: select.id, className: "compare-neuron-label"}, dot, `Neuron ${i + 1}`);
-    const box = el("fieldset", {className: "compare-neuron"}, el("legend", {className: "visually-hidden", textContent: `Neuron ${i + 1}`}), label, select, custom);
+    const box = el(
+      "fieldset",
+      {className: "compare-neuron"},
+      el("legend", {className: "visually-hidden", textContent: `Neuron ${i + 1}`}),
+      label,
+      select,
+      custom
+    );
     return {box, select, sliders, custom};
   });
 
@@ -169,7 +200,11 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
   );
 }
 
-const CHOICE_TEXT: Record<"dc" | "step" | "pulses", string> = {dc: "a constant current (DC)", step: "a step", pulses: "a pulse train"};
+const CHOICE_TEXT: Record<"dc" | "step" | "pulses", string> = {
+  dc: "a constant current (DC)",
+  step: "a step",
+  pulses: "a pulse train"
+};
 
 /** The shared current: a neuron's published protocol, or a DC, step or pulse train with its parameters. */
 export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTMLElement {
@@ -178,9 +213,15 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
     const options: HTMLOptionElement[] = [];
     state.neurons.forEach((s, i) => {
       if (!hasProtocol(state, i)) return;
-      options.push(el("option", {value: `protocol${i + 1}`, textContent: `the published protocol of neuron ${i + 1} (${s.kind === "explorer" ? "the explorer's current" : kindLabel(s.kind, catalog).split(":")[0]})`}));
+      options.push(
+        el("option", {
+          value: `protocol${i + 1}`,
+          textContent: `the published protocol of neuron ${i + 1} (${s.kind === "explorer" ? "the explorer's current" : kindLabel(s.kind, catalog).split(":")[0]})`
+        })
+      );
     });
-    for (const k of ["dc", "step", "pulses"] as const) options.push(el("option", {value: k, textContent: CHOICE_TEXT[k]}));
+    for (const k of ["dc", "step", "pulses"] as const)
+      options.push(el("option", {value: k, textContent: CHOICE_TEXT[k]}));
     select.replaceChildren(...options);
     select.value = state.stim;
   };
@@ -248,6 +289,10 @@ export function ViewControls(store: CompareStore): HTMLElement {
     radios.forEach((r) => (r.checked = r.value === state.method));
     overlay.checked = state.overlay;
   });
-  return el("div", {className: "compare-view"}, method, el("label", {className: "explorer-check compare-overlay-toggle"}, overlay, "Overlay the v(t) traces on one chart"));
+  return el(
+    "div",
+    {className: "compare-view"},
+    method,
+    el("label", {className: "explorer-check compare-overlay-toggle"}, overlay, "Overlay the v(t) traces on one chart")
+  );
 }
-

@@ -4,7 +4,16 @@
  * statistics table. The library is passed in, so the page and the tests share one instance.
  */
 import type * as Library from "../lib/index.js";
-import type {Equation, Equilibrium, Params, Preset, SimulateOptions, SpikeStatistics, Stimulus, Trace} from "../lib/index.js";
+import type {
+  Equation,
+  Equilibrium,
+  Params,
+  Preset,
+  SimulateOptions,
+  SpikeStatistics,
+  Stimulus,
+  Trace
+} from "../lib/index.js";
 import {fmt} from "./chart.js";
 import {stimulusOf} from "./explorer.js";
 import {
@@ -31,9 +40,15 @@ export interface FullCatalog extends Catalog {
 export const MAX_SPIKES = 20_000;
 
 /** The library functions the page calls. Burst detection is used when the library offers it. */
-export type CompareLibrary = Pick<typeof Library, "simulate" | "compileStimulus" | "spikeStatistics" | "equilibria" | "stimulusLabel"> & {
+export type CompareLibrary = Pick<
+  typeof Library,
+  "simulate" | "compileStimulus" | "spikeStatistics" | "equilibria" | "stimulusLabel"
+> & {
   detectBursts?: (spikes: ArrayLike<number>) => unknown;
-  classifyFiringPattern?: (spikes: ArrayLike<number>, options: {start: number; end: number; onset: number}) => {pattern: string; spikesPerBurst?: number; reason: string};
+  classifyFiringPattern?: (
+    spikes: ArrayLike<number>,
+    options: {start: number; end: number; onset: number}
+  ) => {pattern: string; spikesPerBurst?: number; reason: string};
 };
 
 /** One neuron as the page runs it. */
@@ -57,7 +72,12 @@ export interface Neuron {
 }
 
 /** The neuron of a slot. */
-export function neuronOf(slot: Slot, index: number, state: Pick<CompareState, "explorer">, catalog: FullCatalog): Neuron {
+export function neuronOf(
+  slot: Slot,
+  index: number,
+  state: Pick<CompareState, "explorer">,
+  catalog: FullCatalog
+): Neuron {
   if (slot.kind === "explorer" && state.explorer) {
     const x = state.explorer;
     const preset = explorerPreset<Preset>(x.cls, catalog);
@@ -126,7 +146,11 @@ export interface SharedStimulus {
  * The shared stimulus of a state. A protocol's onset is the first time its current departs from its initial
  * value (found on a 0.05-ms grid, then to 1e-6 ms by bisection); a DC starts at 0.
  */
-export function sharedStimulus(state: CompareState, neurons: Neuron[], lib: Pick<CompareLibrary, "compileStimulus" | "stimulusLabel">): SharedStimulus {
+export function sharedStimulus(
+  state: CompareState,
+  neurons: Neuron[],
+  lib: Pick<CompareLibrary, "compileStimulus" | "stimulusLabel">
+): SharedStimulus {
   const k = protocolSlot(state.stim);
   if (k !== null) {
     const source = neurons[k];
@@ -145,7 +169,14 @@ export function sharedStimulus(state: CompareState, neurons: Neuron[], lib: Pick
   }
   const T = state.T;
   if (state.stim === "dc") {
-    return {current: {kind: "dc", value: state.I}, duration: T, onset: 0, phaseI: state.I, phaseWhen: "the DC", description: `A constant current I = ${fmt(state.I)} for ${fmt(T)} ms.`};
+    return {
+      current: {kind: "dc", value: state.I},
+      duration: T,
+      onset: 0,
+      phaseI: state.I,
+      phaseWhen: "the DC",
+      description: `A constant current I = ${fmt(state.I)} for ${fmt(T)} ms.`
+    };
   }
   if (state.stim === "step") {
     const current: Stimulus = {kind: "step", value: state.I, start: state.on, end: state.off};
@@ -162,7 +193,14 @@ export function sharedStimulus(state: CompareState, neurons: Neuron[], lib: Pick
     };
   }
   const width = Math.min(state.width, state.period);
-  const current: Stimulus = {kind: "pulses", amplitude: state.I, start: state.on, width, period: state.period, count: state.count};
+  const current: Stimulus = {
+    kind: "pulses",
+    amplitude: state.I,
+    start: state.on,
+    width,
+    period: state.period,
+    count: state.count
+  };
   return {
     current,
     duration: T,
@@ -229,9 +267,24 @@ export function optionsFor(neuron: Neuron, stimulus: SharedStimulus, method: Com
 }
 
 /** Runs one neuron. Never throws: a library error becomes `error`. */
-export function runNeuron(neuron: Neuron, stimulus: SharedStimulus, method: CompareState["method"], lib: CompareLibrary): CompareRun {
+export function runNeuron(
+  neuron: Neuron,
+  stimulus: SharedStimulus,
+  method: CompareState["method"],
+  lib: CompareLibrary
+): CompareRun {
   const options = optionsFor(neuron, stimulus, method);
-  const run: CompareRun = {neuron, options, trace: null, error: null, stats: null, before: 0, bursts: null, pattern: null, equilibria: []};
+  const run: CompareRun = {
+    neuron,
+    options,
+    trace: null,
+    error: null,
+    stats: null,
+    before: 0,
+    bursts: null,
+    pattern: null,
+    equilibria: []
+  };
   try {
     const trace = lib.simulate(options);
     run.trace = trace;
@@ -239,7 +292,10 @@ export function runNeuron(neuron: Neuron, stimulus: SharedStimulus, method: Comp
     const start = Math.min(stimulus.onset, end - 1e-9);
     run.stats = lib.spikeStatistics(trace.spikes, {start, end: end + 1e-9, onset: start});
     run.before = trace.spikes.filter((t) => t < start).length;
-    run.bursts = burstsOf(trace.spikes.filter((t) => t >= start), lib);
+    run.bursts = burstsOf(
+      trace.spikes.filter((t) => t >= start),
+      lib
+    );
     if (typeof lib.classifyFiringPattern === "function") {
       try {
         run.pattern = lib.classifyFiringPattern(trace.spikes, {start, end: end + 1e-9, onset: start});
@@ -268,7 +324,11 @@ export function burstsOf(spikes: Float64Array, lib: Pick<CompareLibrary, "detect
   if (typeof lib.detectBursts !== "function") return null;
   try {
     const result = (lib.detectBursts as (s: Float64Array) => unknown)(spikes);
-    const list = Array.isArray(result) ? result : result && typeof result === "object" && Array.isArray((result as {bursts?: unknown}).bursts) ? (result as {bursts: unknown[]}).bursts : null;
+    const list = Array.isArray(result)
+      ? result
+      : result && typeof result === "object" && Array.isArray((result as {bursts?: unknown}).bursts)
+        ? (result as {bursts: unknown[]}).bursts
+        : null;
     if (!list) return null;
     const sizes = list.map(sizeOf).filter((n): n is number => n !== null);
     if (sizes.length !== list.length) return null;
@@ -283,8 +343,15 @@ function sizeOf(burst: unknown): number | null {
   if (burst && typeof burst === "object") {
     const b = burst as Record<string, unknown>;
     for (const key of ["count", "size", "n", "spikeCount"]) if (typeof b[key] === "number") return b[key] as number;
-    for (const key of ["spikes", "times"]) if (Array.isArray(b[key]) || ArrayBuffer.isView(b[key])) return (b[key] as ArrayLike<number>).length;
-    if (typeof b.start === "number" && typeof b.end === "number" && typeof b.first === "number" && typeof b.last === "number") return (b.last as number) - (b.first as number) + 1;
+    for (const key of ["spikes", "times"])
+      if (Array.isArray(b[key]) || ArrayBuffer.isView(b[key])) return (b[key] as ArrayLike<number>).length;
+    if (
+      typeof b.start === "number" &&
+      typeof b.end === "number" &&
+      typeof b.first === "number" &&
+      typeof b.last === "number"
+    )
+      return (b.last as number) - (b.first as number) + 1;
   }
   return null;
 }
@@ -320,17 +387,38 @@ export interface StatsRow {
 
 /** The rows of the statistics table (statistics down, neurons across). Burst rows only when detected. */
 export function statsRows(runs: CompareRun[]): StatsRow[] {
-  const value = (f: (r: CompareRun & {stats: SpikeStatistics}) => string) => runs.map((r) => (r.stats ? f(r as CompareRun & {stats: SpikeStatistics}) : "—"));
+  const value = (f: (r: CompareRun & {stats: SpikeStatistics}) => string) =>
+    runs.map((r) => (r.stats ? f(r as CompareRun & {stats: SpikeStatistics}) : "—"));
   const rows: StatsRow[] = [];
   if (runs.length && runs.every((r) => !r.stats || r.pattern)) {
-    rows.push({label: "Firing pattern", note: "the library's classifier (silent, tonic, adapting, phasic, bursting, mixed, irregular)", values: runs.map((r) => r.pattern?.pattern ?? "—")});
+    rows.push({
+      label: "Firing pattern",
+      note: "the library's classifier (silent, tonic, adapting, phasic, bursting, mixed, irregular)",
+      values: runs.map((r) => r.pattern?.pattern ?? "—")
+    });
   }
   rows.push(
-    {label: "Spikes", note: "number of spikes from the stimulus onset to the end of the run", values: value((r) => String(r.stats.count))},
+    {
+      label: "Spikes",
+      note: "number of spikes from the stimulus onset to the end of the run",
+      values: value((r) => String(r.stats.count))
+    },
     {label: "Rate (Hz)", note: "spikes per second over the same window", values: value((r) => fmt(r.stats.rate, 3))},
-    {label: "First-spike latency (ms)", note: "from the stimulus onset to the first spike", values: value((r) => fmt(r.stats.latency, 3))},
-    {label: "Mean ISI (ms)", note: "mean inter-spike interval; needs 2 spikes", values: value((r) => fmt(r.stats.meanIsi, 3))},
-    {label: "CV of ISIs", note: "standard deviation ÷ mean of the intervals; needs 3 spikes", values: value((r) => fmt(r.stats.cv, 2))},
+    {
+      label: "First-spike latency (ms)",
+      note: "from the stimulus onset to the first spike",
+      values: value((r) => fmt(r.stats.latency, 3))
+    },
+    {
+      label: "Mean ISI (ms)",
+      note: "mean inter-spike interval; needs 2 spikes",
+      values: value((r) => fmt(r.stats.meanIsi, 3))
+    },
+    {
+      label: "CV of ISIs",
+      note: "standard deviation ÷ mean of the intervals; needs 3 spikes",
+      values: value((r) => fmt(r.stats.cv, 2))
+    },
     {
       label: "Adaptation index",
       note: "mean of (ISIₙ₊₁ − ISIₙ) ÷ (ISIₙ₊₁ + ISIₙ): positive when firing slows; needs 3 spikes",
@@ -339,12 +427,24 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
   );
   if (runs.length && runs.every((r) => !r.stats || r.bursts)) {
     rows.push(
-      {label: "Bursts", note: "groups of spikes found by the library's burst detector", values: value((r) => (r.bursts ? String(r.bursts.count) : "—"))},
-      {label: "Spikes per burst", note: "mean number of spikes in a burst", values: value((r) => fmt(r.bursts?.meanSize ?? null, 3))}
+      {
+        label: "Bursts",
+        note: "groups of spikes found by the library's burst detector",
+        values: value((r) => (r.bursts ? String(r.bursts.count) : "—"))
+      },
+      {
+        label: "Spikes per burst",
+        note: "mean number of spikes in a burst",
+        values: value((r) => fmt(r.bursts?.meanSize ?? null, 3))
+      }
     );
   }
   if (runs.some((r) => r.before > 0)) {
-    rows.push({label: "Spikes before onset", note: "not included above", values: runs.map((r) => (r.stats ? String(r.before) : "—"))});
+    rows.push({
+      label: "Spikes before onset",
+      note: "not included above",
+      values: runs.map((r) => (r.stats ? String(r.before) : "—"))
+    });
   }
   return rows;
 }

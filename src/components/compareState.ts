@@ -10,12 +10,46 @@
  * literals, every value is clamped to its control's range and snapped to its step, and everything that was
  * ignored or changed is reported as a plain-text notice (the page sets it as text, never as markup).
  */
-import {NUMBER_SPECS, clampToSpec, formatNumber, parseNumber, parseState, readQuery, serializeState, show, type ClassId, type ExplorerState, type NumberSpec, type PresetLike} from "./urlState.js";
+import {
+  NUMBER_SPECS,
+  clampToSpec,
+  formatNumber,
+  parseNumber,
+  parseState,
+  readQuery,
+  serializeState,
+  show,
+  type ClassId,
+  type ExplorerState,
+  type NumberSpec,
+  type PresetLike
+} from "./urlState.js";
 
 /** The 2003 classes, in the paper's order. */
 export const CLASS_KEYS = ["RS", "IB", "CH", "FS", "TC", "TC_burst", "RZ", "LTS"] as const;
 /** The twenty panels of the 2004 paper's Fig. 1. */
-export const FEATURE_KEYS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"] as const;
+export const FEATURE_KEYS = [
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "I",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "O",
+  "P",
+  "Q",
+  "R",
+  "S",
+  "T"
+] as const;
 
 /** What a neuron slot holds: a preset's id, "custom" (its own a, b, c, d) or "explorer" (the explorer's state). */
 export type NeuronKind = (typeof CLASS_KEYS)[number] | (typeof FEATURE_KEYS)[number] | "custom" | "explorer";
@@ -31,7 +65,15 @@ export interface Slot {
 
 /** The shared stimulus: the published protocol of neuron k (1-based), or a DC, step or pulse train. */
 export type StimulusChoice = "protocol1" | "protocol2" | "protocol3" | "protocol4" | "dc" | "step" | "pulses";
-export const STIMULUS_CHOICES: readonly StimulusChoice[] = ["protocol1", "protocol2", "protocol3", "protocol4", "dc", "step", "pulses"];
+export const STIMULUS_CHOICES: readonly StimulusChoice[] = [
+  "protocol1",
+  "protocol2",
+  "protocol3",
+  "protocol4",
+  "dc",
+  "step",
+  "pulses"
+];
 
 /** The two methods the page offers: accurate (the default) and as published (figure1.m's loop at each neuron's τ). */
 export const COMPARE_METHODS = ["adaptive", "paper2004"] as const;
@@ -95,27 +137,47 @@ export function allPresets(catalog: Catalog): Record<ClassId, PresetLike> {
 }
 
 /** The preset an explorer state started from (its class, or a 2004 panel); RS if unknown. */
-export function explorerPreset<P extends PresetLike>(cls: string, catalog: {classes: Record<ClassId, P>; features: Record<string, P>}): P {
+export function explorerPreset<P extends PresetLike>(
+  cls: string,
+  catalog: {classes: Record<ClassId, P>; features: Record<string, P>}
+): P {
   const own = (o: object) => Object.prototype.hasOwnProperty.call(o, cls);
-  return own(catalog.classes) ? catalog.classes[cls as ClassId] : own(catalog.features) ? catalog.features[cls]! : catalog.classes.RS;
+  return own(catalog.classes)
+    ? catalog.classes[cls as ClassId]
+    : own(catalog.features)
+      ? catalog.features[cls]!
+      : catalog.classes.RS;
 }
 
 /** The preset of a kind, or null for "custom" and "explorer". */
 export function catalogPreset(kind: NeuronKind, catalog: Catalog): PresetLike | null {
   if ((CLASS_KEYS as readonly string[]).includes(kind)) return catalog.classes[kind as ClassId];
-  if ((FEATURE_KEYS as readonly string[]).includes(kind)) return catalog.features[kind as (typeof FEATURE_KEYS)[number]];
+  if ((FEATURE_KEYS as readonly string[]).includes(kind))
+    return catalog.features[kind as (typeof FEATURE_KEYS)[number]];
   return null;
 }
 
 /** Whether a kind is known (explorer only when the page has an explorer state). */
 export function isKind(text: string, hasExplorer: boolean): text is NeuronKind {
-  return (CLASS_KEYS as readonly string[]).includes(text) || (FEATURE_KEYS as readonly string[]).includes(text) || text === "custom" || (text === "explorer" && hasExplorer);
+  return (
+    (CLASS_KEYS as readonly string[]).includes(text) ||
+    (FEATURE_KEYS as readonly string[]).includes(text) ||
+    text === "custom" ||
+    (text === "explorer" && hasExplorer)
+  );
 }
 
 /** A slot of a kind, its custom parameters those of the preset (RS's for custom, the explorer's for explorer). */
 export function slotOf(kind: NeuronKind, catalog: Catalog, explorer: ExplorerState | null = null): Slot {
-  const p = kind === "explorer" && explorer ? explorer : (catalogPreset(kind, catalog)?.params ?? catalog.classes.RS.params);
-  return {kind, a: clampToSpec(p.a, PARAM_SPECS.a), b: clampToSpec(p.b, PARAM_SPECS.b), c: clampToSpec(p.c, PARAM_SPECS.c), d: clampToSpec(p.d, PARAM_SPECS.d)};
+  const p =
+    kind === "explorer" && explorer ? explorer : (catalogPreset(kind, catalog)?.params ?? catalog.classes.RS.params);
+  return {
+    kind,
+    a: clampToSpec(p.a, PARAM_SPECS.a),
+    b: clampToSpec(p.b, PARAM_SPECS.b),
+    c: clampToSpec(p.c, PARAM_SPECS.c),
+    d: clampToSpec(p.d, PARAM_SPECS.d)
+  };
 }
 
 /** Whether neuron `slot` (0-based) has a protocol of its own to share (presets and the explorer's neuron do). */
@@ -155,7 +217,10 @@ export function repairStimulus(state: CompareState): string | null {
   const k = protocolSlot(state.stim);
   if (k === null || hasProtocol(state, k)) return null;
   const first = state.neurons.findIndex((s) => s.kind !== "custom");
-  const before = k < state.neurons.length ? `neuron ${k + 1} has no published protocol (it is custom)` : `there is no neuron ${k + 1}`;
+  const before =
+    k < state.neurons.length
+      ? `neuron ${k + 1} has no published protocol (it is custom)`
+      : `there is no neuron ${k + 1}`;
   if (first >= 0) {
     state.stim = `protocol${first + 1}` as StimulusChoice;
     return `The current was the protocol of neuron ${k + 1}, but ${before}; using neuron ${first + 1}'s protocol instead.`;
@@ -171,7 +236,42 @@ export interface ParsedCompare {
 }
 
 const MAX_VALUE = 2000;
-const EXPLORER_KEYS = new Set(["class", "a", "b", "c", "d", "v0", "u0", "T", "dt", "method", "tI", "protocol", "dc", "dcI", "step", "stepI", "stepOn", "stepOff", "pulses", "pulseI", "pulseOn", "pulseW", "pulseP", "pulseN", "ramp", "rampI", "rampS", "rampOn", "rampOff", "noise", "noiseM", "noiseS", "noiseTau", "noiseSeed"]);
+const EXPLORER_KEYS = new Set([
+  "class",
+  "a",
+  "b",
+  "c",
+  "d",
+  "v0",
+  "u0",
+  "T",
+  "dt",
+  "method",
+  "tI",
+  "protocol",
+  "dc",
+  "dcI",
+  "step",
+  "stepI",
+  "stepOn",
+  "stepOff",
+  "pulses",
+  "pulseI",
+  "pulseOn",
+  "pulseW",
+  "pulseP",
+  "pulseN",
+  "ramp",
+  "rampI",
+  "rampS",
+  "rampOn",
+  "rampOff",
+  "noise",
+  "noiseM",
+  "noiseS",
+  "noiseTau",
+  "noiseSeed"
+]);
 
 /**
  * Reads the page's state from a query string (with or without "?"). Never throws. Without n1, a query with
@@ -189,11 +289,15 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
     const preset = explorerPreset(parsed.state.cls, catalog);
     const p = preset.params;
     const same = p.a === parsed.state.a && p.b === parsed.state.b && p.c === parsed.state.c && p.d === parsed.state.d;
-    const other: NeuronKind = !same && isKind(parsed.state.cls, false) ? parsed.state.cls : parsed.state.cls === "RS" ? "FS" : "RS";
+    const other: NeuronKind =
+      !same && isKind(parsed.state.cls, false) ? parsed.state.cls : parsed.state.cls === "RS" ? "FS" : "RS";
     state.neurons = [slotOf("explorer", catalog, parsed.state), slotOf(other, catalog)];
     state.stim = "protocol1";
     if (parsed.state.method === "paper2004" || parsed.state.method === "adaptive") state.method = parsed.state.method;
-    else notices.push(`This page offers the adaptive and the published (paper2004) methods; the explorer's ${parsed.state.method} became adaptive.`);
+    else
+      notices.push(
+        `This page offers the adaptive and the published (paper2004) methods; the explorer's ${parsed.state.method} became adaptive.`
+      );
     return {state, notices};
   }
 
@@ -225,7 +329,9 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
         for (let j = i + 1; j <= MAX_NEURONS; j++) {
           if (values.has(`n${j}`)) {
             take(`n${j}`);
-            notices.push(`Neuron ${j} was ignored: neuron ${i} is missing, and neurons are numbered from 1 without gaps.`);
+            notices.push(
+              `Neuron ${j} was ignored: neuron ${i} is missing, and neurons are numbered from 1 without gaps.`
+            );
           }
         }
         break;
@@ -270,7 +376,10 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
   const method = take("method");
   if (method !== undefined) {
     if ((COMPARE_METHODS as readonly string[]).includes(method)) state.method = method as CompareMethod;
-    else notices.push(`Unknown method “${show(method)}”; using adaptive (accurate). The choices are adaptive and paper2004.`);
+    else
+      notices.push(
+        `Unknown method “${show(method)}”; using adaptive (accurate). The choices are adaptive and paper2004.`
+      );
   }
   const overlay = take("overlay");
   if (overlay !== undefined) {
@@ -288,7 +397,12 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
 
   const unknown = [...values.keys()].filter((key) => !used.has(key));
   if (unknown.length) {
-    notices.push(`Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown.slice(0, 5).map((k) => `“${show(k)}”`).join(", ")}${unknown.length > 5 ? ", …" : ""}.`);
+    notices.push(
+      `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
+        .slice(0, 5)
+        .map((k) => `“${show(k)}”`)
+        .join(", ")}${unknown.length > 5 ? ", …" : ""}.`
+    );
   }
   return {state, notices};
 }
@@ -301,7 +415,8 @@ function readNumber(key: string, raw: string, spec: NumberSpec, fallback: number
     return null;
   }
   const clamped = clampToSpec(x, spec);
-  if (x < spec.min || x > spec.max) notices.push(`${key} = ${show(raw)} is outside ${spec.min}…${spec.max}; using ${formatNumber(clamped)}.`);
+  if (x < spec.min || x > spec.max)
+    notices.push(`${key} = ${show(raw)} is outside ${spec.min}…${spec.max}; using ${formatNumber(clamped)}.`);
   return clamped;
 }
 
@@ -313,15 +428,21 @@ export function serializeCompareState(state: CompareState): string {
   const params = new URLSearchParams();
   state.neurons.forEach((slot, i) => {
     params.set(`n${i + 1}`, slot.kind);
-    if (slot.kind === "custom") for (const p of ["a", "b", "c", "d"] as const) params.set(`${p}${i + 1}`, formatNumber(slot[p]));
+    if (slot.kind === "custom")
+      for (const p of ["a", "b", "c", "d"] as const) params.set(`${p}${i + 1}`, formatNumber(slot[p]));
   });
   params.set("stim", state.stim);
   const keys: CompareNumberKey[] =
-    state.stim === "dc" ? ["I", "T"] : state.stim === "step" ? ["I", "on", "off", "T"] : state.stim === "pulses" ? ["I", "on", "width", "period", "count", "T"] : [];
+    state.stim === "dc"
+      ? ["I", "T"]
+      : state.stim === "step"
+        ? ["I", "on", "off", "T"]
+        : state.stim === "pulses"
+          ? ["I", "on", "width", "period", "count", "T"]
+          : [];
   for (const key of keys) params.set(key, formatNumber(state[key]));
   if (state.method !== "adaptive") params.set("method", state.method);
   if (state.overlay) params.set("overlay", "1");
   if (state.explorer) params.set("x", serializeState(state.explorer).slice(1));
   return `?${params}`;
 }
-

@@ -84,7 +84,8 @@ export class ExplorerStore extends EventTarget {
       for (const k of except) delete out[k];
       return out as Pick<ExplorerState, K>;
     };
-    const relevant = (key: keyof ExplorerState) => (keys === "all-but" ? !except.includes(key as K) : keys.includes(key as K));
+    const relevant = (key: keyof ExplorerState) =>
+      keys === "all-but" ? !except.includes(key as K) : keys.includes(key as K);
     const view = new StoreView(pick(this.#value));
     this.watch((state, {changed}) => {
       if (changed.some(relevant)) view.update(pick(state));
@@ -116,7 +117,11 @@ export const RUN_KEYS_EXCEPT: (keyof ExplorerState)[] = ["tI"];
 // Helpers
 // ---------------------------------------------------------------------------------------------------------
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -132,7 +137,11 @@ function nameRange(form: RangeForm, label: string): RangeForm {
 }
 
 /** A range slider bound to one numeric key of the store. */
-function boundRange(store: ExplorerStore, key: keyof typeof NUMBER_SPECS, options: {label?: string; ariaLabel?: string; reference?: () => number | null} = {}): RangeForm {
+function boundRange(
+  store: ExplorerStore,
+  key: keyof typeof NUMBER_SPECS,
+  options: {label?: string; ariaLabel?: string; reference?: () => number | null} = {}
+): RangeForm {
   const spec = NUMBER_SPECS[key];
   const form = Inputs.range([spec.min, spec.max], {
     step: spec.step,
@@ -158,7 +167,11 @@ function boundRange(store: ExplorerStore, key: keyof typeof NUMBER_SPECS, option
 }
 
 /** A checkbox bound to one boolean key of the store; returns the label (containing the input). */
-function boundCheckbox(store: ExplorerStore, key: "protocol" | "dc" | "step" | "pulses" | "ramp" | "noise", text: string | Node): HTMLLabelElement {
+function boundCheckbox(
+  store: ExplorerStore,
+  key: "protocol" | "dc" | "step" | "pulses" | "ramp" | "noise",
+  text: string | Node
+): HTMLLabelElement {
   const input = el("input", {type: "checkbox", checked: store.value[key]});
   input.dataset.key = key;
   input.addEventListener("change", () => store.set({[key]: input.checked}, input));
@@ -179,7 +192,13 @@ function button(text: string, onclick: () => void, title = ""): HTMLButtonElemen
 // ---------------------------------------------------------------------------------------------------------
 
 /** One radio of the preset menus (all share the name "explorer-class", so one is checked at a time). */
-function presetOption(store: ExplorerStore, presets: Presets, id: PresetId, label: string, radios: Map<PresetId, HTMLInputElement>): HTMLLabelElement {
+function presetOption(
+  store: ExplorerStore,
+  presets: Presets,
+  id: PresetId,
+  label: string,
+  radios: Map<PresetId, HTMLInputElement>
+): HTMLLabelElement {
   const p = presetOf(presets, id);
   const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
   radio.addEventListener("change", () => {
@@ -206,7 +225,11 @@ function presetOption(store: ExplorerStore, presets: Presets, id: PresetId, labe
  * (a 2004 panel's own step such as 0.2 ms becomes the class's 0.25 ms, or else the nearest 2^−k ms).
  */
 export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
-  const fieldset = el("fieldset", {className: "class-menu"}, el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"}));
+  const fieldset = el(
+    "fieldset",
+    {className: "class-menu"},
+    el("legend", {textContent: "Neuron class (Izhikevich 2003, Fig. 2)"})
+  );
   const radios = new Map<PresetId, HTMLInputElement>();
   for (const id of CLASS_IDS) fieldset.append(presetOption(store, presets, id, id.replace("_", " "), radios));
   return fieldset;
@@ -220,7 +243,11 @@ export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
 export function FeatureMenu(store: ExplorerStore, presets: Presets): HTMLElement {
   const radios = new Map<PresetId, HTMLInputElement>();
   const features = FEATURE_IDS.filter((id) => presets[id] !== undefined);
-  const fieldset = el("fieldset", {className: "class-menu feature-menu"}, el("legend", {textContent: "2004 features (Izhikevich 2004, Fig. 1)"}));
+  const fieldset = el(
+    "fieldset",
+    {className: "class-menu feature-menu"},
+    el("legend", {textContent: "2004 features (Izhikevich 2004, Fig. 1)"})
+  );
   for (const id of features) fieldset.append(presetOption(store, presets, id, id, radios));
   const group = el(
     "details",
@@ -262,9 +289,21 @@ export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLEleme
   return el(
     "div",
     {className: "preset-buttons"},
-    button("Reset to preset", () => store.set(presetState(store.value.cls, presets), null), "Reload the class's parameters, start state, stimulus and the accurate method"),
-    button("As published", () => store.set({method: "paper2004", dt: published()}, null), "The 2004 paper's figure1.m scheme with the preset's own step (0.25 ms for the classes)"),
-    button("Accurate", () => store.set({method: "adaptive", dt: DEFAULT_DT}, null), "Adaptive steps, sampled every 2⁻⁵ ms"),
+    button(
+      "Reset to preset",
+      () => store.set(presetState(store.value.cls, presets), null),
+      "Reload the class's parameters, start state, stimulus and the accurate method"
+    ),
+    button(
+      "As published",
+      () => store.set({method: "paper2004", dt: published()}, null),
+      "The 2004 paper's figure1.m scheme with the preset's own step (0.25 ms for the classes)"
+    ),
+    button(
+      "Accurate",
+      () => store.set({method: "adaptive", dt: DEFAULT_DT}, null),
+      "Adaptive steps, sampled every 2⁻⁵ ms"
+    ),
     status
   );
 }
@@ -280,18 +319,30 @@ export function ModelSliders(store: ExplorerStore, presets: Presets): HTMLElemen
     v0: () => preset().v0 ?? -65,
     u0: () => preset().u0 ?? preset().params.b * (preset().v0 ?? -65)
   };
-  const sliders = (["a", "b", "c", "d", "v0", "u0"] as const).map((key) => boundRange(store, key, {reference: ref[key]}));
+  const sliders = (["a", "b", "c", "d", "v0", "u0"] as const).map((key) =>
+    boundRange(store, key, {reference: ref[key]})
+  );
   return el(
     "div",
     {className: "model-sliders"},
     ...sliders,
-    button("Set u₀ = b·v₀", () => store.set({u0: clampToSpec(store.value.b * store.value.v0, NUMBER_SPECS.u0)}, null), "Start on the u-nullcline")
+    button(
+      "Set u₀ = b·v₀",
+      () => store.set({u0: clampToSpec(store.value.b * store.value.v0, NUMBER_SPECS.u0)}, null),
+      "Start on the u-nullcline"
+    )
   );
 }
 
 /** Method, time step (2^−k ms) and duration. */
-export function NumericsControls(store: ExplorerStore, descriptions: Partial<Record<MethodId, string>> = {}): HTMLElement {
-  const method = Inputs.select(METHODS as unknown as string[], {label: "Method", value: store.value.method}) as HTMLFormElement & {value: MethodId};
+export function NumericsControls(
+  store: ExplorerStore,
+  descriptions: Partial<Record<MethodId, string>> = {}
+): HTMLElement {
+  const method = Inputs.select(METHODS as unknown as string[], {
+    label: "Method",
+    value: store.value.method
+  }) as HTMLFormElement & {value: MethodId};
   method.addEventListener("input", () => store.set({method: method.value}, method));
   const about = el("p", {className: "control-note"});
   const showMethod = () => (about.textContent = descriptions[store.value.method] ?? "");
@@ -305,7 +356,9 @@ export function NumericsControls(store: ExplorerStore, descriptions: Partial<Rec
   const dtText = el("output", {className: "control-note"});
   const showDt = () => {
     const dt = store.value.dt;
-    const value = isPowerOfTwoDt(dt) ? `dt = 2^−${-Math.log2(dt)} = ${dt} ms` : `dt = ${dt} ms (the preset's published step)`;
+    const value = isPowerOfTwoDt(dt)
+      ? `dt = 2^−${-Math.log2(dt)} = ${dt} ms`
+      : `dt = ${dt} ms (the preset's published step)`;
     dtText.textContent = `${value}${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`;
   };
   showDt();
@@ -335,11 +388,20 @@ export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLEl
   showProtocol(store.value);
   store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));
   const part = (key: "dc" | "step" | "pulses" | "ramp" | "noise", title: string, keys: (keyof typeof NUMBER_SPECS)[]) =>
-    el("fieldset", {className: "stimulus-part"}, el("legend", {}, boundCheckbox(store, key, title)), ...keys.map((k) => boundRange(store, k, {ariaLabel: `${title.split(" (")[0]}: ${NUMBER_SPECS[k].label}`})));
+    el(
+      "fieldset",
+      {className: "stimulus-part"},
+      el("legend", {}, boundCheckbox(store, key, title)),
+      ...keys.map((k) => boundRange(store, k, {ariaLabel: `${title.split(" (")[0]}: ${NUMBER_SPECS[k].label}`}))
+    );
   return el(
     "div",
     {className: "stimulus-controls"},
-    el("fieldset", {className: "stimulus-part protocol"}, el("legend", {}, boundCheckbox(store, "protocol", protocolText))),
+    el(
+      "fieldset",
+      {className: "stimulus-part protocol"},
+      el("legend", {}, boundCheckbox(store, "protocol", protocolText))
+    ),
     part("dc", "DC", ["dcI"]),
     part("step", "Step", ["stepI", "stepOn", "stepOff"]),
     part("pulses", "Pulse train", ["pulseI", "pulseOn", "pulseW", "pulseP", "pulseN"]),
@@ -356,20 +418,33 @@ export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
   let slider: RangeForm;
   const build = () => {
     const T = store.value.T;
-    slider = Inputs.range([0, T], {step: 0.5, label: "t for the nullclines (ms)", value: store.value.tI ?? T}) as RangeForm;
+    slider = Inputs.range([0, T], {
+      step: 0.5,
+      label: "t for the nullclines (ms)",
+      value: store.value.tI ?? T
+    }) as RangeForm;
     nameRange(slider, "t for the nullclines (ms)");
     slider.dataset.key = "tI";
-    slider.addEventListener("input", () => store.set({tI: clampToSpec(Math.min(slider.value, T), NUMBER_SPECS.tI)}, slider));
+    slider.addEventListener("input", () =>
+      store.set({tI: clampToSpec(Math.min(slider.value, T), NUMBER_SPECS.tI)}, slider)
+    );
     holder.replaceChildren(slider);
   };
   build();
-  end.addEventListener("change", () => store.set({tI: end.checked ? null : clampToSpec(slider.value, NUMBER_SPECS.tI)}, end));
+  end.addEventListener("change", () =>
+    store.set({tI: end.checked ? null : clampToSpec(slider.value, NUMBER_SPECS.tI)}, end)
+  );
   store.watch((state, {changed, source}) => {
     if (changed.includes("T")) build();
     else if (changed.includes("tI") && source !== slider) slider.value = state.tI ?? state.T;
     end.checked = state.tI === null;
   });
-  return el("div", {className: "phase-time"}, holder, el("label", {className: "explorer-check"}, end, "the end of the run"));
+  return el(
+    "div",
+    {className: "phase-time"},
+    holder,
+    el("label", {className: "explorer-check"}, end, "the end of the run")
+  );
 }
 
 /**
@@ -377,7 +452,11 @@ export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
  * serialised state, at most once per `delay` ms while the reader drags (browsers throttle rapid replaceState
  * calls).
  */
-export function syncUrl<S>(store: {readonly value: S; watch(listener: () => void): void}, serialize: (state: S) => string, delay = 150): void {
+export function syncUrl<S>(
+  store: {readonly value: S; watch(listener: () => void): void},
+  serialize: (state: S) => string,
+  delay = 150
+): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;

@@ -1,9 +1,22 @@
 /** I(t): the input current of a run, on the same time axis as v(t) and u(t). */
 import * as Plot from "@observablehq/plot";
-import {COLORS, axesMark, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {
+  COLORS,
+  axesMark,
+  TIME_MARGINS,
+  decimated,
+  extentOf,
+  figure,
+  fmt,
+  pathMark,
+  plotColumns,
+  timeDomain,
+  type FigureOptions
+} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
-export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+export interface CurrentTraceOptions
+  extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
   /** Width in pixels. */
   width: number;
   /** Height in pixels; default 150. */
@@ -17,7 +30,17 @@ export interface CurrentTraceOptions extends FigureOptions, Omit<Plot.PlotOption
 /** The input current I(t) (paper units: current ÷ capacitance, mV/ms) of a run. */
 export function CurrentTrace(
   trace: Pick<TimeSeries, "t" | "I">,
-  {width, height = 150, xDomain, marker = null, title = "Input current I(t)", caption, ariaLabel, ariaDescription, ...options}: CurrentTraceOptions
+  {
+    width,
+    height = 150,
+    xDomain,
+    marker = null,
+    title = "Input current I(t)",
+    caption,
+    ariaLabel,
+    ariaDescription,
+    ...options
+  }: CurrentTraceOptions
 ): HTMLElement {
   const domain = xDomain ?? timeDomain(trace.t);
   const {X, Y} = decimated(trace.t, trace.I, plotColumns(width), domain);
@@ -43,7 +66,8 @@ export function CurrentTrace(
     caption:
       caption ??
       `I in the paper's units: a current divided by the capacitance, which enters v′ directly (mV/ms).${marker === null ? "" : ` The dashed line marks t = ${fmt(marker)} ms, where the phase plane below takes its I.`}`,
-    ariaLabel: ariaLabel ?? `Line chart of the input current I against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms.`,
+    ariaLabel:
+      ariaLabel ?? `Line chart of the input current I against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms.`,
     ariaDescription: ariaDescription ?? `I ranges from ${fmt(min)} to ${fmt(max)}.`
   });
 }

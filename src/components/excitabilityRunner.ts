@@ -4,7 +4,13 @@
  * and the cancelled sweep's promise resolves to null, so a page never draws a stale result. Each sweep gets a
  * fresh worker, closed when it is done. Requests are plain data.
  */
-import {excitabilityClass, fICurve, type ExcitabilityClass, type FICurve, type FICurveOptions} from "../lib/analysis/excitability.js";
+import {
+  excitabilityClass,
+  fICurve,
+  type ExcitabilityClass,
+  type FICurve,
+  type FICurveOptions
+} from "../lib/analysis/excitability.js";
 import {Cancelled, WorkerJobs, type Progress} from "./workerRunner.js";
 
 /**
@@ -77,10 +83,12 @@ export async function* sweepStates(runner: SweepRunner, request: SweepRequest): 
     wake?.();
     wake = null;
   };
-  runner.run(request, (done, total) => push({status: "running", done, total})).then(
-    (result) => (result ? push({status: "done", result}) : null, push(null)),
-    (error: Error) => (push({status: "error", message: error.message}), push(null))
-  );
+  runner
+    .run(request, (done, total) => push({status: "running", done, total}))
+    .then(
+      (result) => (result ? push({status: "done", result}) : null, push(null)),
+      (error: Error) => (push({status: "error", message: error.message}), push(null))
+    );
   yield {status: "running", done: 0, total: 1};
   for (;;) {
     while (queue.length) yield queue.shift()!;

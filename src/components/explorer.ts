@@ -3,14 +3,26 @@
  * checkboxes combined as a sum), a run that never throws, and the phase-plane analysis at one time.
  */
 import type * as Library from "../lib/index.js";
-import type {Equilibrium, Preset, Separatrix, SimulateOptions, SpikeStatistics, Stimulus, StimulusPart, Trace} from "../lib/index.js";
+import type {
+  Equilibrium,
+  Preset,
+  Separatrix,
+  SimulateOptions,
+  SpikeStatistics,
+  Stimulus,
+  StimulusPart,
+  Trace
+} from "../lib/index.js";
 import {presetOf, type ExplorerState, type PresetSet} from "./urlState.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
 
 /** The library functions the explorer calls (passed in, so the page and the tests share one instance). */
-export type ExplorerLibrary = Pick<typeof Library, "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics" | "separatrix">;
+export type ExplorerLibrary = Pick<
+  typeof Library,
+  "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics" | "separatrix"
+>;
 
 export type {Equilibrium, Trace};
 
@@ -23,15 +35,31 @@ export const NOISE_DT = 0.1;
 /** The stimulus of a state: the checked components (and the class's protocol) summed. */
 export function stimulusOf(state: ExplorerState, protocol: Stimulus | undefined): Stimulus {
   const parts: StimulusPart[] = [];
-  if (state.protocol && protocol !== undefined && protocol !== 0) parts.push(typeof protocol === "number" ? {kind: "dc", value: protocol} : protocol);
+  if (state.protocol && protocol !== undefined && protocol !== 0)
+    parts.push(typeof protocol === "number" ? {kind: "dc", value: protocol} : protocol);
   if (state.dc) parts.push({kind: "dc", value: state.dcI});
   if (state.step) parts.push({kind: "step", value: state.stepI, start: state.stepOn, end: state.stepOff});
   if (state.pulses) {
-    parts.push({kind: "pulses", amplitude: state.pulseI, start: state.pulseOn, width: state.pulseW, period: state.pulseP, count: state.pulseN});
+    parts.push({
+      kind: "pulses",
+      amplitude: state.pulseI,
+      start: state.pulseOn,
+      width: state.pulseW,
+      period: state.pulseP,
+      count: state.pulseN
+    });
   }
-  if (state.ramp) parts.push({kind: "ramp", from: state.rampI, slope: state.rampS, start: state.rampOn, end: state.rampOff});
+  if (state.ramp)
+    parts.push({kind: "ramp", from: state.rampI, slope: state.rampS, start: state.rampOn, end: state.rampOff});
   if (state.noise) {
-    parts.push({kind: "noise", mean: state.noiseM, sigma: state.noiseS, tau: state.noiseTau, seed: state.noiseSeed, dt: NOISE_DT});
+    parts.push({
+      kind: "noise",
+      mean: state.noiseM,
+      sigma: state.noiseS,
+      tau: state.noiseTau,
+      seed: state.noiseSeed,
+      dt: NOISE_DT
+    });
   }
   if (parts.length === 0) return 0;
   if (parts.length === 1) return parts[0]; // a class's exact current, e.g. an overlay, as published
@@ -56,8 +84,32 @@ export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Simulat
 
 /** The keys the input current depends on (the stimulus panel, the class's protocol, the time grid). */
 export const INPUT_KEYS = [
-  "cls", "T", "dt", "protocol", "dc", "dcI", "step", "stepI", "stepOn", "stepOff", "pulses", "pulseI", "pulseOn", "pulseW",
-  "pulseP", "pulseN", "ramp", "rampI", "rampS", "rampOn", "rampOff", "noise", "noiseM", "noiseS", "noiseTau", "noiseSeed"
+  "cls",
+  "T",
+  "dt",
+  "protocol",
+  "dc",
+  "dcI",
+  "step",
+  "stepI",
+  "stepOn",
+  "stepOff",
+  "pulses",
+  "pulseI",
+  "pulseOn",
+  "pulseW",
+  "pulseP",
+  "pulseN",
+  "ramp",
+  "rampI",
+  "rampS",
+  "rampOn",
+  "rampOff",
+  "noise",
+  "noiseM",
+  "noiseS",
+  "noiseTau",
+  "noiseSeed"
 ] as const satisfies readonly (keyof ExplorerState)[];
 
 /**
@@ -78,17 +130,33 @@ export interface Input {
 }
 
 /** Computes the input current of a state. Never throws: a library error becomes `error`. */
-export function inputOf(state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>, presets: PresetSet<ExplorerPreset>, lib: ExplorerLibrary, start = 0): Input {
+export function inputOf(
+  state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start = 0
+): Input {
   const n = Math.floor(state.T / state.dt + 1e-9) + 1;
   const t = new Float64Array(n);
   for (let k = 0; k < n; ++k) t[k] = k * state.dt;
   const I = new Float64Array(n);
   try {
-    const compiled = lib.compileStimulus(stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current), state.T);
+    const compiled = lib.compileStimulus(
+      stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current),
+      state.T
+    );
     compiled.fill(I, 0, state.dt);
     return {t, I, value: (x) => compiled.value(x), duration: state.T, error: null, start, claimed: false};
   } catch (e) {
-    return {t, I, value: () => NaN, duration: state.T, error: e instanceof Error ? e.message : String(e), start, claimed: false};
+    return {
+      t,
+      I,
+      value: () => NaN,
+      duration: state.T,
+      error: e instanceof Error ? e.message : String(e),
+      start,
+      claimed: false
+    };
   }
 }
 
@@ -114,7 +182,12 @@ export interface Run {
 }
 
 /** Runs the model of a state. Never throws: a library error becomes `error`. */
-export function runState(state: ExplorerState, presets: PresetSet<ExplorerPreset>, lib: ExplorerLibrary, start = 0): Run {
+export function runState(
+  state: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start = 0
+): Run {
   const options = optionsOf(state, presetOf(presets, state.cls));
   let trace: Trace | null = null;
   let error: string | null = null;
@@ -153,7 +226,12 @@ export interface PhaseAnalysis {
 let lastSeparatrix: {key: string; lib: ExplorerLibrary; value: Separatrix | null} | null = null;
 
 /** The separatrix, reused while only c, d, the stimulus' shape or the numerics move (it costs ≈ 0.5 ms). */
-function separatrixOf(lib: ExplorerLibrary, params: SimulateOptions["params"], I: number, equation: SimulateOptions["equation"]): Separatrix | null {
+function separatrixOf(
+  lib: ExplorerLibrary,
+  params: SimulateOptions["params"],
+  I: number,
+  equation: SimulateOptions["equation"]
+): Separatrix | null {
   const key = JSON.stringify([params.a, params.b, I, equation ?? null]);
   if (lastSeparatrix?.key === key && lastSeparatrix.lib === lib) return lastSeparatrix.value;
   const value = lib.separatrix(params, I, {equation});

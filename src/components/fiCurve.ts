@@ -42,7 +42,9 @@ export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
   const all = [...up, ...down];
   const currents = all.map((p) => p.I);
   const xDomain = [Math.min(...currents), Math.max(...currents)];
-  const top = rateMax ?? Math.max(10, ...all.map((p) => (Number.isFinite(p.rate) ? p.rate : 0)), ...up.map((p) => p.firstIsiRate ?? 0));
+  const top =
+    rateMax ??
+    Math.max(10, ...all.map((p) => (Number.isFinite(p.rate) ? p.rate : 0)), ...up.map((p) => p.firstIsiRate ?? 0));
   const plotMarks: Plot.Markish[] = [
     axesMark({xLabel: "I (current ÷ capacitance, mV/ms)", yLabel: "rate (Hz)"}),
     Plot.rectX(curve.hysteresis, {x1: "from", x2: "to", y1: 0, y2: top, fill: FI_COLORS.hysteresis, fillOpacity: 0.35}),
@@ -50,7 +52,10 @@ export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
     Plot.text(marks, {x: "I", y: top, text: "label", dy: -6, fontSize: 11, fill: "currentColor"}),
     Plot.line(up, {x: "I", y: "rate", stroke: FI_COLORS.up, strokeWidth: 2}),
     Plot.dot(up, {x: "I", y: "rate", fill: FI_COLORS.up, r: 2.5}),
-    Plot.dot(up.filter((p) => p.firstIsiRate !== null), {x: "I", y: "firstIsiRate", stroke: FI_COLORS.firstIsi, r: 3.5})
+    Plot.dot(
+      up.filter((p) => p.firstIsiRate !== null),
+      {x: "I", y: "firstIsiRate", stroke: FI_COLORS.firstIsi, r: 3.5}
+    )
   ];
   if (down.length) {
     plotMarks.push(
@@ -79,9 +84,17 @@ export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
     ...options,
     legend,
     className: "fi-chart",
-    ariaLabel: options.ariaLabel ?? `f–I curve: steady firing rate in Hz against constant current from ${fmt(xDomain[0])} to ${fmt(xDomain[1])}.`,
+    ariaLabel:
+      options.ariaLabel ??
+      `f–I curve: steady firing rate in Hz against constant current from ${fmt(xDomain[0])} to ${fmt(xDomain[1])}.`,
     ariaDescription:
       options.ariaDescription ??
-      [up.length ? describe("Up sweep", up) : "", down.length ? describe("Down sweep", down) : "", curve.hysteresis.map((h) => `Hysteresis from I = ${fmt(h.from)} to ${fmt(h.to)}.`).join(" ")].join(" ").trim()
+      [
+        up.length ? describe("Up sweep", up) : "",
+        down.length ? describe("Down sweep", down) : "",
+        curve.hysteresis.map((h) => `Hysteresis from I = ${fmt(h.from)} to ${fmt(h.to)}.`).join(" ")
+      ]
+        .join(" ")
+        .trim()
   });
 }

@@ -105,8 +105,31 @@ interface Frame {
  * Arrows [v0, u0, v1, u1, …] as two paths (shafts, which may be dashed, and solid heads), in tenths of a pixel
  * drawn at scale(0.1) like chart.ts's pathMark: integers are cheap to format.
  */
-function arrowsMark(segments: Float64Array, {vDomain, uDomain}: Frame, {stroke, dash, head = 4, width = 1, label}: {stroke: string; dash?: string; head?: number; width?: number; label: string}) {
-  return (_i: unknown, _s: unknown, _v: unknown, dim: {width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number}, context: {document: Document}) => {
+function arrowsMark(
+  segments: Float64Array,
+  {vDomain, uDomain}: Frame,
+  {
+    stroke,
+    dash,
+    head = 4,
+    width = 1,
+    label
+  }: {stroke: string; dash?: string; head?: number; width?: number; label: string}
+) {
+  return (
+    _i: unknown,
+    _s: unknown,
+    _v: unknown,
+    dim: {
+      width: number;
+      height: number;
+      marginLeft: number;
+      marginRight: number;
+      marginTop: number;
+      marginBottom: number;
+    },
+    context: {document: Document}
+  ) => {
     const kx = (10 * (dim.width - dim.marginLeft - dim.marginRight)) / (vDomain[1] - vDomain[0]);
     const ky = (-10 * (dim.height - dim.marginTop - dim.marginBottom)) / (uDomain[1] - uDomain[0]);
     const bx = 10 * dim.marginLeft - kx * vDomain[0];
@@ -117,16 +140,35 @@ function arrowsMark(segments: Float64Array, {vDomain, uDomain}: Frame, {stroke, 
     let shafts = "";
     let heads = "";
     for (let k = 0; k + 3 < segments.length; k += 4) {
-      const x0 = Math.round(kx * segments[k] + bx), y0 = Math.round(ky * segments[k + 1] + by);
-      const x1 = Math.round(kx * segments[k + 2] + bx), y1 = Math.round(ky * segments[k + 3] + by);
+      const x0 = Math.round(kx * segments[k] + bx),
+        y0 = Math.round(ky * segments[k + 1] + by);
+      const x1 = Math.round(kx * segments[k + 2] + bx),
+        y1 = Math.round(ky * segments[k + 3] + by);
       const len = Math.hypot(x1 - x0, y1 - y0);
       if (!(len > 0)) continue;
-      const ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+      const ux = (x1 - x0) / len,
+        uy = (y1 - y0) / len;
       shafts += "M" + x0 + "," + y0 + "L" + x1 + "," + y1;
-      const hx = x1 - h * ux, hy = y1 - h * uy;
-      heads += "M" + Math.round(hx - 0.5 * h * uy) + "," + Math.round(hy + 0.5 * h * ux) + "L" + x1 + "," + y1 + "L" + Math.round(hx + 0.5 * h * uy) + "," + Math.round(hy - 0.5 * h * ux);
+      const hx = x1 - h * ux,
+        hy = y1 - h * uy;
+      heads +=
+        "M" +
+        Math.round(hx - 0.5 * h * uy) +
+        "," +
+        Math.round(hy + 0.5 * h * ux) +
+        "L" +
+        x1 +
+        "," +
+        y1 +
+        "L" +
+        Math.round(hx + 0.5 * h * uy) +
+        "," +
+        Math.round(hy - 0.5 * h * ux);
     }
-    for (const [d, dashed] of [[shafts, true], [heads, false]] as const) {
+    for (const [d, dashed] of [
+      [shafts, true],
+      [heads, false]
+    ] as const) {
       const p = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
       p.setAttribute("d", d);
       p.setAttribute("transform", "scale(0.1)");
@@ -145,7 +187,15 @@ function arrowsMark(segments: Float64Array, {vDomain, uDomain}: Frame, {stroke, 
  * The direction field on a grid of about FIELD_SPACING px, as segments [v0, u0, v1, u1, …] in data units whose
  * drawn length is ARROW px: (v', u') converted to pixels, normalised, centred on the grid point.
  */
-function directionField(params: Params, equation: Partial<Equation> | undefined, I: number, vDomain: [number, number], uDomain: [number, number], innerW: number, innerH: number): Float64Array {
+function directionField(
+  params: Params,
+  equation: Partial<Equation> | undefined,
+  I: number,
+  vDomain: [number, number],
+  uDomain: [number, number],
+  innerW: number,
+  innerH: number
+): Float64Array {
   const {e = 0.04, f = 5, g = 140, u: ueq = "standard"} = equation ?? {};
   const {a, b} = params;
   const kx = innerW / (vDomain[1] - vDomain[0]); // px per mV
@@ -160,18 +210,23 @@ function directionField(params: Params, equation: Partial<Equation> | undefined,
       const u = uDomain[0] + ((j + 0.5) / ny) * (uDomain[1] - uDomain[0]);
       const dv = (e * v + f) * v + g - u + I;
       const du = ueq === "standard" ? a * (b * v - u) : a * b * (v + 65);
-      const px = dv * kx, py = du * ky;
+      const px = dv * kx,
+        py = du * ky;
       const len = Math.hypot(px, py);
       if (!(len > 0)) continue;
-      const hv = (0.5 * ARROW * px) / len / kx, hu = (0.5 * ARROW * py) / len / ky;
-      (out[m++] = v - hv), (out[m++] = u - hu), (out[m++] = v + hv), (out[m++] = u + hu);
+      const hv = (0.5 * ARROW * px) / len / kx,
+        hu = (0.5 * ARROW * py) / len / ky;
+      ((out[m++] = v - hv), (out[m++] = u - hu), (out[m++] = v + hv), (out[m++] = u + hu));
     }
   }
   return out.subarray(0, m);
 }
 
 /** The phase plane of a run, interactive; see the module's comment for what it does and its options. */
-export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePhasePlaneOptions): InteractivePhasePlaneElement {
+export function InteractivePhasePlane(
+  trace: TimeSeries,
+  options: InteractivePhasePlaneOptions
+): InteractivePhasePlaneElement {
   const {
     width,
     height = Math.round(Math.min(width, 480) * 0.8),
@@ -211,22 +266,41 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   breaks.forEach((k, j) => jumps.set([vPeak, trace.u[k] - params.d, params.c, trace.u[k]], 4 * j));
 
   const marks: Plot.Markish[] = [axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"})];
-  if (field) marks.push(arrowsMark(directionField(params, equation, I, vDomain, uDomain, innerW, innerH), {vDomain, uDomain}, {stroke: FIELD_COLOR, head: 3, label: "direction field"}));
+  if (field)
+    marks.push(
+      arrowsMark(
+        directionField(params, equation, I, vDomain, uDomain, innerW, innerH),
+        {vDomain, uDomain},
+        {stroke: FIELD_COLOR, head: 3, label: "direction field"}
+      )
+    );
   marks.push(
     Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
     Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
     pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"})
   );
-  if (nc.uNullcline) marks.push(pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}));
-  else if (nc.uNullclineV !== null) marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
+  if (nc.uNullcline)
+    marks.push(
+      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"})
+    );
+  else if (nc.uNullclineV !== null)
+    marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
   if (separatrix) {
     const [b1, b2] = separatrix.branches;
     const SX = new Float64Array(b1.v.length + b2.v.length + 1);
     const SY = new Float64Array(SX.length);
     // Branch 1 reversed, then branch 2: one curve through the saddle.
-    for (let k = 0; k < b1.v.length; k++) (SX[k] = b1.v[b1.v.length - 1 - k]), (SY[k] = b1.u[b1.v.length - 1 - k]);
-    SX.set(b2.v, b1.v.length), SY.set(b2.u, b1.v.length);
-    marks.push(pathMark(SX.subarray(0, SX.length - 1), SY.subarray(0, SY.length - 1), {stroke: SEPARATRIX_COLOR, strokeWidth: 2, strokeDasharray: "7,3", clip: true, ariaLabel: "separatrix"}));
+    for (let k = 0; k < b1.v.length; k++) ((SX[k] = b1.v[b1.v.length - 1 - k]), (SY[k] = b1.u[b1.v.length - 1 - k]));
+    (SX.set(b2.v, b1.v.length), SY.set(b2.u, b1.v.length));
+    marks.push(
+      pathMark(SX.subarray(0, SX.length - 1), SY.subarray(0, SY.length - 1), {
+        stroke: SEPARATRIX_COLOR,
+        strokeWidth: 2,
+        strokeDasharray: "7,3",
+        clip: true,
+        ariaLabel: "separatrix"
+      })
+    );
   }
   marks.push(
     arrowsMark(jumps, {vDomain, uDomain}, {stroke: COLORS.jump, dash: "3,3", head: 5, label: "reset jumps"}),
@@ -237,7 +311,9 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   const x = svg.scale("x");
   const y = svg.scale("y");
 
-  const eqText = equilibria.length ? equilibria.map(equilibriumLabel).join("; ") : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
+  const eqText = equilibria.length
+    ? equilibria.map(equilibriumLabel).join("; ")
+    : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
   const fig = figure(svg, {
     title,
     legend: phaseLegend(document, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null, [
@@ -247,7 +323,9 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     caption:
       caption ??
       `Nullclines and direction field for I = ${fmt(I)}. ${separatrix ? "The dashed purple curve through the saddle is the threshold: states to one side return to rest, states to the other fire. " : ""}Dashed arrows are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d. Click or tap to start the run from that state.`,
-    ariaLabel: ariaLabel ?? `Interactive phase plane of u against v in mV, for I = ${fmt(I)}, with ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"}${separatrix ? ", the separatrix" : ""} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}. The run starts at v = ${fmt(v0)} mV, u = ${fmt(u0)}. Focus and use the arrow keys and Enter to choose a new initial state.`,
+    ariaLabel:
+      ariaLabel ??
+      `Interactive phase plane of u against v in mV, for I = ${fmt(I)}, with ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"}${separatrix ? ", the separatrix" : ""} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}. The run starts at v = ${fmt(v0)} mV, u = ${fmt(u0)}. Focus and use the arrow keys and Enter to choose a new initial state.`,
     ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
     className: "phase-plane phase-plane-interactive"
   });
@@ -268,15 +346,46 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
 
   // Overlays drawn by hand on top of Plot's marks, updated without redrawing the chart.
   const overlay = d3.select(svg).append("g").attr("class", "ipp-overlay").attr("pointer-events", "none");
-  const highlight = overlay.append("path").attr("class", "ipp-highlight").attr("fill", "none").attr("stroke", HIGHLIGHT_COLOR).attr("stroke-width", 3).attr("stroke-linecap", "round").attr("aria-label", "highlighted part of the trajectory");
-  const start = overlay.append("circle").attr("class", "ipp-start").attr("r", 5).attr("fill", "white").attr("stroke", "#111").attr("stroke-width", 2);
-  const marker = overlay.append("circle").attr("class", "ipp-marker").attr("r", 5).attr("fill", HIGHLIGHT_COLOR).attr("stroke", "white").attr("stroke-width", 1.5);
-  const cross = overlay.append("path").attr("class", "ipp-crosshair").attr("stroke", "#111").attr("stroke-width", 1).attr("display", "none");
-  const inFrame = (px: number, py: number) => px >= MARGINS.marginLeft && px <= width - MARGINS.marginRight && py >= MARGINS.marginTop && py <= height - MARGINS.marginBottom;
+  const highlight = overlay
+    .append("path")
+    .attr("class", "ipp-highlight")
+    .attr("fill", "none")
+    .attr("stroke", HIGHLIGHT_COLOR)
+    .attr("stroke-width", 3)
+    .attr("stroke-linecap", "round")
+    .attr("aria-label", "highlighted part of the trajectory");
+  const start = overlay
+    .append("circle")
+    .attr("class", "ipp-start")
+    .attr("r", 5)
+    .attr("fill", "white")
+    .attr("stroke", "#111")
+    .attr("stroke-width", 2);
+  const marker = overlay
+    .append("circle")
+    .attr("class", "ipp-marker")
+    .attr("r", 5)
+    .attr("fill", HIGHLIGHT_COLOR)
+    .attr("stroke", "white")
+    .attr("stroke-width", 1.5);
+  const cross = overlay
+    .append("path")
+    .attr("class", "ipp-crosshair")
+    .attr("stroke", "#111")
+    .attr("stroke-width", 1)
+    .attr("display", "none");
+  const inFrame = (px: number, py: number) =>
+    px >= MARGINS.marginLeft &&
+    px <= width - MARGINS.marginRight &&
+    py >= MARGINS.marginTop &&
+    py <= height - MARGINS.marginBottom;
   const place = (v: number, u: number) => [x.apply(v), y.apply(u)] as const;
   const showStart = (v: number, u: number) => {
     const [px, py] = place(v, u);
-    start.attr("cx", px).attr("cy", py).attr("display", inFrame(px, py) ? null : "none");
+    start
+      .attr("cx", px)
+      .attr("cy", py)
+      .attr("display", inFrame(px, py) ? null : "none");
   };
   showStart(v0, u0);
 
@@ -311,7 +420,12 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     const big = event.shiftKey ? 10 : 1;
     const dv = ((vDomain[1] - vDomain[0]) / 100) * big;
     const du = ((uDomain[1] - uDomain[0]) / 100) * big;
-    const moves: Record<string, [number, number]> = {ArrowLeft: [-dv, 0], ArrowRight: [dv, 0], ArrowUp: [0, du], ArrowDown: [0, -du]};
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-dv, 0],
+      ArrowRight: [dv, 0],
+      ArrowUp: [0, du],
+      ArrowDown: [0, -du]
+    };
     if (event.key in moves) {
       crossV = Math.max(vDomain[0], Math.min(vPeak - 0.1, crossV + moves[event.key][0]));
       crossU = Math.max(uDomain[0], Math.min(uDomain[1], crossU + moves[event.key][1]));
@@ -364,7 +478,13 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     highlight.attr("d", d || null);
   };
   // A native range input: the plane is rebuilt on every explorer update, and Inputs.range costs ~0.7 ms to build.
-  const slider = Object.assign(document.createElement("input"), {type: "range", min: "0", max: String(Math.max(tEnd, 1e-9)), step: String(Math.max(tEnd / 1000, 1e-3)), value: "0"});
+  const slider = Object.assign(document.createElement("input"), {
+    type: "range",
+    min: "0",
+    max: String(Math.max(tEnd, 1e-9)),
+    step: String(Math.max(tEnd / 1000, 1e-3)),
+    value: "0"
+  });
   const time = document.createElement("label");
   time.className = "ipp-time";
   time.append("Time (ms) ", slider);
@@ -375,7 +495,10 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
     now = Math.max(0, Math.min(tEnd, t));
     const k = sampleAt(now);
     const [px, py] = n ? place(Math.min(trace.v[k], vPeak), trace.u[k]) : [NaN, NaN];
-    marker.attr("cx", px).attr("cy", py).attr("display", inFrame(px, py) ? null : "none");
+    marker
+      .attr("cx", px)
+      .attr("cy", py)
+      .attr("display", inFrame(px, py) ? null : "none");
     readout.textContent = n ? `t = ${fmt(trace.t[k], 5)} ms: v = ${fmt(trace.v[k])} mV, u = ${fmt(trace.u[k])}` : "";
     if (!fromSlider) slider.valueAsNumber = now;
     for (const l of linked) l.cursor(now);
@@ -423,7 +546,17 @@ export function InteractivePhasePlane(trace: TimeSeries, options: InteractivePha
   controls.append(play, time, readout);
   element.append(fig, controls, status);
 
-  const chart = timeChart ?? VoltageTrace(trace, {width, height: 180, xDomain: [0, Math.max(duration, tEnd) || 1], vPeak, title: "v(t), linked to the phase plane", caption: "Drag across v(t) to highlight that time window of the trajectory; the cursor is the marker's time. Keyboard: arrows move the cursor, Shift+arrows stretch the window, Escape clears it."});
+  const chart =
+    timeChart ??
+    VoltageTrace(trace, {
+      width,
+      height: 180,
+      xDomain: [0, Math.max(duration, tEnd) || 1],
+      vPeak,
+      title: "v(t), linked to the phase plane",
+      caption:
+        "Drag across v(t) to highlight that time window of the trajectory; the cursor is the marker's time. Keyboard: arrows move the cursor, Shift+arrows stretch the window, Escape clears it."
+    });
   if (!timeChart) element.append(chart);
   const link = linkTimeChart(chart, {
     onBrush: (w) => setWindow(w, true),
@@ -451,7 +584,8 @@ interface LinkOptions {
  * and the brush from outside, or null if the chart has no time scale.
  */
 export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: LinkOptions) {
-  const svg = chart.querySelector('svg[role="img"]') as (SVGSVGElement & {scale?: (name: string) => Scale | undefined}) | null;
+  const svg = chart.querySelector('svg[role="img"]') as
+    (SVGSVGElement & {scale?: (name: string) => Scale | undefined}) | null;
   const x = svg?.scale?.("x");
   if (!svg || !x) return null;
   // A chart outlives the planes linked to it (the explorer redraws the plane alone): drop the previous link.
@@ -462,13 +596,23 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   const w = Number(svg.getAttribute("width"));
   const h = Number(svg.getAttribute("height"));
   const g = d3.select(svg).append("g").attr("class", "ipp-link");
-  const cursor = g.append("line").attr("class", "ipp-cursor").attr("y1", TIME_MARGINS.marginTop).attr("y2", h - TIME_MARGINS.marginBottom).attr("stroke", HIGHLIGHT_COLOR).attr("stroke-width", 1.5).attr("pointer-events", "none");
+  const cursor = g
+    .append("line")
+    .attr("class", "ipp-cursor")
+    .attr("y1", TIME_MARGINS.marginTop)
+    .attr("y2", h - TIME_MARGINS.marginBottom)
+    .attr("stroke", HIGHLIGHT_COLOR)
+    .attr("stroke-width", 1.5)
+    .attr("pointer-events", "none");
   let now = 0;
   let anchor: number | null = null;
   let current: [number, number] | null = null;
   const brush = d3
     .brushX()
-    .extent([[TIME_MARGINS.marginLeft, TIME_MARGINS.marginTop], [w - TIME_MARGINS.marginRight, h - TIME_MARGINS.marginBottom]])
+    .extent([
+      [TIME_MARGINS.marginLeft, TIME_MARGINS.marginTop],
+      [w - TIME_MARGINS.marginRight, h - TIME_MARGINS.marginBottom]
+    ])
     .keyModifiers(false)
     .on("brush end", (event: d3.D3BrushEvent<unknown>) => {
       if (!event.sourceEvent) return; // moved from code
@@ -484,24 +628,28 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   // Keyboard: the chart is focusable; arrows move the cursor, Shift+arrows stretch the window, Escape clears it.
   svg.setAttribute("tabindex", "0");
   svg.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Escape");
-  svg.addEventListener("keydown", (event) => {
-    const step = end / 100;
-    if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-      const next = Math.max(0, Math.min(end, now + (event.key === "ArrowLeft" ? -step : step)));
-      if (event.shiftKey) {
-        anchor ??= now;
-        const window: [number, number] = [Math.min(anchor, next), Math.max(anchor, next)];
-        moveBrush(window);
-        onBrush(window);
-      } else anchor = null;
-      onCursor(next);
-    } else if (event.key === "Escape") {
-      anchor = null;
-      moveBrush(null);
-      onBrush(null);
-    } else return;
-    event.preventDefault();
-  }, {signal: link.signal});
+  svg.addEventListener(
+    "keydown",
+    (event) => {
+      const step = end / 100;
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        const next = Math.max(0, Math.min(end, now + (event.key === "ArrowLeft" ? -step : step)));
+        if (event.shiftKey) {
+          anchor ??= now;
+          const window: [number, number] = [Math.min(anchor, next), Math.max(anchor, next)];
+          moveBrush(window);
+          onBrush(window);
+        } else anchor = null;
+        onCursor(next);
+      } else if (event.key === "Escape") {
+        anchor = null;
+        moveBrush(null);
+        onBrush(null);
+      } else return;
+      event.preventDefault();
+    },
+    {signal: link.signal}
+  );
   return {
     cursor: (t: number) => {
       now = t;

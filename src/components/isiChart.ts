@@ -22,8 +22,13 @@ export interface IsiChartOptions extends FigureOptions {
 }
 
 /** ISI n (ms) against n for each series, with a legend when there are several. */
-export function IsiChart(series: IsiSeries[], {width, height = 200, title = "Inter-spike intervals", caption, ariaLabel, ariaDescription}: IsiChartOptions): HTMLElement {
-  const rows = series.flatMap(({spikes, label}) => Array.from(interSpikeIntervals(spikes), (isi, k) => ({n: k + 1, isi, label})));
+export function IsiChart(
+  series: IsiSeries[],
+  {width, height = 200, title = "Inter-spike intervals", caption, ariaLabel, ariaDescription}: IsiChartOptions
+): HTMLElement {
+  const rows = series.flatMap(({spikes, label}) =>
+    Array.from(interSpikeIntervals(spikes), (isi, k) => ({n: k + 1, isi, label}))
+  );
   const most = Math.max(2, ...rows.map((r) => r.n));
   const longest = Math.max(1, ...rows.map((r) => r.isi));
   const color = {domain: series.map((s) => s.label), range: series.map((s) => s.color)};
@@ -43,13 +48,17 @@ export function IsiChart(series: IsiSeries[], {width, height = 200, title = "Int
   const legend = series.length > 1 ? seriesLegend(svg.ownerDocument, series) : null;
   const describe = (s: IsiSeries) => {
     const isis = interSpikeIntervals(s.spikes);
-    return isis.length ? `${s.label}: ${Array.from(isis, (x) => fmt(x, 3)).join(", ")} ms` : `${s.label}: fewer than two spikes`;
+    return isis.length
+      ? `${s.label}: ${Array.from(isis, (x) => fmt(x, 3)).join(", ")} ms`
+      : `${s.label}: fewer than two spikes`;
   };
   return figure(svg, {
     title,
     legend,
     caption: caption ?? "Each dot is the time between two consecutive spikes; a rising row means the neuron adapts.",
-    ariaLabel: ariaLabel ?? `Dot chart of the inter-spike interval in ms against its number, for ${series.map((s) => s.label).join(" and ")}.`,
+    ariaLabel:
+      ariaLabel ??
+      `Dot chart of the inter-spike interval in ms against its number, for ${series.map((s) => s.label).join(" and ")}.`,
     ariaDescription: ariaDescription ?? `${series.map(describe).join(". ")}.`
   });
 }

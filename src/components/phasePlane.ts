@@ -16,7 +16,8 @@ export interface EquilibriumPoint {
   type: EquilibriumType;
 }
 
-export type EquilibriumType = "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
+export type EquilibriumType =
+  "stable node" | "unstable node" | "stable focus" | "unstable focus" | "saddle" | "saddle-node" | "center";
 
 /** How each type of equilibrium is drawn: stable filled, unstable hollow; nodes round, foci diamonds. */
 export const EQUILIBRIUM_STYLES: Record<EquilibriumType, {symbol: string; color: string; filled: boolean}> = {
@@ -38,10 +39,13 @@ const SYMBOLS: Record<string, d3.SymbolType> = {
 };
 
 /** Path data of each symbol: for the chart (area 110 px²) and the legend (64 px²). */
-const SYMBOL_PATHS_CHART = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 110)() ?? ""]));
+const SYMBOL_PATHS_CHART = Object.fromEntries(
+  Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 110)() ?? ""])
+);
 const SYMBOL_PATHS = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 64)() ?? ""]));
 
-export interface PhasePlaneOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+export interface PhasePlaneOptions
+  extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
   /** Width in pixels. */
   width: number;
   /** Height in pixels; default min(width, 420) × 0.85. */
@@ -97,19 +101,34 @@ export function PhasePlane(
   const marks: Plot.Markish[] = [
     axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"}),
     Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
-    Plot.text([params.c], {x: (d: number) => d, frameAnchor: "top", dy: 2, dx: 4, textAnchor: "start", text: () => "v = c", fill: "#666"}),
+    Plot.text([params.c], {
+      x: (d: number) => d,
+      frameAnchor: "top",
+      dy: 2,
+      dx: 4,
+      textAnchor: "start",
+      text: () => "v = c",
+      fill: "#666"
+    }),
     Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
     pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"})
   ];
   if (nc.uNullcline) {
-    marks.push(pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"}));
+    marks.push(
+      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"})
+    );
   } else if (nc.uNullclineV !== null) {
     marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
   }
   marks.push(...orbitMarks({X, Y, JX, JY}), equilibriumMark(equilibria));
   const svg = planePlot({width, height, vDomain, uDomain}, marks, options);
 
-  const where = tI === null ? "" : atEnd ? ` (its value at t = ${fmt(tI)} ms, the end of the run)` : ` (its value at t = ${fmt(tI)} ms)`;
+  const where =
+    tI === null
+      ? ""
+      : atEnd
+        ? ` (its value at t = ${fmt(tI)} ms, the end of the run)`
+        : ` (its value at t = ${fmt(tI)} ms)`;
   const eqText = equilibria.length
     ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`).join("; ")
     : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
@@ -119,7 +138,9 @@ export function PhasePlane(
     caption:
       caption ??
       `Nullclines for I = ${fmt(I)}${where}. Dashed lines are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
-    ariaLabel: ariaLabel ?? `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}.`,
+    ariaLabel:
+      ariaLabel ??
+      `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}.`,
     ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
     className: "phase-plane"
   });
@@ -128,18 +149,38 @@ export function PhasePlane(
 /** The orbit's marks: the reset jumps (dashed) and the trajectory, from {@link trajectoryPath}'s geometry. */
 export function orbitMarks({X, Y, JX, JY}: Pick<TrajectoryPath, "X" | "Y" | "JX" | "JY">): Plot.Markish[] {
   return [
-    pathMark(JX, JY, {stroke: COLORS.jump, strokeWidth: 1, strokeOpacity: 0.5, strokeDasharray: "3,3", clip: true, ariaLabel: "reset jumps"}),
+    pathMark(JX, JY, {
+      stroke: COLORS.jump,
+      strokeWidth: 1,
+      strokeOpacity: 0.5,
+      strokeDasharray: "3,3",
+      clip: true,
+      ariaLabel: "reset jumps"
+    }),
     pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
   ];
 }
 
 /** The plane's Plot: v across, u up, the given domains, no Plot axes (axesMark draws them), the shared margins. */
 export function planePlot(
-  {width, height, vDomain, uDomain}: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]},
+  {
+    width,
+    height,
+    vDomain,
+    uDomain
+  }: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]},
   marks: Plot.Markish[],
   options: Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> = {}
 ): SVGSVGElement {
-  return Plot.plot({...MARGINS, width, height, x: {domain: vDomain, axis: null}, y: {domain: uDomain, axis: null}, marks, ...options}) as SVGSVGElement;
+  return Plot.plot({
+    ...MARGINS,
+    width,
+    height,
+    x: {domain: vDomain, axis: null},
+    y: {domain: uDomain, axis: null},
+    marks,
+    ...options
+  }) as SVGSVGElement;
 }
 
 /** The plane's extent and the samples where the run spiked (sample k holds the apex; k → k+1 is the reset). */
@@ -187,7 +228,8 @@ export function phaseDomain(
   }
   for (const j of jumps ?? []) {
     breaks.push(j.k);
-    for (const [x, y] of [j.from, j.to]) (vMin = Math.min(vMin, x)), (vMax = Math.max(vMax, x)), (uMin = Math.min(uMin, y)), (uMax = Math.max(uMax, y));
+    for (const [x, y] of [j.from, j.to])
+      ((vMin = Math.min(vMin, x)), (vMax = Math.max(vMax, x)), (uMin = Math.min(uMin, y)), (uMax = Math.max(uMax, y)));
   }
   for (const e of equilibria) {
     if (e.v > vMax || e.v < vMin - 40) continue; // far-off equilibria (e.g. an upper saddle beyond the cut-off)
@@ -195,7 +237,7 @@ export function phaseDomain(
     uMin = Math.min(uMin, e.u);
     uMax = Math.max(uMax, e.u);
   }
-  if (!(uMin <= uMax)) (uMin = -20), (uMax = 0);
+  if (!(uMin <= uMax)) ((uMin = -20), (uMax = 0));
   const uPad = Math.max(1, (uMax - uMin) * 0.12);
   return {vDomain: [Math.floor(vMin - 5), vMax + 5], uDomain: [uMin - uPad, uMax + uPad], breaks};
 }
@@ -229,7 +271,16 @@ export function trajectoryPath(
     params,
     vPeak,
     jumps
-  }: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]; tolerance: number; params: {c: number; d: number}; vPeak: number; jumps?: Jump[]}
+  }: {
+    width: number;
+    height: number;
+    vDomain: [number, number];
+    uDomain: [number, number];
+    tolerance: number;
+    params: {c: number; d: number};
+    vPeak: number;
+    jumps?: Jump[];
+  }
 ): TrajectoryPath {
   // The jump at each break: given, or the 2003 model's (vPeak, u − d) → (c, u).
   const jumpAt = new Map<number, Jump>();
@@ -256,24 +307,24 @@ export function trajectoryPath(
   for (let j = 0; j < index.length; ++j) {
     const i = index[j];
     if (i === PATH_GAP) {
-      (X[m] = NaN), (Y[m] = NaN), (sample[m++] = -1);
+      ((X[m] = NaN), (Y[m] = NaN), (sample[m++] = -1));
       if (pendingReset >= 0) {
         const to = jumpAt.get(pendingReset)!.to;
-        (X[m] = to[0]), (Y[m] = to[1]), (sample[m++] = pendingReset + 1), (pendingReset = -1);
+        ((X[m] = to[0]), (Y[m] = to[1]), (sample[m++] = pendingReset + 1), (pendingReset = -1));
       }
     } else if (jumpAt.has(i) && i + 1 < n) {
       const from = jumpAt.get(i)!.from;
-      (X[m] = from[0]), (Y[m] = from[1]), (sample[m++] = i);
+      ((X[m] = from[0]), (Y[m] = from[1]), (sample[m++] = i));
       pendingReset = i;
-    } else (X[m] = v[i]), (Y[m] = u[i]), (sample[m++] = i);
+    } else ((X[m] = v[i]), (Y[m] = u[i]), (sample[m++] = i));
   }
   const JX = new Float64Array(3 * breaks.length);
   const JY = new Float64Array(3 * breaks.length);
   breaks.forEach((k, j) => {
     const {from, to} = jumpAt.get(k)!;
-    (JX[3 * j] = from[0]), (JY[3 * j] = from[1]);
-    (JX[3 * j + 1] = to[0]), (JY[3 * j + 1] = to[1]);
-    (JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN);
+    ((JX[3 * j] = from[0]), (JY[3 * j] = from[1]));
+    ((JX[3 * j + 1] = to[0]), (JY[3 * j + 1] = to[1]));
+    ((JX[3 * j + 2] = NaN), (JY[3 * j + 2] = NaN));
   });
   return {X: X.subarray(0, m), Y: Y.subarray(0, m), sample: sample.subarray(0, m), JX, JY};
 }
@@ -284,13 +335,20 @@ export function trajectoryPath(
  * index in `equilibria` (the interactive phase plane shows a tooltip on hover and focus).
  */
 export function equilibriumMark<E extends EquilibriumPoint>(equilibria: E[], focusable?: {label: (e: E) => string}) {
-  return (_index: unknown, scales: {x?: (v: number) => number | undefined; y?: (u: number) => number | undefined}, _values: unknown, dimensions: {width: number; height: number}, context: {document: Document}) => {
+  return (
+    _index: unknown,
+    scales: {x?: (v: number) => number | undefined; y?: (u: number) => number | undefined},
+    _values: unknown,
+    dimensions: {width: number; height: number},
+    context: {document: Document}
+  ) => {
     const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
     g.setAttribute("aria-label", "equilibria");
     for (const [index, e] of equilibria.entries()) {
       const x = scales.x?.(e.v);
       const y = scales.y?.(e.u);
-      if (x === undefined || y === undefined || !(x >= 0 && x <= dimensions.width && y >= 0 && y <= dimensions.height)) continue;
+      if (x === undefined || y === undefined || !(x >= 0 && x <= dimensions.width && y >= 0 && y <= dimensions.height))
+        continue;
       const style = EQUILIBRIUM_STYLES[e.type];
       const path = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
       path.setAttribute("d", SYMBOL_PATHS_CHART[style.symbol]);
@@ -346,7 +404,13 @@ export function phaseLegend(
   };
   const line = (label: string, color: string, dash?: string) => {
     const l = document.createElementNS(SVG, "line");
-    for (const [k, v] of [["x1", "-10"], ["x2", "10"], ["stroke", color], ["stroke-width", "2"]]) l.setAttribute(k, v);
+    for (const [k, v] of [
+      ["x1", "-10"],
+      ["x2", "10"],
+      ["stroke", color],
+      ["stroke-width", "2"]
+    ])
+      l.setAttribute(k, v);
     if (dash) l.setAttribute("stroke-dasharray", dash);
     item(label, l, 22, 10);
   };

@@ -118,7 +118,9 @@ function checkOptions(options: PredictOptions): PredictOptions {
     throw new TypeError(`Predict: question must be a non-empty string, got ${describe(question)}`);
   }
   if (!Array.isArray(choices) || choices.length < 2 || !choices.every((c) => typeof c === "string" && c.trim())) {
-    throw new TypeError(`Predict: choices must be an array of at least two non-empty strings, got ${describe(choices)}`);
+    throw new TypeError(
+      `Predict: choices must be an array of at least two non-empty strings, got ${describe(choices)}`
+    );
   }
   checkNumber(answer, "Predict: answer", {min: 0, max: choices.length - 1, integer: true});
   if (typeof reveal !== "string" && typeof reveal !== "function") {

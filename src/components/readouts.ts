@@ -27,8 +27,16 @@ export function SpikeReadout(stats: SpikeStats | null, {duration}: {duration: nu
     [
       ["Spikes", `${stats.count} in ${fmt(duration)} ms`],
       ["Rate", `${fmt(stats.rate, 3)} Hz`],
-      ["ISIs (ms)", stats.isis.length ? `${isis.join(", ")}${stats.isis.length > 12 ? `, … (${stats.isis.length} in all)` : ""}` : "—"],
-      ["Mean ISI, CV", stats.meanIsi === null ? "—" : `${fmt(stats.meanIsi, 3)} ms, ${stats.cv === null ? "—" : fmt(stats.cv, 2)}`]
+      [
+        "ISIs (ms)",
+        stats.isis.length
+          ? `${isis.join(", ")}${stats.isis.length > 12 ? `, … (${stats.isis.length} in all)` : ""}`
+          : "—"
+      ],
+      [
+        "Mean ISI, CV",
+        stats.meanIsi === null ? "—" : `${fmt(stats.meanIsi, 3)} ms, ${stats.cv === null ? "—" : fmt(stats.cv, 2)}`
+      ]
     ],
     "spike-readout",
     "Spike statistics"

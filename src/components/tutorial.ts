@@ -110,7 +110,10 @@ export function TryIt(links: TryLink[]): HTMLUListElement {
  * constant current I: where the library's threshold separatrix (the saddle's stable manifold) crosses the
  * line u = u_rest to the right of rest. Null when there is no stable rest state or no saddle.
  */
-export function kickThreshold(params: Params, I: number): {threshold: number; rest: Equilibrium; saddle: Equilibrium} | null {
+export function kickThreshold(
+  params: Params,
+  I: number
+): {threshold: number; rest: Equilibrium; saddle: Equilibrium} | null {
   const points = equilibria(params, I);
   const rest = points.find((p) => p.type === "stable node" || p.type === "stable focus");
   const saddle = points.find((p) => p.type === "saddle");

@@ -12,7 +12,28 @@ export const CLASS_IDS = ["RS", "IB", "CH", "FS", "TC", "TC_burst", "RZ", "LTS"]
 export type ClassId = (typeof CLASS_IDS)[number];
 
 /** The twenty panels of Izhikevich (2004), Fig. 1 ("2004 features"), by letter. */
-export const FEATURE_IDS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"] as const;
+export const FEATURE_IDS = [
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "I",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "O",
+  "P",
+  "Q",
+  "R",
+  "S",
+  "T"
+] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
 /** Any preset the explorer can load: a 2003 class or a 2004 feature. */
@@ -27,12 +48,19 @@ export type PresetSet<P> = Record<ClassId, P> & Partial<Record<FeatureId, P>>;
 /** Whether `id` names a preset of the set (only known ids count: "__proto__" or "toString" never do). */
 export function isPresetId(id: string, presets: PresetSet<unknown>): id is PresetId {
   if ((CLASS_IDS as readonly string[]).includes(id)) return true;
-  return (FEATURE_IDS as readonly string[]).includes(id) && Object.prototype.hasOwnProperty.call(presets, id) && presets[id as FeatureId] !== undefined;
+  return (
+    (FEATURE_IDS as readonly string[]).includes(id) &&
+    Object.prototype.hasOwnProperty.call(presets, id) &&
+    presets[id as FeatureId] !== undefined
+  );
 }
 
 /** The preset of an id; the first class (RS) if the set lacks it. */
 export function presetOf<P>(presets: PresetSet<P>, id: PresetId): P {
-  return (Object.prototype.hasOwnProperty.call(presets, id) ? (presets as Record<string, P | undefined>)[id] : undefined) ?? presets.RS;
+  return (
+    (Object.prototype.hasOwnProperty.call(presets, id) ? (presets as Record<string, P | undefined>)[id] : undefined) ??
+    presets.RS
+  );
 }
 
 /** Whether `id` is one of the 2004 features. */
@@ -133,7 +161,9 @@ export interface ExplorerState<Id extends PresetId = PresetId> {
 }
 
 export type NumberKey = {[K in keyof ExplorerState]: ExplorerState[K] extends number ? K : never}[keyof ExplorerState];
-export type BooleanKey = {[K in keyof ExplorerState]: ExplorerState[K] extends boolean ? K : never}[keyof ExplorerState];
+export type BooleanKey = {
+  [K in keyof ExplorerState]: ExplorerState[K] extends boolean ? K : never;
+}[keyof ExplorerState];
 
 const I_RANGE = {min: -30, max: 40, step: 0.1};
 const TIME_RANGE = {min: 0, max: 1000, step: 0.5};
@@ -251,7 +281,10 @@ export function parseNumber(text: string): number {
  * that are not numbers, out-of-range values and unknown names become defaults or clamped values, each with
  * a notice.
  */
-export function parseState(search: string, presets: Record<ClassId, PresetLike> & {[K in FeatureId]?: undefined}): ParsedState<ClassId>;
+export function parseState(
+  search: string,
+  presets: Record<ClassId, PresetLike> & {[K in FeatureId]?: undefined}
+): ParsedState<ClassId>;
 export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState;
 export function parseState(search: string, presets: PresetSet<PresetLike>): ParsedState {
   const {values, notices} = readQuery(search);
@@ -279,7 +312,8 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
     else {
       const k = Math.min(10, Math.max(0, Math.round(-Math.log2(x))));
       dt = 2 ** -k;
-      if (Math.abs(dt - x) > 1e-12 * dt) notices.push(`dt = ${show(dtText)} ms is not offered; using 2⁻${k} = ${dt} ms.`);
+      if (Math.abs(dt - x) > 1e-12 * dt)
+        notices.push(`dt = ${show(dtText)} ms is not offered; using 2⁻${k} = ${dt} ms.`);
     }
   }
 
@@ -291,7 +325,9 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
     const spec = NUMBER_SPECS[key];
     const x = parseNumber(text);
     if (Number.isNaN(x)) {
-      notices.push(`“${show(text)}” is not a number for ${key}; using ${formatNumber(numbers[key] ?? spec.max)} instead.`);
+      notices.push(
+        `“${show(text)}” is not a number for ${key}; using ${formatNumber(numbers[key] ?? spec.max)} instead.`
+      );
       continue;
     }
     const clamped = clampToSpec(x, spec);
@@ -305,14 +341,20 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
     const text = values.get(key);
     if (text === undefined) continue;
     const value = parseBoolean(text);
-    if (value === undefined) notices.push(`“${show(text)}” is not on or off for ${key}; leaving it ${booleans[key] ? "on" : "off"}.`);
+    if (value === undefined)
+      notices.push(`“${show(text)}” is not on or off for ${key}; leaving it ${booleans[key] ? "on" : "off"}.`);
     else booleans[key] = value;
   }
 
   const known = new Set<string>(["class", "method", "dt", ...Object.keys(NUMBER_SPECS), ...BOOLEAN_KEYS]);
   const unknown = [...values.keys()].filter((key) => !known.has(key));
   if (unknown.length) {
-    notices.push(`Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown.slice(0, 5).map((k) => `“${show(k)}”`).join(", ")}${unknown.length > 5 ? ", …" : ""}.`);
+    notices.push(
+      `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
+        .slice(0, 5)
+        .map((k) => `“${show(k)}”`)
+        .join(", ")}${unknown.length > 5 ? ", …" : ""}.`
+    );
   }
   return {state, notices};
 }

@@ -3,7 +3,19 @@
  * of each spike; min/max-per-pixel-column decimation keeps those maxima).
  */
 import * as Plot from "@observablehq/plot";
-import {COLORS, axesMark, TIME_MARGINS, decimated, extentOf, figure, fmt, pathMark, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {
+  COLORS,
+  axesMark,
+  TIME_MARGINS,
+  decimated,
+  extentOf,
+  figure,
+  fmt,
+  pathMark,
+  plotColumns,
+  timeDomain,
+  type FigureOptions
+} from "./chart.js";
 
 /** What the chart reads from a run (a library Trace fits). */
 export interface TimeSeries {
@@ -14,7 +26,8 @@ export interface TimeSeries {
   spikes: Float64Array;
 }
 
-export interface VoltageTraceOptions extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+export interface VoltageTraceOptions
+  extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
   /** Width in pixels (required: pass Framework's reactive width). */
   width: number;
   /** Height in pixels; default 220. */
@@ -28,7 +41,17 @@ export interface VoltageTraceOptions extends FigureOptions, Omit<Plot.PlotOption
 /** The membrane potential v(t) (mV) of a run, as a figure with title, caption and text alternative. */
 export function VoltageTrace(
   trace: TimeSeries,
-  {width, height = 220, xDomain, vPeak = 30, title = "Membrane potential v(t)", caption, ariaLabel, ariaDescription, ...options}: VoltageTraceOptions
+  {
+    width,
+    height = 220,
+    xDomain,
+    vPeak = 30,
+    title = "Membrane potential v(t)",
+    caption,
+    ariaLabel,
+    ariaDescription,
+    ...options
+  }: VoltageTraceOptions
 ): HTMLElement {
   const domain = xDomain ?? timeDomain(trace.t);
   const {X, Y} = decimated(trace.t, trace.v, plotColumns(width), domain);
@@ -49,10 +72,16 @@ export function VoltageTrace(
   }) as SVGSVGElement;
   return figure(svg, {
     title,
-    caption: caption ?? `${n} spike${n === 1 ? "" : "s"}; each drawn to its ${fmt(vPeak)} mV apex (dotted line), then reset to c.`,
-    ariaLabel: ariaLabel ?? `Line chart of the membrane potential v in mV against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms, with ${n} spike${n === 1 ? "" : "s"}.`,
+    caption:
+      caption ??
+      `${n} spike${n === 1 ? "" : "s"}; each drawn to its ${fmt(vPeak)} mV apex (dotted line), then reset to c.`,
+    ariaLabel:
+      ariaLabel ??
+      `Line chart of the membrane potential v in mV against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms, with ${n} spike${n === 1 ? "" : "s"}.`,
     ariaDescription:
       ariaDescription ??
-      (n ? `Spike times (ms): ${Array.from(trace.spikes.subarray(0, 20), (s) => fmt(s, 5)).join(", ")}${n > 20 ? ", …" : ""}.` : "No spikes.")
+      (n
+        ? `Spike times (ms): ${Array.from(trace.spikes.subarray(0, 20), (s) => fmt(s, 5)).join(", ")}${n > 20 ? ", …" : ""}.`
+        : "No spikes.")
   });
 }

@@ -22,7 +22,9 @@ export class Cancelled extends Error {
 }
 
 /** Runs a request on the page, in a task of its own (setTimeout 0), so input events get a turn in between. */
-export function mainThreadRunner<Req, Res>(execute: (request: Req, progress: Progress) => Res): (request: Req, progress?: Progress) => Promise<Res> {
+export function mainThreadRunner<Req, Res>(
+  execute: (request: Req, progress: Progress) => Res
+): (request: Req, progress?: Progress) => Promise<Res> {
   return (request, progress = () => {}) =>
     new Promise((resolve, reject) =>
       setTimeout(() => {
@@ -39,7 +41,8 @@ export function mainThreadRunner<Req, Res>(execute: (request: Req, progress: Pro
 function transferables(result: unknown): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   if (result && typeof result === "object") {
-    for (const value of Object.values(result)) if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    for (const value of Object.values(result))
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
   }
   return [...buffers];
 }
@@ -108,7 +111,12 @@ export class WorkerJobs<Req, Res> {
     const worker = this.makeWorker();
     if (!worker) return null;
     worker.addEventListener("message", (event: MessageEvent) => {
-      const {key, progress, result, error} = event.data as {key: number; progress?: [number, number]; result?: Res; error?: string};
+      const {key, progress, result, error} = event.data as {
+        key: number;
+        progress?: [number, number];
+        result?: Res;
+        error?: string;
+      };
       const p = this.#pending.get(key);
       if (!p) return;
       if (progress) return p.progress(progress[0], progress[1]);
@@ -129,7 +137,10 @@ export class WorkerJobs<Req, Res> {
 }
 
 /** On the page: runs requests in `worker` (served by {@link serve}), falling back to the main thread. */
-export function workerRunner<Req, Res>(worker: Worker | null, execute: (request: Req, progress: Progress) => Res): (request: Req) => Promise<Res> {
+export function workerRunner<Req, Res>(
+  worker: Worker | null,
+  execute: (request: Req, progress: Progress) => Res
+): (request: Req) => Promise<Res> {
   const jobs = new WorkerJobs(() => worker, execute);
   return (request) => jobs.run(request);
 }

@@ -83,7 +83,9 @@ export function departures(preset: DeparturePreset): Departure[] {
       badge: `a < 0${background !== null ? `, background I = ${fmt(background)}` : ""}`,
       detail:
         `A negative a = ${fmt(a)}${others.length ? ` (with ${others.join(", ")})` : ""}: u amplifies itself instead of recovering.` +
-        (background !== null ? ` The cell sits on a constant background current I = ${fmt(background)}; inhibition is a drop below it.` : "")
+        (background !== null
+          ? ` The cell sits on a constant background current I = ${fmt(background)}; inhibition is a drop below it.`
+          : "")
     });
   }
   return out;

@@ -70,7 +70,11 @@ export interface Slot {
   published: Trace | null;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -96,7 +100,8 @@ export class ZooGallery {
   readonly status: HTMLElement;
   #mode: ZooMode;
   #slots: Slot[];
-  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections">> & Pick<ZooGalleryOptions, "onFirstPanels">;
+  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections">> &
+    Pick<ZooGalleryOptions, "onFirstPanels">;
   #cancelled = false;
   #radios = new Map<ZooMode, HTMLInputElement>();
   #listeners: ((mode: ZooMode) => void)[] = [];
@@ -129,7 +134,10 @@ export class ZooGallery {
     }
     this.progress = el("progress", {max: this.#slots.length, value: 0});
     this.progress.setAttribute("aria-label", "Accurate runs computed");
-    this.status = el("span", {className: "zoo-status", textContent: "Accurate runs: waiting for the published panels…"});
+    this.status = el("span", {
+      className: "zoo-status",
+      textContent: "Accurate runs: waiting for the published panels…"
+    });
     const progress = el("div", {className: "zoo-progress"}, this.progress, this.status);
     progress.setAttribute("role", "status");
     this.controls = el("div", {className: "zoo-controls"}, fieldset, progress);
@@ -180,7 +188,9 @@ export class ZooGallery {
     this.#scrollToTarget();
     this.status.textContent = `Integrating accurately: 0 of ${total} panels…`;
     // Every request at once (a worker works through them back to back); each panel is drawn as its run arrives.
-    const runs = this.#slots.map((slot) => this.#options.runAccurate(accurateOptions(slot.entry.preset, this.#options.maxSpikes)));
+    const runs = this.#slots.map((slot) =>
+      this.#options.runAccurate(accurateOptions(slot.entry.preset, this.#options.maxSpikes))
+    );
     for (const [i, slot] of this.#slots.entries()) {
       await yieldTask();
       if (this.#cancelled) return;
@@ -216,7 +226,9 @@ export class ZooGallery {
     if (!classify) return undefined;
     try {
       const r = classify(trace);
-      return r.spikesPerBurst !== undefined && (r.pattern === "bursting" || r.pattern === "mixed") ? `${r.pattern} (${r.spikesPerBurst} per burst)` : r.pattern;
+      return r.spikesPerBurst !== undefined && (r.pattern === "bursting" || r.pattern === "mixed")
+        ? `${r.pattern} (${r.spikesPerBurst} per burst)`
+        : r.pattern;
     } catch {
       return undefined;
     }
@@ -233,7 +245,10 @@ export class ZooGallery {
       accurate: null,
       sentence: null,
       labels: {published: this.#label(published)},
-      hrefs: {published: explorerHref(entry.id, presets, "paper2004", base), accurate: explorerHref(entry.id, presets, "adaptive", base)}
+      hrefs: {
+        published: explorerHref(entry.id, presets, "paper2004", base),
+        accurate: explorerHref(entry.id, presets, "adaptive", base)
+      }
     };
     slot.article = ZooPanel(entry, slot.view);
     const grid = this.sections[entry.section];
@@ -245,15 +260,28 @@ export class ZooGallery {
   #renderAccurate(slot: Slot, accurate: Trace): void {
     if (!slot.view || !slot.article || !slot.published) return;
     const {maxSpikes} = this.#options;
-    const sentence = changeSentence(slot.entry.preset, summarize(slot.published, maxSpikes), summarize(accurate, maxSpikes), maxSpikes);
-    slot.view = {...slot.view, mode: this.#mode, accurate, sentence, labels: {...slot.view.labels, accurate: this.#label(accurate)}};
+    const sentence = changeSentence(
+      slot.entry.preset,
+      summarize(slot.published, maxSpikes),
+      summarize(accurate, maxSpikes),
+      maxSpikes
+    );
+    slot.view = {
+      ...slot.view,
+      mode: this.#mode,
+      accurate,
+      sentence,
+      labels: {...slot.view.labels, accurate: this.#label(accurate)}
+    };
     updatePanel(slot.article, slot.entry, slot.view);
   }
 
   /** Resolves once `node` is in the document (at once if it is, else on a later frame). */
   async #whenConnected(node: Node | null): Promise<void> {
     for (let i = 0; node && !node.isConnected && i < 600 && !this.#cancelled; ++i) {
-      await new Promise((resolve) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(resolve) : setTimeout(resolve, 16)));
+      await new Promise((resolve) =>
+        typeof requestAnimationFrame === "function" ? requestAnimationFrame(resolve) : setTimeout(resolve, 16)
+      );
     }
   }
 }

@@ -12,7 +12,14 @@ import type {Preset} from "../lib/presets.js";
 import type {SimulateOptions, Trace} from "../lib/simulate.js";
 import {fmt} from "./chart.js";
 import {departures, type Departure} from "./zooBadges.js";
-import {presetState, serializeState, type MethodId, type PresetId, type PresetLike, type PresetSet} from "./urlState.js";
+import {
+  presetState,
+  serializeState,
+  type MethodId,
+  type PresetId,
+  type PresetLike,
+  type PresetSet
+} from "./urlState.js";
 
 /** What the gallery shows: one method, the other, or both overlaid. */
 export type ZooMode = "published" | "accurate" | "overlay";
@@ -42,8 +49,16 @@ export interface ZooEntry {
 }
 
 /** The gallery's panels: the features in letter order, then the classes in the paper's order. */
-export function zooEntries(features: Readonly<Record<string, Preset>>, classes: Readonly<Record<string, Preset>>): ZooEntry[] {
-  const make = (section: ZooEntry["section"]) => (preset: Preset) => ({id: preset.id as PresetId, section, preset, departures: departures(preset)});
+export function zooEntries(
+  features: Readonly<Record<string, Preset>>,
+  classes: Readonly<Record<string, Preset>>
+): ZooEntry[] {
+  const make = (section: ZooEntry["section"]) => (preset: Preset) => ({
+    id: preset.id as PresetId,
+    section,
+    preset,
+    departures: departures(preset)
+  });
   return [...Object.values(features).map(make("features")), ...Object.values(classes).map(make("classes"))];
 }
 
@@ -110,7 +125,12 @@ const ms = (x: number, digits = 4) => `${fmt(x, digits)} ms`;
  * first-spike times and intervals, the run-away of a run that reaches its budget, and the documented reason
  * where there is one.
  */
-export function changeSentence(preset: Pick<Preset, "id" | "dt" | "duration">, published: RunSummary, accurate: RunSummary, maxSpikes = GALLERY_MAX_SPIKES): string {
+export function changeSentence(
+  preset: Pick<Preset, "id" | "dt" | "duration">,
+  published: RunSummary,
+  accurate: RunSummary,
+  maxSpikes = GALLERY_MAX_SPIKES
+): string {
   const reason = DOCUMENTED_REASONS[preset.id ?? ""];
   const why = reason ? ` — ${reason}` : "";
   if (accurate.budget) {
@@ -120,25 +140,42 @@ export function changeSentence(preset: Pick<Preset, "id" | "dt" | "duration">, p
       `(the gallery stops a run at ${maxSpikes.toLocaleString("en-US")} spikes)${why}`
     );
   }
-  if (published.spikes === 0 && accurate.spikes === 0) return "Accurate integration: no spike either way; v stays below the cut-off in both runs.";
+  if (published.spikes === 0 && accurate.spikes === 0)
+    return "Accurate integration: no spike either way; v stays below the cut-off in both runs.";
   const parts: string[] = [];
   if (accurate.spikes !== published.spikes) {
-    parts.push(`Accurate integration: ${plural(accurate.spikes, "spike")} instead of ${published.spikes.toLocaleString("en-US")}`);
+    parts.push(
+      `Accurate integration: ${plural(accurate.spikes, "spike")} instead of ${published.spikes.toLocaleString("en-US")}`
+    );
   } else {
-    parts.push(`Accurate integration: the same ${published.spikes === 1 ? "single spike" : plural(published.spikes, "spike")}`);
+    parts.push(
+      `Accurate integration: the same ${published.spikes === 1 ? "single spike" : plural(published.spikes, "spike")}`
+    );
   }
   if (accurate.first !== null && published.first !== null) {
     const shift = accurate.first - published.first;
     if (Math.abs(shift) < 0.05) parts.push("the first at the same time");
     else {
       const which = published.spikes === 1 && accurate.spikes === 1 ? "it comes" : "the first comes";
-      parts.push(`${which} ${ms(Math.abs(shift), 2)} ${shift < 0 ? "earlier" : "later"} (at ${ms(accurate.first)} instead of ${ms(published.first)})`);
+      parts.push(
+        `${which} ${ms(Math.abs(shift), 2)} ${shift < 0 ? "earlier" : "later"} (at ${ms(accurate.first)} instead of ${ms(published.first)})`
+      );
     }
   } else if (accurate.first !== null) parts.push(`the first at ${ms(accurate.first)}`);
-  if (accurate.spikes !== published.spikes && accurate.meanIsi !== null && published.meanIsi !== null && Math.abs(accurate.meanIsi - published.meanIsi) >= 0.05 * published.meanIsi) {
+  if (
+    accurate.spikes !== published.spikes &&
+    accurate.meanIsi !== null &&
+    published.meanIsi !== null &&
+    Math.abs(accurate.meanIsi - published.meanIsi) >= 0.05 * published.meanIsi
+  ) {
     parts.push(`mean interval ${ms(accurate.meanIsi, 3)} instead of ${ms(published.meanIsi, 3)}`);
   }
-  if (accurate.spikes !== published.spikes && accurate.last !== null && published.last !== null && Math.abs(accurate.last - published.last) >= 0.1 * preset.duration) {
+  if (
+    accurate.spikes !== published.spikes &&
+    accurate.last !== null &&
+    published.last !== null &&
+    Math.abs(accurate.last - published.last) >= 0.1 * preset.duration
+  ) {
     parts.push(`the last at ${ms(accurate.last)} instead of ${ms(published.last)}`);
   }
   let sentence = parts.join("; ");
@@ -150,7 +187,12 @@ export function changeSentence(preset: Pick<Preset, "id" | "dt" | "duration">, p
 }
 
 /** The explorer's address for a panel with a method: the panel's class id, parameters, state, duration, τ. */
-export function explorerHref(id: PresetId, presets: PresetSet<PresetLike>, method: Extract<MethodId, "paper2004" | "adaptive">, base = "./"): string {
+export function explorerHref(
+  id: PresetId,
+  presets: PresetSet<PresetLike>,
+  method: Extract<MethodId, "paper2004" | "adaptive">,
+  base = "./"
+): string {
   const preset = presets[id as keyof typeof presets] ?? presets.RS;
   return `${base}${serializeState(presetState(id, presets, {method, dt: preset.dt ?? 0.25}))}`;
 }

@@ -42,7 +42,11 @@ const I_TOP = 104;
 const I_HEIGHT = 24;
 const H = I_TOP + I_HEIGHT + 4;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -55,7 +59,14 @@ function svgEl(tag: string, attributes: Record<string, string | number>): SVGEle
 }
 
 /** SVG path data of (t, y) decimated to the viewBox's columns and mapped to [top, top + height]. */
-function pathOf(t: Float64Array, y: Float64Array, x1: number, [y0, y1]: [number, number], top: number, height: number): string {
+function pathOf(
+  t: Float64Array,
+  y: Float64Array,
+  x1: number,
+  [y0, y1]: [number, number],
+  top: number,
+  height: number
+): string {
   const {X, Y} = decimated(t, y, W, [0, x1]);
   let d = "";
   for (let i = 0; i < X.length; ++i) {
@@ -67,7 +78,15 @@ function pathOf(t: Float64Array, y: Float64Array, x1: number, [y0, y1]: [number,
 }
 
 function line(d: string, stroke: string, extra: Record<string, string | number> = {}): SVGElement {
-  return svgEl("path", {d, fill: "none", stroke, "stroke-width": 1.2, "stroke-linejoin": "round", "vector-effect": "non-scaling-stroke", ...extra});
+  return svgEl("path", {
+    d,
+    fill: "none",
+    stroke,
+    "stroke-width": 1.2,
+    "stroke-linejoin": "round",
+    "vector-effect": "non-scaling-stroke",
+    ...extra
+  });
 }
 
 /**
@@ -80,7 +99,12 @@ const INSET_TOP = 20;
 const INSET_HEIGHT = 34;
 
 /** The inset's paths (one per shown run) and its magnification relative to the main trace. */
-function magnifiedInset(runs: PanelTrace[], from: number, x1: number, vDomain: [number, number]): {paths: string[]; factor: number} | null {
+function magnifiedInset(
+  runs: PanelTrace[],
+  from: number,
+  x1: number,
+  vDomain: [number, number]
+): {paths: string[]; factor: number} | null {
   const windows = runs.map((run) => {
     let k = 0;
     while (k < run.t.length && run.t[k] < from) k++;
@@ -105,7 +129,14 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
   const {published, accurate, mode} = view;
   const x1 = entry.preset.duration;
   const vPeak = entry.preset.vPeak ?? 30;
-  const shown = mode === "published" ? [published] : mode === "accurate" ? [accurate ?? published] : accurate ? [published, accurate] : [published];
+  const shown =
+    mode === "published"
+      ? [published]
+      : mode === "accurate"
+        ? [accurate ?? published]
+        : accurate
+          ? [published, accurate]
+          : [published];
   let lo = Infinity;
   for (const run of shown) lo = Math.min(lo, extentOf(run.v, -80, vPeak)[0]);
   const vDomain: [number, number] = [Math.floor(Math.min(lo, vPeak - 40) / 10) * 10, vPeak + 2];
@@ -113,26 +144,59 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
   const pad = i1 > i0 ? 0.1 * (i1 - i0) : 1;
   const iDomain: [number, number] = [i0 - pad, i1 + pad];
 
-  const svg = svgEl("svg", {viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none", class: "zoo-chart"}) as SVGSVGElement;
+  const svg = svgEl("svg", {
+    viewBox: `0 0 ${W} ${H}`,
+    preserveAspectRatio: "none",
+    class: "zoo-chart"
+  }) as SVGSVGElement;
   const apex = V_TOP + V_HEIGHT - ((vPeak - vDomain[0]) / (vDomain[1] - vDomain[0])) * V_HEIGHT;
-  svg.append(svgEl("path", {d: `M0,${Math.round(apex * 10) / 10}H${W}`, stroke: "#999", "stroke-dasharray": "2,3", "vector-effect": "non-scaling-stroke", class: "zoo-apex"}));
+  svg.append(
+    svgEl("path", {
+      d: `M0,${Math.round(apex * 10) / 10}H${W}`,
+      stroke: "#999",
+      "stroke-dasharray": "2,3",
+      "vector-effect": "non-scaling-stroke",
+      class: "zoo-apex"
+    })
+  );
   const pending = (mode === "accurate" || mode === "overlay") && !accurate;
   if (mode !== "accurate" || !accurate) {
     const stroke = mode === "accurate" ? "#bbb" : ZOO_COLORS.published;
-    svg.append(line(pathOf(published.t, published.v, x1, vDomain, V_TOP, V_HEIGHT), stroke, {"data-run": "published", ...(mode === "overlay" && accurate ? {"stroke-width": 2.2, "stroke-opacity": 0.55} : {})}));
+    svg.append(
+      line(pathOf(published.t, published.v, x1, vDomain, V_TOP, V_HEIGHT), stroke, {
+        "data-run": "published",
+        ...(mode === "overlay" && accurate ? {"stroke-width": 2.2, "stroke-opacity": 0.55} : {})
+      })
+    );
   }
   if (accurate && mode !== "published") {
-    svg.append(line(pathOf(accurate.t, accurate.v, x1, vDomain, V_TOP, V_HEIGHT), ZOO_COLORS.accurate, {"data-run": "accurate", "stroke-width": mode === "overlay" ? 1 : 1.2}));
+    svg.append(
+      line(pathOf(accurate.t, accurate.v, x1, vDomain, V_TOP, V_HEIGHT), ZOO_COLORS.accurate, {
+        "data-run": "accurate",
+        "stroke-width": mode === "overlay" ? 1 : 1.2
+      })
+    );
   }
-  svg.append(line(pathOf(published.t, published.I, x1, iDomain, I_TOP, I_HEIGHT), ZOO_COLORS.I, {"data-run": "current", "stroke-width": 1}));
+  svg.append(
+    line(pathOf(published.t, published.I, x1, iDomain, I_TOP, I_HEIGHT), ZOO_COLORS.I, {
+      "data-run": "current",
+      "stroke-width": 1
+    })
+  );
   const magnified = MAGNIFIED[entry.id];
   const inset = magnified ? magnifiedInset(shown, magnified.from, x1, vDomain) : null;
   if (inset) {
-    const colors = shown.length === 2 ? [ZOO_COLORS.published, ZOO_COLORS.accurate] : [mode === "accurate" && accurate ? ZOO_COLORS.accurate : ZOO_COLORS.published];
-    inset.paths.forEach((d, i) => svg.append(line(d, colors[i], {"data-run": "magnified", "stroke-width": 0.8, "stroke-dasharray": "3,1.5"})));
+    const colors =
+      shown.length === 2
+        ? [ZOO_COLORS.published, ZOO_COLORS.accurate]
+        : [mode === "accurate" && accurate ? ZOO_COLORS.accurate : ZOO_COLORS.published];
+    inset.paths.forEach((d, i) =>
+      svg.append(line(d, colors[i], {"data-run": "magnified", "stroke-width": 0.8, "stroke-dasharray": "3,1.5"}))
+    );
   }
 
-  const count = (run: PanelTrace) => `${run.spikes.length.toLocaleString("en-US")} spike${run.spikes.length === 1 ? "" : "s"}`;
+  const count = (run: PanelTrace) =>
+    `${run.spikes.length.toLocaleString("en-US")} spike${run.spikes.length === 1 ? "" : "s"}`;
   const what =
     mode === "published"
       ? `as published, ${count(published)}`
@@ -145,7 +209,9 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
   svg.setAttribute(
     "aria-label",
     `Membrane potential v (mV) of panel ${entry.id} from 0 to ${fmt(x1)} ms, ${what}; below it the input current I from ${fmt(i0)} to ${fmt(i1)}.` +
-      (inset ? ` Dashed above the trace, as in the paper: v after ${fmt(magnified!.from)} ms magnified ${fmt(inset.factor, 2)} times.` : "")
+      (inset
+        ? ` Dashed above the trace, as in the paper: v after ${fmt(magnified!.from)} ms magnified ${fmt(inset.factor, 2)} times.`
+        : "")
   );
   return svg;
 }
@@ -210,14 +276,21 @@ export function updatePanel(article: HTMLElement, entry: ZooEntry, view: PanelVi
   article.querySelector(".zoo-plot")!.replaceChildren(panelChart(entry, view));
   const p = entry.preset;
   const label = (which: "published" | "accurate") => (view.labels?.[which] ? `, ${view.labels[which]}` : "");
-  const n = (run: PanelTrace) => `${run.spikes.length.toLocaleString("en-US")} spike${run.spikes.length === 1 ? "" : "s"}`;
+  const n = (run: PanelTrace) =>
+    `${run.spikes.length.toLocaleString("en-US")} spike${run.spikes.length === 1 ? "" : "s"}`;
   const scale = article.querySelector(".zoo-scale")!;
   const legend: (Node | string)[] = [`0–${fmt(p.duration)} ms, τ = ${fmt(p.dt ?? 0.25)} ms. `];
-  const key = (which: "published" | "accurate", text: string) => el("span", {className: `zoo-key zoo-key-${which}`, textContent: text});
-  if (view.mode !== "accurate") legend.push(key("published", `as published: ${n(view.published)}${label("published")}`));
+  const key = (which: "published" | "accurate", text: string) =>
+    el("span", {className: `zoo-key zoo-key-${which}`, textContent: text});
+  if (view.mode !== "accurate")
+    legend.push(key("published", `as published: ${n(view.published)}${label("published")}`));
   if (view.mode === "overlay") legend.push("; ");
-  if (view.mode !== "published") legend.push(view.accurate ? key("accurate", `accurate: ${n(view.accurate)}${label("accurate")}`) : "accurate: computing…");
-  if (MAGNIFIED[entry.id]) legend.push(`. Dashed, above: v after ${fmt(MAGNIFIED[entry.id].from)} ms magnified, as the paper overlays it.`);
+  if (view.mode !== "published")
+    legend.push(
+      view.accurate ? key("accurate", `accurate: ${n(view.accurate)}${label("accurate")}`) : "accurate: computing…"
+    );
+  if (MAGNIFIED[entry.id])
+    legend.push(`. Dashed, above: v after ${fmt(MAGNIFIED[entry.id].from)} ms magnified, as the paper overlays it.`);
   scale.replaceChildren(...legend);
   const change = article.querySelector(".zoo-change")!;
   change.textContent = view.sentence ?? "Accurate integration: computing…";

@@ -27,7 +27,13 @@ function convergence(method: keyof typeof METHODS) {
   // The order: least-squares slope of log error on log dt over the five smallest steps with an error
   // above the reference's own accuracy (1e-9 ms).
   const fit = points.filter((p) => p.error !== null && p.error > 1e-9).slice(-5);
-  const order = fit.length >= 3 ? fitSlope(fit.map((p) => Math.log(p.dt)), fit.map((p) => Math.log(p.error!))) : null;
+  const order =
+    fit.length >= 3
+      ? fitSlope(
+          fit.map((p) => Math.log(p.dt)),
+          fit.map((p) => Math.log(p.error!))
+        )
+      : null;
   return {method, points, order, fitted: fit.map((p) => p.dt)};
 }
 
@@ -47,7 +53,12 @@ function panel(id: FeatureId) {
     id,
     name: preset.name,
     published: {spikes: published.spikes.length, first: published.spikes[0] ?? null, pattern: pattern(published)},
-    accurate: {spikes: accurate.spikes.length, first: accurate.spikes[0] ?? null, pattern: pattern(accurate), warnings: accurate.warnings}
+    accurate: {
+      spikes: accurate.spikes.length,
+      first: accurate.spikes[0] ?? null,
+      pattern: pattern(accurate),
+      warnings: accurate.warnings
+    }
   };
 }
 
@@ -60,7 +71,11 @@ const cutoff = CUTOFFS.map((vPeak) => {
 
 process.stdout.write(
   JSON.stringify({
-    convergence: {protocol: "RS, I = 14 for t > 15 ms, 300 ms", referenceSpikes: reference.length, methods: (["euler", "paper2004", "rk4"] as const).map(convergence)},
+    convergence: {
+      protocol: "RS, I = 14 for t > 15 ms, 300 ms",
+      referenceSpikes: reference.length,
+      methods: (["euler", "paper2004", "rk4"] as const).map(convergence)
+    },
     panels: (Object.keys(FEATURES) as FeatureId[]).map(panel),
     cutoff: {protocol: "FS, I = 10 for t > 15 ms, 300 ms, adaptive", points: cutoff}
   })

@@ -5,8 +5,19 @@ import {simulateBatch} from "../../lib/batch.js";
 import {classifyFiringPattern} from "../../lib/analysis/patterns.js";
 import {CLASSES} from "../../lib/presets.js";
 import {
-  accurateCell, atlasU0, axisValue, cellHref, cellValues, checkSpec, computeRows, DEFAULT_MAPS, labelText, MAP_IDS,
-  rowsPerTask, CELL_LABELS, type AtlasSpec
+  accurateCell,
+  atlasU0,
+  axisValue,
+  cellHref,
+  cellValues,
+  checkSpec,
+  computeRows,
+  DEFAULT_MAPS,
+  labelText,
+  MAP_IDS,
+  rowsPerTask,
+  CELL_LABELS,
+  type AtlasSpec
 } from "../../src/components/atlasModel.js";
 import {parseState} from "../../src/components/urlState.js";
 
@@ -42,12 +53,34 @@ describe("the atlas's grid", () => {
   it("opens a cell in the explorer with exactly the cell's neuron, current, duration, step and method", () => {
     for (const id of MAP_IDS) {
       const spec = DEFAULT_MAPS[id];
-      for (const [i, j] of [[0, 0], [17, 40], [spec.x.n - 1, spec.y.n - 1]] as const) {
+      for (const [i, j] of [
+        [0, 0],
+        [17, 40],
+        [spec.x.n - 1, spec.y.n - 1]
+      ] as const) {
         const q = cellValues(spec, i, j);
         const {state, notices} = parseState(cellHref(spec, i, j, CLASSES).replace(/^\.\.\//, ""), CLASSES);
         expect(notices).toEqual([]);
-        expect(state).toMatchObject({a: q.a, b: q.b, c: q.c, d: q.d, v0: -65, u0: atlasU0(q.b), T: spec.duration, dt: spec.dt, method: spec.method});
-        expect(state).toMatchObject({protocol: false, dc: true, dcI: q.I, step: false, pulses: false, ramp: false, noise: false});
+        expect(state).toMatchObject({
+          a: q.a,
+          b: q.b,
+          c: q.c,
+          d: q.d,
+          v0: -65,
+          u0: atlasU0(q.b),
+          T: spec.duration,
+          dt: spec.dt,
+          method: spec.method
+        });
+        expect(state).toMatchObject({
+          protocol: false,
+          dc: true,
+          dcI: q.I,
+          step: false,
+          pulses: false,
+          ramp: false,
+          noise: false
+        });
       }
     }
     // The nearest 2003 class supplies the rest: the IB cell of the (c, d) map opens as IB.
@@ -62,7 +95,14 @@ describe("the atlas's grid", () => {
     const row = computeRows({spec, row0: 20, row1: 21});
     for (const i of [0, 13, 40, 63]) {
       const q = cellValues(spec, i, 20);
-      const r = simulateBatch({params: {a: [q.a], b: [q.b], c: [q.c], d: [q.d]}, current: [q.I], v0: -65, u0: atlasU0(q.b), duration: 300, maxSpikes: 2000});
+      const r = simulateBatch({
+        params: {a: [q.a], b: [q.b], c: [q.c], d: [q.d]},
+        current: [q.I],
+        v0: -65,
+        u0: atlasU0(q.b),
+        duration: 300,
+        maxSpikes: 2000
+      });
       const label = classifyFiringPattern(r.times, {start: 0, end: 300, onset: 0});
       expect(CELL_LABELS[row.codes[i]!]).toBe(label.pattern);
       expect(row.perBurst[i]).toBe(label.spikesPerBurst ?? 0);
@@ -73,10 +113,16 @@ describe("the atlas's grid", () => {
     const ok = DEFAULT_MAPS.cd;
     expect(checkSpec(ok)).toEqual(ok);
     expect(() => checkSpec({...ok, x: {...ok.x, min: -30, max: -40}})).toThrow(/x\.max: must be a finite number > -30/);
-    expect(() => checkSpec({...ok, y: {...ok.y, n: 1000}})).toThrow(/y\.n \(cells\): must be a finite integer ≥ 2 and ≤ 400, got 1000/);
-    expect(() => checkSpec({...ok, fixed: {...ok.fixed, I: 99}})).toThrow(/fixed\.I: must be a finite number ≥ -30 and ≤ 40, got 99/);
+    expect(() => checkSpec({...ok, y: {...ok.y, n: 1000}})).toThrow(
+      /y\.n \(cells\): must be a finite integer ≥ 2 and ≤ 400, got 1000/
+    );
+    expect(() => checkSpec({...ok, fixed: {...ok.fixed, I: 99}})).toThrow(
+      /fixed\.I: must be a finite number ≥ -30 and ≤ 40, got 99/
+    );
     expect(() => checkSpec({...ok, method: "rk4" as never})).toThrow(/method: unknown value "rk4"/);
-    expect(() => checkSpec({...ok, y: {key: "c", min: -70, max: -50, n: 10}})).toThrow(/y\.key: must differ from x\.key/);
+    expect(() => checkSpec({...ok, y: {key: "c", min: -70, max: -50, n: 10}})).toThrow(
+      /y\.key: must differ from x\.key/
+    );
   });
 
   it("cuts the work into blocks of rows of about the same size", () => {
@@ -112,16 +158,22 @@ describe("the fast kernel against the accurate method (src/data/atlas-agreement.
       const {x, y} = DEFAULT_MAPS[id];
       sample.push([id, Math.floor(Math.random() * x.n), Math.floor(Math.random() * y.n)]);
     }
-    const disagreements = MAP_IDS.flatMap((id) => agreement.maps[id]!.disagreements.map((d) => [id, d.i, d.j] as [string, number, number]));
+    const disagreements = MAP_IDS.flatMap((id) =>
+      agreement.maps[id]!.disagreements.map((d) => [id, d.i, d.j] as [string, number, number])
+    );
     for (let s = 0; s < 4; s++) sample.push(disagreements[Math.floor(Math.random() * disagreements.length)]!);
     for (const [id, i, j] of sample) {
       const spec = DEFAULT_MAPS[id as keyof typeof DEFAULT_MAPS];
       const m = agreement.maps[id]!;
       const k = j * spec.x.n + i;
       const fast = computeRows({spec: {...spec, x: {...spec.x}}, row0: j, row1: j + 1});
-      expect(labelText(fast.codes[i]!, fast.perBurst[i]!), `${id} (${i}, ${j}) fast`).toBe(labelText(m.fast[k]!, m.fastPerBurst[k]!));
+      expect(labelText(fast.codes[i]!, fast.perBurst[i]!), `${id} (${i}, ${j}) fast`).toBe(
+        labelText(m.fast[k]!, m.fastPerBurst[k]!)
+      );
       const accurate = accurateCell(spec, i, j, simulate);
-      expect(labelText(accurate.code, accurate.perBurst), `${id} (${i}, ${j}) accurate`).toBe(labelText(m.accurate[k]!, m.accuratePerBurst[k]!));
+      expect(labelText(accurate.code, accurate.perBurst), `${id} (${i}, ${j}) accurate`).toBe(
+        labelText(m.accurate[k]!, m.accuratePerBurst[k]!)
+      );
     }
   }, 60_000);
 });

@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {CELLS_2007} from "../../lib/index.js";
-import {CellTrace, OverlayCells, PhasePlanes2007, StackedCells, StatsTable2007, jumps2007, vDomain} from "../../src/components/cells2007Charts.js";
+import {
+  CellTrace,
+  OverlayCells,
+  PhasePlanes2007,
+  StackedCells,
+  StatsTable2007,
+  jumps2007,
+  vDomain
+} from "../../src/components/cells2007Charts.js";
 import {
   CELL_IDS_2007,
   DEFAULT_COMPARE_2007,
@@ -75,13 +83,19 @@ describe("book vs accurate", () => {
     expect(run.book.spikes.length).toBe(5);
     expect(run.adaptive.spikes.length).toBe(6);
     expect(run.book.t.length).toBe(run.adaptive.t.length);
-    expect(differenceSentence(run)).toBe("CH at 200 pA: the book's Euler loop (τ = 0.25 ms) gives 5 spikes, the accurate integration 6 spikes; integrated accurately the cell gains 1 spike.");
+    expect(differenceSentence(run)).toBe(
+      "CH at 200 pA: the book's Euler loop (τ = 0.25 ms) gives 5 spikes, the accurate integration 6 spikes; integrated accurately the cell gains 1 spike."
+    );
   });
 
   it("says when the two agree", () => {
     const s = {spikes: [1, 2]};
-    expect(differenceSentence({id: "RS2007", current: 60, book: s, adaptive: s})).toBe("RS at 60 pA: both methods give 2 spikes.");
-    expect(differenceSentence({id: "FS2007", current: 400, book: {spikes: [1, 2, 3]}, adaptive: {spikes: [1]}})).toContain("loses 2 spikes");
+    expect(differenceSentence({id: "RS2007", current: 60, book: s, adaptive: s})).toBe(
+      "RS at 60 pA: both methods give 2 spikes."
+    );
+    expect(
+      differenceSentence({id: "FS2007", current: 400, book: {spikes: [1, 2, 3]}, adaptive: {spikes: [1]}})
+    ).toContain("loses 2 spikes");
   });
 });
 
@@ -106,9 +120,21 @@ describe("comparison logic", () => {
 
   it("runs the compared cells and tabulates their statistics with units", () => {
     const shared = sharedStimulus({kind: "test", id: "CH2007", current: 200});
-    const runs = [runCompared(0, "CH2007", shared, "book"), runCompared(1, "CH2007", shared, "adaptive"), runCompared(2, "IB2007", shared, "book")];
+    const runs = [
+      runCompared(0, "CH2007", shared, "book"),
+      runCompared(1, "CH2007", shared, "adaptive"),
+      runCompared(2, "IB2007", shared, "book")
+    ];
     const rows = statsRows2007(runs, shared.onset, shared.duration);
-    expect(rows.map((r) => r.label)).toEqual(["Spikes", "Rate (Hz)", "First-spike latency (ms)", "Mean ISI (ms)", "CV", "Adaptation", "Firing pattern"]);
+    expect(rows.map((r) => r.label)).toEqual([
+      "Spikes",
+      "Rate (Hz)",
+      "First-spike latency (ms)",
+      "Mean ISI (ms)",
+      "CV",
+      "Adaptation",
+      "Firing pattern"
+    ]);
     expect(rows[0]!.values).toEqual(["5", "6", "0"]);
     expect(rows[3]!.values[2]).toBe("—");
     expect(rows[6]!.values[2]).toBe("silent");
@@ -125,7 +151,11 @@ function fakeTrace(duration = 100) {
 describe("charts", () => {
   it("draws one cell's trace as book, accurate or overlay, with a title and aria-label", async () => {
     const book = fakeTrace();
-    const accurate = {...fakeTrace(), v: fakeTrace().v.map((v, i) => (i % 7 ? v : v - 1)), spikes: fakeTrace().spikes.slice(1)};
+    const accurate = {
+      ...fakeTrace(),
+      v: fakeTrace().v.map((v, i) => (i % 7 ? v : v - 1)),
+      spikes: fakeTrace().spikes.slice(1)
+    };
     for (const view of ["book", "adaptive"] as const) {
       const f = CellTrace(book, accurate, {width: 500, view, label: "CH at 200 pA"});
       expect(f.querySelectorAll("path[vector-effect]")).toHaveLength(1);
@@ -133,7 +163,9 @@ describe("charts", () => {
     }
     const f = CellTrace(book, accurate, {width: 500, view: "overlay", label: "CH at 200 pA"});
     const svg = f.querySelector("svg[role=img]") as SVGSVGElement;
-    expect(svg.getAttribute("aria-label")).toMatch(/membrane potential v in mV of CH at 200 pA against time t from 0 to 100 ms, book \(\d+ spikes\) and accurate/);
+    expect(svg.getAttribute("aria-label")).toMatch(
+      /membrane potential v in mV of CH at 200 pA against time t from 0 to 100 ms, book \(\d+ spikes\) and accurate/
+    );
     expect(f.querySelectorAll(".cells2007-legend li")).toHaveLength(2);
     expect(svg.textContent).toContain("t (ms)");
     expect(svg.textContent).toContain("v (mV)");
@@ -141,10 +173,17 @@ describe("charts", () => {
   });
 
   it("stacks or overlays the compared cells on one time axis and tabulates them", () => {
-    const runs: CompareRun2007[] = ["RS2007", "IB2007", "FS2007"].map((id, index) => ({index, id: id as "RS2007", trace: fakeTrace(), error: null}));
+    const runs: CompareRun2007[] = ["RS2007", "IB2007", "FS2007"].map((id, index) => ({
+      index,
+      id: id as "RS2007",
+      trace: fakeTrace(),
+      error: null
+    }));
     const stack = StackedCells(runs, {width: 400, names: CELL_NAMES});
     expect(stack.querySelectorAll("figure")).toHaveLength(3);
-    expect(new Set([...stack.querySelectorAll(".axes path")].map((p) => p.getAttribute("d"))).size).toBeLessThanOrEqual(2);
+    expect(new Set([...stack.querySelectorAll(".axes path")].map((p) => p.getAttribute("d"))).size).toBeLessThanOrEqual(
+      2
+    );
     const overlay = OverlayCells(runs, {width: 400, names: CELL_NAMES});
     expect(overlay.querySelector("svg[role=img]")?.getAttribute("aria-label")).toMatch(/of 3 cells/);
     const table = StatsTable2007(runs, statsRows2007(runs, 0, 100), "caption");
@@ -158,7 +197,12 @@ describe("runner", () => {
   it("runs a cell or a compared cell the same way the worker does", async () => {
     const book = await mainThreadRunner({kind: "cell", id: "CH2007", current: 200, method: "book"});
     expect(book.spikes.length).toBe(5);
-    const t = execute({kind: "compare", id: "CH2007", shared: {kind: "test", id: "CH2007", current: 200}, method: "adaptive"});
+    const t = execute({
+      kind: "compare",
+      id: "CH2007",
+      shared: {kind: "test", id: "CH2007", current: 200},
+      method: "adaptive"
+    });
     expect(t.spikes.length).toBe(6);
   });
 
@@ -219,8 +263,18 @@ describe("the comparison in the address", () => {
   it("round-trips every state: test currents, a step, methods, overlay", () => {
     const states: Compare2007State[] = [
       DEFAULT_COMPARE_2007,
-      {cells: ["FS2007", "LTS2007"], current: {kind: "test", id: "TC2007_burst", current: CELLS_2007.TC2007_burst.testCurrents[0]}, method: "adaptive", overlay: true},
-      {cells: ["RS2007", "IB2007", "CH2007", "RTN2007"], current: {kind: "step", amplitude: -150.5, onset: 12, duration: 480}, method: "book", overlay: false}
+      {
+        cells: ["FS2007", "LTS2007"],
+        current: {kind: "test", id: "TC2007_burst", current: CELLS_2007.TC2007_burst.testCurrents[0]},
+        method: "adaptive",
+        overlay: true
+      },
+      {
+        cells: ["RS2007", "IB2007", "CH2007", "RTN2007"],
+        current: {kind: "step", amplitude: -150.5, onset: 12, duration: 480},
+        method: "book",
+        overlay: false
+      }
     ];
     for (const state of states) {
       const {state: back, notices} = parseCompare2007(serializeCompare2007(state));
@@ -230,7 +284,9 @@ describe("the comparison in the address", () => {
   });
 
   it("keeps the defaults and says why for each setting it cannot use", () => {
-    const {state, notices} = parseCompare2007("?cells=RS2007&current=CH2007:301&method=rk4&overlay=yes&color=red&amp=5");
+    const {state, notices} = parseCompare2007(
+      "?cells=RS2007&current=CH2007:301&method=rk4&overlay=yes&color=red&amp=5"
+    );
     expect(state).toEqual(DEFAULT_COMPARE_2007);
     expect(notices).toHaveLength(5);
     expect(notices.join("\\n")).toMatch(/Cells “RS2007”: cells: 1 given; allowed: 2 to 4/);
@@ -247,15 +303,21 @@ describe("the comparison in the address", () => {
 describe("phase planes of the compared cells", () => {
   it("draws nullclines, equilibria, the orbit and one reset jump per spike, with the book's moving reset for LTS and TC", () => {
     const shared = sharedStimulus({kind: "test", id: "LTS2007", current: 200});
-    const runs = (["RS2007", "LTS2007", "FS2007", "TC2007"] as const).map((id, i) => runCompared(i, id, shared, "adaptive"));
+    const runs = (["RS2007", "LTS2007", "FS2007", "TC2007"] as const).map((id, i) =>
+      runCompared(i, id, shared, "adaptive")
+    );
     const grid = PhasePlanes2007(runs, {width: 700});
     const figures = grid.querySelectorAll("figure.phase-plane");
     expect(figures).toHaveLength(4);
     for (const [i, f] of [...figures].entries()) {
-      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toMatch(/u in pA against v in mV.*I = 200 pA/);
+      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toMatch(
+        /u in pA against v in mV.*I = 200 pA/
+      );
       expect(f.querySelector("[aria-label=v-nullcline]")).not.toBeNull();
       expect(f.querySelector("[aria-label=u-nullcline]")).not.toBeNull();
-      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toContain(`${runs[i].trace!.spikes.length} reset jump`);
+      expect(f.querySelector("svg[role=img]")?.getAttribute("aria-label")).toContain(
+        `${runs[i].trace!.spikes.length} reset jump`
+      );
     }
     // LTS: the reset moves with u (v ← −53 + 0.04u) and u is capped at 670 pA.
     const lts = runs[1];

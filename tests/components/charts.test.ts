@@ -25,7 +25,10 @@ describe("VoltageTrace(trace, {width})", () => {
     const figure = VoltageTrace(long, {width: 300});
     const path = svgOf(figure).querySelector("[aria-label=line] path")?.getAttribute("d") ?? "";
     // Path data are in tenths of a pixel (the path is drawn at scale(0.1)).
-    const points = path.slice(1).split(/[ML]/).map((p) => p.split(",").map((x) => Number(x) / 10));
+    const points = path
+      .slice(1)
+      .split(/[ML]/)
+      .map((p) => p.split(",").map((x) => Number(x) / 10));
     expect(points.length).toBeLessThanOrEqual(2 * (300 - 52 - 14) + 2);
     // Every spike reaches the 30-mV rule: one apex point per spike (the spikes are far apart here).
     const ruleY = Number(svgOf(figure).querySelector("g[aria-label=rule] line")?.getAttribute("y1"));
@@ -63,7 +66,9 @@ describe("PhasePlane(trace, {width, params, I, equilibria})", () => {
       {v: -50, u: -10, type: "saddle" as const}
     ];
     const figure = PhasePlane(trace, {width: 400, params, I: 0, tI: 100, atEnd: true, equilibria});
-    expect(figure.querySelector("figcaption")?.textContent).toMatch(/^Nullclines for I = 0 \(its value at t = 100 ms, the end of the run\)/);
+    expect(figure.querySelector("figcaption")?.textContent).toMatch(
+      /^Nullclines for I = 0 \(its value at t = 100 ms, the end of the run\)/
+    );
     const legend = figure.querySelector(".chart-legend")?.textContent ?? "";
     for (const label of ["trajectory", "reset jump", "v-nullcline", "u-nullcline", "v = c", "stable node", "saddle"]) {
       expect(legend).toContain(label);

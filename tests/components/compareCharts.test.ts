@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {NeuronLegend, OverlayTraces, PhasePlanes, StackedTraces, StatsTable, phaseGridLayout, voltageDomain} from "../../src/components/compareCharts.js";
+import {
+  NeuronLegend,
+  OverlayTraces,
+  PhasePlanes,
+  StackedTraces,
+  StatsTable,
+  phaseGridLayout,
+  voltageDomain
+} from "../../src/components/compareCharts.js";
 import type {CompareRun, StatsRow} from "../../src/components/compareModel.js";
 import {expectSnapshot, syntheticTrace} from "./fixtures.js";
 
@@ -9,7 +17,18 @@ function runs(n: number): CompareRun[] {
   const trace = {...syntheticTrace(), method: "euler" as const, dt: 0.25, steps: 400, warnings: []};
   const names = ["RS", "IB", "CH", "FS"];
   return Array.from({length: n}, (_, i) => ({
-    neuron: {index: i, kind: names[i] as "RS", short: names[i], label: `${names[i]}, a neuron`, params: {a: 0.02, b: 0.2, c: -65, d: 8}, v0: -65, u0: -13, vPeak: 30, protocol: null, publishedDt: 0.25},
+    neuron: {
+      index: i,
+      kind: names[i] as "RS",
+      short: names[i],
+      label: `${names[i]}, a neuron`,
+      params: {a: 0.02, b: 0.2, c: -65, d: 8},
+      v0: -65,
+      u0: -13,
+      vPeak: 30,
+      protocol: null,
+      publishedDt: 0.25
+    },
     options: {params: {a: 0.02, b: 0.2, c: -65, d: 8}, duration: 100},
     trace,
     error: null,
@@ -30,7 +49,9 @@ describe("StackedTraces", () => {
       expect(figures).toHaveLength(n);
       figures.forEach((f, i) => {
         expect(f.querySelector("h3")?.textContent).toMatch(new RegExp(`^${i + 1} · `));
-        expect(svgOf(f).getAttribute("aria-label")).toMatch(/membrane potential v in mV of neuron \d .* time t from 0 to 100 ms/);
+        expect(svgOf(f).getAttribute("aria-label")).toMatch(
+          /membrane potential v in mV of neuron \d .* time t from 0 to 100 ms/
+        );
         expect(svgOf(f).textContent).toContain("t (ms)");
         expect(svgOf(f).textContent).toContain("v (mV)");
         expect(svgOf(f).getAttribute("width")).toBe("500");
@@ -47,7 +68,9 @@ describe("OverlayTraces", () => {
     const figure = OverlayTraces(runs(3), {width: 500, xDomain: [0, 100]});
     expect(figure.querySelector("h3")?.textContent).toBe("Membrane potentials v(t), overlaid");
     expect(figure.querySelectorAll(".compare-legend li")).toHaveLength(3);
-    expect(svgOf(figure).querySelectorAll("path[stroke='#0072b2'], path[stroke='#d55e00'], path[stroke='#009e73']")).toHaveLength(3);
+    expect(
+      svgOf(figure).querySelectorAll("path[stroke='#0072b2'], path[stroke='#d55e00'], path[stroke='#009e73']")
+    ).toHaveLength(3);
     expect(svgOf(figure).getAttribute("aria-label")).toMatch(/of 3 neurons/);
     await expectSnapshot(svgOf(figure), "compareOverlay.svg");
   });
@@ -61,7 +84,8 @@ describe("PhasePlanes and their layout", () => {
     expect(phaseGridLayout(4, 358)).toEqual({columns: 1, chartWidth: 358});
     const grid = PhasePlanes(runs(4), {width: 358, I: 0, when: "at the end"});
     expect(grid.querySelectorAll("figure")).toHaveLength(4);
-    for (const f of grid.querySelectorAll("figure")) expect(Number(svgOf(f).getAttribute("width"))).toBeLessThanOrEqual(358);
+    for (const f of grid.querySelectorAll("figure"))
+      expect(Number(svgOf(f).getAttribute("width"))).toBeLessThanOrEqual(358);
   });
 });
 
@@ -73,7 +97,11 @@ describe("StatsTable and NeuronLegend", () => {
     ];
     const table = StatsTable(runs(2), rows, "Statistics");
     expect(table.querySelector("caption")?.textContent).toBe("Statistics");
-    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Statistic", "1 · RS", "2 · IB"]);
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual([
+      "Statistic",
+      "1 · RS",
+      "2 · IB"
+    ]);
     expect(table.querySelectorAll("tbody th[scope=row]")).toHaveLength(2);
     expect(table.querySelector("img")).toBeNull();
     expect(table.querySelectorAll("tbody td")[1].textContent).toBe("<img src=x>");

@@ -1,7 +1,16 @@
 import {describe, expect, it} from "vitest";
 import * as lib from "../../lib/index.js";
 import {CLASSES, FEATURES} from "../../lib/index.js";
-import {burstsOf, compare, firstChange, neuronOf, optionsFor, sharedStimulus, statsRows, type CompareRun} from "../../src/components/compareModel.js";
+import {
+  burstsOf,
+  compare,
+  firstChange,
+  neuronOf,
+  optionsFor,
+  sharedStimulus,
+  statsRows,
+  type CompareRun
+} from "../../src/components/compareModel.js";
 import {defaultCompareState, parseCompareState, type CompareState} from "../../src/components/compareState.js";
 
 const catalog = {classes: CLASSES, features: FEATURES};
@@ -15,7 +24,11 @@ describe("the shared stimulus", () => {
     const step = sharedStimulus(state("?n1=RS&n2=FS&stim=step&I=5&on=40&off=90&T=120"), neurons, lib);
     expect(step).toMatchObject({current: {kind: "step", value: 5, start: 40, end: 90}, duration: 120, onset: 40});
     expect(step.description).toBe("A step of I = 5 from 40 to 90 ms, in a run of 120 ms.");
-    const pulses = sharedStimulus(state("?n1=RS&n2=FS&stim=pulses&I=20&on=10&width=80&period=50&count=2"), neurons, lib);
+    const pulses = sharedStimulus(
+      state("?n1=RS&n2=FS&stim=pulses&I=20&on=10&width=80&period=50&count=2"),
+      neurons,
+      lib
+    );
     // A pulse never outlasts its period.
     expect(pulses.current).toEqual({kind: "pulses", amplitude: 20, start: 10, width: 50, period: 50, count: 2});
   });
@@ -84,10 +97,22 @@ describe("compare(state, catalog, lib)", () => {
 
 describe("statsRows(runs)", () => {
   it("gives counts, rates, latency, ISIs, CV and adaptation per neuron, with dashes where undefined", () => {
-    const c = compare(state("?n1=RS&n2=custom&a2=0.02&b2=0.2&c2=-65&d2=8&stim=step&I=1&on=10&off=1000&T=100"), catalog, lib);
+    const c = compare(
+      state("?n1=RS&n2=custom&a2=0.02&b2=0.2&c2=-65&d2=8&stim=step&I=1&on=10&off=1000&T=100"),
+      catalog,
+      lib
+    );
     const rows = statsRows(c.runs);
     const labels = rows.map((r) => r.label);
-    for (const label of ["Spikes", "Rate (Hz)", "First-spike latency (ms)", "Mean ISI (ms)", "CV of ISIs", "Adaptation index"]) expect(labels).toContain(label);
+    for (const label of [
+      "Spikes",
+      "Rate (Hz)",
+      "First-spike latency (ms)",
+      "Mean ISI (ms)",
+      "CV of ISIs",
+      "Adaptation index"
+    ])
+      expect(labels).toContain(label);
     for (const row of rows) expect(row.values).toHaveLength(2);
     // I = 1 is below RS's rheobase: silent, so latency, ISI, CV and adaptation are undefined.
     const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.values]));
@@ -108,10 +133,25 @@ describe("statsRows(runs)", () => {
   it("reads bursts from a detector's result in either shape", () => {
     const spikes = Float64Array.of(1, 2, 3, 50, 51);
     expect(burstsOf(spikes, {})).toBeNull();
-    expect(burstsOf(spikes, {detectBursts: () => ({bursts: [{start: 1, end: 3, count: 3}, {start: 50, end: 51, count: 2}]})})).toEqual({count: 2, meanSize: 2.5});
+    expect(
+      burstsOf(spikes, {
+        detectBursts: () => ({
+          bursts: [
+            {start: 1, end: 3, count: 3},
+            {start: 50, end: 51, count: 2}
+          ]
+        })
+      })
+    ).toEqual({count: 2, meanSize: 2.5});
     expect(burstsOf(spikes, {detectBursts: () => [[1, 2, 3]]})).toEqual({count: 1, meanSize: 3});
     expect(burstsOf(spikes, {detectBursts: () => "nonsense"})).toBeNull();
-    expect(burstsOf(spikes, {detectBursts: () => { throw new Error("x"); }})).toBeNull();
+    expect(
+      burstsOf(spikes, {
+        detectBursts: () => {
+          throw new Error("x");
+        }
+      })
+    ).toBeNull();
   });
 
   it("the default comparison runs without an error", () => {

@@ -17,7 +17,11 @@ const catalog = {classes: CLASSES, features: FEATURES};
 
 /** What a link must keep: the state without the parameters the chosen current does not use. */
 function relevant(state: CompareState): CompareState {
-  const used: Record<string, string[]> = {dc: ["I", "T"], step: ["I", "on", "off", "T"], pulses: ["I", "on", "width", "period", "count", "T"]};
+  const used: Record<string, string[]> = {
+    dc: ["I", "T"],
+    step: ["I", "on", "off", "T"],
+    pulses: ["I", "on", "width", "period", "count", "T"]
+  };
   const out = {...state} as Record<string, unknown>;
   for (const key of Object.keys(COMPARE_SPECS)) if (!(used[state.stim] ?? []).includes(key)) delete out[key];
   return out as unknown as CompareState;
@@ -56,16 +60,32 @@ describe("parseCompareState", () => {
   });
 
   it("reads 2, 3 and 4 neurons, custom parameters, the current, the method and the overlay", () => {
-    const {state, notices} = parseCompareState("?n1=A&n2=custom&a2=0.1&b2=0.25&c2=-60&d2=1.5&n3=TC_burst&n4=FS&stim=pulses&I=12&on=5&width=2&period=20&count=3&T=300&method=paper2004&overlay=1", catalog);
+    const {state, notices} = parseCompareState(
+      "?n1=A&n2=custom&a2=0.1&b2=0.25&c2=-60&d2=1.5&n3=TC_burst&n4=FS&stim=pulses&I=12&on=5&width=2&period=20&count=3&T=300&method=paper2004&overlay=1",
+      catalog
+    );
     expect(notices).toEqual([]);
     expect(state.neurons.map((s) => s.kind)).toEqual(["A", "custom", "TC_burst", "FS"]);
     expect(state.neurons[1]).toEqual({kind: "custom", a: 0.1, b: 0.25, c: -60, d: 1.5});
-    expect(state).toMatchObject({stim: "pulses", I: 12, on: 5, width: 2, period: 20, count: 3, T: 300, method: "paper2004", overlay: true});
+    expect(state).toMatchObject({
+      stim: "pulses",
+      I: 12,
+      on: 5,
+      width: 2,
+      period: 20,
+      count: 3,
+      T: 300,
+      method: "paper2004",
+      overlay: true
+    });
     expect(parseCompareState("?n1=RS&n2=B", catalog).state.neurons.map((s) => s.kind)).toEqual(["RS", "B"]);
   });
 
   it("clamps, snaps and reports bad values, unknown names and keys, as plain text", () => {
-    const {state, notices} = parseCompareState("?n1=RS&n2=<b>x</b>&I=1e6&T=0x10&method=euler&stim=ramp&zzz=1&overlay=yes", catalog);
+    const {state, notices} = parseCompareState(
+      "?n1=RS&n2=<b>x</b>&I=1e6&T=0x10&method=euler&stim=ramp&zzz=1&overlay=yes",
+      catalog
+    );
     expect(state.neurons.map((s) => s.kind)).toEqual(["RS", "RS"]);
     expect(state.I).toBe(COMPARE_SPECS.I.max);
     expect(state.T).toBe(200);
@@ -116,30 +136,85 @@ describe("parseCompareState", () => {
   });
 
   it("never throws and always gives a valid state, whatever the query (property)", () => {
-    const keys = ["n1", "n2", "n3", "n4", "n5", "a1", "b2", "c3", "d4", "stim", "I", "on", "off", "width", "period", "count", "T", "method", "overlay", "x", "class", "a", "__proto__", "constructor"];
+    const keys = [
+      "n1",
+      "n2",
+      "n3",
+      "n4",
+      "n5",
+      "a1",
+      "b2",
+      "c3",
+      "d4",
+      "stim",
+      "I",
+      "on",
+      "off",
+      "width",
+      "period",
+      "count",
+      "T",
+      "method",
+      "overlay",
+      "x",
+      "class",
+      "a",
+      "__proto__",
+      "constructor"
+    ];
     const values = fc.oneof(
       fc.string(),
-      fc.constantFrom("RS", "A", "T", "custom", "explorer", "protocol3", "pulses", "paper2004", "1", "NaN", "Infinity", "-0", "1e308", "0x1F", " 5", "class=IB&d=9"),
+      fc.constantFrom(
+        "RS",
+        "A",
+        "T",
+        "custom",
+        "explorer",
+        "protocol3",
+        "pulses",
+        "paper2004",
+        "1",
+        "NaN",
+        "Infinity",
+        "-0",
+        "1e308",
+        "0x1F",
+        " 5",
+        "class=IB&d=9"
+      ),
       fc.double().map(String)
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), values), {maxLength: 30}), fc.boolean(), (pairs, question) => {
-        const search = (question ? "?" : "") + pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
-        const {state, notices} = parseCompareState(search, catalog);
-        expectValid(state);
-        for (const n of notices) expect(typeof n).toBe("string");
-        // Serialising and parsing again gives the same state, with nothing to report.
-        const again = parseCompareState(serializeCompareState(state), catalog);
-        expect(again.notices).toEqual([]);
-        expect(relevant(again.state)).toEqual(relevant(state));
-        expect(serializeCompareState(again.state)).toBe(serializeCompareState(state));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), values), {maxLength: 30}),
+        fc.boolean(),
+        (pairs, question) => {
+          const search =
+            (question ? "?" : "") +
+            pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+          const {state, notices} = parseCompareState(search, catalog);
+          expectValid(state);
+          for (const n of notices) expect(typeof n).toBe("string");
+          // Serialising and parsing again gives the same state, with nothing to report.
+          const again = parseCompareState(serializeCompareState(state), catalog);
+          expect(again.notices).toEqual([]);
+          expect(relevant(again.state)).toEqual(relevant(state));
+          expect(serializeCompareState(again.state)).toBe(serializeCompareState(state));
+        }
+      ),
       {numRuns: 300}
     );
   });
 
   it("survives raw hostile strings", () => {
-    for (const search of ["?%", "?n1=%E0%A4%A", "&&&==&", "?n1=RS&".repeat(200), `?x=${"a".repeat(5000)}`, "?n1=__proto__&n2=toString"]) {
+    for (const search of [
+      "?%",
+      "?n1=%E0%A4%A",
+      "&&&==&",
+      "?n1=RS&".repeat(200),
+      `?x=${"a".repeat(5000)}`,
+      "?n1=__proto__&n2=toString"
+    ]) {
       expectValid(parseCompareState(search, catalog).state);
     }
   });

@@ -1,6 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {fICurve} from "../../lib/analysis/excitability.js";
-import {executeSweep, sweepRunner, sweepStates, type SweepRequest, type SweepState} from "../../src/components/excitabilityRunner.js";
+import {
+  executeSweep,
+  sweepRunner,
+  sweepStates,
+  type SweepRequest,
+  type SweepState
+} from "../../src/components/excitabilityRunner.js";
 
 /**
  * A stand-in for the worker that runs the real sweep (as excitability.worker.ts does through workerRunner.ts's
@@ -19,14 +25,20 @@ class FakeWorker extends EventTarget {
     }
   }
   deliver() {
-    for (const data of this.outbox.splice(0)) if (!this.terminated) this.dispatchEvent(Object.assign(new Event("message"), {data}));
+    for (const data of this.outbox.splice(0))
+      if (!this.terminated) this.dispatchEvent(Object.assign(new Event("message"), {data}));
   }
   terminate() {
     this.terminated = true;
   }
 }
 
-const request: SweepRequest = {params: {a: 0.2, b: 0.26, c: -65, d: 0}, currents: [0.3, 0.5], duration: 100, transient: 20};
+const request: SweepRequest = {
+  params: {a: 0.2, b: 0.26, c: -65, d: 0},
+  currents: [0.3, 0.5],
+  duration: 100,
+  transient: 20
+};
 
 describe("sweepRunner", () => {
   it("forwards progress after each current, then resolves to the library's curve", async () => {
@@ -36,7 +48,10 @@ describe("sweepRunner", () => {
     const promise = runner.run(request, (done, total) => progress.push([done, total]));
     workers[0]!.deliver();
     const result = await promise;
-    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2]
+    ]);
     expect(result!.curve).toEqual(fICurve(request));
     expect(workers[0]!.terminated).toBe(true);
   });

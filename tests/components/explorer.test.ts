@@ -61,7 +61,10 @@ describe("analysePhase(run, input, tI, lib)", () => {
 
   it("reuses the separatrix while only c or d move, and recomputes it when a, b or I do", () => {
     let calls = 0;
-    const counting = {...lib, separatrix: (...args: Parameters<typeof lib.separatrix>) => (calls++, lib.separatrix(...args))};
+    const counting = {
+      ...lib,
+      separatrix: (...args: Parameters<typeof lib.separatrix>) => (calls++, lib.separatrix(...args))
+    };
     const phaseOf = (changes: Partial<ReturnType<typeof presetState>>) => {
       const state = {...presetState("RS", CLASSES), ...changes};
       return analysePhase(runState(state, CLASSES, counting), inputOf(state, CLASSES, counting), 10, counting)!;

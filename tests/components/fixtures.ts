@@ -9,14 +9,20 @@ import {expect} from "vitest";
  * integrators. Like a library Trace, the sample of each spike holds the apex (30 mV) and the state continues
  * from the reset.
  */
-export function syntheticTrace(duration = 100, dt = 0.25): {
+export function syntheticTrace(
+  duration = 100,
+  dt = 0.25
+): {
   t: Float64Array;
   v: Float64Array;
   u: Float64Array;
   I: Float64Array;
   spikes: Float64Array;
 } {
-  const a = 0.02, b = 0.2, c = -65, d = 8;
+  const a = 0.02,
+    b = 0.2,
+    c = -65,
+    d = 8;
   const n = Math.round(duration / dt) + 1;
   const t = new Float64Array(n);
   const v = new Float64Array(n);

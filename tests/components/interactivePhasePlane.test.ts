@@ -10,7 +10,17 @@ const RS = {a: 0.02, b: 0.2, c: -65, d: 8};
 
 function make(I = 0, v0 = -70, u0 = -14) {
   const trace = simulate({params: RS, v0, u0, current: I, duration: 100});
-  const plane = InteractivePhasePlane(trace, {width: 500, params: RS, I, equilibria: equilibria(RS, I), separatrix: separatrix(RS, I), v0, u0, vDomain: [-85, 35], uDomain: [-22, 12]});
+  const plane = InteractivePhasePlane(trace, {
+    width: 500,
+    params: RS,
+    I,
+    equilibria: equilibria(RS, I),
+    separatrix: separatrix(RS, I),
+    v0,
+    u0,
+    vDomain: [-85, 35],
+    uDomain: [-22, 12]
+  });
   const svg = plane.querySelector(".ipp-plane > svg") as SVGSVGElement & {scale(n: string): {apply(x: number): number}};
   return {trace, plane, svg};
 }
@@ -20,11 +30,17 @@ describe("InteractivePhasePlane", () => {
     const {plane, svg} = make();
     expect(svg.getAttribute("role")).toBe("application");
     expect(svg.getAttribute("tabindex")).toBe("0");
-    expect(svg.getAttribute("aria-label")).toMatch(/^Interactive phase plane of u against v in mV, for I = 0, with 2 equilibria, the separatrix/);
+    expect(svg.getAttribute("aria-label")).toMatch(
+      /^Interactive phase plane of u against v in mV, for I = 0, with 2 equilibria, the separatrix/
+    );
     const eq = [...plane.querySelectorAll(".equilibrium")];
     expect(eq.map((e) => e.getAttribute("tabindex"))).toEqual(["0", "0"]);
-    expect(eq[1].getAttribute("aria-label")).toBe("saddle at v = −50 mV, u = −10; eigenvalues 0.996 and −0.0161 per ms");
-    expect(equilibriumLabel(equilibria({a: 0.1, b: 0.26, c: -60, d: -1}, 0)[0])).toMatch(/^stable focus .* eigenvalues −\S+ ± \S+i per ms$/);
+    expect(eq[1].getAttribute("aria-label")).toBe(
+      "saddle at v = −50 mV, u = −10; eigenvalues 0.996 and −0.0161 per ms"
+    );
+    expect(equilibriumLabel(equilibria({a: 0.1, b: 0.26, c: -60, d: -1}, 0)[0])).toMatch(
+      /^stable focus .* eigenvalues −\S+ ± \S+i per ms$/
+    );
     for (const label of ["separatrix", "direction field", "v-nullcline", "u-nullcline", "trajectory"]) {
       expect(plane.querySelector(`[aria-label="${label}"] path`)?.getAttribute("d"), label).toMatch(/^M/);
     }
@@ -40,7 +56,8 @@ describe("InteractivePhasePlane", () => {
 
   it("a click sets the value to the clicked state and dispatches input", () => {
     const {plane, svg} = make();
-    const x = svg.scale("x"), y = svg.scale("y");
+    const x = svg.scale("x"),
+      y = svg.scale("y");
     let events = 0;
     plane.addEventListener("input", () => events++);
     // jsdom has no layout: d3.pointer falls back to client coordinates = the svg's own pixels.
@@ -55,7 +72,8 @@ describe("InteractivePhasePlane", () => {
 
   it("keyboard: arrows move the crosshair by 1% of the extent (10% with Shift), Enter chooses", () => {
     const {plane, svg} = make();
-    const key = (key: string, shiftKey = false) => svg.dispatchEvent(new KeyboardEvent("keydown", {key, shiftKey, bubbles: true}));
+    const key = (key: string, shiftKey = false) =>
+      svg.dispatchEvent(new KeyboardEvent("keydown", {key, shiftKey, bubbles: true}));
     key("ArrowRight");
     key("ArrowRight", true);
     key("ArrowUp");

@@ -72,7 +72,14 @@ describe("Predict({question, choices, answer, reveal})", () => {
   });
 
   it("shows the error when the reveal function fails, rather than a blank", () => {
-    const form = Predict({question: "Q", choices, answer: 0, reveal: () => { throw new Error("no trace"); }});
+    const form = Predict({
+      question: "Q",
+      choices,
+      answer: 0,
+      reveal: () => {
+        throw new Error("no trace");
+      }
+    });
     button(form).click();
     expect(answerRegion(form).querySelector(".predict-error")?.textContent).toMatch(/could not be computed: no trace/);
   });
@@ -83,7 +90,9 @@ describe("Predict({question, choices, answer, reveal})", () => {
     expect(() => Predict({...ok, answer: 0.5})).toThrow(/answer/);
     expect(() => Predict({...ok, choices: ["only"]})).toThrow(/choices must be an array of at least two/);
     expect(() => Predict({...ok, question: ""})).toThrow(/question must be a non-empty string, got ""/);
-    expect(() => Predict({...ok, reveal: 3 as unknown as string})).toThrow(/reveal must be a string or a function, got 3/);
+    expect(() => Predict({...ok, reveal: 3 as unknown as string})).toThrow(
+      /reveal must be a string or a function, got 3/
+    );
     expect(() => Predict({...ok, answr: 1} as unknown as typeof ok)).toThrow(/unknown key "answr"/);
   });
 });

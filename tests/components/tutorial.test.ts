@@ -56,7 +56,8 @@ describe("the science the chapters quote", () => {
 describe("the Predict answers of chapters 3-5", () => {
   const reboundSpikes = (b: number) => {
     const rest = restState({a: 0.03, b, c: -60, d: 4}, 0)!;
-    return accurateRun("M", {params: {a: 0.03, b}, v0: rest.v, u0: rest.u, current: step(-15, 20, 25), duration: 200}).spikes.length;
+    return accurateRun("M", {params: {a: 0.03, b}, v0: rest.v, u0: rest.u, current: step(-15, 20, 25), duration: 200})
+      .spikes.length;
   };
 
   it("chapter 3: a resonator (b = 0.25 > a) fires a rebound spike after inhibition, an integrator (b = −0.1) does not", () => {
@@ -69,14 +70,17 @@ describe("the Predict answers of chapters 3-5", () => {
     const bursts = detectBursts(accurateRun("CH", {duration: 300}).spikes);
     expect(bursts.bursts.length).toBeGreaterThanOrEqual(3);
     const median = (d: number) => {
-      const n = detectBursts(accurateRun("CH", {params: {c: -50, d}, duration: 300}).spikes).spikesPerBurst.sort((x, y) => x - y);
+      const n = detectBursts(accurateRun("CH", {params: {c: -50, d}, duration: 300}).spikes).spikesPerBurst.sort(
+        (x, y) => x - y
+      );
       return n[n.length >> 1];
     };
     expect(median(2)).toBeGreaterThan(median(4));
   });
 
   it("chapter 5: with d = 0 the RS cell does not adapt; with d = 8 its intervals lengthen", () => {
-    const stats = (d: number) => spikeStatistics(accurateRun("RS", {params: {d}, duration: 300}).spikes, {start: 15, end: 300});
+    const stats = (d: number) =>
+      spikeStatistics(accurateRun("RS", {params: {d}, duration: 300}).spikes, {start: 15, end: 300});
     expect(Math.abs(stats(0).adaptation!)).toBeLessThan(0.01);
     const eight = stats(8);
     expect(eight.adaptation!).toBeGreaterThan(0.05);
@@ -128,7 +132,10 @@ describe("links and live numbers", () => {
   });
 
   it("lists closing links with their notes", () => {
-    const list = TryIt([{href: "../zoo#panel-A", text: "Tonic spiking", note: "panel A"}, {href: "../", text: "Explorer"}]);
+    const list = TryIt([
+      {href: "../zoo#panel-A", text: "Tonic spiking", note: "panel A"},
+      {href: "../", text: "Explorer"}
+    ]);
     expect(Array.from(list.querySelectorAll("a"), (a) => a.getAttribute("href"))).toEqual(["../zoo#panel-A", "../"]);
     expect(list.textContent).toBe("Tonic spiking: panel AExplorer");
   });
@@ -158,6 +165,8 @@ describe("IsiChart(series, {width})", () => {
       {width: 400}
     );
     expect(two.querySelectorAll(".chart-legend li")).toHaveLength(2);
-    expect(two.querySelector("svg[role=img]")!.getAttribute("aria-description")).toBe("A: 5 ms. B: fewer than two spikes.");
+    expect(two.querySelector("svg[role=img]")!.getAttribute("aria-description")).toBe(
+      "A: 5 ms. B: fewer than two spikes."
+    );
   });
 });

@@ -77,7 +77,9 @@ describe("parseState(search, presets)", () => {
     const numberArbs = Object.fromEntries(
       Object.entries(NUMBER_SPECS).map(([key, spec]) => [
         key,
-        fc.integer({min: 0, max: Math.round((spec.max - spec.min) / spec.step)}).map((i) => clampToSpec(spec.min + i * spec.step, spec))
+        fc
+          .integer({min: 0, max: Math.round((spec.max - spec.min) / spec.step)})
+          .map((i) => clampToSpec(spec.min + i * spec.step, spec))
       ])
     );
     const arb = fc.record({
@@ -110,7 +112,21 @@ describe("parseState(search, presets)", () => {
   });
 
   it("rejects what is not a plain decimal number", () => {
-    for (const text of ["NaN", "Infinity", "-Infinity", "0x10", "1_000", " 1", "1 ", "", "1e", "--1", "1,5", "½", "1e308e2"]) {
+    for (const text of [
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "0x10",
+      "1_000",
+      " 1",
+      "1 ",
+      "",
+      "1e",
+      "--1",
+      "1,5",
+      "½",
+      "1e308e2"
+    ]) {
       expect(parseNumber(text)).toBeNaN();
     }
     expect(parseNumber("-.5")).toBe(-0.5);
@@ -122,7 +138,10 @@ describe("parseState(search, presets)", () => {
   });
 
   it("treats a non-positive or unknown dt as the default and snaps others to 2^-k", () => {
-    expect(parseState("?dt=-0.25", PRESETS)).toMatchObject({state: {dt: 2 ** -5}, notices: [expect.stringMatching(/positive/)]});
+    expect(parseState("?dt=-0.25", PRESETS)).toMatchObject({
+      state: {dt: 2 ** -5},
+      notices: [expect.stringMatching(/positive/)]
+    });
     expect(parseState("?dt=0", PRESETS).state.dt).toBe(2 ** -5);
     expect(parseState("?dt=0.25", PRESETS)).toEqual({state: {...defaultState(PRESETS), dt: 0.25}, notices: []});
     expect(parseState("?dt=0.3", PRESETS).state.dt).toBe(0.25);
@@ -146,7 +165,10 @@ describe("parseState(search, presets)", () => {
   });
 
   it("uses the last of repeated keys and caps the number of keys", () => {
-    expect(parseState("?a=0.1&a=0.2", PRESETS)).toMatchObject({state: {a: 0.2}, notices: [expect.stringMatching(/more than once/)]});
+    expect(parseState("?a=0.1&a=0.2", PRESETS)).toMatchObject({
+      state: {a: 0.2},
+      notices: [expect.stringMatching(/more than once/)]
+    });
     const many = Array.from({length: 200}, (_, i) => `k${i}=1`).join("&");
     const {notices} = parseState(many, PRESETS);
     expect(notices[0]).toMatch(/more than 64/);
@@ -170,11 +192,17 @@ describe("parseState(search, presets)", () => {
     );
     const pair = fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), value);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pair, {maxLength: 20}).map((pairs) => `?${new URLSearchParams(pairs)}`)), (search) => {
-        const {state, notices} = parseState(search, PRESETS);
-        expectWithinRanges(state);
-        for (const notice of notices) expect(typeof notice).toBe("string");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pair, {maxLength: 20}).map((pairs) => `?${new URLSearchParams(pairs)}`)
+        ),
+        (search) => {
+          const {state, notices} = parseState(search, PRESETS);
+          expectWithinRanges(state);
+          for (const notice of notices) expect(typeof notice).toBe("string");
+        }
+      ),
       {numRuns: 500}
     );
   });
@@ -183,6 +211,8 @@ describe("parseState(search, presets)", () => {
 describe("serializeState(state)", () => {
   it("writes the model, the numerics and the stimulus settings that differ from their defaults", () => {
     const state = {...presetState("RS", PRESETS), dc: true, dcI: 2.5, tI: 100};
-    expect(serializeState(state)).toBe("?class=RS&a=0.02&b=0.2&c=-65&d=8&v0=-63&u0=-12.6&T=150&dt=0.03125&method=adaptive&dc=1&dcI=2.5&tI=100");
+    expect(serializeState(state)).toBe(
+      "?class=RS&a=0.02&b=0.2&c=-65&d=8&v0=-63&u0=-12.6&T=150&dt=0.03125&method=adaptive&dc=1&dcI=2.5&tI=100"
+    );
   });
 });

@@ -29,7 +29,12 @@ function runs(id: string) {
   const entry = entries.find((e) => e.id === id)!;
   const published = simulate(publishedOptions(entry.preset));
   const accurate = simulate(accurateOptions(entry.preset));
-  return {entry, published, accurate, sentence: changeSentence(entry.preset, summarize(published), summarize(accurate))};
+  return {
+    entry,
+    published,
+    accurate,
+    sentence: changeSentence(entry.preset, summarize(published), summarize(accurate))
+  };
 }
 
 describe("departures(preset)", () => {
@@ -85,10 +90,21 @@ describe("changeSentence(preset, published, accurate)", () => {
   });
 
   it("handles silence and a published run without spikes", () => {
-    const none: RunSummary = {spikes: 0, first: null, last: null, meanIsi: null, lastIsi: null, budget: false, end: 100, warnings: []};
+    const none: RunSummary = {
+      spikes: 0,
+      first: null,
+      last: null,
+      meanIsi: null,
+      lastIsi: null,
+      budget: false,
+      end: 100,
+      warnings: []
+    };
     expect(changeSentence({id: "X", dt: 0.25, duration: 100}, none, none)).toMatch(/no spike either way/);
     const two: RunSummary = {...none, spikes: 2, first: 10, last: 20, meanIsi: 10, lastIsi: 10};
-    expect(changeSentence({id: "X", dt: 0.25, duration: 100}, none, two)).toBe("Accurate integration: 2 spikes instead of 0; the first at 10 ms.");
+    expect(changeSentence({id: "X", dt: 0.25, duration: 100}, none, two)).toBe(
+      "Accurate integration: 2 spikes instead of 0; the first at 10 ms."
+    );
   });
 
   it("reads the same for every panel as last reviewed (tests/output/zooSentences.txt)", async () => {
@@ -106,7 +122,17 @@ describe("explorerHref(id, presets, method)", () => {
         const {state, notices} = parseState(href.slice(2), PRESETS);
         expect(notices).toEqual([]);
         const p = e.preset;
-        expect(state).toMatchObject({cls: e.id, a: p.params.a, b: p.params.b, c: p.params.c, d: p.params.d, v0: p.v0, T: p.duration, dt: p.dt, method});
+        expect(state).toMatchObject({
+          cls: e.id,
+          a: p.params.a,
+          b: p.params.b,
+          c: p.params.c,
+          d: p.params.d,
+          v0: p.v0,
+          T: p.duration,
+          dt: p.dt,
+          method
+        });
         expect(state.u0).toBeCloseTo(p.u0 ?? p.params.b * (p.v0 ?? -65), 9);
         expect(state).toEqual(presetState(e.id, PRESETS, {method, dt: p.dt!}));
       }
@@ -116,10 +142,17 @@ describe("explorerHref(id, presets, method)", () => {
 
 describe("parseState with the 2004 features", () => {
   it("accepts A–T only when the presets include them, and their own τ as dt", () => {
-    for (const id of FEATURE_IDS) expect(parseState(`?class=${id}`, PRESETS)).toMatchObject({state: {cls: id}, notices: []});
-    expect(parseState("?class=Q", CLASSES)).toMatchObject({state: {cls: "RS"}, notices: [expect.stringMatching(/Unknown neuron class “Q”/)]});
+    for (const id of FEATURE_IDS)
+      expect(parseState(`?class=${id}`, PRESETS)).toMatchObject({state: {cls: id}, notices: []});
+    expect(parseState("?class=Q", CLASSES)).toMatchObject({
+      state: {cls: "RS"},
+      notices: [expect.stringMatching(/Unknown neuron class “Q”/)]
+    });
     expect(parseState("?class=Q&dt=0.1", PRESETS)).toMatchObject({state: {dt: 0.1}, notices: []});
-    expect(parseState("?class=A&dt=0.1", PRESETS)).toMatchObject({state: {dt: 0.125}, notices: [expect.stringMatching(/not offered/)]});
+    expect(parseState("?class=A&dt=0.1", PRESETS)).toMatchObject({
+      state: {dt: 0.125},
+      notices: [expect.stringMatching(/not offered/)]
+    });
     for (const hostile of ["__proto__", "constructor", "toString", "a", "U", "Q "]) {
       expect(parseState(`?class=${encodeURIComponent(hostile)}`, PRESETS).state.cls).toBe("RS");
     }
@@ -129,24 +162,37 @@ describe("parseState with the 2004 features", () => {
 describe("ZooPanel and the gallery", () => {
   it("draws a panel's traces and stimulus in each mode", async () => {
     const q = runs("Q");
-    const hrefs = {published: explorerHref("Q", PRESETS, "paper2004"), accurate: explorerHref("Q", PRESETS, "adaptive")};
+    const hrefs = {
+      published: explorerHref("Q", PRESETS, "paper2004"),
+      accurate: explorerHref("Q", PRESETS, "adaptive")
+    };
     const view = {mode: "overlay" as const, published: q.published, accurate: q.accurate, sentence: q.sentence, hrefs};
     const panel = ZooPanel(q.entry, view);
     expect(panel.querySelector("h3")?.textContent).toBe("Q depolarizing after-potential (DAP)");
     expect(panel.querySelector(".zoo-change")?.textContent).toBe(q.sentence);
-    expect(panel.querySelector<HTMLAnchorElement>(".zoo-link-published")?.getAttribute("href")).toContain("method=paper2004");
+    expect(panel.querySelector<HTMLAnchorElement>(".zoo-link-published")?.getAttribute("href")).toContain(
+      "method=paper2004"
+    );
     const svg = panel.querySelector("svg")!;
     expect(svg.querySelectorAll("[data-run]")).toHaveLength(3);
     expect(svg.getAttribute("aria-label")).toContain("overlaid");
     await expectSnapshot(svg, "zooPanelQ.svg");
     expect(panelChart(q.entry, {...view, mode: "published"}).querySelector("[data-run=accurate]")).toBeNull();
     expect(panelChart(q.entry, {...view, mode: "accurate"}).querySelector("[data-run=published]")).toBeNull();
-    expect(panelChart(q.entry, {...view, mode: "accurate", accurate: null}).getAttribute("aria-label")).toContain("being computed");
+    expect(panelChart(q.entry, {...view, mode: "accurate", accurate: null}).getAttribute("aria-label")).toContain(
+      "being computed"
+    );
   });
 
   it("overlays panel J with its subthreshold oscillation after 55 ms magnified, as figure1.m does, and no other panel", async () => {
     const j = runs("J");
-    const view = {mode: "overlay" as const, published: j.published, accurate: j.accurate, sentence: j.sentence, hrefs: {published: "", accurate: ""}};
+    const view = {
+      mode: "overlay" as const,
+      published: j.published,
+      accurate: j.accurate,
+      sentence: j.sentence,
+      hrefs: {published: "", accurate: ""}
+    };
     const svg = panelChart(j.entry, view);
     const inset = svg.querySelectorAll("[data-run=magnified]");
     expect(inset).toHaveLength(2); // one per shown run
@@ -156,7 +202,9 @@ describe("ZooPanel and the gallery", () => {
     expect(factor).toBeGreaterThan(5); // the oscillation spans ~1 mV of the ~100 mV axis
     expect(panelChart(j.entry, {...view, mode: "published"}).querySelectorAll("[data-run=magnified]")).toHaveLength(1);
     const q = runs("Q");
-    expect(panelChart(q.entry, {...view, published: q.published, accurate: q.accurate}).querySelector("[data-run=magnified]")).toBeNull();
+    expect(
+      panelChart(q.entry, {...view, published: q.published, accurate: q.accurate}).querySelector("[data-run=magnified]")
+    ).toBeNull();
   });
 
   it("renders the first row, then every panel, then every accurate run, yielding in between", async () => {
@@ -184,7 +232,8 @@ describe("ZooPanel and the gallery", () => {
     expect(q.dataset.publishedSpikes).toBe("1");
     expect(Number(q.dataset.accurateSpikes)).toBeGreaterThan(1);
     // Labels from the library's classifier, when it has one.
-    if ("classifyFiringPattern" in lib) expect(q.querySelector(".zoo-scale")?.textContent).toMatch(/as published: 1 spike, \w+/);
+    if ("classifyFiringPattern" in lib)
+      expect(q.querySelector(".zoo-scale")?.textContent).toMatch(/as published: 1 spike, \w+/);
     gallery.setMode("accurate");
     expect(q.dataset.mode).toBe("accurate");
     expect(q.querySelector("[data-run=published]")).toBeNull();
@@ -193,7 +242,13 @@ describe("ZooPanel and the gallery", () => {
 
   it("stops when cancelled", async () => {
     const stop = {cancel: () => {}};
-    const gallery: ZooGallery = new ZooGallery({entries, presets: PRESETS, lib, yieldTask: async () => stop.cancel(), onFirstPanels: () => {}});
+    const gallery: ZooGallery = new ZooGallery({
+      entries,
+      presets: PRESETS,
+      lib,
+      yieldTask: async () => stop.cancel(),
+      onFirstPanels: () => {}
+    });
     stop.cancel = () => gallery.cancel();
     document.body.replaceChildren(gallery.controls, gallery.sections.features, gallery.sections.classes);
     await gallery.start();

@@ -50,7 +50,12 @@ describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (k
     const ids = Object.keys(CLASSES) as (keyof typeof CLASSES)[];
     const col = (key: "a" | "b" | "c" | "d") => ids.map((id) => CLASSES[id].params[key]);
     const currents = ids.map((_, i) => 2 + 2 * i);
-    const r = simulateBatch({params: {a: col("a"), b: col("b"), c: col("c"), d: col("d")}, current: currents, v0: -70, duration: 400});
+    const r = simulateBatch({
+      params: {a: col("a"), b: col("b"), c: col("c"), d: col("d")},
+      current: currents,
+      v0: -70,
+      duration: 400
+    });
     ids.forEach((id, i) => {
       const s = simulate({params: CLASSES[id].params, current: currents[i], v0: -70, duration: 400, method: "euler"});
       expect(spikesOf(r, i), id).toEqual(Array.from(s.spikes));
@@ -60,8 +65,20 @@ describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (k
 
   it("under one constant current for all (a number: folded into each neuron's current once)", () => {
     for (const method of ["euler", "paper2004"] as const) {
-      const r = simulateBatch({params: {a: [0.02, 0.1], b: [0.2, 0.2], c: [-65, -55], d: [8, 2]}, current: 7.3, duration: 300, method});
-      const s = [0, 1].map((i) => simulate({params: {a: [0.02, 0.1][i]!, b: 0.2, c: [-65, -55][i]!, d: [8, 2][i]!}, current: 7.3, duration: 300, method}));
+      const r = simulateBatch({
+        params: {a: [0.02, 0.1], b: [0.2, 0.2], c: [-65, -55], d: [8, 2]},
+        current: 7.3,
+        duration: 300,
+        method
+      });
+      const s = [0, 1].map((i) =>
+        simulate({
+          params: {a: [0.02, 0.1][i]!, b: 0.2, c: [-65, -55][i]!, d: [8, 2][i]!},
+          current: 7.3,
+          duration: 300,
+          method
+        })
+      );
       expect(spikesOf(r, 0), method).toEqual(Array.from(s[0]!.spikes));
       expect(spikesOf(r, 1), method).toEqual(Array.from(s[1]!.spikes));
       expect(r.v[1]).toBe(s[1]!.v[s[1]!.v.length - 1]);
@@ -99,7 +116,16 @@ describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (k
             maxSpikes
           });
           cells.forEach((x, i) => {
-            const s = simulate({params: {a: x.a, b: x.b, c: x.c, d: x.d}, current: x.I, v0: x.v0, duration, dt, method, equation: {u}, maxSpikes});
+            const s = simulate({
+              params: {a: x.a, b: x.b, c: x.c, d: x.d},
+              current: x.I,
+              v0: x.v0,
+              duration,
+              dt,
+              method,
+              equation: {u},
+              maxSpikes
+            });
             expect(spikesOf(r, i)).toEqual(Array.from(s.spikes));
             const last = s.v.length - 1;
             if (r.stopped[i] === 0 && s.v[last] !== 30) {
@@ -115,7 +141,12 @@ describe.each(["wasm", "js"] as const)("simulateBatch gives simulate's spikes (k
   });
 
   it("stops a neuron at its spike cap and says so, leaving the others running", () => {
-    const r = simulateBatch({params: {a: [0.02, 0.02], b: [0.2, 0.2], c: [-65, -65], d: [8, 8]}, current: [10, 0], duration: 500, maxSpikes: 3});
+    const r = simulateBatch({
+      params: {a: [0.02, 0.02], b: [0.2, 0.2], c: [-65, -65], d: [8, 8]},
+      current: [10, 0],
+      duration: 500,
+      maxSpikes: 3
+    });
     expect(r.counts[0]).toBe(3);
     expect(r.stopped[0]).toBe(1);
     expect(r.stopped[1]).toBe(0);
@@ -141,14 +172,22 @@ describe("the two kernels agree bit for bit", () => {
     // 1001 neurons (4 blocks of 256 pairs, the last lane padding) firing up to ~150 spikes each: more spikes
     // than the WebAssembly log holds (65,536), so it is emptied mid-run; some reach the cap of 120.
     const n = 1001;
-    const a = Float64Array.from({length: n}, (_, i) => (i % 97 === 0 ? 1e100 : 0.02 + 0.08 * ((i * 7) % 13) / 12));
-    const b = Float64Array.from({length: n}, (_, i) => 0.15 + 0.1 * ((i * 5) % 11) / 10);
-    const c = Float64Array.from({length: n}, (_, i) => -75 + 25 * ((i * 3) % 17) / 16);
-    const d = Float64Array.from({length: n}, (_, i) => -2 + 10 * ((i * 11) % 19) / 18);
-    const current = Float64Array.from({length: n}, (_, i) => 5 + 30 * ((i * 13) % 23) / 22);
+    const a = Float64Array.from({length: n}, (_, i) => (i % 97 === 0 ? 1e100 : 0.02 + (0.08 * ((i * 7) % 13)) / 12));
+    const b = Float64Array.from({length: n}, (_, i) => 0.15 + (0.1 * ((i * 5) % 11)) / 10);
+    const c = Float64Array.from({length: n}, (_, i) => -75 + (25 * ((i * 3) % 17)) / 16);
+    const d = Float64Array.from({length: n}, (_, i) => -2 + (10 * ((i * 11) % 19)) / 18);
+    const current = Float64Array.from({length: n}, (_, i) => 5 + (30 * ((i * 13) % 23)) / 22);
     for (const method of ["euler", "paper2004"] as const) {
       for (const u of ["standard", "accommodation"] as const) {
-        const options: BatchOptions = {params: {a, b, c, d}, current, duration: 1000, dt: 0.25, method, equation: {u}, maxSpikes: 120};
+        const options: BatchOptions = {
+          params: {a, b, c, d},
+          current,
+          duration: 1000,
+          dt: 0.25,
+          method,
+          equation: {u},
+          maxSpikes: 120
+        };
         const w = batchSimulate({...options, kernel: "wasm"});
         const j = batchSimulate({...options, kernel: "js"});
         if (u === "standard") {
@@ -193,7 +232,11 @@ describe("simulateBatch validates its input", () => {
     ["missing params", {duration: 100}, /params: required/],
     ["a not an array", {...ok, params: {...ok.params, a: 0.02}}, /params\.a: must be an array/],
     ["empty", {...ok, params: {a: [], b: [], c: [], d: []}}, /at least one neuron/],
-    ["length mismatch", {...ok, params: {...ok.params, b: [0.2, 0.3]}}, /params\.b: must have one value per neuron \(1.*got 2/],
+    [
+      "length mismatch",
+      {...ok, params: {...ok.params, b: [0.2, 0.3]}},
+      /params\.b: must have one value per neuron \(1.*got 2/
+    ],
     ["NaN parameter", {...ok, params: {...ok.params, c: [NaN]}}, /params\.c\[0\]: must be a finite number, got NaN/],
     ["unknown key", {...ok, durration: 3}, /unknown key "durration"/],
     ["bad method", {...ok, method: "rk4"}, /method: unknown value "rk4"; allowed: euler, paper2004/],

@@ -36,7 +36,11 @@ describe("decimateMinMax(x, y, {columns})", () => {
     const columns = 300;
     const index = decimateMinMax(t, v, {columns, x0: 0, x1: 1000});
     const columnOf = (x: number) => Math.min(columns - 1, Math.floor((x / 1000) * columns));
-    const apexColumns = new Set(Array.from(index).filter((i) => v[i] === 30).map((i) => columnOf(t[i])));
+    const apexColumns = new Set(
+      Array.from(index)
+        .filter((i) => v[i] === 30)
+        .map((i) => columnOf(t[i]))
+    );
     for (const s of spikes) expect(apexColumns.has(columnOf(t[s]))).toBe(true);
   });
 
@@ -110,7 +114,13 @@ describe("decimatePath(x, y, {scaleX, scaleY, tolerance, breaks})", () => {
   });
 
   it("skips non-finite samples, interrupting the path there", () => {
-    expect(Array.from(decimatePath([0, NaN, 2, Infinity, 4], [0, 0, 0, 0, 0], {scaleX: 1, scaleY: 1}))).toEqual([0, PATH_GAP, 2, PATH_GAP, 4]);
+    expect(Array.from(decimatePath([0, NaN, 2, Infinity, 4], [0, 0, 0, 0, 0], {scaleX: 1, scaleY: 1}))).toEqual([
+      0,
+      PATH_GAP,
+      2,
+      PATH_GAP,
+      4
+    ]);
   });
 
   it("draws a repeated orbit once with overdraw, keeping every jump", () => {
@@ -139,7 +149,14 @@ describe("decimatePath(x, y, {scaleX, scaleY, tolerance, breaks})", () => {
     // The first loop is drawn whole.
     expect(Array.from(kept).filter((i) => i < perLoop)).toEqual(Array.from(plain).filter((i) => i < perLoop));
     // Given the chart's bounds instead of measuring the path, the result is as small.
-    const bounded = decimatePath(x, y, {scaleX: 1, scaleY: 1, tolerance: 1, breaks, overdraw: true, bounds: [-60, 60, -60, 60]});
+    const bounded = decimatePath(x, y, {
+      scaleX: 1,
+      scaleY: 1,
+      tolerance: 1,
+      breaks,
+      overdraw: true,
+      bounds: [-60, 60, -60, 60]
+    });
     expect(bounded.filter((i) => i !== PATH_GAP).length).toBeLessThan(plain.length / 3);
   });
 });

@@ -5,11 +5,13 @@ import {describe, expect, it} from "vitest";
 import {detectBursts, FEATURES, interSpikeIntervals, simulate, type FeatureId, type Trace} from "../../lib/index.js";
 
 const published = (id: FeatureId): Trace => simulate(FEATURES[id]);
-const accurate = (id: FeatureId, maxSpikes = 100_000): Trace => simulate({...FEATURES[id], method: "adaptive", maxSpikes});
-const both = (id: FeatureId) => [
-  ["as published", published(id)],
-  ["accurately integrated", accurate(id)]
-] as const;
+const accurate = (id: FeatureId, maxSpikes = 100_000): Trace =>
+  simulate({...FEATURES[id], method: "adaptive", maxSpikes});
+const both = (id: FeatureId) =>
+  [
+    ["as published", published(id)],
+    ["accurately integrated", accurate(id)]
+  ] as const;
 const after = (trace: Trace, t: number) => Array.from(trace.spikes).filter((s) => s > t);
 
 describe("the published firing patterns hold under both methods where the literature says they do", () => {

@@ -32,7 +32,9 @@ function moments(xs: ArrayLike<number>) {
 function phi(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
@@ -50,7 +52,8 @@ describe("hash32(seed, counter, draw)", () => {
       for (let counter = 0; counter < 20; counter++) {
         for (let draw = 0; draw < 5; draw++) {
           const h = hash32(seed, counter, draw);
-          if (!(Number.isInteger(h) && h >= 0 && h < 2 ** 32)) expect.fail(`hash32(${seed}, ${counter}, ${draw}) = ${h}`);
+          if (!(Number.isInteger(h) && h >= 0 && h < 2 ** 32))
+            expect.fail(`hash32(${seed}, ${counter}, ${draw}) = ${h}`);
           seen.add(h);
         }
       }
@@ -110,11 +113,18 @@ describe("normal(seed, counter)", () => {
 
   it("gives the same value whatever order the counters are asked in", () => {
     fc.assert(
-      fc.property(fc.integer({min: -1000, max: 1000}), fc.array(fc.nat({max: 10_000}), {minLength: 1, maxLength: 30}), (seed, counters) => {
-        const forward = counters.map((k) => normal(seed, k));
-        const backward = [...counters].reverse().map((k) => normal(seed, k)).reverse();
-        expect(backward).toEqual(forward);
-      })
+      fc.property(
+        fc.integer({min: -1000, max: 1000}),
+        fc.array(fc.nat({max: 10_000}), {minLength: 1, maxLength: 30}),
+        (seed, counters) => {
+          const forward = counters.map((k) => normal(seed, k));
+          const backward = [...counters]
+            .reverse()
+            .map((k) => normal(seed, k))
+            .reverse();
+          expect(backward).toEqual(forward);
+        }
+      )
     );
   });
 
@@ -195,7 +205,8 @@ describe("portableExp(x) and portableExpm1(x)", () => {
       if (x === 0) continue;
       expect(Math.abs(portableExpm1(x) / Math.expm1(x) - 1)).toBeLessThan(3 * ulp);
     }
-    for (const x of [1e-300, -1e-12, 3e-9, -0.001]) expect(Math.abs(portableExpm1(x) / Math.expm1(x) - 1)).toBeLessThan(2 * ulp);
+    for (const x of [1e-300, -1e-12, 3e-9, -0.001])
+      expect(Math.abs(portableExpm1(x) / Math.expm1(x) - 1)).toBeLessThan(2 * ulp);
   });
 
   it("is monotone on a fine grid around 0 (what ρ = e^(−dt/τ) relies on)", () => {

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {CLASSES, FEATURES, fromProtocol, simulate, type Preset, type SimulateOptions, type Trace} from "../../lib/index.js";
+import {
+  CLASSES,
+  FEATURES,
+  fromProtocol,
+  simulate,
+  type Preset,
+  type SimulateOptions,
+  type Trace
+} from "../../lib/index.js";
 import {PROTOCOLS, protocolCurrent, type Protocol} from "../fixtures/protocols.js";
 
 const RS = {a: 0.02, b: 0.2, c: -65, d: 8};
@@ -86,42 +94,62 @@ function allFinite(trace: Trace): boolean {
 }
 
 describe("simulate(options) with method paper2004", () => {
-  it.each(PROTOCOLS.map((p) => [p.id, p] as const))("reproduces figure1.m's loop bit for bit for protocol %s", (_id, p) => {
-    const trace = simulate(protocolOptions(p));
-    const replica = figure1m(p);
-    expect(trace.v.length).toBe(replica.VV.length + 1);
-    expect(Array.from(trace.spikes)).toEqual(replica.spikeSteps.map((k) => (k + 1) * p.tau));
-    for (let k = 0; k < replica.VV.length; k++) {
-      if (trace.v[k + 1] !== replica.VV[k] || trace.u[k + 1] !== replica.uu[k]) {
-        throw new Error(`${p.id}: sample ${k + 1} differs: v ${trace.v[k + 1]} vs ${replica.VV[k]}, u ${trace.u[k + 1]} vs ${replica.uu[k]}`);
+  it.each(PROTOCOLS.map((p) => [p.id, p] as const))(
+    "reproduces figure1.m's loop bit for bit for protocol %s",
+    (_id, p) => {
+      const trace = simulate(protocolOptions(p));
+      const replica = figure1m(p);
+      expect(trace.v.length).toBe(replica.VV.length + 1);
+      expect(Array.from(trace.spikes)).toEqual(replica.spikeSteps.map((k) => (k + 1) * p.tau));
+      for (let k = 0; k < replica.VV.length; k++) {
+        if (trace.v[k + 1] !== replica.VV[k] || trace.u[k + 1] !== replica.uu[k]) {
+          throw new Error(
+            `${p.id}: sample ${k + 1} differs: v ${trace.v[k + 1]} vs ${replica.VV[k]}, u ${trace.u[k + 1]} vs ${replica.uu[k]}`
+          );
+        }
       }
+      expect(trace.warnings).toEqual([]);
     }
-    expect(trace.warnings).toEqual([]);
-  });
+  );
 
   const presetSets = [
     ["CLASSES", CLASSES, "izh2003_fig2"],
     ["FEATURES", FEATURES, "izh2004_fig1"]
   ] as const;
-  it.each(presetSets)("%s are the protocols of protocols.json and reproduce figure1.m step for step", (_name, presets, group) => {
-    const published = PROTOCOLS.filter((p) => p.group === group);
-    expect(Object.keys(presets).sort()).toEqual(published.map((p) => p.id).sort());
-    for (const p of published) {
-      const preset = (presets as Record<string, Preset>)[p.id];
-      const [e, f, g] = p.equation.v_coeffs;
-      expect(preset.params).toEqual(p.params);
-      expect([preset.v0, preset.u0, preset.duration, preset.dt, preset.method, preset.vPeak]).toEqual([p.v0, p.u0, p.duration, p.tau, "paper2004", p.v_peak]);
-      expect({e: 0.04, f: 5, g: 140, u: "standard", ...preset.equation}).toEqual({e, f, g, u: p.equation.u_form === "a*b*(v+65)" ? "accommodation" : "standard"});
-      expect(preset.current).toEqual(fromProtocol(p.current));
-      expect(preset.name.length).toBeGreaterThan(0);
-      expect(preset.description.length).toBeGreaterThan(10);
-      const trace = simulate(preset);
-      const replica = figure1m(p);
-      expect(Array.from(trace.spikes)).toEqual(replica.spikeSteps.map((k) => (k + 1) * p.tau));
-      expect(trace.v[trace.v.length - 1]).toBe(replica.VV[replica.VV.length - 1]);
-      expect(trace.u[trace.u.length - 1]).toBe(replica.uu[replica.uu.length - 1]);
+  it.each(presetSets)(
+    "%s are the protocols of protocols.json and reproduce figure1.m step for step",
+    (_name, presets, group) => {
+      const published = PROTOCOLS.filter((p) => p.group === group);
+      expect(Object.keys(presets).sort()).toEqual(published.map((p) => p.id).sort());
+      for (const p of published) {
+        const preset = (presets as Record<string, Preset>)[p.id];
+        const [e, f, g] = p.equation.v_coeffs;
+        expect(preset.params).toEqual(p.params);
+        expect([preset.v0, preset.u0, preset.duration, preset.dt, preset.method, preset.vPeak]).toEqual([
+          p.v0,
+          p.u0,
+          p.duration,
+          p.tau,
+          "paper2004",
+          p.v_peak
+        ]);
+        expect({e: 0.04, f: 5, g: 140, u: "standard", ...preset.equation}).toEqual({
+          e,
+          f,
+          g,
+          u: p.equation.u_form === "a*b*(v+65)" ? "accommodation" : "standard"
+        });
+        expect(preset.current).toEqual(fromProtocol(p.current));
+        expect(preset.name.length).toBeGreaterThan(0);
+        expect(preset.description.length).toBeGreaterThan(10);
+        const trace = simulate(preset);
+        const replica = figure1m(p);
+        expect(Array.from(trace.spikes)).toEqual(replica.spikeSteps.map((k) => (k + 1) * p.tau));
+        expect(trace.v[trace.v.length - 1]).toBe(replica.VV[replica.VV.length - 1]);
+        expect(trace.u[trace.u.length - 1]).toBe(replica.uu[replica.uu.length - 1]);
+      }
     }
-  });
+  );
 
   it("fires as the published panels do (RS tonic, RZ only during its pulse at 60–65 ms, TC a rebound burst)", () => {
     expect(simulate(CLASSES.RS).spikes.length).toBeGreaterThan(3);
@@ -138,7 +166,13 @@ describe("simulate(options) with method paper2003", () => {
       const I = (t: number) => (t >= 100 ? 10 : 3);
       const steps = 1000 / dt;
       const replica = netm(RS, -65, I, steps, dt);
-      const current = {kind: "sum" as const, parts: [{kind: "dc" as const, value: 3}, {kind: "step" as const, value: 7, start: 100}]};
+      const current = {
+        kind: "sum" as const,
+        parts: [
+          {kind: "dc" as const, value: 3},
+          {kind: "step" as const, value: 7, start: 100}
+        ]
+      };
       const trace = simulate({params: RS, current, duration: 1000, dt, method: "paper2003"});
       expect(replica.spikeTimes.length).toBeGreaterThan(5);
       expect(Array.from(trace.spikes)).toEqual(replica.spikeTimes);
@@ -162,14 +196,17 @@ function reference(options: SimulateOptions): Trace {
 }
 
 describe("simulate(options) accuracy", () => {
-  it.each(DC_CASES)("the default method and dt place every spike of %s within 0.01 ms of a high-accuracy reference over 1000 ms", (_id, options) => {
-    const trace = simulate(options);
-    const ref = reference(options);
-    expect(trace.method).toBe("adaptive");
-    expect(trace.dt).toBe(2 ** -5);
-    expect(ref.spikes.length).toBeGreaterThan(5);
-    expect(spikeError(trace.spikes, ref.spikes)).toBeLessThan(0.01);
-  });
+  it.each(DC_CASES)(
+    "the default method and dt place every spike of %s within 0.01 ms of a high-accuracy reference over 1000 ms",
+    (_id, options) => {
+      const trace = simulate(options);
+      const ref = reference(options);
+      expect(trace.method).toBe("adaptive");
+      expect(trace.dt).toBe(2 ** -5);
+      expect(ref.spikes.length).toBeGreaterThan(5);
+      expect(spikeError(trace.spikes, ref.spikes)).toBeLessThan(0.01);
+    }
+  );
 
   it("forward Euler at dt = 2⁻⁵ does not: FS drifts by more than 0.1 ms within 1000 ms", () => {
     const [, options] = DC_CASES.find(([id]) => id === "FS")!;
@@ -205,7 +242,11 @@ describe("simulate(options) accuracy", () => {
 
   it("adaptive splits at stimulus breakpoints: a pulse's onset is honoured to rounding", () => {
     // A 1-ms pulse starting between grid points: adaptive and the dt-independent reference agree.
-    const options: SimulateOptions = {params: RS, current: {kind: "step", value: 40, start: 10.3, end: 11.3}, duration: 30};
+    const options: SimulateOptions = {
+      params: RS,
+      current: {kind: "step", value: 40, start: 10.3, end: 11.3},
+      duration: 30
+    };
     const coarse = simulate({...options, dt: 0.5});
     const ref = reference(options);
     expect(ref.spikes.length).toBe(1);
@@ -236,7 +277,13 @@ describe("simulate(options) invariants", () => {
   });
 
   it("is deterministic: the same options give identical traces, noise included", () => {
-    const current = {kind: "sum" as const, parts: [{kind: "dc" as const, value: 5}, {kind: "noise" as const, mean: 0, sigma: 3, tau: 5, seed: 7, dt: 0.1}]};
+    const current = {
+      kind: "sum" as const,
+      parts: [
+        {kind: "dc" as const, value: 5},
+        {kind: "noise" as const, mean: 0, sigma: 3, tau: 5, seed: 7, dt: 0.1}
+      ]
+    };
     for (const method of methods) {
       const one = simulate({params: RS, current, duration: 200, method});
       const two = simulate({params: RS, current, duration: 200, method});

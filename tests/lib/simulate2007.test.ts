@@ -106,7 +106,8 @@ function expectSameAsReplica(options: Simulate2007Options, replica: ReturnType<t
   const spikeSet = new Set(spikeSamples);
   for (let j = 0; j < n; j++) {
     expect(trace.u[j]).toBe(replica.u[j]);
-    if (spikeSet.has(j)) expect(trace.v[j]).toBe(replica.v[j - 1]); // the apex, one sample later here
+    if (spikeSet.has(j))
+      expect(trace.v[j]).toBe(replica.v[j - 1]); // the apex, one sample later here
     else if (!spikeSet.has(j + 1)) expect(trace.v[j]).toBe(replica.v[j]);
   }
   return trace;
@@ -120,7 +121,11 @@ describe("CELLS_2007", () => {
       expect(preset.id).toBe(id);
       expect(preset.testCurrents).toEqual(p.test_currents_pA);
       expect(preset.duration).toBe(p.T);
-      expect([preset.method, preset.dt, preset.current]).toEqual(["book", 0.25, {kind: "step", value: p.test_currents_pA[0], start: 0}]);
+      expect([preset.method, preset.dt, preset.current]).toEqual([
+        "book",
+        0.25,
+        {kind: "step", value: p.test_currents_pA[0], start: 0}
+      ]);
       const {C, k, vr, vt, vpeak, a, c} = preset.cell;
       expect({C, k, vr, vt, vpeak, a, c}).toEqual({C: p.C, k: p.k, vr: p.vr, vt: p.vt, vpeak: p.vpeak, a: p.a, c: p.c});
     }
@@ -164,7 +169,8 @@ describe("simulate2007, method adaptive", () => {
       const tight = simulate2007({...base, tolerance: 1e-12});
       expect(loose.warnings).toEqual([]);
       expect(loose.spikes.length).toBe(tight.spikes.length);
-      for (let i = 0; i < tight.spikes.length; i++) expect(Math.abs(loose.spikes[i] - tight.spikes[i])).toBeLessThan(1e-6);
+      for (let i = 0; i < tight.spikes.length; i++)
+        expect(Math.abs(loose.spikes[i] - tight.spikes[i])).toBeLessThan(1e-6);
     });
   }
   // Measured: the largest Euler error at 2⁻¹¹ is 0.023 ms (TC burst); FS's second spike converges irregularly
@@ -232,52 +238,53 @@ describe("bifurcationCurrents2007", () => {
   });
   it("matches a numerical fold (bisection on the existence of equilibria) and Hopf (root of the Jacobian's trace)", () => {
     fc.assert(
-      fc.property(
-        fc.record(plainCellShape2007({maxGap: 40})),
-        ({C, k, vr, gap, a, b}) => {
-          const vt = vr + gap;
-          const closed = bifurcationCurrents2007({C, k, vr, vt, a, b});
-          // Equilibria: k(v − vr)(v − vt) − b(v − vr) + I = 0. The fold is the I at which its minimum over v is 0.
-          const minOver = (I: number) => {
-            let lo = vr - 200, hi = vt + 200; // ternary search on the convex quadratic
-            for (let i = 0; i < 200; i++) {
-              const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
-              const f = (v: number) => k * (v - vr) * (v - vt) - b * (v - vr) + I;
-              if (f(m1) < f(m2)) hi = m2;
-              else lo = m1;
-            }
-            return k * (lo - vr) * (lo - vt) - b * (lo - vr) + I;
-          };
-          let lo = -1e5, hi = 1e5;
+      fc.property(fc.record(plainCellShape2007({maxGap: 40})), ({C, k, vr, gap, a, b}) => {
+        const vt = vr + gap;
+        const closed = bifurcationCurrents2007({C, k, vr, vt, a, b});
+        // Equilibria: k(v − vr)(v − vt) − b(v − vr) + I = 0. The fold is the I at which its minimum over v is 0.
+        const minOver = (I: number) => {
+          let lo = vr - 200,
+            hi = vt + 200; // ternary search on the convex quadratic
+          for (let i = 0; i < 200; i++) {
+            const m1 = lo + (hi - lo) / 3,
+              m2 = hi - (hi - lo) / 3;
+            const f = (v: number) => k * (v - vr) * (v - vt) - b * (v - vr) + I;
+            if (f(m1) < f(m2)) hi = m2;
+            else lo = m1;
+          }
+          return k * (lo - vr) * (lo - vt) - b * (lo - vr) + I;
+        };
+        let lo = -1e5,
+          hi = 1e5;
+        for (let i = 0; i < 200; i++) {
+          const mid = (lo + hi) / 2;
+          if (minOver(mid) < 0) lo = mid;
+          else hi = mid;
+        }
+        expect(Math.abs(lo - closed.Isn)).toBeLessThan(1e-6 * Math.max(1, Math.abs(closed.Isn)));
+        // Hopf: on the lower (rest) equilibrium, the trace k(2v − vr − vt)/C − a vanishes with det > 0.
+        const rest = (I: number) => {
+          const s = k * gap + b;
+          return vr + (s - Math.sqrt(Math.max(0, s * s - 4 * k * I))) / (2 * k);
+        };
+        const trace = (I: number) => (k * (2 * rest(I) - vr - vt)) / C - a;
+        const det = (I: number) => (a * (b - k * (2 * rest(I) - vr - vt))) / C;
+        lo = closed.Isn - 1e5;
+        hi = closed.Isn;
+        const hopf = trace(hi) > 0; // at the fold det = 0; tr > 0 there means tr crossed 0 on the rest branch
+        if (hopf) {
           for (let i = 0; i < 200; i++) {
             const mid = (lo + hi) / 2;
-            if (minOver(mid) < 0) lo = mid;
+            if (trace(mid) < 0) lo = mid;
             else hi = mid;
           }
-          expect(Math.abs(lo - closed.Isn)).toBeLessThan(1e-6 * Math.max(1, Math.abs(closed.Isn)));
-          // Hopf: on the lower (rest) equilibrium, the trace k(2v − vr − vt)/C − a vanishes with det > 0.
-          const rest = (I: number) => {
-            const s = k * gap + b;
-            return vr + (s - Math.sqrt(Math.max(0, s * s - 4 * k * I))) / (2 * k);
-          };
-          const trace = (I: number) => (k * (2 * rest(I) - vr - vt)) / C - a;
-          const det = (I: number) => (a * (b - k * (2 * rest(I) - vr - vt))) / C;
-          lo = closed.Isn - 1e5;
-          hi = closed.Isn;
-          const hopf = trace(hi) > 0; // at the fold det = 0; tr > 0 there means tr crossed 0 on the rest branch
-          if (hopf) {
-            for (let i = 0; i < 200; i++) {
-              const mid = (lo + hi) / 2;
-              if (trace(mid) < 0) lo = mid;
-              else hi = mid;
-            }
-            expect(det(lo)).toBeGreaterThan(0);
-          }
-          if (Math.abs(b - a * C) < 1e-3) return; // next to the Bogdanov–Takens point the numerical test is moot
-          expect(closed.IAH !== null).toBe(hopf);
-          if (hopf && closed.IAH !== null) expect(Math.abs(lo - closed.IAH)).toBeLessThan(1e-6 * Math.max(1, Math.abs(closed.IAH)));
+          expect(det(lo)).toBeGreaterThan(0);
         }
-      ),
+        if (Math.abs(b - a * C) < 1e-3) return; // next to the Bogdanov–Takens point the numerical test is moot
+        expect(closed.IAH !== null).toBe(hopf);
+        if (hopf && closed.IAH !== null)
+          expect(Math.abs(lo - closed.IAH)).toBeLessThan(1e-6 * Math.max(1, Math.abs(closed.IAH)));
+      }),
       {numRuns: 200}
     );
   });
@@ -285,7 +292,11 @@ describe("bifurcationCurrents2007", () => {
     const cell = CELLS_2007.RS2007.cell;
     const {Isn} = bifurcationCurrents2007(cell);
     const run = (I: number) => {
-      const x = (cell.k * (cell.vt - cell.vr) + cell.b - Math.sqrt(Math.max(0, (cell.k * (cell.vt - cell.vr) + cell.b) ** 2 - 4 * cell.k * (Isn - 0.5)))) / (2 * cell.k);
+      const x =
+        (cell.k * (cell.vt - cell.vr) +
+          cell.b -
+          Math.sqrt(Math.max(0, (cell.k * (cell.vt - cell.vr) + cell.b) ** 2 - 4 * cell.k * (Isn - 0.5)))) /
+        (2 * cell.k);
       return simulate2007({cell, current: I, duration: 3000, dt: 1, v0: cell.vr + x, u0: cell.b * x}).spikes.length;
     };
     expect(run(Isn - 0.5)).toBe(0);
@@ -296,17 +307,25 @@ describe("bifurcationCurrents2007", () => {
 describe("simulate2007, validation and invariants", () => {
   const RS = CELLS_2007.RS2007;
   it("rejects unknown keys, naming the key and the allowed ones", () => {
-    expect(() => simulate2007({...RS, durration: 5} as never)).toThrow(/options: unknown key "durration"; allowed: cell, /);
+    expect(() => simulate2007({...RS, durration: 5} as never)).toThrow(
+      /options: unknown key "durration"; allowed: cell, /
+    );
     expect(() => simulate2007({...RS, cell: {...RS.cell, e: 1}} as never)).toThrow(/cell: unknown key "e"/);
     expect(() => simulate2007({...RS, special: {vpeakUU: 1}} as never)).toThrow(/special: unknown key "vpeakUU"/);
-    expect(() => simulate2007({...RS, special: {bBelow: {v: -65, b: 1, c: 2}}} as never)).toThrow(/special.bBelow: unknown key "c"/);
-    expect(() => simulate2007({...RS, method: "rk4"} as never)).toThrow(/method: unknown value "rk4"; allowed: adaptive, book, euler/);
+    expect(() => simulate2007({...RS, special: {bBelow: {v: -65, b: 1, c: 2}}} as never)).toThrow(
+      /special.bBelow: unknown key "c"/
+    );
+    expect(() => simulate2007({...RS, method: "rk4"} as never)).toThrow(
+      /method: unknown value "rk4"; allowed: adaptive, book, euler/
+    );
   });
   it("names the field, the value and what is allowed for any bad number", () => {
     const fields = ["C", "k", "vr", "vt", "vpeak", "a", "b", "c", "d"];
     fc.assert(
       fc.property(fc.constantFrom(...fields), fc.constantFrom(NaN, Infinity, -Infinity, "1"), (field, value) => {
-        expect(() => simulate2007({...RS, cell: {...RS.cell, [field]: value}} as never)).toThrow(new RegExp(`^cell\\.${field}: must be a finite`));
+        expect(() => simulate2007({...RS, cell: {...RS.cell, [field]: value}} as never)).toThrow(
+          new RegExp(`^cell\\.${field}: must be a finite`)
+        );
       })
     );
     const top = ["v0", "u0", "duration", "dt", "tolerance", "maxSpikes"];
@@ -318,9 +337,13 @@ describe("simulate2007, validation and invariants", () => {
     expect(() => simulate2007({...RS, cell: {...RS.cell, C: 0}})).toThrow("cell.C: must be a finite number > 0, got 0");
     expect(() => simulate2007({...RS, dt: 2})).toThrow("dt: must be a finite number > 0 and ≤ 1, got 2");
     expect(() => simulate2007({...RS, v0: 40})).toThrow("v0: must be a finite number < 35, got 40");
-    expect(() => simulate2007({...RS, special: {cubicU: {vb: -55, k: 1}, bBelow: {v: -65, b: 1}}})).toThrow(/cannot be combined/);
+    expect(() => simulate2007({...RS, special: {cubicU: {vb: -55, k: 1}, bBelow: {v: -65, b: 1}}})).toThrow(
+      /cannot be combined/
+    );
     expect(() => simulate2007({...RS, special: {uCap: NaN}})).toThrow("special.uCap: must be a finite number, got NaN");
-    expect(() => simulate2007({...RS, testCurrents: [1, NaN]})).toThrow("testCurrents[1]: must be a finite number, got NaN");
+    expect(() => simulate2007({...RS, testCurrents: [1, NaN]})).toThrow(
+      "testCurrents[1]: must be a finite number, got NaN"
+    );
   });
   it("never stores NaN, never a v above the cut-off at its own u, and is deterministic", () => {
     fc.assert(
@@ -357,7 +380,13 @@ describe("simulate2007, validation and invariants", () => {
     expect(wild.v.every(Number.isFinite)).toBe(true);
   });
   it("warns when a reset lands above the cut-off instead of spiking forever (adaptive)", () => {
-    const t = simulate2007({cell: {...RS.cell, c: 20, d: 300}, special: {vpeakU: -0.1}, current: 100, duration: 500, dt: 0.25});
+    const t = simulate2007({
+      cell: {...RS.cell, c: 20, d: 300},
+      special: {vpeakU: -0.1},
+      current: 100,
+      duration: 500,
+      dt: 0.25
+    });
     expect(t.warnings[0]).toMatch(/reset .* at or above the cut-off/);
   });
 });

@@ -40,7 +40,9 @@ interface Protocol {
 }
 
 // tests/fixtures/protocols.json, a copy of the team's protocols.json (see tests/fixtures/README.md).
-const PROTOCOLS: Protocol[] = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/protocols.json", import.meta.url)), "utf8")).protocols;
+const PROTOCOLS: Protocol[] = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../fixtures/protocols.json", import.meta.url)), "utf8")
+).protocols;
 
 /**
  * Each panel's current as figure1.m computes it, transcribed by hand from its `figure1m_rule` (the literal MATLAB
@@ -156,31 +158,62 @@ describe("fromProtocol(current) reproduces figure1.m", () => {
     const RS = compiled("RS");
     expect([RS.value(15), RS.value(15.25), RS.value(15, 1)]).toEqual([0, 14, 14]);
     const RZ = compiled("RZ");
-    expect([RZ.value(10), RZ.value(10.25), RZ.value(60), RZ.value(60.25), RZ.value(64.75), RZ.value(65)]).toEqual([-2, -0.5, -0.5, 10, 10, -0.5]);
+    expect([RZ.value(10), RZ.value(10.25), RZ.value(60), RZ.value(60.25), RZ.value(64.75), RZ.value(65)]).toEqual([
+      -2, -0.5, -0.5, 10, 10, -0.5
+    ]);
   });
 
   it("R: the ramps use the protocol's slopes and are 0 at their open starts", () => {
     const R = compiled("R");
-    expect([R.value(0), R.value(100), R.value(200), R.value(250), R.value(300), R.value(306)]).toEqual([0, 4, 0, 0, 0, 0.32 * 6]);
+    expect([R.value(0), R.value(100), R.value(200), R.value(250), R.value(300), R.value(306)]).toEqual([
+      0,
+      4,
+      0,
+      0,
+      0,
+      0.32 * 6
+    ]);
     expect(R.value(200, -1)).toBe(0.04 * 200);
   });
 
   it("returns overlay(dc(baseline), segments…) as plain JSON", () => {
-    const s = fromProtocol({baseline: -2, segments: [{kind: "step", t0: 10, t1: null, value: -0.5, closed: "open"}, {kind: "ramp", t0: 60, t1: 65, start: 1, slope: 2, closed: "both"}]});
+    const s = fromProtocol({
+      baseline: -2,
+      segments: [
+        {kind: "step", t0: 10, t1: null, value: -0.5, closed: "open"},
+        {kind: "ramp", t0: 60, t1: 65, start: 1, slope: 2, closed: "both"}
+      ]
+    });
     expect(s).toEqual(
-      overlay(dc(-2), {kind: "step", value: -0.5, start: 10, closed: "open"}, {kind: "ramp", from: 1, slope: 2, start: 60, end: 65, closed: "both"})
+      overlay(
+        dc(-2),
+        {kind: "step", value: -0.5, start: 10, closed: "open"},
+        {kind: "ramp", from: 1, slope: 2, start: 60, end: 65, closed: "both"}
+      )
     );
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 
   it("rejects malformed segments, naming the field", () => {
     const bad = (segment: unknown) => () => fromProtocol({baseline: 0, segments: [segment]} as ProtocolCurrent);
-    expect(bad({kind: "pulse", t0: 1, t1: 2, value: 1, closed: "open"})).toThrow(/^current\.segments\[0\]\.kind: unknown value "pulse"; allowed: step, ramp/);
-    expect(bad({kind: "step", t0: 5, t1: 2, value: 1, closed: "open"})).toThrow(/^current\.segments\[0\]\.t1: must be ≥ start \(5 ms\), got 2/);
-    expect(bad({kind: "step", t0: 1, t1: 2, value: 1})).toThrow(/^current\.segments\[0\]\.closed: unknown value undefined/);
-    expect(bad({kind: "ramp", t0: 1, t1: 2, value: 1, closed: "open"})).toThrow(/^current\.segments\[0\]\.value: unknown key for a "ramp" segment/);
-    expect(bad({kind: "ramp", t0: 1, t1: 2, start: 0, closed: "open"})).toThrow(/^current\.segments\[0\]\.slope: must be a finite number, got undefined/);
-    expect(() => fromProtocol({baseline: NaN, segments: []})).toThrow(/^current\.baseline: must be a finite number, got NaN/);
+    expect(bad({kind: "pulse", t0: 1, t1: 2, value: 1, closed: "open"})).toThrow(
+      /^current\.segments\[0\]\.kind: unknown value "pulse"; allowed: step, ramp/
+    );
+    expect(bad({kind: "step", t0: 5, t1: 2, value: 1, closed: "open"})).toThrow(
+      /^current\.segments\[0\]\.t1: must be ≥ start \(5 ms\), got 2/
+    );
+    expect(bad({kind: "step", t0: 1, t1: 2, value: 1})).toThrow(
+      /^current\.segments\[0\]\.closed: unknown value undefined/
+    );
+    expect(bad({kind: "ramp", t0: 1, t1: 2, value: 1, closed: "open"})).toThrow(
+      /^current\.segments\[0\]\.value: unknown key for a "ramp" segment/
+    );
+    expect(bad({kind: "ramp", t0: 1, t1: 2, start: 0, closed: "open"})).toThrow(
+      /^current\.segments\[0\]\.slope: must be a finite number, got undefined/
+    );
+    expect(() => fromProtocol({baseline: NaN, segments: []})).toThrow(
+      /^current\.baseline: must be a finite number, got NaN/
+    );
   });
 });
 
@@ -192,9 +225,26 @@ describe("builders", () => {
     expect(Object.keys(step(14, 15))).toEqual(["kind", "value", "start"]);
     expect(step(1, 2, null, "open")).toEqual({kind: "step", value: 1, start: 2, end: null, closed: "open"});
     expect(ramp(0, 0.5, 10, 20)).toEqual({kind: "ramp", from: 0, slope: 0.5, start: 10, end: 20});
-    expect(pulses({amplitude: 1, start: 0, width: 1, period: 2})).toEqual({kind: "pulses", amplitude: 1, start: 0, width: 1, period: 2});
-    expect(sum(dc(1), dc(2))).toEqual({kind: "sum", parts: [{kind: "dc", value: 1}, {kind: "dc", value: 2}]});
-    const s = overlay(dc(1), sine({amplitude: 1, frequency: 5}), noise({mean: 0, sigma: 1, tau: 2, seed: 3, dt: 0.5}), chirp({amplitude: 1, f0: 1, f1: 2, start: 0, end: 5}));
+    expect(pulses({amplitude: 1, start: 0, width: 1, period: 2})).toEqual({
+      kind: "pulses",
+      amplitude: 1,
+      start: 0,
+      width: 1,
+      period: 2
+    });
+    expect(sum(dc(1), dc(2))).toEqual({
+      kind: "sum",
+      parts: [
+        {kind: "dc", value: 1},
+        {kind: "dc", value: 2}
+      ]
+    });
+    const s = overlay(
+      dc(1),
+      sine({amplitude: 1, frequency: 5}),
+      noise({mean: 0, sigma: 1, tau: 2, seed: 3, dt: 0.5}),
+      chirp({amplitude: 1, f0: 1, f1: 2, start: 0, end: 5})
+    );
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 });
@@ -268,7 +318,8 @@ describe("compileStimulus(current)", () => {
 
   it("sine: amplitude·sin(2π·f·(t − t₀)/1000 + phase) + offset, t₀ = start (or 0 without a window)", () => {
     const free = compileStimulus(sine({amplitude: 2, frequency: 10, phase: 0.5, offset: 1}));
-    for (const t of [-30, 0, 12.5, 77]) expect(free.value(t)).toBeCloseTo(2 * Math.sin((2 * Math.PI * 10 * t) / 1000 + 0.5) + 1, 12);
+    for (const t of [-30, 0, 12.5, 77])
+      expect(free.value(t)).toBeCloseTo(2 * Math.sin((2 * Math.PI * 10 * t) / 1000 + 0.5) + 1, 12);
     expect(free.breakpoints(-1e3, 1e3)).toEqual([]);
     const windowed = compileStimulus(sine({amplitude: 2, frequency: 10, phase: 0.5, start: 100, end: 200}));
     expect(windowed.value(100)).toBeCloseTo(2 * Math.sin(0.5), 14);
@@ -280,7 +331,8 @@ describe("compileStimulus(current)", () => {
   it("chirp: instantaneous frequency goes linearly from f0 at start to f1 at end", () => {
     const [f0, f1, start, end] = [10, 50, 100, 1100];
     const I = compileStimulus(chirp({amplitude: 1.5, f0, f1, start, end}));
-    const phase = (t: number) => ((2 * Math.PI) / 1000) * (f0 * (t - start) + ((f1 - f0) * (t - start) ** 2) / (2 * (end - start)));
+    const phase = (t: number) =>
+      ((2 * Math.PI) / 1000) * (f0 * (t - start) + ((f1 - f0) * (t - start) ** 2) / (2 * (end - start)));
     for (const t of [100, 300, 777, 1099]) expect(I.value(t)).toBeCloseTo(1.5 * Math.sin(phase(t)), 10);
     // Zero crossings in the first and last 100 ms: about 2·f·0.1 s for the local frequencies 12 Hz and 48 Hz.
     const crossings = (a: number, b: number) => {
@@ -330,7 +382,9 @@ describe("noise (frozen Ornstein–Uhlenbeck)", () => {
 
   it("has pinned values (the bits every engine must reproduce)", () => {
     const I = compileStimulus(noise(part));
-    expect([I.value(0), I.value(0.5), I.value(100), I.value(999.9)]).toEqual([8.136621821852973, 8.214782191713988, 7.409114129849627, 6.2438707976385235]);
+    expect([I.value(0), I.value(0.5), I.value(100), I.value(999.9)]).toEqual([
+      8.136621821852973, 8.214782191713988, 7.409114129849627, 6.2438707976385235
+    ]);
   });
 
   it("follows x₀ = mean + σN₀, x₍ₖ₊₁₎ = mean + (xₖ − mean)ρ + σ√(1−ρ²)N₍ₖ₊₁₎ exactly", () => {
@@ -373,7 +427,10 @@ describe("noise (frozen Ornstein–Uhlenbeck)", () => {
           const a = compileStimulus(s);
           const b = compileStimulus(s, 500);
           const forward = times.map((t) => a.value(t));
-          const backward = [...times].reverse().map((t) => b.value(t)).reverse();
+          const backward = [...times]
+            .reverse()
+            .map((t) => b.value(t))
+            .reverse();
           expect(backward).toEqual(forward);
         }
       ),
@@ -442,7 +499,9 @@ describe("noise (frozen Ornstein–Uhlenbeck)", () => {
 
   it(`refuses more than ${NOISE_SAMPLE_BUDGET} samples, at compile time for a known horizon or window, else on first use`, () => {
     const fine = noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1e-5});
-    expect(() => compileStimulus(fine, 1000)).toThrow(/^current: noise at dt = 0.00001 ms up to t = 1000 ms needs 100000000 samples, above the budget/);
+    expect(() => compileStimulus(fine, 1000)).toThrow(
+      /^current: noise at dt = 0.00001 ms up to t = 1000 ms needs 100000000 samples, above the budget/
+    );
     expect(() => validateStimulus(sum(dc(0), {...fine, end: 200}))).toThrow(/^current\.parts\[1\]: noise at dt/);
     const lazy = compileStimulus(fine);
     expect(lazy.value(1)).toEqual(expect.any(Number));
@@ -457,29 +516,97 @@ describe("noise (frozen Ornstein–Uhlenbeck)", () => {
 
 describe("validateStimulus(current) and compileStimulus throw with the field path, the value and what is allowed", () => {
   const cases: [string, unknown, RegExp][] = [
-    ["unknown kind", sum(dc(1), {kind: "foo"} as never), /^current\.parts\[1\]\.kind: unknown stimulus part "foo"; allowed: dc, step, ramp, pulses, sine, chirp, noise, sum, overlay$/],
+    [
+      "unknown kind",
+      sum(dc(1), {kind: "foo"} as never),
+      /^current\.parts\[1\]\.kind: unknown stimulus part "foo"; allowed: dc, step, ramp, pulses, sine, chirp, noise, sum, overlay$/
+    ],
     ["missing kind", {value: 1}, /^current\.kind: unknown stimulus part undefined; allowed: dc/],
-    ["negative dt", {kind: "noise", mean: 0, sigma: 1, tau: 1, seed: 1, dt: -1}, /^current\.dt: must be a finite number > 0, got -1$/],
-    ["too fine dt", {kind: "noise", mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1e-9}, /^current\.dt: must be at least 0.000001 ms/],
+    [
+      "negative dt",
+      {kind: "noise", mean: 0, sigma: 1, tau: 1, seed: 1, dt: -1},
+      /^current\.dt: must be a finite number > 0, got -1$/
+    ],
+    [
+      "too fine dt",
+      {kind: "noise", mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1e-9},
+      /^current\.dt: must be at least 0.000001 ms/
+    ],
     ["NaN", dc(NaN), /^current\.value: must be a finite number, got NaN$/],
     ["Infinity", step(1, -Infinity), /^current\.start: must be a finite number, got -Infinity$/],
     ["huge", dc(1e12), /^current\.value: must be at most 1000000000 in magnitude, got 1000000000000$/],
     ["string number", dc("14" as never), /^current\.value: must be a finite number, got "14"$/],
-    ["negative width", pulses({amplitude: 1, start: 0, width: -1, period: 5}), /^current\.width: must be a finite number ≥ 0, got -1$/],
-    ["width > period", pulses({amplitude: 1, start: 0, width: 6, period: 5}), /^current\.width: must be ≤ period \(5 ms\), got 6$/],
-    ["zero period", pulses({amplitude: 1, start: 0, width: 0, period: 0}), /^current\.period: must be a finite number > 0, got 0$/],
-    ["negative tau", noise({mean: 0, sigma: 1, tau: -2, seed: 1, dt: 1}), /^current\.tau: must be a finite number ≥ 0, got -2$/],
-    ["negative sigma", noise({mean: 0, sigma: -1, tau: 2, seed: 1, dt: 1}), /^current\.sigma: must be a finite number ≥ 0, got -1$/],
-    ["fractional seed", noise({mean: 0, sigma: 1, tau: 2, seed: 1.5, dt: 1}), /^current\.seed: must be a safe integer, got 1.5$/],
+    [
+      "negative width",
+      pulses({amplitude: 1, start: 0, width: -1, period: 5}),
+      /^current\.width: must be a finite number ≥ 0, got -1$/
+    ],
+    [
+      "width > period",
+      pulses({amplitude: 1, start: 0, width: 6, period: 5}),
+      /^current\.width: must be ≤ period \(5 ms\), got 6$/
+    ],
+    [
+      "zero period",
+      pulses({amplitude: 1, start: 0, width: 0, period: 0}),
+      /^current\.period: must be a finite number > 0, got 0$/
+    ],
+    [
+      "negative tau",
+      noise({mean: 0, sigma: 1, tau: -2, seed: 1, dt: 1}),
+      /^current\.tau: must be a finite number ≥ 0, got -2$/
+    ],
+    [
+      "negative sigma",
+      noise({mean: 0, sigma: -1, tau: 2, seed: 1, dt: 1}),
+      /^current\.sigma: must be a finite number ≥ 0, got -1$/
+    ],
+    [
+      "fractional seed",
+      noise({mean: 0, sigma: 1, tau: 2, seed: 1.5, dt: 1}),
+      /^current\.seed: must be a safe integer, got 1.5$/
+    ],
     ["end < start", step(1, 20, 10), /^current\.end: must be ≥ start \(20 ms\), got 10$/],
-    ["chirp end = start", chirp({amplitude: 1, f0: 1, f1: 2, start: 5, end: 5}), /^current\.end: must be > start \(5 ms\), got 5$/],
-    ["chirp without end", {kind: "chirp", amplitude: 1, f0: 1, f1: 2, start: 5}, /^current\.end: must be a finite number > start, got undefined$/],
-    ["typo in a key", {kind: "step", value: 1, strat: 2}, /^current\.strat: unknown key for a "step" part; allowed: kind, value, start, end, closed$/],
-    ["bad closed", step(1, 0, 1, "closed" as Closed), /^current\.closed: unknown value "closed"; allowed: open, left, right, both$/],
-    ["fractional count", pulses({amplitude: 1, start: 0, width: 1, period: 5, count: 2.5}), /^current\.count: must be an integer ≥ 0 and ≤ 1000000000 \(or null: endless\), got 2.5$/],
-    ["negative frequency", sine({amplitude: 1, frequency: -3}), /^current\.frequency: must be a finite number ≥ 0, got -3$/],
-    ["parts not an array", {kind: "sum", parts: {}}, /^current\.parts: must be an array of stimulus parts, got an object$/],
-    ["number as a part", overlay(dc(1), 3 as never), /^current\.parts\[1\]: must be a number or a stimulus part \{kind: …\}, got 3$/],
+    [
+      "chirp end = start",
+      chirp({amplitude: 1, f0: 1, f1: 2, start: 5, end: 5}),
+      /^current\.end: must be > start \(5 ms\), got 5$/
+    ],
+    [
+      "chirp without end",
+      {kind: "chirp", amplitude: 1, f0: 1, f1: 2, start: 5},
+      /^current\.end: must be a finite number > start, got undefined$/
+    ],
+    [
+      "typo in a key",
+      {kind: "step", value: 1, strat: 2},
+      /^current\.strat: unknown key for a "step" part; allowed: kind, value, start, end, closed$/
+    ],
+    [
+      "bad closed",
+      step(1, 0, 1, "closed" as Closed),
+      /^current\.closed: unknown value "closed"; allowed: open, left, right, both$/
+    ],
+    [
+      "fractional count",
+      pulses({amplitude: 1, start: 0, width: 1, period: 5, count: 2.5}),
+      /^current\.count: must be an integer ≥ 0 and ≤ 1000000000 \(or null: endless\), got 2.5$/
+    ],
+    [
+      "negative frequency",
+      sine({amplitude: 1, frequency: -3}),
+      /^current\.frequency: must be a finite number ≥ 0, got -3$/
+    ],
+    [
+      "parts not an array",
+      {kind: "sum", parts: {}},
+      /^current\.parts: must be an array of stimulus parts, got an object$/
+    ],
+    [
+      "number as a part",
+      overlay(dc(1), 3 as never),
+      /^current\.parts\[1\]: must be a number or a stimulus part \{kind: …\}, got 3$/
+    ],
     ["null", null, /^current: must be a number or a stimulus part \{kind: …\}, got null$/],
     ["string", "14", /^current: must be a number or a stimulus part \{kind: …\}, got "14"$/],
     ["array", [dc(1)], /^current: must be a number or a stimulus part \{kind: …\}, got an array$/],
@@ -498,7 +625,9 @@ describe("validateStimulus(current) and compileStimulus throw with the field pat
   }
 
   it("uses the given field name", () => {
-    expect(() => validateStimulus(dc(NaN), "options.current")).toThrow(/^options\.current\.value: must be a finite number, got NaN/);
+    expect(() => validateStimulus(dc(NaN), "options.current")).toThrow(
+      /^options\.current\.value: must be a finite number, got NaN/
+    );
   });
 
   it("rejects a part that contains itself, and nesting deeper than 32 levels", () => {
@@ -518,7 +647,9 @@ describe("validateStimulus(current) and compileStimulus throw with the field pat
     expect(() => I.breakpoints(0, Infinity)).toThrow(/^breakpoints: t1:/);
     expect(() => I.fill(new Float64Array(3), 0, -1)).toThrow(/^fill: dt must be ≥ 0/);
     expect(() => I.fill([0, 0] as never, 0, 1)).toThrow(TypeError);
-    expect(() => compileStimulus(pulses({amplitude: 1, start: 0, width: 0, period: 1e-6})).breakpoints(0, 1e6)).toThrow(/^breakpoints: more than 10000000/);
+    expect(() => compileStimulus(pulses({amplitude: 1, start: 0, width: 0, period: 1e-6})).breakpoints(0, 1e6)).toThrow(
+      /^breakpoints: more than 10000000/
+    );
   });
 });
 
@@ -528,13 +659,18 @@ describe("validateStimulus(current) and compileStimulus throw with the field pat
 const gridTime = fc.integer({min: -40, max: 1600}).map((k) => k * 0.25);
 const amount = fc.oneof(fc.integer({min: -50, max: 50}), fc.double({min: -100, max: 100, noNaN: true}));
 const closed = fc.constantFrom<Closed>(...CLOSED);
-const length = fc.oneof(fc.constant(null), fc.integer({min: 0, max: 400}).map((k) => k * 0.25));
+const length = fc.oneof(
+  fc.constant(null),
+  fc.integer({min: 0, max: 400}).map((k) => k * 0.25)
+);
 const end = (start: number, len: number | null) => (len === null ? null : start + len);
 
 const leaf: fc.Arbitrary<StimulusPart> = fc.oneof(
   amount.map(dc),
   fc.tuple(amount, gridTime, length, closed).map(([v, s, len, c]) => step(v, s, end(s, len), c)),
-  fc.tuple(amount, fc.double({min: -2, max: 2, noNaN: true}), gridTime, length, closed).map(([f, k, s, len, c]) => ramp(f, k, s, end(s, len), c)),
+  fc
+    .tuple(amount, fc.double({min: -2, max: 2, noNaN: true}), gridTime, length, closed)
+    .map(([f, k, s, len, c]) => ramp(f, k, s, end(s, len), c)),
   fc
     .record({
       amplitude: amount,
@@ -546,13 +682,36 @@ const leaf: fc.Arbitrary<StimulusPart> = fc.oneof(
     })
     .map(({fraction, period, ...o}) => pulses({...o, period, width: Math.round(fraction * period * 4) / 4})),
   fc
-    .record({amplitude: amount, frequency: fc.double({min: 0, max: 80, noNaN: true}), phase: fc.double({min: -4, max: 4, noNaN: true}), offset: amount, start: fc.option(gridTime, {nil: undefined}), closed})
+    .record({
+      amplitude: amount,
+      frequency: fc.double({min: 0, max: 80, noNaN: true}),
+      phase: fc.double({min: -4, max: 4, noNaN: true}),
+      offset: amount,
+      start: fc.option(gridTime, {nil: undefined}),
+      closed
+    })
     .map(({start, ...o}) => sine(start === undefined ? o : {...o, start, end: start + 100})),
   fc
-    .record({amplitude: amount, f0: fc.double({min: 0, max: 50, noNaN: true}), f1: fc.double({min: 0, max: 50, noNaN: true}), start: gridTime, span: fc.integer({min: 1, max: 400}).map((k) => k * 0.25), closed})
+    .record({
+      amplitude: amount,
+      f0: fc.double({min: 0, max: 50, noNaN: true}),
+      f1: fc.double({min: 0, max: 50, noNaN: true}),
+      start: gridTime,
+      span: fc.integer({min: 1, max: 400}).map((k) => k * 0.25),
+      closed
+    })
     .map(({span, ...o}) => chirp({...o, end: o.start + span})),
   fc
-    .record({mean: amount, sigma: fc.double({min: 0, max: 5, noNaN: true}), tau: fc.double({min: 0, max: 50, noNaN: true}), seed: fc.integer(), dt: fc.constantFrom(0.1, 0.25, 0.5, 1.3), start: fc.integer({min: 0, max: 100}).map((k) => k * 0.25), len: length, closed})
+    .record({
+      mean: amount,
+      sigma: fc.double({min: 0, max: 5, noNaN: true}),
+      tau: fc.double({min: 0, max: 50, noNaN: true}),
+      seed: fc.integer(),
+      dt: fc.constantFrom(0.1, 0.25, 0.5, 1.3),
+      start: fc.integer({min: 0, max: 100}).map((k) => k * 0.25),
+      len: length,
+      closed
+    })
     .map(({len, ...o}) => noise({...o, end: end(o.start, len)}))
 );
 
@@ -632,42 +791,51 @@ describe("properties of compiled stimuli", () => {
 
   it("breakpoints are sorted, distinct, strictly inside (t0, t1) and a subset of the parts' edges", () => {
     fc.assert(
-      fc.property(stimulusArb, gridTime, fc.integer({min: 1, max: 800}).map((k) => k * 0.25), (s, t0, span) => {
-        const t1 = t0 + span;
-        const b = compileStimulus(s).breakpoints(t0, t1);
-        for (let i = 0; i < b.length; i++) {
-          expect(b[i] > t0 && b[i] < t1).toBe(true);
-          if (i > 0) expect(b[i]).toBeGreaterThan(b[i - 1]);
+      fc.property(
+        stimulusArb,
+        gridTime,
+        fc.integer({min: 1, max: 800}).map((k) => k * 0.25),
+        (s, t0, span) => {
+          const t1 = t0 + span;
+          const b = compileStimulus(s).breakpoints(t0, t1);
+          for (let i = 0; i < b.length; i++) {
+            expect(b[i] > t0 && b[i] < t1).toBe(true);
+            if (i > 0) expect(b[i]).toBeGreaterThan(b[i - 1]);
+          }
+          const edges = new Set(candidateEdges(s, t0, t1));
+          for (const t of b) expect(edges.has(t)).toBe(true);
         }
-        const edges = new Set(candidateEdges(s, t0, t1));
-        for (const t of b) expect(edges.has(t)).toBe(true);
-      }),
+      ),
       {numRuns: 150}
     );
   });
 
   it("breakpoints are complete: wherever the value jumps, and between them the value is continuous", () => {
     fc.assert(
-      fc.property(stimulusArb, fc.array(fc.double({min: 0, max: 1, noNaN: true}), {minLength: 5, maxLength: 5}), (s, fractions) => {
-        const [t0, t1] = [-20, 420];
-        const I = compileStimulus(s);
-        const b = new Set(I.breakpoints(t0, t1));
-        // At every place where a part could jump: if the value jumps there, it is a breakpoint.
-        for (const t of candidateEdges(s, t0, t1)) {
-          const [l, v, r] = [I.value(t, -1), I.value(t), I.value(t, 1)];
-          if (!(l === v && v === r)) expect(b.has(t)).toBe(true);
-        }
-        // Anywhere else, left limit, value and right limit agree.
-        const sorted = [t0, ...[...b].sort((x, y) => x - y), t1];
-        for (let i = 0; i + 1 < sorted.length; i++) {
-          for (const f of fractions) {
-            const t = sorted[i] + f * (sorted[i + 1] - sorted[i]);
-            if (b.has(t) || t <= t0 || t >= t1) continue;
-            expect(I.value(t, -1)).toBe(I.value(t));
-            expect(I.value(t, 1)).toBe(I.value(t));
+      fc.property(
+        stimulusArb,
+        fc.array(fc.double({min: 0, max: 1, noNaN: true}), {minLength: 5, maxLength: 5}),
+        (s, fractions) => {
+          const [t0, t1] = [-20, 420];
+          const I = compileStimulus(s);
+          const b = new Set(I.breakpoints(t0, t1));
+          // At every place where a part could jump: if the value jumps there, it is a breakpoint.
+          for (const t of candidateEdges(s, t0, t1)) {
+            const [l, v, r] = [I.value(t, -1), I.value(t), I.value(t, 1)];
+            if (!(l === v && v === r)) expect(b.has(t)).toBe(true);
+          }
+          // Anywhere else, left limit, value and right limit agree.
+          const sorted = [t0, ...[...b].sort((x, y) => x - y), t1];
+          for (let i = 0; i + 1 < sorted.length; i++) {
+            for (const f of fractions) {
+              const t = sorted[i] + f * (sorted[i + 1] - sorted[i]);
+              if (b.has(t) || t <= t0 || t >= t1) continue;
+              expect(I.value(t, -1)).toBe(I.value(t));
+              expect(I.value(t, 1)).toBe(I.value(t));
+            }
           }
         }
-      }),
+      ),
       {numRuns: 150}
     );
   });
@@ -675,7 +843,11 @@ describe("properties of compiled stimuli", () => {
   it("value(b, ±1) are the one-sided limits at every breakpoint of a composite stimulus", () => {
     const s = overlay(
       dc(0.5),
-      sum(step(2, 10, 30, "open"), ramp(1, 0.2, 20, 60, "right"), pulses({amplitude: 1.5, start: 40, width: 3, period: 7, count: 4, closed: "both"})),
+      sum(
+        step(2, 10, 30, "open"),
+        ramp(1, 0.2, 20, 60, "right"),
+        pulses({amplitude: 1.5, start: 40, width: 3, period: 7, count: 4, closed: "both"})
+      ),
       sine({amplitude: 1, frequency: 20, start: 70, end: 90}),
       noise({mean: 1, sigma: 0.5, tau: 2, seed: 3, dt: 1, start: 95, end: 100}),
       chirp({amplitude: 2, f0: 5, f1: 40, start: 100, end: 120, closed: "open"})
@@ -698,7 +870,9 @@ describe("properties of compiled stimuli", () => {
     const I = compileStimulus(overlay(noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1}), step(5, 10, 20)));
     const b = I.breakpoints(0, 30);
     expect(b).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
-    expect(compileStimulus(sum(noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1}), step(5, 10, 20))).breakpoints(0, 30)).toHaveLength(29);
+    expect(
+      compileStimulus(sum(noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1}), step(5, 10, 20))).breakpoints(0, 30)
+    ).toHaveLength(29);
   });
 
   it("random junk either throws a message that starts with the field path, or gives only finite values", () => {
@@ -708,14 +882,42 @@ describe("properties of compiled stimuli", () => {
       fc.constantFrom(null, undefined, true, "", "3", "left", "both", [], {}, -0, 1e-7, 1e10, 2 ** 53),
       fc.string({maxLength: 3})
     );
-    const keys = ["value", "start", "end", "closed", "from", "slope", "amplitude", "width", "period", "count", "frequency", "phase", "offset", "f0", "f1", "mean", "sigma", "tau", "seed", "dt", "strat"];
+    const keys = [
+      "value",
+      "start",
+      "end",
+      "closed",
+      "from",
+      "slope",
+      "amplitude",
+      "width",
+      "period",
+      "count",
+      "frequency",
+      "phase",
+      "offset",
+      "f0",
+      "f1",
+      "mean",
+      "sigma",
+      "tau",
+      "seed",
+      "dt",
+      "strat"
+    ];
     const junk: fc.Arbitrary<unknown> = fc.letrec<{node: unknown}>((tie) => ({
       node: fc.oneof(
         {depthSize: "small"},
         junkValue,
         // A valid part with one field replaced by junk
         fc.tuple(leaf, fc.constantFrom(...keys), junkValue).map(([p, k, v]) => ({...p, [k]: v})),
-        fc.dictionary(fc.constantFrom(...keys), junkValue).chain((d) => fc.constantFrom(...["dc", "step", "ramp", "pulses", "sine", "chirp", "noise", "foo"]).map((kind) => ({kind, ...d}))),
+        fc
+          .dictionary(fc.constantFrom(...keys), junkValue)
+          .chain((d) =>
+            fc
+              .constantFrom(...["dc", "step", "ramp", "pulses", "sine", "chirp", "noise", "foo"])
+              .map((kind) => ({kind, ...d}))
+          ),
         fc.array(tie("node"), {maxLength: 3}).map((parts) => ({kind: "sum", parts})),
         fc.array(tie("node"), {maxLength: 3}).map((parts) => ({kind: "overlay", parts}))
       )
@@ -733,7 +935,8 @@ describe("properties of compiled stimuli", () => {
         const out = new Float64Array(601);
         I.fill(out, 0, 0.5);
         for (const x of out) expect(Number.isFinite(x)).toBe(true);
-        for (const t of [-5, 0, 77.7, 299]) for (const side of [-1, 0, 1] as const) expect(Number.isFinite(I.value(t, side))).toBe(true);
+        for (const t of [-5, 0, 77.7, 299])
+          for (const side of [-1, 0, 1] as const) expect(Number.isFinite(I.value(t, side))).toBe(true);
         for (const b of I.breakpoints(0, 300)) expect(Number.isFinite(b)).toBe(true);
       }),
       {numRuns: 400}
@@ -752,7 +955,9 @@ describe("stimulusLabel(current)", () => {
     expect(label("H")).toBe("−0.5 + 0.015·(t − 30) for t > 30 ms, else −0.5");
     expect(label("S")).toBe("75 for 50 ≤ t ≤ 250 ms, else 80");
     expect(label("R")).toBe("0.04·t for 0 < t < 200 ms, 0.32·(t − 300) for 300 < t < 312.5 ms");
-    expect(label("L")).toBe("9 for 9.091 < t < 11.09 ms, 9 for 14.09 < t < 16.09 ms, 9 for 70 < t < 72 ms, 9 for 80 < t < 82 ms");
+    expect(label("L")).toBe(
+      "9 for 9.091 < t < 11.09 ms, 9 for 14.09 < t < 16.09 ms, 9 for 70 < t < 72 ms, 9 for 80 < t < 82 ms"
+    );
   });
 
   it("describes every kind of part", () => {
@@ -760,10 +965,16 @@ describe("stimulusLabel(current)", () => {
     expect(stimulusLabel(step(2, 10, 20, "left"))).toBe("2 for 10 ≤ t < 20 ms");
     expect(stimulusLabel(step(2, 10, 10, "both"))).toBe("2 for t = 10 ms");
     expect(stimulusLabel(ramp(0, -0.5, 0))).toBe("−0.5·t for t ≥ 0 ms");
-    expect(stimulusLabel(pulses({amplitude: 5, start: 10, width: 2, period: 50, count: 4}))).toBe("4 pulses of 5, 2 ms every 50 ms from t = 10 ms");
+    expect(stimulusLabel(pulses({amplitude: 5, start: 10, width: 2, period: 50, count: 4}))).toBe(
+      "4 pulses of 5, 2 ms every 50 ms from t = 10 ms"
+    );
     expect(stimulusLabel(sine({amplitude: 2, frequency: 8, offset: 1}))).toBe("1 + sine of 2 at 8 Hz");
-    expect(stimulusLabel(chirp({amplitude: 1, f0: 2, f1: 40, start: 0, end: 500}))).toBe("chirp of 1, 2 → 40 Hz for 0 ≤ t < 500 ms");
-    expect(stimulusLabel(noise({mean: 5, sigma: 2, tau: 10, seed: 3, dt: 0.1}))).toBe("noise 5 ± 2 (τ = 10 ms, dt = 0.1 ms, seed 3)");
+    expect(stimulusLabel(chirp({amplitude: 1, f0: 2, f1: 40, start: 0, end: 500}))).toBe(
+      "chirp of 1, 2 → 40 Hz for 0 ≤ t < 500 ms"
+    );
+    expect(stimulusLabel(noise({mean: 5, sigma: 2, tau: 10, seed: 3, dt: 0.1}))).toBe(
+      "noise 5 ± 2 (τ = 10 ms, dt = 0.1 ms, seed 3)"
+    );
     expect(stimulusLabel(sum(dc(2), step(5, 10, 20)))).toBe("2 + (5 for 10 ≤ t < 20 ms)");
     expect(stimulusLabel(overlay(step(1, 0, 5), step(2, 3)))).toBe("1 for 0 ≤ t < 5 ms, 2 for t ≥ 3 ms");
     expect(stimulusLabel(sum())).toBe("0");

@@ -4,7 +4,15 @@ import {dudt, dvdt, makeModel, resolveEquation} from "../../../lib/model.js";
 import type {Equation, Params} from "../../../lib/types.js";
 
 // SCIENCE.md §4's table: I_sn and I_AH for the published parameter sets (null: no Hopf point).
-const TABLE: {name: string; a: number; b: number; equation?: Partial<Equation>; sn: number; ah: number | null; criticality: "subcritical" | "supercritical" | null}[] = [
+const TABLE: {
+  name: string;
+  a: number;
+  b: number;
+  equation?: Partial<Equation>;
+  sn: number;
+  ah: number | null;
+  criticality: "subcritical" | "supercritical" | null;
+}[] = [
   {name: "RS/IB/CH", a: 0.02, b: 0.2, sn: 4, ah: 3.7975, criticality: "subcritical"},
   {name: "FS", a: 0.1, b: 0.2, sn: 4, ah: 3.9375, criticality: "subcritical"},
   {name: "LTS/TC/B/D", a: 0.02, b: 0.25, sn: 1.015625, ah: 0.685, criticality: "subcritical"},
@@ -33,9 +41,15 @@ function numericJacobian(p: Params, equation: Partial<Equation> | undefined, v: 
 describe("equilibriumBifurcation: special points", () => {
   for (const row of TABLE) {
     it(`${row.name}: I_sn, I_AH and criticality match SCIENCE.md §4 to 1e-9`, () => {
-      const d = equilibriumBifurcation(params(row.a, row.b), {equation: row.equation, from: Math.min(row.sn, row.ah ?? row.sn) - 5, to: row.sn + 1, count: 51});
+      const d = equilibriumBifurcation(params(row.a, row.b), {
+        equation: row.equation,
+        from: Math.min(row.sn, row.ah ?? row.sn) - 5,
+        to: row.sn + 1,
+        count: 51
+      });
       expect(d.saddleNode!.I).toBeCloseTo(row.sn, 9);
-      const e = 0.04, f = row.equation?.f ?? 5;
+      const e = 0.04,
+        f = row.equation?.f ?? 5;
       expect(d.saddleNode!.v).toBeCloseTo((row.b - f) / (2 * e), 9);
       if (row.ah === null) {
         expect(d.hopf).toBeNull();
@@ -113,7 +127,10 @@ describe("equilibriumBifurcation: branches", () => {
   });
 
   it("accommodation variant: one branch at v = −65 mV, no bifurcation, and says so", () => {
-    const d = equilibriumBifurcation({a: 0.02, b: 1, c: -55, d: 4}, {equation: {u: "accommodation"}, from: -5, to: 20, count: 26});
+    const d = equilibriumBifurcation(
+      {a: 0.02, b: 1, c: -55, d: 4},
+      {equation: {u: "accommodation"}, from: -5, to: 20, count: 26}
+    );
     expect(d.saddleNode).toBeNull();
     expect(d.hopf).toBeNull();
     expect(d.segments).toHaveLength(1);

@@ -18,9 +18,12 @@ function groupsOf(size: number, groups: number, within: number, period: number, 
 }
 
 // Spike times on a 1/4-ms grid (as figure1.m's τ = 0.25 gives): sums and differences are exact in binary.
-const arbTrain = fc
-  .array(fc.integer({min: 1, max: 400}), {minLength: 0, maxLength: 40})
-  .map((steps) => fromIsis(0, steps.map((k) => k / 4)));
+const arbTrain = fc.array(fc.integer({min: 1, max: 400}), {minLength: 0, maxLength: 40}).map((steps) =>
+  fromIsis(
+    0,
+    steps.map((k) => k / 4)
+  )
+);
 
 describe("detectBursts", () => {
   it("finds groups of 3 spikes every 50 ms as bursts of 3 spikes", () => {
@@ -37,7 +40,14 @@ describe("detectBursts", () => {
 
   it("finds no burst in a regular train, and returns nulls rather than NaN", () => {
     const r = detectBursts(fromIsis(5, Array(10).fill(10)));
-    expect(r).toEqual({bursts: [], spikesPerBurst: [], meanSpikesPerBurst: null, intraBurstIsi: null, interBurstInterval: null, threshold: null});
+    expect(r).toEqual({
+      bursts: [],
+      spikesPerBurst: [],
+      meanSpikesPerBurst: null,
+      intraBurstIsi: null,
+      interBurstInterval: null,
+      threshold: null
+    });
   });
 
   it("finds no burst in an empty train, a single spike or a single ISI", () => {

@@ -11,7 +11,6 @@ import {burstsFromIsis, detectBursts} from "../../../lib/analysis/bursts.js";
 import {isisOf} from "../../../lib/analysis/spikes.js";
 import {fromIsis} from "./trains.js";
 
-
 const perBurstOf = (d: SpikeTrainDecision) => ("spikesPerBurst" in d ? d.spikesPerBurst : undefined);
 
 // ISIs ≥ 1e-3 ms keep cumulative sums strictly increasing up to 300 spikes.
@@ -25,15 +24,31 @@ const arbIsis = fc.oneof(
   // bursts of `size` spikes `within` ms apart, every `between` ms
   fc
     .tuple(fc.integer({min: 2, max: 8}), isi(0.5, 4), isi(15, 120), fc.integer({min: 0, max: 40}))
-    .map(([size, within, between, groups]) => Array.from({length: size * groups}, (_, k) => (k % size === size - 1 ? between : within))),
+    .map(([size, within, between, groups]) =>
+      Array.from({length: size * groups}, (_, k) => (k % size === size - 1 ? between : within))
+    ),
   // accelerating (geometric shrink, or nearly regular)
-  fc.tuple(isi(1, 40), isi(0.8, 1), count).map(([first, r, n]) => Array.from({length: n}, (_, k) => Math.max(1e-3, first * r ** k))),
+  fc
+    .tuple(isi(1, 40), isi(0.8, 1), count)
+    .map(([first, r, n]) => Array.from({length: n}, (_, k) => Math.max(1e-3, first * r ** k))),
   // adapting (geometric growth)
-  fc.tuple(isi(1, 20), isi(1, 1.4), fc.integer({min: 0, max: 30})).map(([first, r, n]) => Array.from({length: n}, (_, k) => first * r ** k)),
+  fc
+    .tuple(isi(1, 20), isi(1, 1.4), fc.integer({min: 0, max: 30}))
+    .map(([first, r, n]) => Array.from({length: n}, (_, k) => first * r ** k)),
   // mixed-like: an onset burst, a pause, then jittered tonic spikes
   fc
-    .tuple(fc.integer({min: 2, max: 6}), isi(0.5, 4), isi(15, 80), isi(5, 60), fc.array(isi(-0.1, 0.1), {maxLength: 100}))
-    .map(([size, within, pause, period, jitter]) => [...Array<number>(size - 1).fill(within), pause, ...jitter.map((e) => period * (1 + e))]),
+    .tuple(
+      fc.integer({min: 2, max: 6}),
+      isi(0.5, 4),
+      isi(15, 80),
+      isi(5, 60),
+      fc.array(isi(-0.1, 0.1), {maxLength: 100})
+    )
+    .map(([size, within, pause, period, jitter]) => [
+      ...Array<number>(size - 1).fill(within),
+      pause,
+      ...jitter.map((e) => period * (1 + e))
+    ]),
   // phasic: a few close spikes (the window is drawn long after them)
   fc.array(isi(1, 6), {maxLength: 8}),
   // anything
@@ -86,7 +101,8 @@ describe("classifySpikeTrain (the unvalidated core of classifyFiringPattern)", (
   });
 
   it("gives each label, with the numbers its reason quotes", () => {
-    const label = (t: ArrayLike<number>, start: number, end: number, onset = start) => classifySpikeTrain(Float64Array.from(t), start, end, onset);
+    const label = (t: ArrayLike<number>, start: number, end: number, onset = start) =>
+      classifySpikeTrain(Float64Array.from(t), start, end, onset);
     const seen = new Set<FiringPattern>();
     const check = (d: SpikeTrainDecision, expected: Partial<SpikeTrainDecision> & {pattern: FiringPattern}) => {
       expect(d).toMatchObject(expected);
@@ -96,12 +112,34 @@ describe("classifySpikeTrain (the unvalidated core of classifyFiringPattern)", (
     check(label([5, 8], 0, 100, 20), {pattern: "silent"});
     // 4 groups of 3 spikes 2 ms apart, every 50 ms: quiet periods 50 − 4 = 46 ms, threshold √(2·46).
     const groups = [0, 1, 2, 3].flatMap((g) => [10 + 50 * g, 12 + 50 * g, 14 + 50 * g]);
-    check(label(groups, 10, 200), {pattern: "bursting", spikesPerBurst: 3, bursts: 4, interBurstInterval: 46, threshold: Math.sqrt(92)});
+    check(label(groups, 10, 200), {
+      pattern: "bursting",
+      spikesPerBurst: 3,
+      bursts: 4,
+      interBurstInterval: 46,
+      threshold: Math.sqrt(92)
+    });
     check(label([30], 10, 200), {pattern: "phasic", spikes: 1, latency: 20, silence: 170});
     expect(perBurstOf(label([30], 10, 200))).toBeUndefined();
-    check(label([30, 33, 36, 39, 42], 20, 200), {pattern: "phasic", spikesPerBurst: 5, spikes: 5, span: 12, longestIsi: 3, silence: 158});
-    check(label(fromIsis(20, [2, 3, 40, 32, 32, 32]), 16, 200), {pattern: "mixed", spikesPerBurst: 3, pause: 40, typicalIsi: 32, followingSpikes: 4});
-    const shrinking = fromIsis(10, Array.from({length: 30}, (_, k) => 10 * 0.5 ** (k / 4))); // 10 ms → 0.066 ms
+    check(label([30, 33, 36, 39, 42], 20, 200), {
+      pattern: "phasic",
+      spikesPerBurst: 5,
+      spikes: 5,
+      span: 12,
+      longestIsi: 3,
+      silence: 158
+    });
+    check(label(fromIsis(20, [2, 3, 40, 32, 32, 32]), 16, 200), {
+      pattern: "mixed",
+      spikesPerBurst: 3,
+      pause: 40,
+      typicalIsi: 32,
+      followingSpikes: 4
+    });
+    const shrinking = fromIsis(
+      10,
+      Array.from({length: 30}, (_, k) => 10 * 0.5 ** (k / 4))
+    ); // 10 ms → 0.066 ms
     check(label(shrinking, 0, shrinking[shrinking.length - 1]! + 1), {pattern: "accelerating", firstIsi: 10});
     const growing = label(fromIsis(12, [2, 3, 4.5, 6.75, 10.125, 15.1875]), 10, 60);
     check(growing, {pattern: "adapting", isis: 6, firstIsi: 2, lastIsi: 15.1875});
@@ -109,12 +147,25 @@ describe("classifySpikeTrain (the unvalidated core of classifyFiringPattern)", (
     expect(growing.pattern === "adapting" && growing.late).toMatchObject({count: 3, lengthening: 2});
     expect(growing.pattern === "adapting" && growing.late!.adaptation).toBeCloseTo(0.2, 12);
     // Alternating 10/25 ms ISIs: no burst gap (25/10 < 3), no trend, CV 7.5/17.5 ≈ 0.43 ≥ 0.3.
-    const alternating = label(fromIsis(0, Array.from({length: 20}, (_, k) => (k % 2 ? 25 : 10))), 0, 400);
+    const alternating = label(
+      fromIsis(
+        0,
+        Array.from({length: 20}, (_, k) => (k % 2 ? 25 : 10))
+      ),
+      0,
+      400
+    );
     check(alternating, {pattern: "irregular"});
     expect(alternating.pattern === "irregular" && alternating.late!.cv).toBeCloseTo(15 / 35, 12);
     const regular = label(fromIsis(12, Array(10).fill(25)), 10, 300);
     check(regular, {pattern: "tonic", isis: 10});
-    expect(regular.pattern === "tonic" && regular.late).toMatchObject({count: 5, mean: 25, cv: 0, adaptation: 0, lengthening: 0});
+    expect(regular.pattern === "tonic" && regular.late).toMatchObject({
+      count: 5,
+      mean: 25,
+      cv: 0,
+      adaptation: 0,
+      lengthening: 0
+    });
     check(label([5, 60], 0, 150), {pattern: "tonic", isis: 1, firstIsi: 55, late: null});
 
     expect([...seen].sort()).toEqual([...FIRING_PATTERNS].sort());
@@ -122,15 +173,24 @@ describe("classifySpikeTrain (the unvalidated core of classifyFiringPattern)", (
 
   it("passes maxIntraBurstIsi (ms, inclusive) to the burst detection as classifyFiringPattern does", () => {
     const t = fromIsis(0, [2, 3, 30, 2, 3, 30, 2, 3, 30]);
-    expect(classifySpikeTrain(t, 0, 200, 0, 2.5)).toMatchObject({pattern: "bursting", spikesPerBurst: 2, threshold: 2.5});
+    expect(classifySpikeTrain(t, 0, 200, 0, 2.5)).toMatchObject({
+      pattern: "bursting",
+      spikesPerBurst: 2,
+      threshold: 2.5
+    });
     expect(classifySpikeTrain(t, 0, 200, 0, 3)).toMatchObject({pattern: "bursting", spikesPerBurst: 3, threshold: 3});
-    expect(classifyFiringPattern(t, {start: 0, end: 200, maxIntraBurstIsi: 2.5})).toMatchObject({pattern: "bursting", spikesPerBurst: 2});
+    expect(classifyFiringPattern(t, {start: 0, end: 200, maxIntraBurstIsi: 2.5})).toMatchObject({
+      pattern: "bursting",
+      spikesPerBurst: 2
+    });
   });
 });
 
 describe("classifyFiringPattern's checks around the core", () => {
   it("rejects a bad maxIntraBurstIsi even when the train is silent", () => {
-    expect(() => classifyFiringPattern([], {end: 50, maxIntraBurstIsi: -1})).toThrow(/maxIntraBurstIsi \(ms\).*> 0.*got -1/);
+    expect(() => classifyFiringPattern([], {end: 50, maxIntraBurstIsi: -1})).toThrow(
+      /maxIntraBurstIsi \(ms\).*> 0.*got -1/
+    );
   });
 });
 

@@ -31,7 +31,12 @@ describe("fICurve", () => {
   });
 
   it("Class 2 (panel H): jumps from silence to a finite rate (> 25 Hz) at the Hopf current", () => {
-    const {up} = fICurve({...H, currents: [I_AH_H - 0.02, I_AH_H + 0.01, I_AH_H + 0.05], duration: 500, transient: 200});
+    const {up} = fICurve({
+      ...H,
+      currents: [I_AH_H - 0.02, I_AH_H + 0.01, I_AH_H + 0.05],
+      duration: 500,
+      transient: 200
+    });
     const [below, justAbove, above] = up!.points;
     expect(below!.rate).toBe(0);
     expect(justAbove!.rate).toBeGreaterThan(25);
@@ -41,7 +46,14 @@ describe("fICurve", () => {
 
   it("bistability (panel P): below I_AH the up sweep rests while the down sweep keeps spiking", () => {
     const progress: number[][] = [];
-    const curve = fICurve({...P, currents: [0.1, 0.2, 0.24, 0.3], duration: 500, transient: 200, direction: "both", onProgress: (done, total) => progress.push([done, total])});
+    const curve = fICurve({
+      ...P,
+      currents: [0.1, 0.2, 0.24, 0.3],
+      duration: 500,
+      transient: 200,
+      direction: "both",
+      onProgress: (done, total) => progress.push([done, total])
+    });
     const up = new Map(curve.up!.points.map((p) => [p.I, p.rate]));
     const down = new Map(curve.down!.points.map((p) => [p.I, p.rate]));
     expect(curve.up!.points[0]!.startedAtRest).toBe(true);
@@ -101,14 +113,17 @@ describe("rheobase", () => {
     expect(step.current).toBeLessThan(quasi - 0.5);
     expect(step.tolerance).toBeLessThanOrEqual(1e-3);
     const rest = restState(RS.params, 0)!;
-    const fire = (I: number) => simulate({...RS, v0: rest.v, u0: rest.u, current: I, duration: 500, dt: 0.25}).spikes.length > 0;
+    const fire = (I: number) =>
+      simulate({...RS, v0: rest.v, u0: rest.u, current: I, duration: 500, dt: 0.25}).spikes.length > 0;
     expect(fire(step.current)).toBe(true);
     expect(fire(step.current - step.tolerance)).toBe(false);
   });
 
   it("says clearly when a protocol cannot apply", () => {
     expect(() => rheobase({...RS, protocol: "guess" as never})).toThrow(/protocol.*guess/);
-    expect(() => rheobase({params: {a: -0.02, b: -1, c: -60, d: 8}, protocol: "step from rest"})).toThrow(/needs a stable rest state at I = 0/);
+    expect(() => rheobase({params: {a: -0.02, b: -1, c: -60, d: 8}, protocol: "step from rest"})).toThrow(
+      /needs a stable rest state at I = 0/
+    );
   });
 });
 

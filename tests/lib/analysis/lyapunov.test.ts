@@ -10,7 +10,9 @@ describe("lyapunov", () => {
   it("is positive for the chaotic set, by both estimates, which agree (perMs = perSpike / mean ISI to 1e-3)", () => {
     expect(chaos.perSpike).toBeGreaterThan(0.5);
     expect(chaos.perMs).toBeGreaterThan(0.02);
-    expect(Math.abs(chaos.perMs - chaos.perSpike / chaos.meanIsi)).toBeLessThan(1e-3 * chaos.perMs + 1e-3 / chaos.spikes);
+    expect(Math.abs(chaos.perMs - chaos.perSpike / chaos.meanIsi)).toBeLessThan(
+      1e-3 * chaos.perMs + 1e-3 / chaos.spikes
+    );
     // the other exponent is the neutral one of the flow direction
     expect(Math.abs(chaos.spectrum[1])).toBeLessThan(5e-3);
     expect(chaos.spikes).toBe(400);
@@ -24,7 +26,10 @@ describe("lyapunov", () => {
     expect(Math.abs(more.perMs - chaos.perMs)).toBeLessThan(0.005);
   });
 
-  for (const [id, current] of [["RS", 14], ["CH", 10]] as const) {
+  for (const [id, current] of [
+    ["RS", 14],
+    ["CH", 10]
+  ] as const) {
     it(`is negative for ${id} under DC ${current}, with the neutral exponent ≈ 0 and perMs = perSpike / mean ISI`, () => {
       const r = lyapunov({params: CLASSES[id].params, current, spikes: 100, transient: 100, segments: 4});
       expect(r.perSpike).toBeLessThan(-1);

@@ -77,7 +77,10 @@ describe("classifyFiringPattern on synthetic trains", () => {
   });
 
   it("labels a train whose ISIs shrink 100-fold accelerating, but not an irregular train with one long first ISI", () => {
-    const shrinking = fromIsis(10, Array.from({length: 30}, (_, k) => 10 * 0.85 ** k)); // 10 ms → 0.09 ms
+    const shrinking = fromIsis(
+      10,
+      Array.from({length: 30}, (_, k) => 10 * 0.85 ** k)
+    ); // 10 ms → 0.09 ms
     const r = label(shrinking, 0, shrinking[shrinking.length - 1]! + 1);
     expect(r.pattern).toBe("accelerating");
     expect(r.reason).toMatch(/fell from 10 ms to 0\.0[89]\d* ms/);
@@ -139,7 +142,10 @@ describe("classifyFiringPattern on synthetic trains", () => {
       tail: fc.integer({min: 1, max: 800})
     })
     .map(({lead, steps, tail}) => {
-      const t = fromIsis(lead / 4, steps.map((k) => k / 4));
+      const t = fromIsis(
+        lead / 4,
+        steps.map((k) => k / 4)
+      );
       return {t, start: 0, end: t[t.length - 1]! + tail / 4};
     });
 
@@ -148,7 +154,11 @@ describe("classifyFiringPattern on synthetic trains", () => {
       fc.property(arbCase, fc.integer({min: -8, max: 8}), ({t, start, end}, k) => {
         const c = 2 ** k;
         const a = label(t, start, end);
-        const b = label(t.map((s) => s * c), start * c, end * c);
+        const b = label(
+          t.map((s) => s * c),
+          start * c,
+          end * c
+        );
         expect(b.pattern).toBe(a.pattern);
         expect(b.spikesPerBurst).toBe(a.spikesPerBurst);
       })
@@ -159,7 +169,11 @@ describe("classifyFiringPattern on synthetic trains", () => {
     fc.assert(
       fc.property(arbCase, fc.integer({min: -5000, max: 5000}), ({t, start, end}, shift) => {
         const a = label(t, start, end);
-        const b = label(t.map((s) => s + shift), start + shift, end + shift);
+        const b = label(
+          t.map((s) => s + shift),
+          start + shift,
+          end + shift
+        );
         expect(b.pattern).toBe(a.pattern);
         expect(b.spikesPerBurst).toBe(a.spikesPerBurst);
       })

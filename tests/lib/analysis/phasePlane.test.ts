@@ -233,10 +233,14 @@ describe("nullclines", () => {
     expect(() => nullclines(p, NaN)).toThrow(/I must be a finite number, got NaN/);
     expect(() => nullclines(p, 0, {n: 1})).toThrow(/options\.n must be an integer between 2 .*got 1/);
     expect(() => nullclines(p, 0, {n: 2.5})).toThrow(/options\.n.*got 2\.5/);
-    expect(() => nullclines(p, 0, {vMin: 0, vMax: -10})).toThrow(/options\.vMax must be a finite number > vMin \(0\), got -10/);
+    expect(() => nullclines(p, 0, {vMin: 0, vMax: -10})).toThrow(
+      /options\.vMax must be a finite number > vMin \(0\), got -10/
+    );
     expect(() => nullclines(p, 0, {vMin: -Infinity})).toThrow(/options\.vMin.*got -Infinity/);
     expect(() => nullclines(p, 0, {equation: {e: 0}})).toThrow(/equation\.e must be a finite number > 0, got 0/);
-    expect(() => nullclines(p, 0, {equation: {u: "other" as never}})).toThrow(/equation\.u must be one of standard, accommodation, got "other"/);
+    expect(() => nullclines(p, 0, {equation: {u: "other" as never}})).toThrow(
+      /equation\.u must be one of standard, accommodation, got "other"/
+    );
     expect(() => nullclines({...p, a: Infinity}, 0)).toThrow(/params\.a.*Infinity/);
     expect(() => nullclines(null as never, 0)).toThrow(/params must be an object/);
   });
@@ -295,7 +299,12 @@ describe("bifurcationCurrents", () => {
   });
 
   it("finds no Hopf for b < a (a > 0): rest is lost at the fold (integrator)", () => {
-    for (const [a, b] of [[0.02, -0.1], [0.1, 0.05], [0.2, 0.19], [0.5, -2]] as const) {
+    for (const [a, b] of [
+      [0.02, -0.1],
+      [0.1, 0.05],
+      [0.2, 0.19],
+      [0.5, -2]
+    ] as const) {
       const bc = bifurcationCurrents(params(a, b));
       expect(bc.hopf).toBeNull();
       expect(bc.vHopf).toBeNull();
@@ -354,7 +363,9 @@ describe("bifurcationCurrents", () => {
 
   it("rejects a = 0 and non-finite parameters, naming the field", () => {
     expect(() => bifurcationCurrents(params(0, 0.2))).toThrow(/params\.a must be non-zero.*got 0/);
-    expect(() => bifurcationCurrents(params(0.02, 0), {u: "accommodation"})).toThrow(/params\.b must be non-zero.*got 0/);
+    expect(() => bifurcationCurrents(params(0.02, 0), {u: "accommodation"})).toThrow(
+      /params\.b must be non-zero.*got 0/
+    );
     expect(() => bifurcationCurrents(params(0.02, NaN))).toThrow(/params\.b must be a finite number, got NaN/);
     expect(() => bifurcationCurrents(params(0.02, 0.2), {g: Infinity})).toThrow(/equation\.g.*Infinity/);
   });
@@ -397,7 +408,11 @@ describe("equilibria", () => {
   });
 
   it("keeps the lower equilibrium stable all the way to the fold when b < a (no Hopf before the fold)", () => {
-    for (const [a, b, eq] of [[0.02, -0.1, GL], [0.1, 0.05, undefined], [0.2, 0.19, undefined]] as const) {
+    for (const [a, b, eq] of [
+      [0.02, -0.1, GL],
+      [0.1, 0.05, undefined],
+      [0.2, 0.19, undefined]
+    ] as const) {
       const sn = bifurcationCurrents(params(a, b), eq).saddleNode!;
       for (const x of [-100, -10, -1, -1e-3, -1e-6]) {
         const [low] = equilibria(params(a, b), sn + x, eq);
@@ -487,7 +502,9 @@ describe("equilibria", () => {
   });
 
   it("rejects invalid current and equation", () => {
-    expect(() => equilibria(params(0.02, 0.2), Infinity)).toThrow(/equilibria: I must be a finite number, got Infinity/);
+    expect(() => equilibria(params(0.02, 0.2), Infinity)).toThrow(
+      /equilibria: I must be a finite number, got Infinity/
+    );
     expect(() => equilibria(params(0.02, 0.2), 0, {e: -0.04})).toThrow(/equation\.e.*> 0, got -0\.04/);
     expect(() => restState(params(0, 0.2), 0)).toThrow(/restState: params\.a must be non-zero/);
   });

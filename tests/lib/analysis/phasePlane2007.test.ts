@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {CELLS_2007, bifurcationCurrents2007, dudt2007, dvdt2007, equilibria2007, lowBranch2007, makeModel2007, nullclines2007, type CellId2007} from "../../../lib/index.js";
+import {
+  CELLS_2007,
+  bifurcationCurrents2007,
+  dudt2007,
+  dvdt2007,
+  equilibria2007,
+  lowBranch2007,
+  makeModel2007,
+  nullclines2007,
+  type CellId2007
+} from "../../../lib/index.js";
 import {plainCellShape2007} from "../arbitraries2007.js";
 
 const ids = Object.keys(CELLS_2007) as CellId2007[];

@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {checkDcNeuron, resetMap, resetMapFixedPoints, resetSequence, resetStep, resetsFromTrace} from "../../../lib/analysis/resetMap.js";
+import {
+  checkDcNeuron,
+  resetMap,
+  resetMapFixedPoints,
+  resetSequence,
+  resetStep,
+  resetsFromTrace
+} from "../../../lib/analysis/resetMap.js";
 import {CLASSES} from "../../../lib/presets.js";
 import {simulate} from "../../../lib/simulate.js";
 
@@ -63,7 +70,9 @@ describe("resetMap", () => {
   });
 
   it("rejects bad input with the field and the value", () => {
-    expect(() => resetMap({...CHAOS, range: [1, 0]})).toThrow(/resetMap: range\[1\]: must be a finite number > 1, got 0/);
+    expect(() => resetMap({...CHAOS, range: [1, 0]})).toThrow(
+      /resetMap: range\[1\]: must be a finite number > 1, got 0/
+    );
     expect(() => resetMap({...CHAOS, range: [0, 1], points: 1})).toThrow(/points.*got 1/);
     expect(() => resetMap({params: CHAOS.params, current: Number.NaN, range: [0, 1]})).toThrow(/current.*got NaN/);
     // @ts-expect-error a typo'd option

@@ -1,6 +1,11 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
-import {separatrix, separatrixCrossings, type Separatrix, type SeparatrixBranch} from "../../../lib/analysis/separatrix.js";
+import {
+  separatrix,
+  separatrixCrossings,
+  type Separatrix,
+  type SeparatrixBranch
+} from "../../../lib/analysis/separatrix.js";
 import {bifurcationCurrents, equilibria, restState} from "../../../lib/analysis/phasePlane.js";
 import {simulate} from "../../../lib/simulate.js";
 import type {Equation, Params} from "../../../lib/types.js";
@@ -33,7 +38,17 @@ function tangent(br: SeparatrixBranch, k: number): [number, number] {
 function sides(params: Params, I: number, equation: Partial<Equation> | undefined, br: SeparatrixBranch, k: number) {
   const duration = -br.t[k] + 400;
   const run = (dv: number) =>
-    simulate({params, v0: br.v[k] + dv, u0: br.u[k], current: I, duration, dt: 0.5, equation, method: "adaptive", maxSpikes: 1});
+    simulate({
+      params,
+      v0: br.v[k] + dv,
+      u0: br.u[k],
+      current: I,
+      duration,
+      dt: 0.5,
+      equation,
+      method: "adaptive",
+      maxSpikes: 1
+    });
   return {plus: run(1e-3), minus: run(-1e-3)};
 }
 
@@ -70,7 +85,9 @@ describe("separatrix", () => {
     expect(() => separatrix(p, NaN)).toThrow(/I: must be a finite number, got NaN/);
     expect(() => separatrix({...p, a: "x"} as unknown as Params, 0)).toThrow(/params\.a/);
     expect(() => separatrix(p, 0, {vRange: [10, -10]})).toThrow(/options\.vRange\[1\]: must be .*> 10/);
-    expect(() => separatrix(p, 0, {uRange: [1] as unknown as [number, number]})).toThrow(/options\.uRange: must be a pair/);
+    expect(() => separatrix(p, 0, {uRange: [1] as unknown as [number, number]})).toThrow(
+      /options\.uRange: must be a pair/
+    );
     expect(() => separatrix(p, 0, {maxTime: -1})).toThrow(/options\.maxTime/);
     expect(() => separatrix(p, 0, {equation: {u: "x" as "standard"}})).toThrow(/options\.equation\.u/);
     expect(() => separatrix(p, 0, {maxtime: 5} as never)).toThrow(/unknown key "maxtime"/);
@@ -99,7 +116,10 @@ describe("separatrix", () => {
       it("is invariant: the vector field is tangent to the branch at every point", () => {
         const {e = 0.04, f = 5, g = 140, u: ueq = "standard"} = set.equation ?? {};
         const {a, b} = set.params;
-        const field = (v: number, u: number) => [e * v * v + f * v + g - u + set.I, ueq === "standard" ? a * (b * v - u) : a * b * (v + 65)];
+        const field = (v: number, u: number) => [
+          e * v * v + f * v + g - u + set.I,
+          ueq === "standard" ? a * (b * v - u) : a * b * (v + 65)
+        ];
         let checked = 0;
         for (const br of s.branches) {
           for (let k = 2; k < br.v.length - 1; k++) {
@@ -110,7 +130,8 @@ describe("separatrix", () => {
             // the chord points against the flow.)
             const [f0v, f0u] = field(br.v[k], br.u[k]);
             const [f1v, f1u] = field(br.v[k + 1], br.u[k + 1]);
-            const sin = (xv: number, xu: number, yv: number, yu: number) => (xv * yu - xu * yv) / (Math.hypot(xv, xu) * Math.hypot(yv, yu));
+            const sin = (xv: number, xu: number, yv: number, yu: number) =>
+              (xv * yu - xu * yv) / (Math.hypot(xv, xu) * Math.hypot(yv, yu));
             // Next to the saddle the field is ~1e-8 and its direction is rounding noise: skip those points.
             if (Math.hypot(f0v, f0u) < 1e-4) continue;
             const turn = Math.abs(sin(f0v, f0u, f1v, f1u));
@@ -154,11 +175,22 @@ describe("separatrix", () => {
       const kick = separatrixCrossings(s, rest.u).filter((v) => v > rest.v)[0];
       expect(kick).toBeGreaterThan(rest.v);
       // Bisection on v0 with accurate runs: fires at kick + 0.01 mV, not at kick − 0.01 mV.
-      const fires = (v0: number) => simulate({params: set.params, v0, u0: rest.u, current: set.I, duration: 1500, equation: set.equation, maxSpikes: 1}).spikes.length > 0;
+      const fires = (v0: number) =>
+        simulate({
+          params: set.params,
+          v0,
+          u0: rest.u,
+          current: set.I,
+          duration: 1500,
+          equation: set.equation,
+          maxSpikes: 1
+        }).spikes.length > 0;
       expect(fires(kick + 0.01), set.name).toBe(true);
       expect(fires(kick - 0.01), set.name).toBe(false);
     }
-    expect(() => separatrixCrossings(separatrix({a: 0.02, b: 0.2, c: -65, d: 8}, 0)!, NaN)).toThrow(/u: must be a finite number/);
+    expect(() => separatrixCrossings(separatrix({a: 0.02, b: 0.2, c: -65, d: 8}, 0)!, NaN)).toThrow(
+      /u: must be a finite number/
+    );
   });
 
   it("property: over (a, b, I) with a saddle and a stable rest, states 1e-3 mV either side part ways", () => {

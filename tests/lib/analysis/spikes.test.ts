@@ -193,7 +193,15 @@ describe("spikeStatistics", () => {
 
   it("returns nulls, never NaN, for an empty or single-spike window", () => {
     const empty = spikeStatistics(train(), {start: 0, end: 100});
-    expect(empty).toEqual({count: 0, rate: 0, isis: new Float64Array(0), meanIsi: null, cv: null, latency: null, adaptation: null});
+    expect(empty).toEqual({
+      count: 0,
+      rate: 0,
+      isis: new Float64Array(0),
+      meanIsi: null,
+      cv: null,
+      latency: null,
+      adaptation: null
+    });
     const single = spikeStatistics(slowing, {start: 20, end: 30});
     expect(single.count).toBe(1);
     expect(single.rate).toBeCloseTo(100, 12);
@@ -236,7 +244,9 @@ describe("input validation", () => {
   });
 
   it("rejects a window with end ≤ start or non-finite bounds", () => {
-    expect(() => firingRate(slowing, 10, 10)).toThrow(/firingRate: end must be a finite number > start \(10 ms\), got 10/);
+    expect(() => firingRate(slowing, 10, 10)).toThrow(
+      /firingRate: end must be a finite number > start \(10 ms\), got 10/
+    );
     expect(() => firingRate(slowing, 10, 5)).toThrow(/end must be .*got 5/);
     expect(() => firingRate(slowing, NaN, 5)).toThrow(/start must be a finite number \(ms\), got NaN/);
     expect(() => spikeStatistics(slowing, {start: 0, end: -1})).toThrow(/spikeStatistics: end must be/);
