@@ -14,7 +14,7 @@ export default tseslint.config(
       "src/.observablehq/",
       "src/lib/",
       "src/assets/generated/",
-      "lib/wasm/batchKernel.ts"
+      "lib/batch/wasm/batchKernel.ts"
     ]
   },
   js.configs.recommended,

@@ -1,11 +1,11 @@
-// Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch.ts) for both methods
+// Speed of the batch simulator in Node: ns per neuron-step of simulateBatch (lib/batch/) for both methods
 // and both kernels (WebAssembly SIMD and TypeScript),
 // on n neurons of a (c, d) grid around the regular-spiking cell (a .02, b .2, c −80…−40, d 0…10; v0 −65;
 // I = 10; 1000 ms at dt = 2⁻⁵ ms = 32,000 steps), spikes recorded. Also the atlas's whole work per cell:
-// simulateBatch plus labelling (atlasModel.ts computeRows), and labelling alone (labelCell).
+// simulateBatch plus labelling (lib/scans/atlas.ts computeRows), and labelling alone (labelCell).
 // Run: `npm run bench:batch` (`-- --n 4096`). A benchmark, not a test: it asserts nothing.
-import {simulateBatch, type BatchMethod} from "../lib/batch.js";
-import {computeRows, DEFAULT_MAPS, labelCell} from "../src/components/atlasModel.js";
+import {simulateBatch, type BatchMethod} from "../lib/batch/index.js";
+import {computeRows, DEFAULT_MAPS, labelCell} from "../lib/scans/atlas.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

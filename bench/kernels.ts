@@ -7,10 +7,10 @@ import {mkdirSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {simulate, type Method} from "../lib/index.js";
-import {euler} from "../lib/integrators/fixedStep.js";
+import {euler} from "../lib/integrators/euler.js";
 import {SpikeBuffer, type Run} from "../lib/integrators/run.js";
-import {makeModel, STANDARD_EQUATION} from "../lib/model.js";
-import {compileStimulus} from "../lib/stimulus.js";
+import {makeModel, STANDARD_EQUATION} from "../lib/models/izhikevich2003.js";
+import {compileStimulus} from "../lib/stimuli/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const params = {a: 0.02, b: 0.2, c: -65, d: 8};

@@ -70,10 +70,11 @@ test.describe("chapter 8: excitability", () => {
     await page.getByRole("combobox", {name: "Neuron"}).selectOption({index: 2});
     await press(page, /^b \(sensitivity/, "ArrowLeft");
     await expect(page.locator(".sweep-progress progress")).toBeVisible();
-    // Move the current slider once, in the page, and time the redraw of the diagram while the sweep runs.
+    // Move the current slider once, in the page, and wait for the redraw of the diagram while the sweep runs
+    // (how long the redraw takes is measured by the benchmark, npm run bench:browser).
     const result = await page.evaluate(
       () =>
-        new Promise<{ms: number; running: boolean}>((resolve) => {
+        new Promise<{running: boolean}>((resolve) => {
           const form = [...document.querySelectorAll("form")].find((f) =>
             f.textContent?.includes("Constant current I")
           )!;
@@ -81,18 +82,15 @@ test.describe("chapter 8: excitability", () => {
           const target = document.querySelector("figure.bifurcation-chart")!.parentElement!;
           const observer = new MutationObserver(() => {
             observer.disconnect();
-            resolve({ms: performance.now() - t0, running: document.querySelector(".sweep-progress") !== null});
+            resolve({running: document.querySelector(".sweep-progress") !== null});
           });
           observer.observe(target, {childList: true, subtree: true});
-          const t0 = performance.now();
           input.value = String(Number(input.value) + 5 * Number(input.step));
           input.dispatchEvent(new Event("input", {bubbles: true}));
         })
     );
-    // The diagram followed the slider while the sweep was still running in the worker, well within a
-    // human-noticeable delay even on a loaded two-core machine (the redraw itself is a few ms).
+    // The diagram followed the slider while the sweep was still running in the worker.
     expect(result.running).toBe(true);
-    expect(result.ms).toBeLessThan(250);
     await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 30_000});
     expect(problems).toEqual([]);
   });

@@ -1,4 +1,4 @@
-// Browser tests of the interactive phase plane (src/components/interactivePhasePlane.ts) in chapter 7
+// Browser tests of the interactive phase plane (src/components/charts/interactivePhasePlane.ts) in chapter 7
 // (src/tutorial/phase-plane.md) and in the explorer (src/index.md): click and keyboard set the initial state and
 // re-simulate, brushing v(t) highlights the trajectory, equilibria explain themselves on hover and focus,
 // playback moves the marker, and the chapter fits a phone.

@@ -3,7 +3,7 @@
 // chart beside it and changes the live numbers in the text, its Predict prompt reveals by keyboard, its
 // chapter navigation works, and it fits a phone.
 import {expect, test, type Page} from "@playwright/test";
-import {CHAPTERS} from "../src/components/chapters.js";
+import {CHAPTERS} from "../src/components/tutorial/chapters.js";
 import {watch} from "./watch.js";
 
 /** Chapters 1–5 (this test's), each with the label of the slider to move. */

@@ -46,8 +46,14 @@ export function decimateMinMax(x: ArrayLike<number>, y: ArrayLike<number>, optio
     for (; i < last; ++i) {
       if (x[i] >= boundary) break;
       const yi = y[i];
-      if (yi < yMin) ((yMin = yi), (iMin = i));
-      if (yi > yMax) ((yMax = yi), (iMax = i));
+      if (yi < yMin) {
+        yMin = yi;
+        iMin = i;
+      }
+      if (yi > yMax) {
+        yMax = yi;
+        iMax = i;
+      }
     }
     if (iMin >= 0) m = flush(out, m, iMin, iMax);
   }
@@ -57,8 +63,13 @@ export function decimateMinMax(x: ArrayLike<number>, y: ArrayLike<number>, optio
 
 function flush(out: Uint32Array, m: number, iMin: number, iMax: number): number {
   if (iMin === iMax) out[m++] = iMin;
-  else if (iMin < iMax) ((out[m++] = iMin), (out[m++] = iMax));
-  else ((out[m++] = iMax), (out[m++] = iMin));
+  else if (iMin < iMax) {
+    out[m++] = iMin;
+    out[m++] = iMax;
+  } else {
+    out[m++] = iMax;
+    out[m++] = iMin;
+  }
   return m;
 }
 
@@ -195,8 +206,10 @@ function cellGrid(
   let yMin = Infinity;
   let yMax = -Infinity;
   if (bounds && bounds.every((b) => isFinite(b)) && bounds[0] <= bounds[1] && bounds[2] <= bounds[3]) {
-    ((xMin = Math.min(bounds[0] * sx, bounds[1] * sx)), (xMax = Math.max(bounds[0] * sx, bounds[1] * sx)));
-    ((yMin = Math.min(bounds[2] * sy, bounds[3] * sy)), (yMax = Math.max(bounds[2] * sy, bounds[3] * sy)));
+    xMin = Math.min(bounds[0] * sx, bounds[1] * sx);
+    xMax = Math.max(bounds[0] * sx, bounds[1] * sx);
+    yMin = Math.min(bounds[2] * sy, bounds[3] * sy);
+    yMax = Math.max(bounds[2] * sy, bounds[3] * sy);
     n = 0; // no pass over the path
   }
   for (let i = 0; i < n; ++i) {

@@ -2,12 +2,33 @@
  * The public surface of the Izhikevich library: re-exports only. Units throughout: v in mV, t in ms, I in the
  * paper's units (a current normalised by capacitance, entering v' directly, mV/ms).
  */
-export type {Equation, Method, Params, UEquation} from "./types.js";
-export {STANDARD_EQUATION, U_EQUATIONS, dudt, dvdt} from "./model.js";
-export {DEFAULTS, MAX_DT, METHODS, SAMPLE_BUDGET, simulate, type SimulateOptions, type Trace} from "./simulate.js";
-export {CLASSES, FEATURES, type ClassId, type FeatureId, type Preset} from "./presets.js";
-export * from "./stimulus.js";
-export * from "./analysis/phasePlane.js";
+export type {Equation, Params, UEquation} from "./models/izhikevich2003.js";
+export {
+  STANDARD_EQUATION,
+  U_EQUATIONS,
+  dudt,
+  dvdt,
+  uCoefficients,
+  type UCoefficients
+} from "./models/izhikevich2003.js";
+export {
+  DEFAULT_DT,
+  DEFAULTS,
+  MAX_DT,
+  METHODS,
+  SAMPLE_BUDGET,
+  simulate,
+  type Method,
+  type SimulateOptions,
+  type Trace
+} from "./simulate.js";
+export {CLASSES, CLASS_IDS, type ClassId} from "./presets/classes2003.js";
+export {FEATURES, FEATURE_IDS, type FeatureId} from "./presets/features2004.js";
+export type {Preset} from "./presets/published.js";
+export * from "./stimuli/index.js";
+export * from "./analysis/nullclines.js";
+export * from "./analysis/equilibria.js";
+export * from "./analysis/bifurcationCurrents.js";
 export * from "./analysis/separatrix.js";
 // The unchecked helpers of spikes.ts and bursts.ts (isisOf, burstsFromIsis, …) stay internal.
 export {
@@ -28,12 +49,18 @@ export {
   type BurstAnalysis,
   type BurstOptions
 } from "./analysis/bursts.js";
-export * from "./analysis/patterns.js";
-export * from "./model2007.js";
+export * from "./analysis/classifySpikeTrain.js";
+export * from "./analysis/classifyFiringPattern.js";
+export * from "./models/izhikevich2007.js";
 export * from "./analysis/phasePlane2007.js";
 export {METHODS_2007, simulate2007, type Method2007, type Simulate2007Options, type Trace2007} from "./simulate2007.js";
-export {CELLS_2007, cell2007At, type CellId2007, type Preset2007} from "./presets2007.js";
-export * from "./analysis/excitability.js";
+export {CELLS_2007, CELL_IDS_2007, cell2007At, type CellId2007, type Preset2007} from "./presets/cells2007.js";
+// Of excitabilityRuns.ts only the shared option types and currentList are public.
+export {currentList, type CurrentRange, type RunSettings, type State} from "./analysis/excitabilityRuns.js";
+export * from "./analysis/fICurve.js";
+export * from "./analysis/rheobase.js";
+export * from "./analysis/latencyCurve.js";
+export * from "./analysis/excitabilityClass.js";
 export * from "./analysis/bifurcationDiagram.js";
 export * from "./analysis/resetMap.js";
 export * from "./analysis/lyapunov.js";
@@ -42,10 +69,10 @@ export {
   BATCH_KERNELS,
   BATCH_MAX_SPIKES,
   BATCH_METHODS,
+  batchKernelAvailable,
   simulateBatch,
   type BatchKernel,
   type BatchMethod,
   type BatchOptions,
   type BatchResult
-} from "./batch.js";
-export {batchKernelAvailable} from "./wasm/runBatchKernel.js";
+} from "./batch/index.js";

@@ -4,13 +4,17 @@
  * reset, record.
  */
 import {adaptive} from "./integrators/adaptive.js";
-import {euler, paper2003, paper2004} from "./integrators/fixedStep.js";
+import {euler} from "./integrators/euler.js";
 import {rk4} from "./integrators/rk4.js";
 import {SpikeBuffer, type KernelResult, type Run} from "./integrators/run.js";
-import {checkParams, makeModel, resolveEquation} from "./model.js";
-import {compileStimulus, isPiecewiseConstant, type CompiledStimulus, type Stimulus} from "./stimulus.js";
-import type {Equation, Method, Params} from "./types.js";
+import {checkParams, makeModel, resolveEquation, type Equation, type Params} from "./models/izhikevich2003.js";
+import {paper2004} from "./schemes/figure1.js";
+import {paper2003} from "./schemes/net.js";
+import {compileStimulus, isPiecewiseConstant, type CompiledStimulus, type Stimulus} from "./stimuli/index.js";
 import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
+
+/** The integration methods `simulate` offers. */
+export type Method = "euler" | "paper2003" | "paper2004" | "rk4" | "adaptive";
 
 /** Options of {@link simulate}. Presets such as `CLASSES.RS` are complete options objects. */
 export interface SimulateOptions {
@@ -85,10 +89,13 @@ export const METHODS: Readonly<Record<Method, string>> = Object.freeze({
   paper2004: "the figure1.m loop of the 2004 paper exactly (Euler, u from the new v, strict v > vPeak)"
 });
 
+/** The default step, and for "adaptive" the output interval (ms): 2⁻⁵, exact in binary. */
+export const DEFAULT_DT = 2 ** -5;
+
 /** Default options. */
 export const DEFAULTS = Object.freeze({
   v0: -65,
-  dt: 2 ** -5,
+  dt: DEFAULT_DT,
   method: "adaptive" as Method,
   vPeak: 30,
   tolerance: 1e-9,
@@ -142,6 +149,11 @@ export function simulate(options: SimulateOptions): Trace {
   const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
   const dt = o.dt === undefined ? DEFAULTS.dt : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const vPeak = o.vPeak === undefined ? DEFAULTS.vPeak : checkNumber(o.vPeak, "vPeak");
+  if (!(vPeak > params.c)) {
+    throw new RangeError(
+      `vPeak: must be above the reset c = ${params.c} mV (at or below it the neuron fires every step), got ${vPeak}`
+    );
+  }
   const v0 = o.v0 === undefined ? DEFAULTS.v0 : checkNumber(o.v0, "v0", {max: vPeak, maxExclusive: true});
   const u0 = o.u0 === undefined ? params.b * v0 : checkNumber(o.u0, "u0");
   const tolerance =
@@ -149,12 +161,13 @@ export function simulate(options: SimulateOptions): Trace {
   const maxSpikes =
     o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
 
+  const current = checkCurrent(o.current);
   // figure1.m's `for t = 0:tau:T` runs one step more than the others.
   const steps = gridSteps(duration, dt, method === "paper2004" ? 1 : 0);
-  const stimulus = compileStimulus(o.current ?? 0, steps * dt);
+  const stimulus = compileStimulus(current, steps * dt);
   const columns = allocateColumns(steps, dt, stimulus, v0, u0);
   const spikes = new SpikeBuffer(maxSpikes);
-  const piecewiseConstant = isPiecewiseConstant(o.current ?? 0);
+  const piecewiseConstant = isPiecewiseConstant(current);
   const run: Run = {
     model: makeModel(params, equation),
     vPeak,
@@ -169,6 +182,14 @@ export function simulate(options: SimulateOptions): Trace {
   return traceFrom(columns, KERNELS[method](run), spikes, method, dt);
 }
 
+/** The input current of a run: absent means 0; null is a mistake, not 0 (checked here, since `??` would hide it). */
+export function checkCurrent(current: Stimulus | undefined | null): Stimulus {
+  if (current === null) {
+    throw new TypeError("current: must be a number or a stimulus object (absent means 0), got null");
+  }
+  return current ?? 0;
+}
+
 /**
  * The number of steps of a run of `duration` ms at `dt` ms: ⌈duration/dt⌉ (tolerating a ratio that is an
  * integer up to rounding, e.g. 1000/0.1) plus `extra`, checked against {@link SAMPLE_BUDGET}. Returned as an
@@ -176,13 +197,14 @@ export function simulate(options: SimulateOptions): Trace {
  */
 export function gridSteps(duration: number, dt: number, extra = 0): number {
   const ratio = duration / dt;
-  const steps = (Math.max(1, Math.ceil(ratio - 1e-9 * ratio)) + extra) | 0;
-  if (steps + 1 > SAMPLE_BUDGET) {
+  // Checked as a double before the int32 conversion, which would wrap a huge count to a small or negative one.
+  const steps = Math.max(1, Math.ceil(ratio - 1e-9 * ratio)) + extra;
+  if (!(steps + 1 <= SAMPLE_BUDGET)) {
     throw new RangeError(
-      `duration: ${duration} ms at dt = ${dt} ms needs ${steps + 1} samples, above the sample budget of ${SAMPLE_BUDGET}; shorten the run or raise dt`
+      `duration: ${duration} ms at dt = ${dt} ms needs ${steps + 1} samples, above the sample budget of ${SAMPLE_BUDGET}; shorten the duration or raise dt`
     );
   }
-  return steps;
+  return steps | 0;
 }
 
 /** The columns of a run on the grid t = k·dt, k = 0..steps: t and I filled, v and u holding the initial state. */

@@ -1,14 +1,21 @@
 /**
- * `simulate2007`: checks the options of a 2007-model run (SCIENCE.md §3), prepares the output columns and runs
+ * `simulate2007`: checks the options of a 2007-model run (docs/science.md §3), prepares the output columns and runs
  * one integration method. Same conventions as `simulate`: samples on t = k·dt, errors that name the field, the
  * value and what is allowed, budgets, and warnings instead of NaN.
  */
 import {adaptive2007} from "./integrators/adaptive2007.js";
-import {book2007, euler2007, type Run2007} from "./integrators/fixedStep2007.js";
-import {SpikeBuffer, type KernelResult} from "./integrators/run.js";
-import {checkCell2007, checkSpecial2007, makeModel2007, type Cell2007, type Special2007} from "./model2007.js";
-import {allocateColumns, DEFAULTS, gridSteps, MAX_DT, traceFrom, type Trace} from "./simulate.js";
-import {compileStimulus, type Stimulus} from "./stimulus.js";
+import {euler2007} from "./integrators/euler.js";
+import {SpikeBuffer, type KernelResult, type Run2007} from "./integrators/run.js";
+import {
+  checkCell2007,
+  checkSpecial2007,
+  makeModel2007,
+  type Cell2007,
+  type Special2007
+} from "./models/izhikevich2007.js";
+import {book2007} from "./schemes/book2007.js";
+import {allocateColumns, checkCurrent, DEFAULTS, gridSteps, MAX_DT, traceFrom, type Trace} from "./simulate.js";
+import {compileStimulus, type Stimulus} from "./stimuli/index.js";
 import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
 
 /** The integration methods of {@link simulate2007}. */
@@ -99,6 +106,11 @@ export function simulate2007(options: Simulate2007Options): Trace2007 {
   const cell = checkCell2007(o.cell);
   const special = checkSpecial2007(o.special);
   const model = makeModel2007(cell, special);
+  if (special.vpeakU === undefined && special.cU === undefined && !(cell.vpeak > cell.c)) {
+    throw new RangeError(
+      `cell.vpeak: must be above the reset cell.c = ${cell.c} mV (at or below it the cell fires every step), got ${cell.vpeak}`
+    );
+  }
   const method =
     o.method === undefined ? "adaptive" : checkKeyword(o.method, "method", Object.keys(METHODS_2007) as Method2007[]);
   if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
@@ -119,8 +131,9 @@ export function simulate2007(options: Simulate2007Options): Trace2007 {
     o.testCurrents.forEach((x, i) => checkNumber(x, `testCurrents[${i}]`));
   }
 
+  const current = checkCurrent(o.current);
   const steps = gridSteps(duration, dt);
-  const stimulus = compileStimulus(o.current ?? 0, steps * dt);
+  const stimulus = compileStimulus(current, steps * dt);
   const columns = allocateColumns(steps, dt, stimulus, v0, u0);
   const spikes = new SpikeBuffer(maxSpikes);
   return traceFrom(

@@ -11,7 +11,7 @@ import {
   DEFAULT_MAPS,
   labelText,
   MAP_IDS
-} from "../src/components/atlasModel.js";
+} from "../lib/scans/atlas.js";
 import {simulate} from "../lib/simulate.js";
 
 const started = Date.now();

@@ -5,7 +5,11 @@
 // with the arrow keys, waiting for each update, and reads the page's `performance.measure` entries named
 // "explorer:update" (the explorer records one per update).
 //
-// Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"]
+// Then, on the tutorial's excitability chapter, it starts an f–I sweep in the worker (neuron P, b moved once)
+// and, while the sweep runs, moves the constant-current slider `--redraws` times, timing each redraw of the
+// bifurcation diagram (from the input event to the diagram's DOM change): the main thread must stay free.
+//
+// Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"] [--redraws 10]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -20,7 +24,8 @@ const BUDGET_MS = 16;
 
 const sliderName = option("slider", "a");
 const presses = Number(option("steps", 60));
-const query = option("query", "T=1000&dt=0.03125"); // keys: src/components/urlState.ts
+const query = option("query", "T=1000&dt=0.03125"); // keys: src/state/urlState.ts
+const redraws = Number(option("redraws", 10));
 
 // A stale dist/ would time yesterday's code.
 buildIfStale("index.html", "bench-browser");
@@ -119,9 +124,72 @@ await runBench(
     if (!durations.length) throw new Error("no update was measured");
     console.log(`count ${durations.length}  p50 ${ms(p50)}  p95 ${ms(p95)}  max ${ms(max)}`);
     console.log(`p95 ≤ ${BUDGET_MS} ms: ${p95 <= BUDGET_MS ? "yes" : "NO"}`);
+    await page.close();
+    await benchSweepRedraw();
   },
   async () => {
     await browser.close();
     await server.close();
   }
 );
+
+/**
+ * The excitability chapter: the bifurcation diagram's redraw time after a move of the current slider while an
+ * f–I sweep runs in the worker (its progress bar on show).
+ */
+async function benchSweepRedraw() {
+  const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  const address = `${server.url}/tutorial/excitability`;
+  await page.goto(address, {waitUntil: "load"});
+  await page.locator("figure.fi-chart").waitFor({timeout: 30_000});
+  const slider = (label) =>
+    page
+      .locator("form", {has: page.locator("label", {hasText: label})})
+      .locator("input[type=range]")
+      .first();
+  const times = [];
+  let idle = 0;
+  for (let i = 0; i < redraws; i++) {
+    // Each round starts a new sweep (choosing P, then moving b, cancels the one in flight).
+    if (i === 0) await page.getByRole("combobox", {name: "Neuron"}).selectOption({index: 2});
+    await slider(/^b \(sensitivity/).focus();
+    await page.keyboard.press(i % 2 ? "ArrowRight" : "ArrowLeft");
+    await page.locator(".sweep-progress progress").waitFor({timeout: 10_000});
+    const result = await page.evaluate(
+      (up) =>
+        new Promise((resolve) => {
+          const form = [...document.querySelectorAll("form")].find((f) =>
+            f.textContent?.includes("Constant current I")
+          );
+          const input = form.querySelector("input[type=range]");
+          const target = document.querySelector("figure.bifurcation-chart").parentElement;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve({ms: performance.now() - t0, running: document.querySelector(".sweep-progress") !== null});
+          });
+          observer.observe(target, {childList: true, subtree: true});
+          const t0 = performance.now();
+          input.value = String(Number(input.value) + (up ? 5 : -5) * Number(input.step));
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+        }),
+      i % 2 === 0
+    );
+    if (result.running) times.push(result.ms);
+    else idle++;
+  }
+  await page.close();
+  const sorted = [...times].sort((x, y) => x - y);
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  console.log("");
+  console.log(`Bifurcation diagram redraw while an f–I sweep runs in the worker, page ${address}`);
+  console.log(
+    `${redraws} moves of the current slider → ${times.length} timed during a sweep${idle ? ` (${idle} after it ended, not counted)` : ""}`
+  );
+  if (!times.length) throw new Error("no redraw was timed while a sweep ran");
+  const max = sorted[sorted.length - 1];
+  console.log(
+    `count ${times.length}  p50 ${ms(quantile(sorted, 0.5))}  p95 ${ms(quantile(sorted, 0.95))}  max ${ms(max)}`
+  );
+}

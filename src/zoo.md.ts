@@ -14,10 +14,11 @@ const {window} = new JSDOM("");
 Object.assign(globalThis, {document: window.document});
 
 const {simulate} = await import("./lib/simulate.js");
-const {CLASSES, FEATURES} = await import("./lib/presets.js");
-const {classifyFiringPattern} = await import("./lib/analysis/patterns.js");
-const {zooEntries} = await import("./components/zooModel.js");
-const {ZooGallery} = await import("./components/zooGallery.js");
+const {CLASSES} = await import("./lib/presets/classes2003.js");
+const {FEATURES} = await import("./lib/presets/features2004.js");
+const {classifyFiringPattern} = await import("./lib/analysis/classifyFiringPattern.js");
+const {zooEntries} = await import("./components/zoo/zooModel.js");
+const {ZooGallery} = await import("./components/zoo/zooGallery.js");
 
 const gallery = new ZooGallery({
   entries: zooEntries(FEATURES, CLASSES),

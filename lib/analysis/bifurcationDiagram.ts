@@ -1,16 +1,18 @@
 /**
  * The equilibrium bifurcation diagram of the Izhikevich (2003) model against the constant current I, in
- * closed form (SCIENCE.md §4): the branches of equilibria v±(I) with their stability, the saddle-node (fold)
- * point and the Andronov–Hopf point with its first Lyapunov coefficient. No integration: every number comes
- * from `equilibria` and `bifurcationCurrents` (phasePlane.ts), so the diagram and the phase plane agree.
+ * closed form (docs/science.md §4): the branches of equilibria v±(I) with their stability, the saddle-node
+ * (fold) point and the Andronov–Hopf point with its first Lyapunov coefficient. No integration: every number
+ * comes from `equilibria` (equilibria.ts) and `bifurcationCurrents` (bifurcationCurrents.ts), so the diagram
+ * and the phase plane agree.
  *
  * Units: I in the paper's units (a current normalised by capacitance, mV/ms), v in mV, u in mV/ms,
  * eigenvalues in 1/ms, ω in rad/ms.
  */
-import {resolveEquation} from "../model.js";
-import type {Equation, Params} from "../types.js";
+import {resolveEquation} from "../models/izhikevich2003.js";
+import type {Equation, Params} from "../models/izhikevich2003.js";
 import {checkKeys, checkNumber} from "../validate.js";
-import {bifurcationCurrents, equilibria, type EquilibriumType} from "./phasePlane.js";
+import {bifurcationCurrents} from "./bifurcationCurrents.js";
+import {equilibria, type EquilibriumType} from "./equilibria.js";
 
 /** Stability of a stretch of a branch, as the diagram draws it. */
 export type BranchStability = "stable" | "unstable" | "saddle";
@@ -23,7 +25,7 @@ export interface BranchPoint {
   v: number;
   /** Recovery variable of the equilibrium (mV/ms). */
   u: number;
-  /** Node / focus / saddle classification from phasePlane's `equilibria`. */
+  /** Node / focus / saddle classification from `equilibria` (equilibria.ts). */
   type: EquilibriumType;
   /** Largest real part of the eigenvalues (1/ms): the growth rate of small perturbations. */
   growth: number;
@@ -59,7 +61,7 @@ export interface HopfPoint {
   omega: number;
   /** Period of the small oscillation at onset (ms): 2π/ω. */
   period: number;
-  /** First Lyapunov coefficient l1 = e²·a/((1 + ab)·ω³) (SCIENCE.md §4). */
+  /** First Lyapunov coefficient l1 = e²·a/((1 + ab)·ω³) (docs/science.md §4). */
   l1: number;
   /** sign(l1) > 0: "subcritical" (an unstable cycle shrinks onto the rest), < 0: "supercritical". */
   criticality: "subcritical" | "supercritical";
@@ -108,7 +110,7 @@ export function stabilityOf(type: EquilibriumType): BranchStability {
  *
  * Standard u-equation: for I < I_sn two branches v₋ < v₊ (roots of e·v² + (f − b)·v + g + I = 0, u = b·v);
  * for a > 0 the upper one is a saddle and the lower one a node/focus that is stable below I_AH (or up to
- * I_sn if there is no Hopf point); for a < 0 the roles swap (SCIENCE.md §4). The grid always contains I_sn
+ * I_sn if there is no Hopf point); for a < 0 the roles swap (docs/science.md §4). The grid always contains I_sn
  * and I_AH exactly when they lie in range, so the segments end on the special points.
  *
  * Accommodation variant (u' = a·b·(v + 65)): one branch v = −65 for every I, of one type (tr and det do not

@@ -25,7 +25,7 @@
  * largest exponent once the neutral flow direction is set aside (positive: chaos; negative: a stable periodic
  * orbit). The tests check both that the neutral exponent is ≈ 0 and that perMs ≈ perSpike / mean ISI.
  */
-import {dudt, dvdt} from "../model.js";
+import {dudt, dvdt} from "../models/izhikevich2003.js";
 import {checkNumber, fail} from "../validate.js";
 import {checkDcNeuron, passageToSpike, resetSequence, type DcNeuron} from "./resetMap.js";
 
@@ -174,7 +174,10 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
     w2v -= proj * w1v;
     w2u -= proj * w1u;
     const r22 = Math.hypot(w2v, w2u);
-    ((q1v = w1v), (q1u = w1u), (q2v = w2v / r22), (q2u = w2u / r22));
+    q1v = w1v;
+    q1u = w1u;
+    q2v = w2v / r22;
+    q2u = w2u / r22;
     seg1 += Math.log(r11);
     seg2 += Math.log(r22);
     segTime += p.time;
@@ -184,7 +187,11 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
     if (n + 1 === segmentEnd(segSpike.length)) {
       segSpike.push(segP / segCount);
       segMs.push((seg1 + seg2) / segTime);
-      ((sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount));
+      sum1 += seg1;
+      sum2 += seg2;
+      sumP += segP;
+      time += segTime;
+      counted += segCount;
       seg1 = seg2 = segP = segTime = segCount = 0;
       onProgress?.(segSpike.length, nSeg);
     }
@@ -192,7 +199,11 @@ export function lyapunov(options: LyapunovOptions): LyapunovResult {
   if (segCount > 0) {
     segSpike.push(segP / segCount);
     segMs.push((seg1 + seg2) / segTime);
-    ((sum1 += seg1), (sum2 += seg2), (sumP += segP), (time += segTime), (counted += segCount));
+    sum1 += seg1;
+    sum2 += seg2;
+    sumP += segP;
+    time += segTime;
+    counted += segCount;
   }
   if (counted < 2) return notSpiking(transient, counted);
   const l1 = sum1 / time,
@@ -283,7 +294,12 @@ export function nearbyTrajectories(options: NearbyOptions): NearbyResult {
   // Least squares of ln|Δu_n| on n, over n = 0 (the separation itself) .. the last reset before saturation.
   const xs = [0],
     ys = [Math.log(sep)];
-  for (let i = 0; i < n && du[i] <= 1e-2; i++) if (du[i] > 0) (xs.push(i + 1), ys.push(Math.log(du[i])));
+  for (let i = 0; i < n && du[i] <= 1e-2; i++) {
+    if (du[i] > 0) {
+      xs.push(i + 1);
+      ys.push(Math.log(du[i]));
+    }
+  }
   return {
     timesA: a.times.slice(0, n),
     timesB: b.times.slice(0, n),
@@ -299,6 +315,9 @@ export function fitSlope(xs: readonly number[], ys: readonly number[]): number {
   const my = ys.reduce((s, y) => s + y, 0) / n;
   let sxy = 0,
     sxx = 0;
-  for (let i = 0; i < n; i++) ((sxy += (xs[i] - mx) * (ys[i] - my)), (sxx += (xs[i] - mx) ** 2));
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
   return sxy / sxx;
 }

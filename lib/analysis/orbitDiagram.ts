@@ -152,7 +152,12 @@ export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
   const x = new Float64Array(total);
   const y = new Float64Array(total);
   let k = 0;
-  points.forEach((q, i) => q.forEach((yv) => ((x[k] = values[i]), (y[k++] = yv))));
+  points.forEach((q, i) =>
+    q.forEach((yv) => {
+      x[k] = values[i];
+      y[k++] = yv;
+    })
+  );
   return {parameter, measure, method, values: Float64Array.from(values), points, truncated, x, y};
 }
 

@@ -1,5 +1,5 @@
 /**
- * The phase plane of the 2007 model (SCIENCE.md §3): its nullclines and equilibria under a constant current,
+ * The phase plane of the 2007 model (docs/science.md §3): its nullclines and equilibria under a constant current,
  * with the book's piecewise u-rules (TC and RTN switch b at a voltage; FS replaces b·(v − vr) by a cubic U(v)).
  *
  *   v-nullcline (v' = 0):  u = k(v − vr)(v − vt) + I
@@ -20,9 +20,9 @@ import {
   type Cell2007,
   type Model2007,
   type Special2007
-} from "../model2007.js";
+} from "../models/izhikevich2007.js";
 import {checkKeys, checkNumber} from "../validate.js";
-import {makeEquilibrium, type Equilibrium} from "./phasePlane.js";
+import {makeEquilibrium, type Equilibrium} from "./equilibria.js";
 
 /** Nullclines of the 2007 model on an even v grid (mV); u in pA. */
 export interface Nullclines2007 {
@@ -120,7 +120,10 @@ function bracketedRoots(f: (v: number) => number, lo: number, hi: number, steps:
           break;
         }
         if (fa * fm < 0) b = mid;
-        else ((a = mid), (fa = fm));
+        else {
+          a = mid;
+          fa = fm;
+        }
       }
       roots.push((a + b) / 2);
     }

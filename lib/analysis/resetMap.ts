@@ -11,11 +11,26 @@
  * numerical step map itself, taken by central differences with the same step sequence ("internal
  * differentiation"), which is consistent with the integrated trajectory to ~1e-9 relative.
  */
-import {Dopri5, MIN_STEP, grownStep, shrunkStep} from "../integrators/adaptive.js";
-import {locateCrossing} from "../integrators/events.js";
-import {checkParams, dudt, dvdt, makeModel, resolveEquation, type Model} from "../model.js";
-import {compileStimulus} from "../stimulus.js";
-import type {Equation, Params} from "../types.js";
+import {Dopri5} from "../integrators/dopri5.js";
+import {
+  ACCEPTED,
+  ADAPTIVE_STEP_BUDGET,
+  Dopri5Driver,
+  MIN_STEP,
+  OUT_OF_BUDGET,
+  stepToCrossing
+} from "../integrators/dopri5Driver.js";
+import {
+  checkParams,
+  dudt,
+  dvdt,
+  makeModel,
+  resolveEquation,
+  type Equation,
+  type Model,
+  type Params
+} from "../models/izhikevich2003.js";
+import {compileStimulus} from "../stimuli/index.js";
 import {checkKeys, checkNumber, fail} from "../validate.js";
 
 /** A neuron under a constant current: what the reset map and the Lyapunov exponents are defined for. */
@@ -109,9 +124,11 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
   const {model: m, I, vPeak, tolerance, horizon} = flow;
   const stimulus = compileStimulus(I);
   const stepper = new Dopri5(m, stimulus, tolerance, true);
+  stepper.I0 = I;
   const withTangent = extras.tangent === true;
   const withTrace = extras.traceIntegral === true;
   const probe = withTangent || withTrace ? new Dopri5(m, stimulus, tolerance, true) : null;
+  if (probe) probe.I0 = I;
   // tr J = 2e·v + f − (a, or 0 for the accommodation u-equation, whose u′ does not depend on u).
   const trA = m.f - (m.accommodation ? 0 : m.a);
   let traceSum = 0;
@@ -120,27 +137,28 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
     traceSum += (h / 6) * (2 * m.e * (v0 + 4 * vMid + v1) + 6 * trA);
   };
   // Tangent map so far (row-major 2×2), starting at the identity.
-  let t00 = 1,
-    t01 = 0,
-    t10 = 0,
-    t11 = 1;
+  let t00 = 1;
+  let t01 = 0;
+  let t10 = 0;
+  let t11 = 1;
   // The tangent of one step of size h from (v, u): central differences of the step map with the same h
   // (truncation error ~ε², rounding ~1e-16/ε; ε = 1e-5 relative balances them at ~1e-10).
   const stepAt = (v0: number, u0: number, h: number) => {
-    probe!.step(0, v0, u0, dvdt(m, v0, u0, I), dudt(m, v0, u0), h, I);
+    probe!.step(0, v0, u0, dvdt(m, v0, u0, I), dudt(m, v0, u0), h);
     return probe!;
   };
   const stepTangent = (v0: number, u0: number, h: number) => {
     const ev = 1e-5 * Math.max(1, Math.abs(v0));
     const eu = 1e-5 * Math.max(1, Math.abs(u0));
     let p = stepAt(v0 + ev, u0, h);
-    let pv = p.v,
-      pu = p.u;
+    let pv = p.v;
+    let pu = p.u;
     p = stepAt(v0 - ev, u0, h);
     const a00 = (pv - p.v) / (2 * ev),
       a10 = (pu - p.u) / (2 * ev);
     p = stepAt(v0, u0 + eu, h);
-    ((pv = p.v), (pu = p.u));
+    pv = p.v;
+    pu = p.u;
     p = stepAt(v0, u0 - eu, h);
     const a01 = (pv - p.v) / (2 * eu),
       a11 = (pu - p.u) / (2 * eu);
@@ -148,37 +166,41 @@ export function passageToSpike(flow: DcFlow, v: number, u: number, extras: Passa
       n01 = a00 * t01 + a01 * t11;
     const n10 = a10 * t00 + a11 * t10,
       n11 = a10 * t01 + a11 * t11;
-    ((t00 = n00), (t01 = n01), (t10 = n10), (t11 = n11));
+    t00 = n00;
+    t01 = n01;
+    t10 = n10;
+    t11 = n11;
   };
+  const driver = new Dopri5Driver({h0: 0.05, hMax: MAX_STEP});
+  driver.stop = horizon;
   let t = 0;
-  let h = 0.05;
   let kv = dvdt(m, v, u, I);
   let ku = dudt(m, v, u);
   while (t < horizon) {
-    const hTry = Math.min(h, horizon - t);
-    stepper.step(t, v, u, kv, ku, hTry, I);
-    const err = stepper.error;
-    if (!(err <= 1)) {
-      h = shrunkStep(hTry, err);
-      if (h < MIN_STEP)
-        throw new Error(`resetMap: the integrator's step fell below ${MIN_STEP} ms at v = ${v}, u = ${u}`);
-      continue;
+    const status = driver.advance(stepper, t, v, u, kv, ku);
+    if (status !== ACCEPTED) {
+      throw new Error(
+        status === OUT_OF_BUDGET
+          ? `resetMap: the integrator exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at v = ${v}, u = ${u}`
+          : `resetMap: the integrator's step fell below ${MIN_STEP} ms at v = ${v}, u = ${u}`
+      );
     }
+    const hTry = driver.taken;
     if (stepper.v < vPeak) {
-      const vn = stepper.v,
-        un = stepper.u;
-      const k7v = stepper.k7v,
-        k7u = stepper.k7u;
+      const vn = stepper.v;
+      const un = stepper.u;
+      const k7v = stepper.k7v;
+      const k7u = stepper.k7u;
       if (withTangent) stepTangent(v, u, hTry);
       if (withTrace) addTrace(v, u, hTry, vn);
-      ((v = vn), (u = un), (kv = k7v), (ku = k7u));
-      t += hTry;
-      h = Math.min(MAX_STEP, grownStep(h, hTry, false, err));
+      v = vn;
+      u = un;
+      kv = k7v;
+      ku = k7u;
+      t = driver.clipped ? horizon : t + hTry;
       continue;
     }
-    const vAt = (theta: number) => (stepper.step(t, v, u, kv, ku, theta * hTry, I), stepper.v);
-    const theta = locateCrossing(vAt, v, stepper.v, vPeak, hTry);
-    stepper.step(t, v, u, kv, ku, theta * hTry, I);
+    const theta = stepToCrossing(stepper, t, v, u, kv, ku, hTry, 1, 0, vPeak);
     const vs = stepper.v,
       us = stepper.u;
     if (withTangent) stepTangent(v, u, theta * hTry);
@@ -338,7 +360,10 @@ function refine(g: (u: number) => number | null, a: number, ga: number, b: numbe
     if (gm === null) return null;
     if (gm === 0) return mid;
     if (gm * ga < 0) b = mid;
-    else ((a = mid), (ga = gm));
+    else {
+      a = mid;
+      ga = gm;
+    }
   }
   const root = 0.5 * (a + b);
   const gr = g(root);
@@ -398,7 +423,10 @@ export function resetSequence(options: ResetSequenceOptions): ResetSequence {
     t += p.time;
     v = m.c;
     u = p.u + m.d;
-    if (n >= transient) (times.push(t), us.push(u));
+    if (n >= transient) {
+      times.push(t);
+      us.push(u);
+    }
   }
   return {times: Float64Array.from(times), u: Float64Array.from(us), stopped: false};
 }

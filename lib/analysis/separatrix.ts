@@ -9,12 +9,20 @@
  *
  * v in mV, u in the units of I (mV/ms), t in ms.
  */
-import {compileStimulus} from "../stimulus.js";
-import {Dopri5, MIN_STEP, grownStep, shrunkStep} from "../integrators/adaptive.js";
-import {dudt, dvdt, makeModel, resolveEquation, type Model} from "../model.js";
-import type {Equation, Params} from "../types.js";
+import {Dopri5} from "../integrators/dopri5.js";
+import {ACCEPTED, Dopri5Driver, MIN_STEP} from "../integrators/dopri5Driver.js";
+import {
+  dudt,
+  dvdt,
+  makeModel,
+  resolveEquation,
+  type Equation,
+  type Model,
+  type Params
+} from "../models/izhikevich2003.js";
+import {compileStimulus} from "../stimuli/index.js";
 import {checkKeys, checkNumber} from "../validate.js";
-import {equilibria, type Equilibrium} from "./phasePlane.js";
+import {equilibria, type Equilibrium} from "./equilibria.js";
 
 /** Options of {@link separatrix}. */
 export interface SeparatrixOptions {
@@ -120,6 +128,7 @@ export function separatrix(params: Params, I: number, options: SeparatrixOptions
 
   const model = makeModel({a, b, c: 0, d: 0}, equation);
   const stepper = new Dopri5(model, compileStimulus(current), tolerance, true);
+  stepper.I0 = current;
   const box = {vRange, uRange, maxLength: resolution * Math.hypot(vRange[1] - vRange[0], uRange[1] - uRange[0])};
   const branch = (sign: number) =>
     traceBranch(
@@ -162,31 +171,30 @@ function traceBranch(
   let v = v0;
   let u = u0;
   let t = 0;
-  // Start with a step of about a tenth of the stable time scale (backwards: negative).
-  let h = -Math.min(1, 0.1 / Math.abs(lambda));
+  // Backwards in time, starting with a step of about a tenth of the stable time scale; a step that moves farther
+  // than maxLength is shortened, so stored points stay close enough to draw a smooth curve.
+  const driver = new Dopri5Driver({h0: Math.min(1, 0.1 / Math.abs(lambda)), direction: -1});
+  driver.stop = -maxTime; // don't step past maxTime
   let kv = dvdt(m, v, u, I);
   let ku = dudt(m, v, u);
   let stop: SeparatrixBranch["stop"] = "maxTime";
   while (V.length < MAX_POINTS) {
     if (-t >= maxTime) break;
-    let hTry = Math.max(h, -(maxTime + t)); // don't step past maxTime
-    const clipped = hTry !== h;
-    stepper.step(t, v, u, kv, ku, hTry, I);
-    // Keep stored points close enough to draw a smooth curve: shorten a step that moved too far.
+    if (driver.advance(stepper, t, v, u, kv, ku) !== ACCEPTED) {
+      stop = "step";
+      break;
+    }
     const moved = Math.hypot(stepper.v - v, stepper.u - u);
-    if (!(stepper.error <= 1) || moved > box.maxLength) {
-      hTry =
-        moved > box.maxLength && stepper.error <= 1
-          ? hTry * Math.max(0.1, (0.9 * box.maxLength) / moved)
-          : -shrunkStep(-hTry, stepper.error);
-      if (-hTry < MIN_STEP) {
+    if (moved > box.maxLength) {
+      // Too far for a smooth drawing: retry from the same point with a step shortened in proportion.
+      driver.h = driver.taken * Math.max(0.1, (0.9 * box.maxLength) / moved);
+      if (driver.h < MIN_STEP) {
         stop = "step";
         break;
       }
-      h = hTry;
       continue;
     }
-    t += hTry;
+    t -= driver.taken;
     v = stepper.v;
     u = stepper.u;
     kv = stepper.k7v;
@@ -194,7 +202,6 @@ function traceBranch(
     V.push(v);
     U.push(u);
     T.push(t);
-    h = -grownStep(-h, -hTry, clipped, stepper.error);
     if (v < box.vRange[0] || v > box.vRange[1] || u < box.uRange[0] || u > box.uRange[1]) {
       stop = "box";
       break;

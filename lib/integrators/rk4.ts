@@ -3,8 +3,8 @@
  * found by re-stepping, so the event keeps fourth order), the reset applied there and integration resumed
  * from the reset. Steps are split at stimulus breakpoints so a current step does not cost the method its order.
  */
-import type {Model} from "../model.js";
-import type {CompiledStimulus} from "../stimulus.js";
+import {uCoefficients, type Model} from "../models/izhikevich2003.js";
+import type {CompiledStimulus} from "../stimuli/index.js";
 import {locateCrossing} from "./events.js";
 import {blowUpReason, spikeBudgetReason, type KernelResult, type Run} from "./run.js";
 
@@ -29,9 +29,7 @@ export function rk4Step(
   const I1 = constant ? Iconstant : s.value(t + h, -1);
   // v' = e·v² + f·v + g − u + I and u' = ub·v − ua·u + uc, written out so the hot loop calls nothing.
   const {e, f, g} = m;
-  const ub = m.a * m.b,
-    ua = m.accommodation ? 0 : m.a,
-    uc = m.accommodation ? 65 * ub : 0;
+  const {ub, ua, uc} = uCoefficients(m.a, m.b, m.accommodation);
   const k1v = e * (v * v) + f * v + g - u + I0;
   const k1u = ub * v - ua * u + uc;
   const v2 = v + 0.5 * h * k1v;
@@ -67,7 +65,11 @@ function stepToSpike(
   vPeak: number,
   out: Float64Array
 ): number {
-  const theta = locateCrossing((th) => (rk4Step(m, s, pc, I, t, v, u, th * h, out), out[0]), v, out[0], vPeak, h);
+  const vAt = (th: number) => {
+    rk4Step(m, s, pc, I, t, v, u, th * h, out);
+    return out[0];
+  };
+  const theta = locateCrossing(vAt, v, out[0], vPeak, h);
   rk4Step(m, s, pc, I, t, v, u, theta * h, out);
   return theta;
 }

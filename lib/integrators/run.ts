@@ -3,8 +3,9 @@
  * fill `v[k]`, `u[k]` for k = 1..steps, push spike times and return how they ended. They allocate nothing
  * per step.
  */
-import type {Model} from "../model.js";
-import type {CompiledStimulus} from "../stimulus.js";
+import type {Model} from "../models/izhikevich2003.js";
+import type {Model2007} from "../models/izhikevich2007.js";
+import type {CompiledStimulus} from "../stimuli/index.js";
 
 /** Inputs and output buffers of one simulation run. */
 export interface Run {
@@ -27,6 +28,12 @@ export interface Run {
   /** The current is constant between its breakpoints (no ramp, sine or chirp), so one evaluation per step suffices. */
   piecewiseConstant: boolean;
 }
+
+/**
+ * Inputs and output buffers of one 2007 run: those of a 2003 run with the 2007 model, whose cut-off lives in the
+ * model (it may move with u), and I in pA.
+ */
+export type Run2007 = Omit<Run, "model" | "vPeak" | "piecewiseConstant"> & {model: Model2007};
 
 /** How a kernel ended: `last` is the index of the last valid sample; `reason` is set when it stopped early. */
 export interface KernelResult {

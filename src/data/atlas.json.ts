@@ -1,7 +1,7 @@
 // Build-time data loader: the atlas's three default maps ((c, d), (a, b), (I, d); 64 × 64 cells of 1000-ms
 // runs at dt = 2⁻⁵ ms, forward Euler), so they appear at once. Each map is the codes of its cells (row-major,
 // row j = the j-th value of the y axis) into CELL_LABELS and the spikes per burst.
-import {computeRows, DEFAULT_MAPS, MAP_IDS} from "../components/atlasModel.js";
+import {computeRows, DEFAULT_MAPS, MAP_IDS} from "../../lib/scans/atlas.js";
 
 const maps: Record<string, unknown> = {};
 for (const id of MAP_IDS) {

@@ -2,8 +2,9 @@
 // protocol against the adaptive reference, the 20 published panels under figure1.m's loop and under accurate
 // integration, and the FS neuron's spike count as the cut-off vPeak rises. Runs in Node at build time.
 import {fitSlope} from "../../lib/analysis/lyapunov.js";
-import {classifyFiringPattern} from "../../lib/analysis/patterns.js";
-import {CLASSES, FEATURES, type FeatureId} from "../../lib/presets.js";
+import {classifyFiringPattern} from "../../lib/analysis/classifyFiringPattern.js";
+import {CLASSES} from "../../lib/presets/classes2003.js";
+import {FEATURES, type FeatureId} from "../../lib/presets/features2004.js";
 import {simulate, type SimulateOptions} from "../../lib/simulate.js";
 
 // 1. Convergence: RS's 2003 protocol (I = 14 from t = 15 ms), 300 ms, against adaptive at tolerance 1e-12.

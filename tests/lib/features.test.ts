@@ -1,6 +1,6 @@
 // The signatures of the published firing patterns (Izhikevich 2004, Fig. 1), each read from its own trace, as
 // published (figure1.m's Euler loop at the panel's τ) and accurately integrated, and the artefacts of the
-// coarse published step that accurate integration exposes (SCIENCE.md §2.4 and §5).
+// coarse published step that accurate integration exposes (docs/science.md §2.4 and §5).
 import {describe, expect, it} from "vitest";
 import {detectBursts, FEATURES, interSpikeIntervals, simulate, type FeatureId, type Trace} from "../../lib/index.js";
 
@@ -45,7 +45,7 @@ describe("the published firing patterns hold under both methods where the litera
   });
 });
 
-describe("accurate integration exposes the artefacts of the published step (SCIENCE.md §2.4)", () => {
+describe("accurate integration exposes the artefacts of the published step (docs/science.md §2.4)", () => {
   it("P: the second pulse no longer stops the firing (216 ms works only for figure1.m's Euler)", () => {
     expect(after(accurate("P"), 221).length).toBeGreaterThan(0);
   });

@@ -29,7 +29,7 @@ function protocolOptions(p: Protocol): SimulateOptions {
   };
 }
 
-/** An independent replica of figure1.m's loop (SCIENCE.md §1.1), written from the description. */
+/** An independent replica of figure1.m's loop (docs/science.md §1.1), written from the description. */
 function figure1m(p: Protocol) {
   const [e, f, g] = p.equation.v_coeffs;
   const {a, b, c, d} = p.params;
@@ -58,7 +58,7 @@ function figure1m(p: Protocol) {
   return {VV, uu, spikeSteps};
 }
 
-/** An independent replica of net.m's update for one neuron (SCIENCE.md §1.2), at a general step dt. */
+/** An independent replica of net.m's update for one neuron (docs/science.md §1.2), at a general step dt. */
 function netm(params: typeof RS, v0: number, I: (t: number) => number, steps: number, dt: number) {
   const {a, b, c, d} = params;
   let v = v0;

@@ -33,7 +33,7 @@ const BASE_IDS = ["RS2007", "IB2007", "CH2007", "LTS2007", "FS2007", "TC2007", "
 const ALL_IDS = Object.keys(CELLS_2007) as CellId2007[];
 
 /**
- * An independent replica of izhi2007.m's loop (SCIENCE.md §3), written from its description with the per-cell
+ * An independent replica of izhi2007.m's loop (docs/science.md §3), written from its description with the per-cell
  * branches of the MATLAB file (celltype 1–7), not from the library's data form. Returns the vectors as MATLAB
  * leaves them: the apex written into the sample before the spike, the reset value at the spike sample.
  */
@@ -224,7 +224,7 @@ describe("simulate2007, method adaptive", () => {
 });
 
 describe("bifurcationCurrents2007", () => {
-  it("gives SCIENCE.md §3's numbers", () => {
+  it("gives docs/science.md §3's numbers", () => {
     const r = (id: CellId2007) => bifurcationCurrents2007(CELLS_2007[id].cell);
     expect(r("RS2007").Isn).toBeCloseTo(51.4, 1);
     expect(r("RS2007").restLoss).toBe("saddle-node");

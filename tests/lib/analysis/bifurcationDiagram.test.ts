@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {equilibriumBifurcation, stabilityOf, type BranchPoint} from "../../../lib/analysis/bifurcationDiagram.js";
-import {dudt, dvdt, makeModel, resolveEquation} from "../../../lib/model.js";
-import type {Equation, Params} from "../../../lib/types.js";
+import {dudt, dvdt, makeModel, resolveEquation} from "../../../lib/models/izhikevich2003.js";
+import type {Equation, Params} from "../../../lib/models/izhikevich2003.js";
 
-// SCIENCE.md §4's table: I_sn and I_AH for the published parameter sets (null: no Hopf point).
+// docs/science.md §4's table: I_sn and I_AH for the published parameter sets (null: no Hopf point).
 const TABLE: {
   name: string;
   a: number;
@@ -40,7 +40,7 @@ function numericJacobian(p: Params, equation: Partial<Equation> | undefined, v: 
 
 describe("equilibriumBifurcation: special points", () => {
   for (const row of TABLE) {
-    it(`${row.name}: I_sn, I_AH and criticality match SCIENCE.md §4 to 1e-9`, () => {
+    it(`${row.name}: I_sn, I_AH and criticality match docs/science.md §4 to 1e-9`, () => {
       const d = equilibriumBifurcation(params(row.a, row.b), {
         equation: row.equation,
         from: Math.min(row.sn, row.ah ?? row.sn) - 5,

@@ -1,12 +1,12 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
+import {classifyFiringPattern} from "../../../lib/analysis/classifyFiringPattern.js";
 import {
-  classifyFiringPattern,
   classifySpikeTrain,
   FIRING_PATTERNS,
   type FiringPattern,
   type SpikeTrainDecision
-} from "../../../lib/analysis/patterns.js";
+} from "../../../lib/analysis/classifySpikeTrain.js";
 import {burstsFromIsis, detectBursts} from "../../../lib/analysis/bursts.js";
 import {isisOf} from "../../../lib/analysis/spikes.js";
 import {fromIsis} from "./trains.js";

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {lyapunov, nearbyTrajectories} from "../../../lib/analysis/lyapunov.js";
-import {CLASSES} from "../../../lib/presets.js";
+import {CLASSES} from "../../../lib/presets/classes2003.js";
 
 const CHAOS = {params: {a: 0.2, b: 2, c: -56, d: -16}, current: -99};
 

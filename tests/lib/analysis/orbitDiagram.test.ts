@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {orbitDiagram} from "../../../lib/analysis/orbitDiagram.js";
 import {resetMapFixedPoints} from "../../../lib/analysis/resetMap.js";
-import {CLASSES} from "../../../lib/presets.js";
+import {CLASSES} from "../../../lib/presets/classes2003.js";
 
 const CHAOS = {params: {a: 0.2, b: 2, c: -56, d: -16}, current: -99};
 

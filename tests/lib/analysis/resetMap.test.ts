@@ -7,7 +7,7 @@ import {
   resetStep,
   resetsFromTrace
 } from "../../../lib/analysis/resetMap.js";
-import {CLASSES} from "../../../lib/presets.js";
+import {CLASSES} from "../../../lib/presets/classes2003.js";
 import {simulate} from "../../../lib/simulate.js";
 
 const CHAOS = {params: {a: 0.2, b: 2, c: -56, d: -16}, current: -99};

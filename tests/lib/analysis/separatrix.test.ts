@@ -6,13 +6,14 @@ import {
   type Separatrix,
   type SeparatrixBranch
 } from "../../../lib/analysis/separatrix.js";
-import {bifurcationCurrents, equilibria, restState} from "../../../lib/analysis/phasePlane.js";
+import {bifurcationCurrents} from "../../../lib/analysis/bifurcationCurrents.js";
+import {equilibria, restState} from "../../../lib/analysis/equilibria.js";
 import {simulate} from "../../../lib/simulate.js";
-import type {Equation, Params} from "../../../lib/types.js";
+import type {Equation, Params} from "../../../lib/models/izhikevich2003.js";
 
 const GL: Partial<Equation> = {f: 4.1, g: 108};
 
-/** Parameter sets with a saddle at the given current (SCIENCE.md §2, §4). */
+/** Parameter sets with a saddle at the given current (docs/science.md §2, §4). */
 const SETS: {name: string; params: Params; I: number; equation?: Partial<Equation>}[] = [
   {name: "RS (a .02, b .2) at I = 0", params: {a: 0.02, b: 0.2, c: -65, d: 8}, I: 0},
   {name: "G (e .04, f 4.1, g 108) at I = 0", params: {a: 0.02, b: -0.1, c: -55, d: 6}, I: 0, equation: GL},

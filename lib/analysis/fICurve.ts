@@ -1,0 +1,196 @@
+/**
+ * The f–I curve: the firing rate against a constant current, swept quasi-statically up and down, with the
+ * intervals where the two sweeps differ (hysteresis: a stable rest coexisting with spiking).
+ *
+ * Units: t in ms, so rates are 1000 × spikes per ms = Hz (spikes per second); I in the paper's units (a
+ * current normalised by capacitance, mV/ms); v in mV.
+ */
+import {checkKeys, checkKeyword, checkNumber, describe} from "../validate.js";
+import {
+  checkState,
+  countFrom,
+  currentList,
+  resolveSettings,
+  restAt,
+  runAt,
+  SETTING_KEYS,
+  type CurrentRange,
+  type RunSettings,
+  type State
+} from "./excitabilityRuns.js";
+
+/** Options of {@link fICurve}. */
+export interface FICurveOptions extends RunSettings {
+  /** The currents (mV/ms), swept in increasing order (up) or decreasing order (down). */
+  currents: CurrentRange;
+  /** Simulated time at each current (ms); default 1000. */
+  duration?: number;
+  /** Initial part of each run that is discarded for the steady-state rate (ms), < duration; default 300. */
+  transient?: number;
+  /** "up" (increasing I), "down" (decreasing I) or "both"; default "up". */
+  direction?: "up" | "down" | "both";
+  /**
+   * State at the first current of a sweep when there is no stable rest there; default: the rest state at
+   * I = 0 if it exists, else (c, b·c).
+   */
+  start?: State;
+  /** Called after each simulated current with (done, total) over all sweeps. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The firing at one current of a sweep. */
+export interface FIPoint {
+  /** Current (mV/ms). */
+  I: number;
+  /**
+   * Steady-state rate (Hz): spikes in [transient, duration) × 1000 / (duration − transient). If the run stopped
+   * early (see `warnings`), the window ends where it stopped (and starts at 0 if it stopped within the transient).
+   */
+  rate: number;
+  /** 1000 / the first inter-spike interval of this run (Hz), or null with fewer than two spikes. */
+  firstIsiRate: number | null;
+  /** Number of spikes in the steady-state window. */
+  spikes: number;
+  /** Number of spikes in the whole run at this current, transient included. */
+  totalSpikes: number;
+  /** Whether the run started on the stable rest state of this current (true only for a sweep's first point). */
+  startedAtRest: boolean;
+}
+
+/** A quasi-static sweep: each current starts from the final state of the previous one. */
+export interface FISweep {
+  direction: "up" | "down";
+  /** Points in the order they were simulated. */
+  points: FIPoint[];
+  /** How the first point started, in words. */
+  start: string;
+}
+
+/** An interval of currents where the up and down sweeps differ (hysteresis, i.e. coexisting rest and spiking). */
+export interface HysteresisInterval {
+  /** Lowest and highest grid currents (mV/ms) at which the sweeps differ. */
+  from: number;
+  to: number;
+}
+
+/** Result of {@link fICurve}. */
+export interface FICurve {
+  /** The up sweep (direction "up" or "both"), else null. */
+  up: FISweep | null;
+  /** The down sweep (direction "down" or "both"), else null; its points are in decreasing I. */
+  down: FISweep | null;
+  /** Where up and down differ (only for "both"; empty otherwise). */
+  hysteresis: HysteresisInterval[];
+  /** Duration, transient and window (ms) used. */
+  duration: number;
+  transient: number;
+  /** Warnings from the runs (each once). */
+  warnings: string[];
+}
+
+/**
+ * The firing rate against a constant current, swept quasi-statically: the first current of a sweep starts
+ * from the stable rest state at that current if there is one (else from `start`), and every later current
+ * from the final state of the previous one. Sweeping up and down therefore shows hysteresis where a stable
+ * rest coexists with spiking (the up sweep stays at rest, the down sweep keeps spiking).
+ *
+ * Two sweeps "differ" at a current when one is silent in the steady-state window and the other is not, or
+ * their rates differ by more than 10 % and 1000/window Hz (one spike's worth).
+ *
+ * @throws RangeError/TypeError naming the field, the value and what is allowed.
+ */
+export function fICurve(options: FICurveOptions): FICurve {
+  const fn = "fICurve";
+  const o = checkKeys(options, `${fn}: options`, [
+    ...SETTING_KEYS,
+    "currents",
+    "duration",
+    "transient",
+    "direction",
+    "start",
+    "onProgress"
+  ]);
+  const s = resolveSettings(fn, o);
+  if (o.currents === undefined)
+    throw new TypeError(`${fn}: currents is required (an array of currents or {from, to, count})`);
+  const currents = [...currentList(o.currents as CurrentRange, `${fn}: currents`)].sort((x, y) => x - y);
+  const duration =
+    o.duration === undefined
+      ? 1000
+      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e6});
+  const transient =
+    o.transient === undefined
+      ? Math.min(300, duration / 2)
+      : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+  const direction =
+    o.direction === undefined ? "up" : checkKeyword(o.direction, `${fn}: direction`, ["up", "down", "both"] as const);
+  const start = o.start === undefined ? undefined : checkState(fn, "start", o.start);
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function") {
+    throw new TypeError(`${fn}: onProgress must be a function (done, total) => void, got ${describe(o.onProgress)}`);
+  }
+  const onProgress = o.onProgress as FICurveOptions["onProgress"];
+
+  const sweeps = direction === "both" ? 2 : 1;
+  const total = sweeps * currents.length;
+  let done = 0;
+  const warnings = new Set<string>();
+  const fallback = start ?? restAt(s, 0) ?? {v: s.params.c, u: s.params.b * s.params.c};
+  const fallbackText = start ? "the given start state" : restAt(s, 0) ? "the rest state at I = 0" : "(v, u) = (c, b·c)";
+  // Enough spikes for any rate up to 2 kHz; more only means the run has become meaningless.
+  const maxSpikes = Math.max(100, Math.ceil(duration * 2));
+
+  const sweep = (dir: "up" | "down"): FISweep => {
+    const order = dir === "up" ? currents : [...currents].reverse();
+    const points: FIPoint[] = [];
+    let state: State | null = null;
+    let startText = "";
+    for (const I of order) {
+      let startedAtRest = false;
+      if (state === null) {
+        const rest = restAt(s, I);
+        startedAtRest = rest !== null;
+        state = rest ?? fallback;
+        startText = rest ? `the stable rest state at I = ${I}` : `${fallbackText} (no stable rest at I = ${I})`;
+      }
+      const run = runAt(s, I, state, duration, maxSpikes);
+      for (const w of run.warnings) warnings.add(`I = ${I}: ${w}`);
+      // A run cut short (spike budget, divergence; said in `warnings`) is rated over the part of the window
+      // that ran, or over the whole run if it stopped within the transient.
+      const from = run.tEnd > transient ? transient : 0;
+      const inWindow = countFrom(run.spikes, from);
+      points.push({
+        I,
+        rate: run.tEnd > 0 ? (inWindow * 1000) / (run.tEnd - from) : 0,
+        firstIsiRate: run.spikes.length >= 2 ? 1000 / (run.spikes[1]! - run.spikes[0]!) : null,
+        spikes: inWindow,
+        totalSpikes: run.spikes.length,
+        startedAtRest
+      });
+      state = run.end;
+      onProgress?.(++done, total);
+    }
+    return {direction: dir, points, start: startText};
+  };
+
+  const up = direction === "down" ? null : sweep("up");
+  const down = direction === "up" ? null : sweep("down");
+  const hysteresis = up && down ? differences(up, down, 1000 / (duration - transient)) : [];
+  return {up, down, hysteresis, duration, transient, warnings: [...warnings]};
+}
+
+/** Contiguous runs of grid currents where the up and down rates differ. */
+function differences(up: FISweep, down: FISweep, oneSpike: number): HysteresisInterval[] {
+  const downAt = new Map(down.points.map((p) => [p.I, p.rate]));
+  const intervals: HysteresisInterval[] = [];
+  let open: HysteresisInterval | null = null;
+  for (const p of up.points) {
+    const q = downAt.get(p.I)!;
+    const silentOne = (p.rate === 0) !== (q === 0);
+    const differ = silentOne || Math.abs(p.rate - q) > Math.max(oneSpike, 0.1 * Math.max(p.rate, q));
+    if (differ) {
+      if (open) open.to = p.I;
+      else intervals.push((open = {from: p.I, to: p.I}));
+    } else open = null;
+  }
+  return intervals;
+}

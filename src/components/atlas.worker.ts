@@ -1,5 +1,0 @@
-/** The behaviour atlas's worker: simulates and labels a block of a map's rows per message (see atlasPool.ts). */
-import {computeRows} from "./atlasModel.js";
-import {serve} from "./workerRunner.js";
-
-serve(computeRows);

@@ -1,0 +1,211 @@
+/**
+ * The comparison page's charts and table: v(t) of every neuron as stacked small charts on one time axis or
+ * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
+ * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
+ */
+import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
+import type {CompareRun, StatsRow} from "../compare/compareModel.js";
+import {PhasePlane} from "./phasePlane.js";
+
+/** One colour per neuron (Okabe–Ito: distinct for the common colour-vision deficiencies, readable on white). */
+export const NEURON_COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"] as const;
+
+/** "1 · RS" — how charts and the table name neuron i. */
+export function neuronTitle(run: Pick<CompareRun, "neuron">): string {
+  return `${run.neuron.index + 1} · ${run.neuron.short}`;
+}
+
+/** The common v range of all runs: from the lowest v (at least vPeak − 10 below) to the highest vPeak. */
+export function voltageDomain(runs: CompareRun[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of runs) {
+    if (!r.trace) continue;
+    const [a, b] = extentOf(r.trace.v, -70, r.neuron.vPeak);
+    lo = Math.min(lo, a, r.neuron.vPeak - 10);
+    hi = Math.max(hi, b, r.neuron.vPeak);
+  }
+  return lo <= hi ? [lo, hi] : [-80, 30];
+}
+
+/** The legend of the neurons: a coloured line and the neuron's name. */
+export function NeuronLegend(runs: CompareRun[], document: Document = globalThis.document): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "chart-legend compare-legend";
+  for (const r of runs) {
+    const li = document.createElement("li");
+    li.append(
+      swatch(document, NEURON_COLORS[r.neuron.index % NEURON_COLORS.length]),
+      `${neuronTitle(r)}: ${r.neuron.label}`
+    );
+    list.append(li);
+  }
+  return list;
+}
+
+interface TraceChartOptions {
+  width: number;
+  xDomain: [number, number];
+  yDomain?: [number, number];
+}
+
+function spikesText(n: number): string {
+  return `${n} spike${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * v(t) of each neuron as a small chart, stacked: same width, margins and time domain, so the time axes
+ * line up; the same v range, so the spikes line up too.
+ */
+export function StackedTraces(
+  runs: CompareRun[],
+  {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
+): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "compare-stack";
+  for (const r of runs) {
+    if (!r.trace) continue;
+    const color = NEURON_COLORS[r.neuron.index % NEURON_COLORS.length];
+    const line = {t: r.trace.t, v: r.trace.v, color, ariaLabel: `v of neuron ${r.neuron.index + 1}`};
+    const svg = voltagePlot([line], {width, height: 150, xDomain, yDomain, vPeak: r.neuron.vPeak});
+    const n = r.trace.spikes.length;
+    box.append(
+      figure(svg, {
+        title: `${neuronTitle(r)}: membrane potential v(t)`,
+        ariaLabel: `Line chart of the membrane potential v in mV of neuron ${r.neuron.index + 1} (${r.neuron.label}) against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms, with ${spikesText(n)}.`,
+        caption: `${r.neuron.label}: ${spikesText(n)}.`,
+        className: "compare-trace"
+      })
+    );
+  }
+  return box;
+}
+
+/** v(t) of all neurons on one chart, with a legend naming each colour. */
+export function OverlayTraces(
+  runs: CompareRun[],
+  {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
+): HTMLElement {
+  const drawn = runs.filter((r) => r.trace);
+  const lines = drawn.map((r) => ({
+    t: r.trace!.t,
+    v: r.trace!.v,
+    color: NEURON_COLORS[r.neuron.index % NEURON_COLORS.length],
+    ariaLabel: `v of neuron ${r.neuron.index + 1}`,
+    style: {strokeWidth: 1.4, strokeOpacity: 0.85}
+  }));
+  const svg = voltagePlot(lines, {
+    width,
+    height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
+    xDomain,
+    yDomain,
+    vPeak: 30
+  });
+  const counts = drawn
+    .map((r) => `neuron ${r.neuron.index + 1} (${r.neuron.short}) ${spikesText(r.trace!.spikes.length)}`)
+    .join(", ");
+  return figure(svg, {
+    title: "Membrane potentials v(t), overlaid",
+    legend: NeuronLegend(drawn, svg.ownerDocument),
+    ariaLabel: `Line chart of the membrane potential v in mV of ${drawn.length} neurons against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms: ${counts}.`,
+    caption: "Each colour is one neuron (see the legend); the dotted line is the 30 mV spike cut-off.",
+    className: "compare-overlay"
+  });
+}
+
+/** Column count and chart width of the phase-plane grid for n charts in a column `width` px wide. */
+export function phaseGridLayout(
+  n: number,
+  width: number,
+  gap = 16,
+  minChart = 300
+): {columns: number; chartWidth: number} {
+  let columns = Math.max(1, Math.min(n, Math.floor((width + gap) / (minChart + gap))));
+  if (n === 4 && columns === 3) columns = 2; // 2 × 2 rather than 3 + 1
+  const chartWidth = Math.max(200, Math.floor((width - (columns - 1) * gap) / columns));
+  return {columns, chartWidth: Math.min(chartWidth, width)};
+}
+
+/** The phase plane of each neuron, side by side on a wide screen and stacked on a phone. */
+export function PhasePlanes(
+  runs: CompareRun[],
+  {width, I, when}: {width: number; I: number; when: string}
+): HTMLElement {
+  const drawn = runs.filter((r) => r.trace);
+  const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
+  const grid = document.createElement("div");
+  grid.className = "compare-phase-grid";
+  grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+  for (const r of drawn) {
+    grid.append(
+      PhasePlane(r.trace!, {
+        width: chartWidth,
+        params: r.neuron.params,
+        equation: r.neuron.equation,
+        I,
+        equilibria: r.equilibria,
+        vPeak: r.neuron.vPeak,
+        title: `${neuronTitle(r)}: phase plane (v, u)`,
+        caption: `${r.neuron.label}. Nullclines for I = ${fmt(I)} (${when}); dashed lines are the reset jumps to v = c, u + d.`
+      })
+    );
+  }
+  return grid;
+}
+
+/**
+ * The statistics table: one row per statistic, one column per neuron (so four neurons fit a phone), with
+ * a caption, header cells with scope, and each statistic's meaning as a description.
+ */
+export function StatsTable(runs: CompareRun[], rows: StatsRow[], caption: string): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "compare-table-wrap";
+  const table = document.createElement("table");
+  table.className = "compare-stats";
+  const cap = document.createElement("caption");
+  cap.textContent = caption;
+  table.append(cap);
+  const thead = document.createElement("thead");
+  const head = document.createElement("tr");
+  const corner = document.createElement("th");
+  corner.scope = "col";
+  corner.textContent = "Statistic";
+  head.append(corner);
+  for (const r of runs) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.append(swatch(document, NEURON_COLORS[r.neuron.index % NEURON_COLORS.length]), neuronTitle(r));
+    th.title = r.neuron.label;
+    head.append(th);
+  }
+  thead.append(head);
+  const tbody = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = row.label;
+    const note = document.createElement("span");
+    note.className = "compare-note";
+    note.textContent = row.note;
+    th.append(note);
+    tr.append(th);
+    for (const value of row.values) {
+      const td = document.createElement("td");
+      td.textContent = value;
+      tr.append(td);
+    }
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  wrap.append(table);
+  return wrap;
+}
+
+/** A paragraph of plain text (set as text, never parsed as markup). */
+export function Paragraph(text: string, className = ""): HTMLParagraphElement {
+  const p = document.createElement("p");
+  if (className) p.className = className;
+  p.textContent = text;
+  return p;
+}

@@ -1,0 +1,288 @@
+/**
+ * The explorer's logic, kept out of the page: from a state to simulate options (the stimulus panel's
+ * checkboxes combined as a sum), a run that never throws, and the phase-plane analysis at one time.
+ */
+import type * as Library from "../../lib/index.js";
+import type {
+  Equilibrium,
+  Preset,
+  Separatrix,
+  SimulateOptions,
+  SpikeStatistics,
+  Stimulus,
+  StimulusPart,
+  Trace
+} from "../../lib/index.js";
+import {presetOf, type ExplorerState, type PresetSet} from "../../state/urlState.js";
+
+/** What the explorer needs from a class preset (the library's CLASSES entries). */
+export type ExplorerPreset = Preset;
+
+/** The library functions the explorer calls (passed in, so the page and the tests share one instance). */
+export type ExplorerLibrary = Pick<
+  typeof Library,
+  "simulate" | "compileStimulus" | "equilibria" | "bifurcationCurrents" | "spikeStatistics" | "separatrix"
+>;
+
+export type {Equilibrium, Trace};
+
+/** The spike statistics the readouts show. */
+export type SpikeStats = SpikeStatistics;
+
+/** Noise is sampled on its own fixed grid, so changing dt does not change the noise realisation. */
+export const NOISE_DT = 0.1;
+
+/** The stimulus of a state: the checked components (and the class's protocol) summed. */
+export function stimulusOf(state: ExplorerState, protocol: Stimulus | undefined): Stimulus {
+  const parts: StimulusPart[] = [];
+  if (state.protocol && protocol !== undefined && protocol !== 0)
+    parts.push(typeof protocol === "number" ? {kind: "dc", value: protocol} : protocol);
+  if (state.dc) parts.push({kind: "dc", value: state.dcI});
+  if (state.step) parts.push({kind: "step", value: state.stepI, start: state.stepOn, end: state.stepOff});
+  if (state.pulses) {
+    parts.push({
+      kind: "pulses",
+      amplitude: state.pulseI,
+      start: state.pulseOn,
+      width: state.pulseW,
+      period: state.pulseP,
+      count: state.pulseN
+    });
+  }
+  if (state.ramp)
+    parts.push({kind: "ramp", from: state.rampI, slope: state.rampS, start: state.rampOn, end: state.rampOff});
+  if (state.noise) {
+    parts.push({
+      kind: "noise",
+      mean: state.noiseM,
+      sigma: state.noiseS,
+      tau: state.noiseTau,
+      seed: state.noiseSeed,
+      dt: NOISE_DT
+    });
+  }
+  if (parts.length === 0) return 0;
+  if (parts.length === 1) return parts[0]; // a class's exact current, e.g. an overlay, as published
+  return {kind: "sum", parts};
+}
+
+/** The simulate options of a state. */
+export function optionsOf(state: ExplorerState, preset: ExplorerPreset): SimulateOptions {
+  const options: SimulateOptions = {
+    params: {a: state.a, b: state.b, c: state.c, d: state.d},
+    v0: state.v0,
+    u0: state.u0,
+    current: stimulusOf(state, preset.current),
+    duration: state.T,
+    dt: state.dt,
+    method: state.method,
+    vPeak: preset.vPeak ?? 30
+  };
+  if (preset.equation !== undefined) options.equation = preset.equation;
+  return options;
+}
+
+/** The keys the input current depends on (the stimulus panel, the class's protocol, the time grid). */
+export const INPUT_KEYS = [
+  "cls",
+  "T",
+  "dt",
+  "protocol",
+  "dc",
+  "dcI",
+  "step",
+  "stepI",
+  "stepOn",
+  "stepOff",
+  "pulses",
+  "pulseI",
+  "pulseOn",
+  "pulseW",
+  "pulseP",
+  "pulseN",
+  "ramp",
+  "rampI",
+  "rampS",
+  "rampOn",
+  "rampOff",
+  "noise",
+  "noiseM",
+  "noiseS",
+  "noiseTau",
+  "noiseSeed"
+] as const satisfies readonly (keyof ExplorerState)[];
+
+/**
+ * The input current of a state on the run's time grid, computed from the stimulus alone: it does not
+ * depend on the model, so moving a, b, c, d or the initial state does not redraw I(t).
+ */
+export interface Input {
+  t: Float64Array;
+  I: Float64Array;
+  /** I at time t (ms), as the stimulus defines it. */
+  value: (t: number) => number;
+  duration: number;
+  /** The message of an error thrown by the library (a bad stimulus), else null. */
+  error: string | null;
+  /** performance.now() when it was computed, and whether an update has already counted it. */
+  start: number;
+  claimed: boolean;
+}
+
+/** Computes the input current of a state. Never throws: a library error becomes `error`. */
+export function inputOf(
+  state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start = 0
+): Input {
+  const n = Math.floor(state.T / state.dt + 1e-9) + 1;
+  const t = new Float64Array(n);
+  for (let k = 0; k < n; ++k) t[k] = k * state.dt;
+  const I = new Float64Array(n);
+  try {
+    const compiled = lib.compileStimulus(
+      stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current),
+      state.T
+    );
+    compiled.fill(I, 0, state.dt);
+    return {t, I, value: (x) => compiled.value(x), duration: state.T, error: null, start, claimed: false};
+  } catch (e) {
+    return {
+      t,
+      I,
+      value: () => NaN,
+      duration: state.T,
+      error: e instanceof Error ? e.message : String(e),
+      start,
+      claimed: false
+    };
+  }
+}
+
+/** When an update began: the input's computation if this update made it, else now. */
+export function updateStart(input: Input, now: number): number {
+  if (input.claimed) return now;
+  input.claimed = true;
+  return Math.min(input.start, now);
+}
+
+/** One update of the explorer: the run (or the error that stopped it) and when the update started. */
+export interface Run {
+  state: ExplorerState;
+  options: SimulateOptions;
+  trace: Trace | null;
+  /** The message of an error thrown by the library (bad input), else null. */
+  error: string | null;
+  stats: SpikeStats | null;
+  /** performance.now() when the update started (for the "explorer:update" measure). */
+  start: number;
+  /** Set once the update has been measured. */
+  measured: boolean;
+}
+
+/** Runs the model of a state. Never throws: a library error becomes `error`. */
+export function runState(
+  state: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start = 0
+): Run {
+  const options = optionsOf(state, presetOf(presets, state.cls));
+  let trace: Trace | null = null;
+  let error: string | null = null;
+  let stats: SpikeStats | null = null;
+  try {
+    trace = lib.simulate(options);
+    const end = trace.t.length ? trace.t[trace.t.length - 1] : state.T;
+    stats = lib.spikeStatistics(trace.spikes, {start: 0, end: Math.max(end, state.T, 1e-9)});
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    if (trace) error = `${error} (while computing spike statistics)`;
+    trace = null;
+  }
+  return {state, options, trace, error, stats, start, measured: false};
+}
+
+/** The phase-plane analysis at one time of a run. */
+export interface PhaseAnalysis {
+  /** The time I is taken at (ms) and whether it is the end of the run. */
+  t: number;
+  atEnd: boolean;
+  /** I at that time (paper units). */
+  I: number;
+  equilibria: Equilibrium[];
+  /** The rest state (the stable equilibrium), if any. */
+  rest: Equilibrium | null;
+  saddleNode: number | null;
+  hopf: number | null;
+  /** The saddle's stable manifold (the threshold), or null without a saddle. */
+  separatrix: Separatrix | null;
+  /** Messages of analysis errors (e.g. a degenerate a = 0), else empty. */
+  errors: string[];
+}
+
+/** The last separatrix computed, by what it depends on (a, b, I, the equation; not c or d, nor the run). */
+let lastSeparatrix: {key: string; lib: ExplorerLibrary; value: Separatrix | null} | null = null;
+
+/** The separatrix, reused while only c, d, the stimulus' shape or the numerics move (it costs ≈ 0.5 ms). */
+function separatrixOf(
+  lib: ExplorerLibrary,
+  params: SimulateOptions["params"],
+  I: number,
+  equation: SimulateOptions["equation"]
+): Separatrix | null {
+  const key = JSON.stringify([params.a, params.b, I, equation ?? null]);
+  if (lastSeparatrix?.key === key && lastSeparatrix.lib === lib) return lastSeparatrix.value;
+  const value = lib.separatrix(params, I, {equation});
+  lastSeparatrix = {key, lib, value};
+  return value;
+}
+
+/**
+ * Nullcline current, equilibria, rest state, bifurcation currents and separatrix for a run at time tI (null = the end),
+ * with I as the stimulus defines it at that time.
+ */
+export function analysePhase(run: Run, input: Input, tI: number | null, lib: ExplorerLibrary): PhaseAnalysis | null {
+  const trace = run.trace;
+  if (!trace || trace.t.length === 0 || input.error) return null;
+  const tEnd = run.state.T;
+  const atEnd = tI === null || tI >= tEnd;
+  const t = atEnd ? tEnd : Math.max(0, tI);
+  const I = input.value(t);
+  const params = run.options.params;
+  const equation = run.options.equation;
+  const errors: string[] = [];
+  let equilibria: Equilibrium[] = [];
+  let saddleNode: number | null = null;
+  let hopf: number | null = null;
+  try {
+    equilibria = lib.equilibria(params, I, equation);
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  try {
+    ({saddleNode, hopf} = lib.bifurcationCurrents(params, equation));
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  let separatrix: Separatrix | null = null;
+  try {
+    separatrix = separatrixOf(lib, params, I, equation);
+  } catch (e) {
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  const rest = equilibria.find((e) => e.type === "stable node" || e.type === "stable focus") ?? null;
+  return {t, atEnd, I, equilibria, rest, saddleNode, hopf, separatrix, errors};
+}
+
+/**
+ * Records the "explorer:update" measure of a run once its charts are in the DOM: from the start of the
+ * update (the first cell that depends on the controls) to now. Later redraws of the same run (resizing,
+ * moving only the phase-plane time) are not updates of the run and are not measured.
+ */
+export function measureUpdate(run: Run): void {
+  if (run.measured) return;
+  run.measured = true;
+  performance.measure("explorer:update", {start: run.start, end: performance.now()});
+}

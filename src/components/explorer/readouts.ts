@@ -1,0 +1,64 @@
+/**
+ * Readouts beside the charts: spike count, rate and ISIs of a run; the rest state's type and the
+ * bifurcation currents I_sn and I_AH. Plain text in a definition list (no markup from data).
+ */
+import {fmt} from "../charts/chart.js";
+import type {PhaseAnalysis, SpikeStats} from "./explorer.js";
+
+function list(rows: [string, string][], className: string, label: string): HTMLElement {
+  const dl = document.createElement("dl");
+  dl.className = `readouts ${className}`;
+  dl.setAttribute("aria-label", label);
+  for (const [term, value] of rows) {
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+  return dl;
+}
+
+/** Spike count, mean rate (Hz) and the inter-spike intervals (ms) of a run. */
+export function SpikeReadout(stats: SpikeStats | null, {duration}: {duration: number}): HTMLElement {
+  if (!stats) return list([["Spikes", "—"]], "spike-readout", "Spike statistics");
+  const isis = Array.from(stats.isis.subarray(0, 12), (x) => fmt(x, 3));
+  return list(
+    [
+      ["Spikes", `${stats.count} in ${fmt(duration)} ms`],
+      ["Rate", `${fmt(stats.rate, 3)} Hz`],
+      [
+        "ISIs (ms)",
+        stats.isis.length
+          ? `${isis.join(", ")}${stats.isis.length > 12 ? `, … (${stats.isis.length} in all)` : ""}`
+          : "—"
+      ],
+      [
+        "Mean ISI, CV",
+        stats.meanIsi === null ? "—" : `${fmt(stats.meanIsi, 3)} ms, ${stats.cv === null ? "—" : fmt(stats.cv, 2)}`
+      ]
+    ],
+    "spike-readout",
+    "Spike statistics"
+  );
+}
+
+/** The rest state at the phase plane's I, and I_sn and I_AH of the parameters. */
+export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
+  if (!analysis) return list([["Rest state", "—"]], "stability-readout", "Stability");
+  const rest = analysis.rest;
+  const rows: [string, string][] = [
+    [
+      `Rest state at I = ${fmt(analysis.I)}`,
+      rest
+        ? `${rest.type} at v = ${fmt(rest.v)} mV`
+        : analysis.equilibria.length
+          ? `none stable (${analysis.equilibria.map((e) => e.type).join(", ")})`
+          : "none: no equilibrium, the neuron cannot rest"
+    ],
+    ["I_sn (saddle-node)", analysis.saddleNode === null ? "none" : fmt(analysis.saddleNode, 6)],
+    ["I_AH (Andronov–Hopf)", analysis.hopf === null ? "none" : fmt(analysis.hopf, 6)]
+  ];
+  for (const e of analysis.errors) rows.push(["Note", e]);
+  return list(rows, "stability-readout", "Stability of the rest state");
+}

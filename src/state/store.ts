@@ -1,0 +1,127 @@
+/**
+ * The pages' state holders and their link to the address bar. A store holds one page's whole state, dispatches
+ * "input" when it changes (so Framework's `Generators.input(store)` turns it into a reactive value) and tells
+ * its watchers; `syncUrl` keeps the address bar in step with any store.
+ */
+import {repairStimulus, type CompareState} from "./compareState.js";
+import type {ExplorerState} from "./urlState.js";
+
+/** A page's state: read `value`, `watch` the changes; subclasses decide how a patch becomes a new value. */
+export class Store<S, Change = null> extends EventTarget {
+  #value: S;
+
+  constructor(value: S) {
+    super();
+    this.#value = value;
+  }
+
+  get value(): S {
+    return this.#value;
+  }
+
+  /** Calls `listener` after each change. */
+  watch(listener: (state: S, change: Change) => void): void {
+    this.addEventListener("input", (event) => listener(this.#value, (event as CustomEvent<Change>).detail));
+  }
+
+  /** Replaces the value and dispatches "input" with what changed. */
+  protected commit(next: S, change: Change): void {
+    this.#value = next;
+    this.dispatchEvent(new CustomEvent<Change>("input", {detail: change}));
+  }
+}
+
+type Keys = (keyof ExplorerState)[];
+
+/** The event a store dispatches on every change: which keys changed and which control changed them. */
+export interface StoreChange {
+  changed: Keys;
+  source: unknown;
+}
+
+/**
+ * Holds the explorer state. Dispatches "input" (with a {@link StoreChange} as detail) when it changes.
+ */
+export class ExplorerStore extends Store<ExplorerState, StoreChange> {
+  /** Merges a patch; dispatches "input" if anything changed. */
+  set(patch: Partial<ExplorerState>, source: unknown = null): void {
+    const changed = (Object.keys(patch) as Keys).filter((key) => !Object.is(patch[key], this.value[key]));
+    if (!changed.length) return;
+    this.commit({...this.value, ...patch}, {changed, source});
+  }
+
+  /**
+   * A view of some keys: an event target whose `value` (a new object only when one of the keys changed)
+   * dispatches "input" only then. Use it with `Generators.input` so a cell reruns only when it must.
+   */
+  select<K extends keyof ExplorerState>(keys: K[] | "all-but", except: K[] = []): StoreView<Pick<ExplorerState, K>> {
+    const pick = (state: ExplorerState) => {
+      if (keys !== "all-but") return Object.fromEntries(keys.map((k) => [k, state[k]])) as Pick<ExplorerState, K>;
+      const out = {...state} as Record<string, unknown>;
+      for (const k of except) delete out[k];
+      return out as Pick<ExplorerState, K>;
+    };
+    const relevant = (key: keyof ExplorerState) =>
+      keys === "all-but" ? !except.includes(key as K) : keys.includes(key as K);
+    const view = new StoreView(pick(this.value));
+    this.watch((state, {changed}) => {
+      if (changed.some(relevant)) view.update(pick(state));
+    });
+    return view;
+  }
+}
+
+/** See {@link ExplorerStore.select}. */
+export class StoreView<T> extends EventTarget {
+  #value: T;
+  constructor(value: T) {
+    super();
+    this.#value = value;
+  }
+  get value(): T {
+    return this.#value;
+  }
+  update(value: T): void {
+    this.#value = value;
+    this.dispatchEvent(new Event("input"));
+  }
+}
+
+/**
+ * Holds the comparison page's state. Dispatches "input" when it changes.
+ */
+export class CompareStore extends Store<CompareState> {
+  /** Merges a patch (repairing a shared protocol that no longer exists); dispatches "input" on a change. */
+  set(patch: Partial<CompareState>): void {
+    const next: CompareState = {...this.value, ...patch};
+    repairStimulus(next);
+    if (JSON.stringify(next) === JSON.stringify(this.value)) return;
+    this.commit(next, null);
+  }
+}
+
+/**
+ * Keeps the address bar in step with a store (the explorer's or another page's): history.replaceState with the
+ * serialised state, at most once per `delay` ms while the reader drags (browsers throttle rapid replaceState
+ * calls).
+ */
+export function syncUrl<S>(
+  store: {readonly value: S; watch(listener: () => void): void},
+  serialize: (state: S) => string,
+  delay = 150
+): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const search = serialize(store.value);
+    if (search === location.search) return;
+    try {
+      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    } catch {
+      // A browser that refuses (too many calls) keeps the previous address; the next change retries.
+    }
+  };
+  store.watch(() => {
+    if (timer === null) timer = setTimeout(write, delay);
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * Running a pure function off the main thread, for every page that has heavy work (the zoo's accurate runs,
+ * the 2007 cells, f–I sweeps, the lab's jobs, the atlas's rows):
+ *
+ * - in a module worker, `serve(execute)` answers each message {key, request} with {key, progress: [done,
+ *   total]} as often as `execute` reports it, then {key, result} or {key, error};
+ * - on the page, `WorkerJobs` sends requests and settles their promises, reports progress, and cancels by
+ *   terminating the worker (the only way to stop a running computation); the next job starts a fresh one.
+ *   Without a worker, or when it fails to load, the jobs run on the main thread, one per task.
+ *
+ * Requests and results are plain data; the typed arrays of a result are transferred, not copied.
+ *
+ * Every runner of the site follows one job protocol: progress through a `(done, total)` callback; a job that
+ * is cancelled (or superseded by a newer one) rejects with {@link Cancelled}, which a caller tells apart from a
+ * failure with {@link isCancelled}; without a worker, or when it fails to load, the job runs on the main thread.
+ */
+
+/** Called as a job advances: `done` of `total` units of work. */
+export type Progress = (done: number, total: number) => void;
+
+/** The rejection of a job that was cancelled. */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+/** Whether a job's rejection is a cancellation (not a failure to report). */
+export function isCancelled(error: unknown): error is Cancelled {
+  return error instanceof Cancelled;
+}
+
+/** Runs a request on the page, in a task of its own (setTimeout 0), so input events get a turn in between. */
+export function mainThreadRunner<Req, Res>(
+  execute: (request: Req, progress: Progress) => Res
+): (request: Req, progress?: Progress) => Promise<Res> {
+  return (request, progress = () => {}) =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(execute(request, progress));
+        } catch (e) {
+          reject(e);
+        }
+      }, 0)
+    );
+}
+
+/** The distinct buffers of the typed arrays among a result's own values (one level deep). */
+function transferables(result: unknown): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  if (result && typeof result === "object") {
+    for (const value of Object.values(result))
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+  }
+  return [...buffers];
+}
+
+/** In a worker: answers every request message with `execute`'s progress, then its result or its error message. */
+export function serve<Req, Res>(execute: (request: Req, progress: Progress) => Res): void {
+  const scope = self as unknown as Worker;
+  scope.addEventListener("message", (event: MessageEvent) => {
+    const {key, request} = event.data as {key: number; request: Req};
+    try {
+      const result = execute(request, (done, total) => scope.postMessage({key, progress: [done, total]}));
+      scope.postMessage({key, result}, transferables(result));
+    } catch (e) {
+      scope.postMessage({key, error: e instanceof Error ? e.message : String(e)});
+    }
+  });
+}
+
+interface Pending<Req, Res> {
+  request: Req;
+  progress: Progress;
+  resolve: (result: Res) => void;
+  reject: (error: Error) => void;
+}
+
+/** Jobs for one worker, made by `makeWorker` when a job needs it (null: run on the main thread). */
+export class WorkerJobs<Req, Res> {
+  #worker: Worker | null = null;
+  #broken = false;
+  #next = 0;
+  #pending = new Map<number, Pending<Req, Res>>();
+  readonly #fallback: (request: Req, progress?: Progress) => Promise<Res>;
+
+  constructor(
+    private readonly makeWorker: () => Worker | null,
+    execute: (request: Req, progress: Progress) => Res
+  ) {
+    this.#fallback = mainThreadRunner(execute);
+  }
+
+  /** Runs a job; `progress(done, total)` is called as it advances. Rejects with {@link Cancelled} if cancelled. */
+  run(request: Req, progress: Progress = () => {}): Promise<Res> {
+    const worker = this.#broken ? null : (this.#worker ??= this.#start());
+    if (!worker) return this.#fallback(request, progress);
+    return new Promise<Res>((resolve, reject) => {
+      const key = ++this.#next;
+      this.#pending.set(key, {request, progress, resolve, reject});
+      worker.postMessage({key, request});
+    });
+  }
+
+  /** Stops every job in flight (their promises reject with {@link Cancelled}) and the worker. */
+  cancel(): void {
+    this.close();
+    for (const p of this.#pending.values()) p.reject(new Cancelled());
+    this.#pending.clear();
+  }
+
+  /** Terminates the worker, freeing its memory; the next job starts a new one. Call it with no job in flight. */
+  close(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  #start(): Worker | null {
+    const worker = this.makeWorker();
+    if (!worker) return null;
+    worker.addEventListener("message", (event: MessageEvent) => {
+      const {key, progress, result, error} = event.data as {
+        key: number;
+        progress?: [number, number];
+        result?: Res;
+        error?: string;
+      };
+      const p = this.#pending.get(key);
+      if (!p) return;
+      if (progress) return p.progress(progress[0], progress[1]);
+      this.#pending.delete(key);
+      if (error !== undefined) p.reject(new Error(error));
+      else p.resolve(result as Res);
+    });
+    // A worker that fails to load answers nothing: what waits, and everything after, runs on the main thread.
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.#broken = true;
+      this.#worker = null;
+      for (const p of this.#pending.values()) this.#fallback(p.request, p.progress).then(p.resolve, p.reject);
+      this.#pending.clear();
+    });
+    return worker;
+  }
+}
+
+/** On the page: runs requests in `worker` (served by {@link serve}), falling back to the main thread. */
+export function workerRunner<Req, Res>(
+  worker: Worker | null,
+  execute: (request: Req, progress: Progress) => Res
+): (request: Req) => Promise<Res> {
+  const jobs = new WorkerJobs(() => worker, execute);
+  return (request) => jobs.run(request);
+}

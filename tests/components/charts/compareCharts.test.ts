@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {
+  NeuronLegend,
+  OverlayTraces,
+  PhasePlanes,
+  StackedTraces,
+  StatsTable,
+  phaseGridLayout,
+  voltageDomain
+} from "../../../src/components/charts/compareCharts.js";
+import type {CompareRun, StatsRow} from "../../../src/components/compare/compareModel.js";
+import {expectSnapshot, syntheticTrace} from "../fixtures.js";
+
+/** Deterministic runs: the synthetic Euler trace (not the library's), one per neuron. */
+function runs(n: number): CompareRun[] {
+  const trace = {...syntheticTrace(), method: "euler" as const, dt: 0.25, steps: 400, warnings: []};
+  const names = ["RS", "IB", "CH", "FS"];
+  return Array.from({length: n}, (_, i) => ({
+    neuron: {
+      index: i,
+      kind: names[i] as "RS",
+      short: names[i],
+      label: `${names[i]}, a neuron`,
+      params: {a: 0.02, b: 0.2, c: -65, d: 8},
+      v0: -65,
+      u0: -13,
+      vPeak: 30,
+      protocol: null,
+      publishedDt: 0.25
+    },
+    options: {params: {a: 0.02, b: 0.2, c: -65, d: 8}, duration: 100},
+    trace,
+    error: null,
+    stats: null,
+    before: 0,
+    bursts: null,
+    pattern: null,
+    equilibria: [{v: -70, u: -14, type: "stable node"}] as unknown as CompareRun["equilibria"]
+  }));
+}
+const svgOf = (figure: Element) => figure.querySelector("svg[role=img]") as SVGSVGElement;
+
+describe("StackedTraces", () => {
+  it("draws one titled, labelled chart per neuron, all on the same time axis", () => {
+    for (const n of [2, 3, 4]) {
+      const box = StackedTraces(runs(n), {width: 500, xDomain: [0, 100]});
+      const figures = [...box.querySelectorAll("figure")];
+      expect(figures).toHaveLength(n);
+      figures.forEach((f, i) => {
+        expect(f.querySelector("h3")?.textContent).toMatch(new RegExp(`^${i + 1} · `));
+        expect(svgOf(f).getAttribute("aria-label")).toMatch(
+          /membrane potential v in mV of neuron \d .* time t from 0 to 100 ms/
+        );
+        expect(svgOf(f).textContent).toContain("t (ms)");
+        expect(svgOf(f).textContent).toContain("v (mV)");
+        expect(svgOf(f).getAttribute("width")).toBe("500");
+      });
+      // Same x ticks everywhere: the axes line up.
+      const ticks = figures.map((f) => f.querySelector(".axes path")?.getAttribute("d"));
+      expect(new Set(ticks).size).toBe(1);
+    }
+  });
+});
+
+describe("OverlayTraces", () => {
+  it("draws every neuron on one chart with a legend", async () => {
+    const figure = OverlayTraces(runs(3), {width: 500, xDomain: [0, 100]});
+    expect(figure.querySelector("h3")?.textContent).toBe("Membrane potentials v(t), overlaid");
+    expect(figure.querySelectorAll(".compare-legend li")).toHaveLength(3);
+    expect(
+      svgOf(figure).querySelectorAll("path[stroke='#0072b2'], path[stroke='#d55e00'], path[stroke='#009e73']")
+    ).toHaveLength(3);
+    expect(svgOf(figure).getAttribute("aria-label")).toMatch(/of 3 neurons/);
+    await expectSnapshot(svgOf(figure), "compareOverlay.svg");
+  });
+});
+
+describe("PhasePlanes and their layout", () => {
+  it("puts 2–4 phase planes side by side on a wide screen and stacks them on a phone", () => {
+    expect(phaseGridLayout(2, 1000)).toEqual({columns: 2, chartWidth: 492});
+    expect(phaseGridLayout(3, 1000)).toEqual({columns: 3, chartWidth: 322});
+    expect(phaseGridLayout(4, 1000).columns).toBe(2);
+    expect(phaseGridLayout(4, 358)).toEqual({columns: 1, chartWidth: 358});
+    const grid = PhasePlanes(runs(4), {width: 358, I: 0, when: "at the end"});
+    expect(grid.querySelectorAll("figure")).toHaveLength(4);
+    for (const f of grid.querySelectorAll("figure"))
+      expect(Number(svgOf(f).getAttribute("width"))).toBeLessThanOrEqual(358);
+  });
+});
+
+describe("StatsTable and NeuronLegend", () => {
+  it("has a caption, a header per neuron and a row header per statistic, all as text", async () => {
+    const rows: StatsRow[] = [
+      {label: "Spikes", note: "count", values: ["3", "<img src=x>"]},
+      {label: "Rate (Hz)", note: "rate", values: ["30", "—"]}
+    ];
+    const table = StatsTable(runs(2), rows, "Statistics");
+    expect(table.querySelector("caption")?.textContent).toBe("Statistics");
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual([
+      "Statistic",
+      "1 · RS",
+      "2 · IB"
+    ]);
+    expect(table.querySelectorAll("tbody th[scope=row]")).toHaveLength(2);
+    expect(table.querySelector("img")).toBeNull();
+    expect(table.querySelectorAll("tbody td")[1].textContent).toBe("<img src=x>");
+    await expectSnapshot(table, "compareStats.html");
+  });
+
+  it("names each neuron beside its colour", () => {
+    expect(NeuronLegend(runs(2)).textContent).toBe("1 · RS: RS, a neuron2 · IB: IB, a neuron");
+    const [lo, hi] = voltageDomain(runs(2));
+    expect(hi).toBe(30);
+    expect(lo).toBe(Math.min(...runs(1)[0].trace!.v));
+  });
+});

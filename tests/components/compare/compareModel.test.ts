@@ -1,0 +1,161 @@
+import {describe, expect, it} from "vitest";
+import * as lib from "../../../lib/index.js";
+import {CLASSES, FEATURES} from "../../../lib/index.js";
+import {
+  burstsOf,
+  compare,
+  firstChange,
+  neuronOf,
+  optionsFor,
+  sharedStimulus,
+  statsRows,
+  type CompareRun
+} from "../../../src/components/compare/compareModel.js";
+import {defaultCompareState, parseCompareState, type CompareState} from "../../../src/state/compareState.js";
+
+const catalog = {classes: CLASSES, features: FEATURES};
+const state = (search: string): CompareState => parseCompareState(search, catalog).state;
+
+describe("the shared stimulus", () => {
+  it("builds a DC, a step and a pulse train from the page's parameters", () => {
+    const neurons = [neuronOf({kind: "RS", a: 0, b: 0, c: -65, d: 0}, 0, {explorer: null}, catalog)];
+    const dc = sharedStimulus(state("?n1=RS&n2=FS&stim=dc&I=7&T=300"), neurons, lib);
+    expect(dc).toMatchObject({current: {kind: "dc", value: 7}, duration: 300, onset: 0, phaseI: 7});
+    const step = sharedStimulus(state("?n1=RS&n2=FS&stim=step&I=5&on=40&off=90&T=120"), neurons, lib);
+    expect(step).toMatchObject({current: {kind: "step", value: 5, start: 40, end: 90}, duration: 120, onset: 40});
+    expect(step.description).toBe("A step of I = 5 from 40 to 90 ms, in a run of 120 ms.");
+    const pulses = sharedStimulus(
+      state("?n1=RS&n2=FS&stim=pulses&I=20&on=10&width=80&period=50&count=2"),
+      neurons,
+      lib
+    );
+    // A pulse never outlasts its period.
+    expect(pulses.current).toEqual({kind: "pulses", amplitude: 20, start: 10, width: 50, period: 50, count: 2});
+  });
+
+  it("shares one neuron's protocol with its duration, and finds its onset", () => {
+    const s = state("?n1=CH&n2=TC_burst&stim=protocol2");
+    const neurons = s.neurons.map((slot, i) => neuronOf(slot, i, s, catalog));
+    const shared = sharedStimulus(s, neurons, lib);
+    expect(shared.current).toBe(CLASSES.TC_burst.current);
+    expect(shared.duration).toBe(150);
+    expect(shared.onset).toBeCloseTo(45, 5);
+    expect(shared.description).toMatch(/^The protocol of neuron 2 \(TC burst\): I = /);
+    expect(sharedStimulus({...s, stim: "protocol1"}, neurons, lib).onset).toBeCloseTo(15, 5);
+  });
+
+  it("firstChange locates a breakpoint to a microsecond, and gives 0 for a constant", () => {
+    expect(firstChange((t) => (t > 12.3456 ? 1 : 0), 100)).toBeCloseTo(12.3456, 5);
+    expect(firstChange(() => 3, 100)).toBe(0);
+  });
+});
+
+describe("compare(state, catalog, lib)", () => {
+  it("runs every neuron with the same current, the page's method and step", () => {
+    const s = state("?n1=RS&n2=FS&n3=custom&a3=0.02&b3=0.2&c3=-50&d3=2&stim=dc&I=10&T=100&method=paper2004");
+    const c = compare(s, catalog, lib);
+    expect(c.error).toBeNull();
+    expect(c.runs).toHaveLength(3);
+    for (const r of c.runs) {
+      expect(r.error).toBeNull();
+      expect(r.options).toMatchObject({current: {kind: "dc", value: 10}, duration: 100, method: "paper2004", dt: 0.25});
+      expect(r.trace!.spikes.length).toBeGreaterThan(0);
+      expect(Array.from(r.trace!.I.subarray(0, 5))).toEqual([10, 10, 10, 10, 10]);
+    }
+    // FS fires faster than RS under the same current.
+    expect(c.runs[1].stats!.count).toBeGreaterThan(c.runs[0].stats!.count);
+    expect(optionsFor(c.neurons[0], c.stimulus!, "adaptive").dt).toBe(2 ** -5);
+  });
+
+  it("runs a 2004 panel as published with its own step τ from figure1.m (Q: 0.1 ms, R: 0.5 ms)", () => {
+    const c = compare(state("?n1=Q&n2=R&n3=RS&stim=dc&I=10&T=50&method=paper2004"), catalog, lib);
+    expect(c.runs.map((r) => r.options.dt)).toEqual([0.1, 0.5, 0.25]);
+    expect(c.runs.map((r) => r.trace!.dt)).toEqual([0.1, 0.5, 0.25]);
+  });
+
+  it("keeps each preset's own equation and start state (panel G's quadratic)", () => {
+    const s = state("?n1=G&n2=A&stim=protocol1");
+    const c = compare(s, catalog, lib);
+    expect(c.runs[0].options.equation).toEqual(FEATURES.G.equation);
+    expect(c.runs[0].options.v0).toBe(-60);
+    expect(c.runs[1].options.equation).toBeUndefined();
+    expect(c.stimulus!.duration).toBe(300);
+  });
+
+  it("changing the current changes every trace", () => {
+    const a = compare(state("?n1=RS&n2=IB&n3=FS&stim=dc&I=5&T=100"), catalog, lib);
+    const b = compare(state("?n1=RS&n2=IB&n3=FS&stim=dc&I=15&T=100"), catalog, lib);
+    for (let i = 0; i < 3; i++) expect(Array.from(b.runs[i].trace!.v)).not.toEqual(Array.from(a.runs[i].trace!.v));
+  });
+
+  it("stops a runaway neuron within its spike budget and says so", () => {
+    const c = compare(state("?n1=T&n2=S&stim=protocol1"), catalog, lib);
+    expect(c.runs[0].trace).not.toBeNull();
+    expect(c.runs[0].trace!.spikes.length).toBeLessThanOrEqual(20_000);
+  }, 20_000);
+});
+
+describe("statsRows(runs)", () => {
+  it("gives counts, rates, latency, ISIs, CV and adaptation per neuron, with dashes where undefined", () => {
+    const c = compare(
+      state("?n1=RS&n2=custom&a2=0.02&b2=0.2&c2=-65&d2=8&stim=step&I=1&on=10&off=1000&T=100"),
+      catalog,
+      lib
+    );
+    const rows = statsRows(c.runs);
+    const labels = rows.map((r) => r.label);
+    for (const label of [
+      "Spikes",
+      "Rate (Hz)",
+      "First-spike latency (ms)",
+      "Mean ISI (ms)",
+      "CV of ISIs",
+      "Adaptation index"
+    ])
+      expect(labels).toContain(label);
+    for (const row of rows) expect(row.values).toHaveLength(2);
+    // I = 1 is below RS's rheobase: silent, so latency, ISI, CV and adaptation are undefined.
+    const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.values]));
+    expect(byLabel["Spikes"]).toEqual(["0", "0"]);
+    expect(byLabel["First-spike latency (ms)"]).toEqual(["—", "—"]);
+    expect(byLabel["CV of ISIs"]).toEqual(["—", "—"]);
+  });
+
+  it("adds the burst rows when the library detects bursts", () => {
+    const c = compare(state("?n1=CH&n2=RS&stim=protocol1"), catalog, lib);
+    const rows = statsRows(c.runs);
+    const hasBursts = typeof (lib as Record<string, unknown>).detectBursts === "function";
+    expect(rows.some((r) => r.label === "Spikes per burst")).toBe(hasBursts);
+    const withoutLibrary = c.runs.map((r): CompareRun => ({...r, bursts: null, pattern: null}));
+    expect(statsRows(withoutLibrary).some((r) => r.label === "Bursts" || r.label === "Firing pattern")).toBe(false);
+  });
+
+  it("reads bursts from a detector's result in either shape", () => {
+    const spikes = Float64Array.of(1, 2, 3, 50, 51);
+    expect(burstsOf(spikes, {})).toBeNull();
+    expect(
+      burstsOf(spikes, {
+        detectBursts: () => ({
+          bursts: [
+            {start: 1, end: 3, count: 3},
+            {start: 50, end: 51, count: 2}
+          ]
+        })
+      })
+    ).toEqual({count: 2, meanSize: 2.5});
+    expect(burstsOf(spikes, {detectBursts: () => [[1, 2, 3]]})).toEqual({count: 1, meanSize: 3});
+    expect(burstsOf(spikes, {detectBursts: () => "nonsense"})).toBeNull();
+    expect(
+      burstsOf(spikes, {
+        detectBursts: () => {
+          throw new Error("x");
+        }
+      })
+    ).toBeNull();
+  });
+
+  it("the default comparison runs without an error", () => {
+    const c = compare(defaultCompareState(catalog), catalog, lib);
+    expect(c.runs.map((r) => r.error)).toEqual([null, null, null]);
+  });
+});

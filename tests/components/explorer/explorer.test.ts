@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import * as lib from "../../../lib/index.js";
+import {CLASSES} from "../../../lib/index.js";
+import {analysePhase, inputOf, optionsOf, runState, stimulusOf} from "../../../src/components/explorer/explorer.js";
+import {RunError, RunWarnings, UrlNotice} from "../../../src/components/messages.js";
+import {SpikeReadout, StabilityReadout} from "../../../src/components/explorer/readouts.js";
+import {presetState} from "../../../src/state/urlState.js";
+
+describe("stimulusOf(state, protocol)", () => {
+  const rs = presetState("RS", CLASSES);
+  it("is the class's exact protocol when only it is checked", () => {
+    expect(stimulusOf(rs, CLASSES.RS.current)).toBe(CLASSES.RS.current);
+    expect(stimulusOf({...rs, protocol: false}, CLASSES.RS.current)).toBe(0);
+  });
+
+  it("sums the checked components with the protocol", () => {
+    const state = {...rs, dc: true, dcI: 2, pulses: true, noise: true};
+    expect(stimulusOf(state, CLASSES.RS.current)).toEqual({
+      kind: "sum",
+      parts: [
+        CLASSES.RS.current,
+        {kind: "dc", value: 2},
+        {kind: "pulses", amplitude: 10, start: 20, width: 5, period: 50, count: 5},
+        {kind: "noise", mean: 0, sigma: 2, tau: 5, seed: 1, dt: 0.1}
+      ]
+    });
+  });
+});
+
+describe("runState(state, presets, lib)", () => {
+  it("runs the class as the library's simulate does", () => {
+    const state = presetState("FS", CLASSES);
+    const run = runState(state, CLASSES, lib);
+    const trace = lib.simulate(optionsOf(state, CLASSES.FS));
+    expect(run.error).toBeNull();
+    expect(Array.from(run.trace!.spikes)).toEqual(Array.from(trace.spikes));
+    expect(run.stats!.count).toBe(trace.spikes.length);
+  });
+
+  it("turns a library error into a message instead of throwing", () => {
+    const run = runState({...presetState("RS", CLASSES), v0: 30}, CLASSES, lib);
+    expect(run.trace).toBeNull();
+    expect(run.error).toMatch(/v0/);
+  });
+});
+
+describe("analysePhase(run, input, tI, lib)", () => {
+  it("takes I from the stimulus at the chosen time, by default the end of the run", () => {
+    const state = presetState("RS", CLASSES);
+    const run = runState(state, CLASSES, lib);
+    const input = inputOf(state, CLASSES, lib);
+    const end = analysePhase(run, input, null, lib)!;
+    expect(end).toMatchObject({t: 150, atEnd: true, I: 14, equilibria: [], rest: null, saddleNode: 4});
+    expect(end.hopf).toBeCloseTo(3.7975, 9);
+    const early = analysePhase(run, input, 10, lib)!;
+    expect(early).toMatchObject({t: 10, atEnd: false, I: 0});
+    expect(early.rest?.type).toMatch(/^stable/);
+    expect(input.I[Math.round(20 / state.dt)]).toBe(14);
+  });
+
+  it("reuses the separatrix while only c or d move, and recomputes it when a, b or I do", () => {
+    let calls = 0;
+    const counting = {
+      ...lib,
+      separatrix: (...args: Parameters<typeof lib.separatrix>) => {
+        calls++;
+        return lib.separatrix(...args);
+      }
+    };
+    const phaseOf = (changes: Partial<ReturnType<typeof presetState>>) => {
+      const state = {...presetState("RS", CLASSES), ...changes};
+      return analysePhase(runState(state, CLASSES, counting), inputOf(state, CLASSES, counting), 10, counting)!;
+    };
+    const first = phaseOf({});
+    expect(first.separatrix).not.toBeNull();
+    const n = calls;
+    expect(phaseOf({c: -50, d: 2}).separatrix).toBe(first.separatrix); // same object: not recomputed
+    expect(calls).toBe(n);
+    const other = phaseOf({a: 0.03});
+    expect(calls).toBe(n + 1);
+    expect(other.separatrix!.saddle.v).toBeCloseTo(first.separatrix!.saddle.v, 12); // the saddle does not depend on a
+    expect(other.separatrix!.branches[0].v).not.toEqual(first.separatrix!.branches[0].v);
+  });
+});
+
+describe("messages and readouts", () => {
+  it("render untrusted text as text, never as markup", () => {
+    const hostile = "<img src=x onerror=alert(1)>";
+    for (const element of [UrlNotice([hostile]), RunWarnings([hostile]), RunError(hostile)]) {
+      expect(element.textContent).toContain(hostile);
+      expect(element.querySelector("img")).toBeNull();
+    }
+    expect(UrlNotice([]).hidden).toBe(true);
+    expect(UrlNotice(["x"]).getAttribute("role")).toBe("status");
+    expect(UrlNotice(["x"]).id).toBe("url-notice");
+    expect(RunWarnings([]).hidden).toBe(true);
+  });
+
+  it("show the spike statistics and the stability of the rest state", () => {
+    const state = presetState("RS", CLASSES);
+    const run = runState(state, CLASSES, lib);
+    const spikes = SpikeReadout(run.stats, {duration: 150}).textContent;
+    expect(spikes).toContain(`Spikes${run.stats!.count} in 150 ms`);
+    expect(spikes).toContain("Hz");
+    const stability = StabilityReadout(analysePhase(run, inputOf(state, CLASSES, lib), 10, lib)).textContent;
+    expect(stability).toMatch(/Rest state at I = 0stable (node|focus) at v = −\d/);
+    expect(stability).toContain("I_sn (saddle-node)4");
+    expect(stability).toContain("I_AH (Andronov–Hopf)3.7975");
+  });
+});

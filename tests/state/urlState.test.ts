@@ -1,0 +1,218 @@
+import {describe, expect, it} from "vitest";
+import fc from "fast-check";
+import {
+  CLASS_IDS,
+  METHODS,
+  NUMBER_SPECS,
+  clampToSpec,
+  defaultState,
+  parseNumber,
+  parseState,
+  presetState,
+  serializeState,
+  type ClassId,
+  type ExplorerState,
+  type PresetLike
+} from "../../src/state/urlState.js";
+
+// The 2003 classes (docs/science.md §2.1): only what the state reads.
+const preset = (a: number, b: number, c: number, d: number, v0: number, duration: number): PresetLike => ({
+  params: {a, b, c, d},
+  v0,
+  u0: b * v0,
+  duration,
+  dt: 0.25
+});
+const PRESETS: Record<ClassId, PresetLike> = {
+  RS: preset(0.02, 0.2, -65, 8, -63, 150),
+  IB: preset(0.02, 0.2, -55, 4, -70, 150),
+  CH: preset(0.02, 0.2, -50, 2, -70, 150),
+  FS: preset(0.1, 0.2, -65, 2, -70, 150),
+  TC: preset(0.02, 0.25, -65, 0.05, -63, 150),
+  TC_burst: preset(0.02, 0.25, -65, 0.05, -87, 150),
+  RZ: preset(0.1, 0.26, -65, 2, -70, 100),
+  LTS: preset(0.02, 0.25, -65, 2, -63, 250)
+};
+
+/** Every numeric field lies within its control's range, dt is 2^-k with k in 0…10, enums are known. */
+function expectWithinRanges(state: ExplorerState): void {
+  for (const [key, spec] of Object.entries(NUMBER_SPECS)) {
+    const value = (state as unknown as Record<string, number | null>)[key];
+    if (key === "tI" && value === null) continue;
+    expect(typeof value).toBe("number");
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThanOrEqual(spec.min);
+    expect(value).toBeLessThanOrEqual(spec.max);
+  }
+  const k = -Math.log2(state.dt);
+  expect(Number.isInteger(k) && k >= 0 && k <= 10).toBe(true);
+  expect(CLASS_IDS).toContain(state.cls);
+  expect(METHODS).toContain(state.method);
+}
+
+describe("parseState(search, presets)", () => {
+  it("gives the default state and no notice for an empty query", () => {
+    const {state, notices} = parseState("", PRESETS);
+    expect(notices).toEqual([]);
+    expect(state).toEqual(defaultState(PRESETS));
+    expect(state).toMatchObject({cls: "RS", a: 0.02, b: 0.2, c: -65, d: 8, v0: -63, u0: -12.6, T: 150});
+    expect(state).toMatchObject({dt: 2 ** -5, method: "adaptive", protocol: true, dc: false, tI: null});
+  });
+
+  it("loads a class's parameters, initial state and duration", () => {
+    const {state} = parseState("?class=LTS", PRESETS);
+    expect(state).toMatchObject({cls: "LTS", a: 0.02, b: 0.25, c: -65, d: 2, v0: -63, u0: -15.75, T: 250});
+  });
+
+  it("round-trips the default state of every class through serializeState", () => {
+    for (const cls of CLASS_IDS) {
+      const state = presetState(cls, PRESETS);
+      const parsed = parseState(serializeState(state), PRESETS);
+      expect(parsed.notices).toEqual([]);
+      expect(parsed.state).toEqual(state);
+    }
+  });
+
+  it("round-trips any state within the ranges", () => {
+    const numberArbs = Object.fromEntries(
+      Object.entries(NUMBER_SPECS).map(([key, spec]) => [
+        key,
+        fc
+          .integer({min: 0, max: Math.round((spec.max - spec.min) / spec.step)})
+          .map((i) => clampToSpec(spec.min + i * spec.step, spec))
+      ])
+    );
+    const arb = fc.record({
+      ...numberArbs,
+      tI: fc.option(numberArbs.tI, {nil: null}),
+      cls: fc.constantFrom(...CLASS_IDS),
+      method: fc.constantFrom(...METHODS),
+      dt: fc.integer({min: 0, max: 10}).map((k) => 2 ** -k),
+      protocol: fc.boolean(),
+      dc: fc.boolean(),
+      step: fc.boolean(),
+      pulses: fc.boolean(),
+      ramp: fc.boolean(),
+      noise: fc.boolean()
+    }) as unknown as fc.Arbitrary<ExplorerState>;
+    fc.assert(
+      fc.property(arb, (state) => {
+        const parsed = parseState(serializeState(state), PRESETS);
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+      })
+    );
+  });
+
+  it("clamps out-of-range numbers and says so", () => {
+    const {state, notices} = parseState("?a=1e308&b=-5&T=100000&d=25.0001", PRESETS);
+    expect(state).toMatchObject({a: 1, b: -1, T: 1000, d: 25});
+    expect(notices).toHaveLength(4);
+    expect(notices[0]).toMatch(/^a = 1e308 is outside -0\.1…1; using 1\.$/);
+  });
+
+  it("rejects what is not a plain decimal number", () => {
+    for (const text of [
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "0x10",
+      "1_000",
+      " 1",
+      "1 ",
+      "",
+      "1e",
+      "--1",
+      "1,5",
+      "½",
+      "1e308e2"
+    ]) {
+      expect(parseNumber(text)).toBeNaN();
+    }
+    expect(parseNumber("-.5")).toBe(-0.5);
+    expect(parseNumber("2.")).toBe(2);
+    expect(parseNumber("1E-3")).toBe(0.001);
+    const {state, notices} = parseState("?a=NaN&c=%3Cscript%3E&v0=0x1f", PRESETS);
+    expect(state).toMatchObject({a: 0.02, c: -65, v0: -63});
+    expect(notices).toHaveLength(3);
+  });
+
+  it("treats a non-positive or unknown dt as the default and snaps others to 2^-k", () => {
+    expect(parseState("?dt=-0.25", PRESETS)).toMatchObject({
+      state: {dt: 2 ** -5},
+      notices: [expect.stringMatching(/positive/)]
+    });
+    expect(parseState("?dt=0", PRESETS).state.dt).toBe(2 ** -5);
+    expect(parseState("?dt=0.25", PRESETS)).toEqual({state: {...defaultState(PRESETS), dt: 0.25}, notices: []});
+    expect(parseState("?dt=0.3", PRESETS).state.dt).toBe(0.25);
+    expect(parseState("?dt=1e308", PRESETS).state.dt).toBe(1);
+    expect(parseState("?dt=1e-300", PRESETS).state.dt).toBe(2 ** -10);
+    expect(parseState("?dt=1e-400", PRESETS).state.dt).toBe(2 ** -5);
+  });
+
+  it("ignores unknown keys, classes, methods and switches, with notices", () => {
+    const {state, notices} = parseState(
+      "?class=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&method=magic&dc=maybe&%3Cscript%3E=1&__proto__=1&constructor=x",
+      PRESETS
+    );
+    expect(state).toEqual(defaultState(PRESETS));
+    expect(notices).toEqual([
+      "Unknown neuron class “<img src=x onerror=alert(1)>”; showing RS instead.",
+      "Unknown method “magic”; using adaptive instead.",
+      "“maybe” is not on or off for dc; leaving it off.",
+      "Ignored unknown settings: “<script>”, “__proto__”, “constructor”."
+    ]);
+  });
+
+  it("uses the last of repeated keys and caps the number of keys", () => {
+    expect(parseState("?a=0.1&a=0.2", PRESETS)).toMatchObject({
+      state: {a: 0.2},
+      notices: [expect.stringMatching(/more than once/)]
+    });
+    const many = Array.from({length: 200}, (_, i) => `k${i}=1`).join("&");
+    const {notices} = parseState(many, PRESETS);
+    expect(notices[0]).toMatch(/more than 64/);
+  });
+
+  it("snaps values to the control's step", () => {
+    expect(parseState("?a=0.02049&c=-64.96&pulseN=2.6", PRESETS).state).toMatchObject({a: 0.02, c: -65, pulseN: 3});
+  });
+
+  it("keeps long hostile values short in notices", () => {
+    const {notices} = parseState(`?method=${"x".repeat(5000)}`, PRESETS);
+    expect(notices[0].length).toBeLessThan(120);
+  });
+
+  it("yields a state within ranges and never throws, for any query string", () => {
+    const keys = ["class", "method", "dt", "protocol", "dc", ...Object.keys(NUMBER_SPECS)];
+    const value = fc.oneof(
+      fc.string(),
+      fc.double().map(String),
+      fc.constantFrom("NaN", "Infinity", "1e308", "-1e308", "1e-400", "<script>alert(1)</script>", "%00", "-0")
+    );
+    const pair = fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), value);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pair, {maxLength: 20}).map((pairs) => `?${new URLSearchParams(pairs)}`)
+        ),
+        (search) => {
+          const {state, notices} = parseState(search, PRESETS);
+          expectWithinRanges(state);
+          for (const notice of notices) expect(typeof notice).toBe("string");
+        }
+      ),
+      {numRuns: 500}
+    );
+  });
+});
+
+describe("serializeState(state)", () => {
+  it("writes the model, the numerics and the stimulus settings that differ from their defaults", () => {
+    const state = {...presetState("RS", PRESETS), dc: true, dcI: 2.5, tI: 100};
+    expect(serializeState(state)).toBe(
+      "?class=RS&a=0.02&b=0.2&c=-65&d=8&v0=-63&u0=-12.6&T=150&dt=0.03125&method=adaptive&dc=1&dcI=2.5&tI=100"
+    );
+  });
+});
