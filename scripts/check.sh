@@ -3,6 +3,7 @@
 #   0. setup: `npm ci` when node_modules is missing or older than package-lock.json, and Debian's Chromium
 #      (apt-get) when /usr/bin/chromium is missing;
 #   1. type check (tsc --noEmit)        counts as 1 check
+#      lint (npm run lint: Prettier's check and ESLint)   counts as 1 check
 #   2. unit tests (vitest)              each test counts
 #   3. build (observable build)         counts as 1 check
 #   4. browser tests (playwright)       each test counts
@@ -83,6 +84,16 @@ if tsc --noEmit -p tsconfig.json; then
 else
   echo "type check FAILED"
   record "type check" 0 1 $(($(now) - t0))
+fi
+
+banner "lint (prettier --check, eslint)"
+t0=$(now)
+if npm run --silent lint; then
+  echo "lint passed"
+  record "lint" 1 0 $(($(now) - t0))
+else
+  echo "lint FAILED: \`npm run format\` fixes the formatting; ESLint's messages are above"
+  record "lint" 0 1 $(($(now) - t0))
 fi
 
 # Reads a runner's JSON report and prints "PASSED FAILED SKIPPED"; prints nothing if it can't.
