@@ -20,7 +20,9 @@ function sources(dir: string): string[] {
 /** The repository-relative files a module imports (relative specifiers only), `.js` mapped to `.ts`. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:^|[\n;])\s*(?:import|export)\b[^"';]*?from\s*["']([^"']+)["']/g)].map((m) => m[1]);
+  const specs = [...text.matchAll(/(?:^|[\n;])\s*(?:import|export)\b[^"';]*?from\s*["']([^"']+)["']/g)].map(
+    (m) => m[1]
+  );
   return specs
     .filter((s) => s.startsWith("."))
     .map((s) => relative(root, resolve(dirname(file), s)).replace(/\.js$/, ".ts"))

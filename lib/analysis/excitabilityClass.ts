@@ -9,6 +9,8 @@
 import {checkKeys, checkNumber} from "../validate.js";
 import {bifurcationCurrents} from "./bifurcationCurrents.js";
 import {
+  checkDuration,
+  checkTransient,
   countFrom,
   quasiStaticStart,
   resolveSettings,
@@ -61,14 +63,8 @@ export function excitabilityClass(options: ExcitabilityClassOptions): Excitabili
   const fn = "excitabilityClass";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "duration", "transient", "probe"]);
   const s = resolveSettings(fn, o);
-  const duration =
-    o.duration === undefined
-      ? 2000
-      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
-  const transient =
-    o.transient === undefined
-      ? Math.min(500, duration / 2)
-      : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+  const duration = checkDuration(fn, o.duration, 2000);
+  const transient = checkTransient(fn, o.transient, 500, duration);
   const bif = s.params.a !== 0 ? bifurcationCurrents(s.params, s.equation) : null;
   const base = {restLoss: bif?.restLoss ?? null, saddleNode: bif?.saddleNode ?? null, hopf: bif?.hopf ?? null};
   const settings = {params: s.params, equation: s.equation, method: s.method, dt: s.dt, vPeak: s.vPeak};

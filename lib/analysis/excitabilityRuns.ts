@@ -83,6 +83,28 @@ export function currentList(range: CurrentRange, field: string): number[] {
   return Array.from({length: count}, (_, k) => (k === count - 1 ? to : from + ((to - from) * k) / (count - 1)));
 }
 
+/** The required option `key` of `o`, a {@link CurrentRange}, as its checked list of currents. */
+export function requiredCurrents(fn: string, o: Record<string, unknown>, key: string): number[] {
+  if (o[key] === undefined)
+    throw new TypeError(`${fn}: ${key} is required (an array of currents or {from, to, count})`);
+  return currentList(o[key] as CurrentRange, `${fn}: ${key}`);
+}
+
+/** The option `duration` (ms) of each run: in (0, max], `fallback` when omitted. */
+export function checkDuration(fn: string, value: unknown, fallback: number, max = 1e5): number {
+  return value === undefined ? fallback : checkNumber(value, `${fn}: duration`, {min: 0, minExclusive: true, max});
+}
+
+/**
+ * The option `transient` (ms), the start of each run that a steady rate discards: in [0, duration),
+ * min(fallback, duration / 2) when omitted.
+ */
+export function checkTransient(fn: string, value: unknown, fallback: number, duration: number): number {
+  return value === undefined
+    ? Math.min(fallback, duration / 2)
+    : checkNumber(value, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+}
+
 /** Has a stable rest at I? (Always false when the phase-plane formulas do not apply, e.g. a = 0.) */
 export function restAt(s: ResolvedSettings, I: number): State | null {
   if (s.params.a === 0 || !(s.equation.e > 0)) return null;

@@ -5,11 +5,13 @@
  * Units: t in ms, so rates are 1000 × spikes per ms = Hz (spikes per second); I in the paper's units (a
  * current normalised by capacitance, mV/ms); v in mV.
  */
-import {checkKeys, checkKeyword, checkNumber, describe} from "../validate.js";
+import {checkKeys, checkKeyword, describe} from "../validate.js";
 import {
+  checkDuration,
   checkState,
+  checkTransient,
   countFrom,
-  currentList,
+  requiredCurrents,
   resolveSettings,
   restAt,
   runAt,
@@ -111,17 +113,9 @@ export function fICurve(options: FICurveOptions): FICurve {
     "onProgress"
   ]);
   const s = resolveSettings(fn, o);
-  if (o.currents === undefined)
-    throw new TypeError(`${fn}: currents is required (an array of currents or {from, to, count})`);
-  const currents = [...currentList(o.currents as CurrentRange, `${fn}: currents`)].sort((x, y) => x - y);
-  const duration =
-    o.duration === undefined
-      ? 1000
-      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e6});
-  const transient =
-    o.transient === undefined
-      ? Math.min(300, duration / 2)
-      : checkNumber(o.transient, `${fn}: transient`, {min: 0, max: duration, maxExclusive: true});
+  const currents = [...requiredCurrents(fn, o, "currents")].sort((x, y) => x - y);
+  const duration = checkDuration(fn, o.duration, 1000, 1e6);
+  const transient = checkTransient(fn, o.transient, 300, duration);
   const direction =
     o.direction === undefined ? "up" : checkKeyword(o.direction, `${fn}: direction`, ["up", "down", "both"] as const);
   const start = o.start === undefined ? undefined : checkState(fn, "start", o.start);

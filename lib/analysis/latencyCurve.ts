@@ -7,7 +7,8 @@
  */
 import {checkKeys, checkNumber, describe} from "../validate.js";
 import {
-  currentList,
+  checkDuration,
+  requiredCurrents,
   resolveSettings,
   restAt,
   runAt,
@@ -45,11 +46,8 @@ export function latencyCurve(options: LatencyOptions): LatencyPoint[] {
   const fn = "latencyCurve";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "amplitudes", "duration", "baseline"]);
   const s = resolveSettings(fn, o);
-  if (o.amplitudes === undefined)
-    throw new TypeError(`${fn}: amplitudes is required (an array of currents or {from, to, count})`);
-  const amplitudes = currentList(o.amplitudes as CurrentRange, `${fn}: amplitudes`);
-  const duration =
-    o.duration === undefined ? 500 : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
+  const amplitudes = requiredCurrents(fn, o, "amplitudes");
+  const duration = checkDuration(fn, o.duration, 500);
   const baseline = o.baseline === undefined ? 0 : checkNumber(o.baseline, `${fn}: baseline`);
   const rest = restAt(s, baseline);
   if (!rest)

@@ -6,7 +6,15 @@
  * current normalised by capacitance, mV/ms); v in mV.
  */
 import {checkKeys, checkKeyword, checkNumber, describe} from "../validate.js";
-import {quasiStaticStart, resolveSettings, restAt, runAt, SETTING_KEYS, type RunSettings} from "./excitabilityRuns.js";
+import {
+  checkDuration,
+  quasiStaticStart,
+  resolveSettings,
+  restAt,
+  runAt,
+  SETTING_KEYS,
+  type RunSettings
+} from "./excitabilityRuns.js";
 
 /** The rheobase protocols. */
 export const RHEOBASE_PROTOCOLS = {
@@ -58,10 +66,7 @@ export function rheobase(options: RheobaseOptions): Rheobase {
     o.protocol === undefined
       ? "step from rest"
       : checkKeyword(o.protocol, `${fn}: protocol`, Object.keys(RHEOBASE_PROTOCOLS) as RheobaseProtocol[]);
-  const duration =
-    o.duration === undefined
-      ? 1000
-      : checkNumber(o.duration, `${fn}: duration`, {min: 0, minExclusive: true, max: 1e5});
+  const duration = checkDuration(fn, o.duration, 1000);
   const tolerance =
     o.tolerance === undefined ? 1e-3 : checkNumber(o.tolerance, `${fn}: tolerance`, {min: 1e-12, max: 100});
 

@@ -112,25 +112,39 @@ export class Dopri5Driver {
    * the new state, {@link taken} the step's magnitude), {@link STEP_UNDERFLOW} or {@link OUT_OF_BUDGET}.
    */
   advance(stepper: Dopri5Stepper, t: number, v: number, u: number, k1v: number, k1u: number): number {
-    const room = this.direction * (this.stop - t);
+    // The loop works on locals, which V8 keeps in registers; the fields are written once, on the way out.
+    const direction = this.direction;
+    const room = direction * (this.stop - t);
+    let h = this.h;
+    let attempts = this.attempts;
+    let status = ACCEPTED;
     for (;;) {
-      const clipped = this.h >= room;
-      const hTry = clipped ? room : this.h;
-      stepper.step(t, v, u, k1v, k1u, this.direction * hTry);
-      if (++this.attempts > ADAPTIVE_STEP_BUDGET) return OUT_OF_BUDGET;
+      const clipped = h >= room;
+      const hTry = clipped ? room : h;
+      stepper.step(t, v, u, k1v, k1u, direction * hTry);
+      if (++attempts > ADAPTIVE_STEP_BUDGET) {
+        status = OUT_OF_BUDGET;
+        break;
+      }
       const err = stepper.error;
       if (!(err <= 1)) {
         // A diverged trial has error NaN or Infinity, which is never accepted.
-        this.h = shrunkStep(hTry, err);
-        if (this.h < MIN_STEP) return STEP_UNDERFLOW;
+        h = shrunkStep(hTry, err);
+        if (h < MIN_STEP) {
+          status = STEP_UNDERFLOW;
+          break;
+        }
         continue;
       }
       this.accepted++;
       this.clipped = clipped;
       this.taken = hTry;
-      this.h = Math.min(this.hMax, grownStep(this.h, hTry, clipped, err));
-      return ACCEPTED;
+      h = Math.min(this.hMax, grownStep(h, hTry, clipped, err));
+      break;
     }
+    this.h = h;
+    this.attempts = attempts;
+    return status;
   }
 }
 

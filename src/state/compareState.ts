@@ -12,6 +12,7 @@
  */
 import {
   CLASS_IDS,
+  EXPLORER_KEYS,
   FEATURE_IDS,
   NUMBER_SPECS,
   clampToSpec,
@@ -21,6 +22,7 @@ import {
   readQuery,
   serializeState,
   show,
+  unknownNotice,
   type ClassId,
   type ExplorerState,
   type FeatureId,
@@ -214,42 +216,6 @@ export interface ParsedCompare {
 }
 
 const MAX_VALUE = 2000;
-const EXPLORER_KEYS = new Set([
-  "class",
-  "a",
-  "b",
-  "c",
-  "d",
-  "v0",
-  "u0",
-  "T",
-  "dt",
-  "method",
-  "tI",
-  "protocol",
-  "dc",
-  "dcI",
-  "step",
-  "stepI",
-  "stepOn",
-  "stepOff",
-  "pulses",
-  "pulseI",
-  "pulseOn",
-  "pulseW",
-  "pulseP",
-  "pulseN",
-  "ramp",
-  "rampI",
-  "rampS",
-  "rampOn",
-  "rampOff",
-  "noise",
-  "noiseM",
-  "noiseS",
-  "noiseTau",
-  "noiseSeed"
-]);
 
 /**
  * Reads the page's state from a query string (with or without "?"). Never throws. Without n1, a query with
@@ -373,15 +339,8 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
   const repaired = repairStimulus(state);
   if (repaired) notices.push(repaired);
 
-  const unknown = [...values.keys()].filter((key) => !used.has(key));
-  if (unknown.length) {
-    notices.push(
-      `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
-        .slice(0, 5)
-        .map((k) => `“${show(k)}”`)
-        .join(", ")}${unknown.length > 5 ? ", …" : ""}.`
-    );
-  }
+  const unknown = unknownNotice(values, used);
+  if (unknown) notices.push(unknown);
   return {state, notices};
 }
 

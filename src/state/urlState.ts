@@ -205,6 +205,18 @@ export const STIMULUS_DEFAULTS = {
   noiseSeed: 1
 } satisfies Partial<ExplorerState>;
 
+/** The stimulus panel's keys: those of {@link STIMULUS_DEFAULTS}, in order. */
+export const STIMULUS_KEYS = Object.keys(STIMULUS_DEFAULTS) as (keyof typeof STIMULUS_DEFAULTS)[];
+
+/** The keys of the explorer's query string. */
+export const EXPLORER_KEYS: ReadonlySet<string> = new Set([
+  "class",
+  "method",
+  "dt",
+  ...Object.keys(NUMBER_SPECS),
+  ...BOOLEAN_KEYS
+]);
+
 /** The state a class loads: its parameters, initial state, duration and protocol; method and dt kept. */
 export function presetState(
   cls: PresetId,
@@ -325,17 +337,19 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
     else booleans[key] = value;
   }
 
-  const known = new Set<string>(["class", "method", "dt", ...Object.keys(NUMBER_SPECS), ...BOOLEAN_KEYS]);
-  const unknown = [...values.keys()].filter((key) => !known.has(key));
-  if (unknown.length) {
-    notices.push(
-      `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
-        .slice(0, 5)
-        .map((k) => `“${show(k)}”`)
-        .join(", ")}${unknown.length > 5 ? ", …" : ""}.`
-    );
-  }
+  const unknown = unknownNotice(values, EXPLORER_KEYS);
+  if (unknown) notices.push(unknown);
   return {state, notices};
+}
+
+/** The notice for the settings of a query string that are not `known` (the first five named), or null. */
+export function unknownNotice(values: ReadonlyMap<string, string>, known: ReadonlySet<string>): string | null {
+  const unknown = [...values.keys()].filter((key) => !known.has(key));
+  if (!unknown.length) return null;
+  return `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
+    .slice(0, 5)
+    .map((k) => `“${show(k)}”`)
+    .join(", ")}${unknown.length > 5 ? ", …" : ""}.`;
 }
 
 function parseBoolean(text: string): boolean | undefined {

@@ -72,6 +72,15 @@ interface Dimensions {
 
 type Scale = (value: number) => number | undefined;
 
+/** A custom Plot mark (a render function) that reads the scales `S` and the chart's dimensions. */
+export type RenderMark<S> = (
+  index: unknown,
+  scales: S,
+  values: unknown,
+  dimensions: Dimensions,
+  context: {document: Document}
+) => SVGElement;
+
 /**
  * A Plot mark (a render function) that draws the polyline (X[i], Y[i]) as one SVG path, building the path
  * string directly from the typed columns. Plot's line mark does the same drawing at several times the cost
@@ -79,14 +88,12 @@ type Scale = (value: number) => number | undefined;
  * slider step redraws four charts. NaN points interrupt the line. The mark does not take part in the scales'
  * domains: give the chart explicit domains (or other marks that cover the data).
  */
-export function pathMark(X: ArrayLike<number>, Y: ArrayLike<number>, style: PathStyle) {
-  return (
-    _index: unknown,
-    scales: {x?: Scale; y?: Scale},
-    _values: unknown,
-    dimensions: Dimensions,
-    context: {document: Document}
-  ) => {
+export function pathMark(
+  X: ArrayLike<number>,
+  Y: ArrayLike<number>,
+  style: PathStyle
+): RenderMark<{x?: Scale; y?: Scale}> {
+  return (_index, scales, _values, dimensions, context) => {
     const {x, y} = scales;
     const document = context.document;
     let g: SVGElement = document.createElementNS("http://www.w3.org/2000/svg", "g");
@@ -177,14 +184,8 @@ export interface AxesOptions {
  * mark with channels), which matters when four charts redraw on every slider step. Ticks and their format
  * come from the chart's scales, as in Plot (about one x tick per 80 px and one y tick per 35 px).
  */
-export function axesMark({xLabel, yLabel, grid = true}: AxesOptions) {
-  return (
-    _index: unknown,
-    scales: {x?: TickScale; y?: TickScale},
-    _values: unknown,
-    dimensions: Dimensions,
-    context: {document: Document}
-  ) => {
+export function axesMark({xLabel, yLabel, grid = true}: AxesOptions): RenderMark<{x?: TickScale; y?: TickScale}> {
+  return (_index, scales, _values, dimensions, context) => {
     const document = context.document;
     const SVG = "http://www.w3.org/2000/svg";
     const {width, height, marginTop, marginRight, marginBottom, marginLeft} = dimensions;

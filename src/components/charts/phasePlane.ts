@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {PATH_GAP, decimatePath} from "../../lib/decimate.js";
 import {nullclines as computeNullclines} from "../../lib/analysis/nullclines.js";
-import {COLORS, axesMark, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
+import {COLORS, axesMark, figure, fmt, pathMark, type FigureOptions, type RenderMark} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
@@ -351,14 +351,11 @@ export function trajectoryPath(
  * `focusable`, each symbol is a keyboard stop (tabindex 0) labelled by `label(e)`, with `data-index` = its
  * index in `equilibria` (the interactive phase plane shows a tooltip on hover and focus).
  */
-export function equilibriumMark<E extends EquilibriumPoint>(equilibria: E[], focusable?: {label: (e: E) => string}) {
-  return (
-    _index: unknown,
-    scales: {x?: (v: number) => number | undefined; y?: (u: number) => number | undefined},
-    _values: unknown,
-    dimensions: {width: number; height: number},
-    context: {document: Document}
-  ) => {
+export function equilibriumMark<E extends EquilibriumPoint>(
+  equilibria: E[],
+  focusable?: {label: (e: E) => string}
+): RenderMark<{x?: (v: number) => number | undefined; y?: (u: number) => number | undefined}> {
+  return (_index, scales, _values, dimensions, context) => {
     const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
     g.setAttribute("aria-label", "equilibria");
     for (const [index, e] of equilibria.entries()) {

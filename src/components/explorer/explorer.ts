@@ -13,7 +13,7 @@ import type {
   StimulusPart,
   Trace
 } from "../../lib/index.js";
-import {presetOf, type ExplorerState, type PresetSet} from "../../state/urlState.js";
+import {STIMULUS_KEYS, presetOf, type ExplorerState, type PresetSet} from "../../state/urlState.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -83,34 +83,7 @@ export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Simulat
 }
 
 /** The keys the input current depends on (the stimulus panel, the class's protocol, the time grid). */
-export const INPUT_KEYS = [
-  "cls",
-  "T",
-  "dt",
-  "protocol",
-  "dc",
-  "dcI",
-  "step",
-  "stepI",
-  "stepOn",
-  "stepOff",
-  "pulses",
-  "pulseI",
-  "pulseOn",
-  "pulseW",
-  "pulseP",
-  "pulseN",
-  "ramp",
-  "rampI",
-  "rampS",
-  "rampOn",
-  "rampOff",
-  "noise",
-  "noiseM",
-  "noiseS",
-  "noiseTau",
-  "noiseSeed"
-] as const satisfies readonly (keyof ExplorerState)[];
+export const INPUT_KEYS = ["cls", "T", "dt", ...STIMULUS_KEYS] satisfies (keyof ExplorerState)[];
 
 /**
  * The input current of a state on the run's time grid, computed from the stimulus alone: it does not
