@@ -1,6 +1,6 @@
 // How this project launches Debian's Chromium, shared by the browser tests, the browser benchmark and the
 // screenshot script. The background-networking flags keep Chromium from calling Google's hosts at start-up,
-// which this machine's closed network refuses (see ../shared/ENGINEERING.md).
+// which this machine's closed network refuses (Chromium tries them at every start).
 
 /** The Chromium binary: Debian's, unless CHROMIUM_PATH names another. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
