@@ -62,6 +62,7 @@ export * from "./analysis/rheobase.js";
 export * from "./analysis/latencyCurve.js";
 export * from "./analysis/excitabilityClass.js";
 export * from "./analysis/bifurcationDiagram.js";
+export * from "./analysis/dcFlow.js";
 export * from "./analysis/resetMap.js";
 export * from "./analysis/lyapunov.js";
 export * from "./analysis/orbitDiagram.js";

@@ -27,7 +27,8 @@
  */
 import {dudt, dvdt} from "../models/izhikevich2003.js";
 import {checkNumber, fail} from "../validate.js";
-import {checkDcNeuron, passageToSpike, resetSequence, type DcNeuron} from "./resetMap.js";
+import {checkDcNeuron, passageToSpike, type DcNeuron} from "./dcFlow.js";
+import {resetSequence} from "./resetMap.js";
 
 /** Options of {@link lyapunov}. */
 export interface LyapunovOptions extends DcNeuron {

@@ -6,7 +6,8 @@
  */
 import {SAMPLE_BUDGET, simulate} from "../simulate.js";
 import {checkKeys, checkKeyword, checkNumber, fail} from "../validate.js";
-import {checkDcNeuron, passageToSpike, resetsFromTrace, type DcNeuron} from "./resetMap.js";
+import {checkDcNeuron, passageToSpike, type DcNeuron} from "./dcFlow.js";
+import {resetsFromTrace} from "./resetMap.js";
 
 /** The parameters an orbit diagram can sweep: the current I or one of a, b, c, d. */
 export const ORBIT_PARAMETERS = ["I", "a", "b", "c", "d"] as const;

@@ -1,12 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {
-  checkDcNeuron,
-  resetMap,
-  resetMapFixedPoints,
-  resetSequence,
-  resetStep,
-  resetsFromTrace
-} from "../../../lib/analysis/resetMap.js";
+import {checkDcNeuron, resetStep} from "../../../lib/analysis/dcFlow.js";
+import {resetMap, resetMapFixedPoints, resetSequence, resetsFromTrace} from "../../../lib/analysis/resetMap.js";
 import {CLASSES} from "../../../lib/presets/classes2003.js";
 import {simulate} from "../../../lib/simulate.js";
 
