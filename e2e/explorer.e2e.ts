@@ -263,6 +263,44 @@ test("a run's warnings are shown", async ({page}) => {
   expect(problems).toEqual([]);
 });
 
+test("a run stopped at its spike budget names the budget control, which raises it and keeps it in the address", async ({
+  page
+}) => {
+  const problems = watch(page);
+  // The runaway of the test above, with a budget of 1,000 spikes in the address.
+  await open(page, "?c=-30&d=-25&T=1000&protocol=0&dc=1&dcI=40&budget=1000");
+  const warning = page.locator(".explorer-warning");
+  await expect(warning).toContainText("spike budget of 1000 spikes was reached");
+  await expect(warning).toContainText("raise the spike budget (Numerics) to go on");
+  await expect(warning).not.toContainText("maxSpikes");
+  const tOf = async () => Number((await warning.innerText()).match(/reached at t = ([\d.]+) ms/)![1]);
+  const before = await tOf();
+  // The control sits in the numerics panel, labelled in the reader's words; typed by keyboard alone.
+  const budget = page.getByRole("spinbutton", {name: "Spike budget (spikes per run)"});
+  await expect(page.locator("fieldset.numerics")).toContainText("Numerics");
+  await expect(budget).toHaveValue("1000");
+  const n = await updates(page);
+  await budget.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("5000");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(
+    ([name, k]) => performance.getEntriesByName(name as string, "measure").length > (k as number),
+    [MEASURE, n]
+  );
+  await expect(page).toHaveURL(/[?&]budget=5000(&|$)/);
+  await expect(warning).toContainText("spike budget of 5000 spikes was reached");
+  expect(await tOf()).toBeGreaterThan(before);
+  // An arrow key steps it by 1,000; back at the default it leaves the address.
+  await budget.focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(page).toHaveURL(/[?&]budget=6000(&|$)/);
+  await budget.fill("100000");
+  await budget.press("Enter");
+  await expect(page).not.toHaveURL(/budget=/);
+  expect(problems).toEqual([]);
+});
+
 test("each update is measured (the timing itself is the benchmark's: npm run bench:browser)", async ({page}) => {
   await open(page, "?T=1000&dt=0.03125");
   const slider = page.locator('input[type=range][aria-label^="a ("]');

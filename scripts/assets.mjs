@@ -124,6 +124,11 @@ form.explorer-range.modified > label::after { content: " · changed"; font-weigh
 .numerics-status { flex-basis: 100%; margin: 0; font-size: 14px; color: #444; }
 .control-note { display: block; font-size: 12.5px; color: #555; margin: 0 0 8px; line-height: 1.35; }
 
+.numerics { border: 1px solid #e2e2e2; border-radius: 6px; margin: 0 0 8px; padding: 2px 10px 4px; min-width: 0; }
+.numerics legend { font-weight: 600; padding: 0 4px; }
+.spike-budget { margin: 6px 0; }
+.spike-budget label { display: block; font-size: 14px; padding: 0 0 2px; }
+.spike-budget input { font: inherit; width: 8em; max-width: 100%; }
 .stimulus-part { border: 1px solid #e2e2e2; border-radius: 6px; margin: 0 0 8px; padding: 2px 10px 4px; }
 .stimulus-part legend { padding: 0 4px; }
 .stimulus-part.protocol { padding-bottom: 0; }

@@ -46,6 +46,19 @@ export function RunWarnings(warnings: string[] | null | undefined): HTMLElement 
   return box;
 }
 
+/**
+ * A run's warnings in the reader's words where the page offers the control a warning names: the library's
+ * "(raise maxSpikes to go on)" becomes "(raise <control> to go on)", e.g. "the spike budget (Numerics)".
+ */
+export function nameBudgetControl(warnings: string[] | null | undefined, control: string): string[] | undefined {
+  return adviseOnBudget(warnings, `raise ${control} to go on`);
+}
+
+/** The library's spike-budget warnings with its advice ("raise maxSpikes to go on") replaced by `advice`. */
+export function adviseOnBudget(warnings: string[] | null | undefined, advice: string): string[] | undefined {
+  return warnings?.map((w) => w.replace(/\(raise maxSpikes to go on\)/g, `(${advice})`));
+}
+
 /** An error message shown in place of the charts. */
 export function RunError(message: string): HTMLElement {
   const box = document.createElement("div");

@@ -55,6 +55,9 @@ export const DT_EXPONENTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** The default step: the library's (2⁻⁵ ms). */
 export const DEFAULT_DT = DEFAULTS.dt;
 
+/** The default spike budget of a run: the library's (100,000 spikes). */
+export const DEFAULT_BUDGET = DEFAULTS.maxSpikes;
+
 /** Whether dt is one of the steps 2^−k ms, k = 0…10. */
 export function isPowerOfTwoDt(dt: number): boolean {
   const k = -Math.log2(dt);
@@ -111,6 +114,8 @@ export interface ExplorerState<Id extends PresetId = PresetId> {
   /** Time step (ms), a power of two 2^−k, k = 0…10. */
   dt: number;
   method: MethodId;
+  /** The spike budget: the run stops after this many spikes (simulate's maxSpikes). */
+  budget: number;
   /** Include the class's published protocol current. */
   protocol: boolean;
   dc: boolean;
@@ -156,6 +161,7 @@ export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> =
   v0: {min: -100, max: 30, step: 0.1, label: "v₀ (mV)"},
   u0: {min: -100, max: 100, step: 0.01, label: "u₀"},
   T: {min: 10, max: 1000, step: 1, label: "Duration (ms)"},
+  budget: {min: 1000, max: 1_000_000, step: 1000, label: "Spike budget (spikes per run)"},
   dcI: {...I_RANGE, label: "I"},
   stepI: {...I_RANGE, label: "I"},
   stepOn: {...TIME_RANGE, label: "from (ms)"},
@@ -217,11 +223,14 @@ export const EXPLORER_KEYS: ReadonlySet<string> = new Set([
   ...BOOLEAN_KEYS
 ]);
 
-/** The state a class loads: its parameters, initial state, duration and protocol; method and dt kept. */
+/**
+ * The state a class loads: its parameters, initial state, duration and protocol; method, dt and spike budget
+ * kept (the budget is the default unless given).
+ */
 export function presetState(
   cls: PresetId,
   presets: PresetSet<PresetLike>,
-  keep: {method: MethodId; dt: number} = {method: "adaptive", dt: DEFAULT_DT}
+  keep: {method: MethodId; dt: number; budget?: number} = {method: "adaptive", dt: DEFAULT_DT}
 ): ExplorerState {
   const p = presetOf(presets, cls);
   const {a, b, c, d} = p.params;
@@ -237,6 +246,7 @@ export function presetState(
     T: p.duration,
     dt: keep.dt,
     method: keep.method,
+    budget: keep.budget ?? DEFAULT_BUDGET,
     ...STIMULUS_DEFAULTS,
     tI: null
   };
@@ -368,8 +378,8 @@ function parseBoolean(text: string): boolean | undefined {
 
 /**
  * The query string (with "?") for a state. The class, its four parameters, initial state, duration, dt
- * and method are always written, so a link does not depend on the presets' current values; stimulus
- * settings are written where they differ from their defaults.
+ * and method are always written, so a link does not depend on the presets' current values; the spike budget
+ * and the stimulus settings are written where they differ from their defaults.
  */
 export function serializeState(state: ExplorerState): string {
   const params = new URLSearchParams();
@@ -377,6 +387,7 @@ export function serializeState(state: ExplorerState): string {
   for (const key of ["a", "b", "c", "d", "v0", "u0", "T"] as const) params.set(key, formatNumber(state[key]));
   params.set("dt", formatNumber(state.dt));
   params.set("method", state.method);
+  if (state.budget !== DEFAULT_BUDGET) params.set("budget", formatNumber(state.budget));
   const defaults = STIMULUS_DEFAULTS as Record<string, number | boolean>;
   for (const key of Object.keys(STIMULUS_DEFAULTS) as (keyof typeof STIMULUS_DEFAULTS)[]) {
     const value = state[key];

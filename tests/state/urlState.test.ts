@@ -111,6 +111,26 @@ describe("parseState(search, presets)", () => {
     expect(notices[0]).toMatch(/^a = 1e308 is outside -0\.1…1; using 1\.$/);
   });
 
+  it("reads the spike budget (key budget), clamps it to 1,000…1,000,000 and keeps it across a class change", () => {
+    expect(parseState("", PRESETS).state.budget).toBe(100_000);
+    expect(parseState("?budget=5000", PRESETS)).toEqual({state: {...defaultState(PRESETS), budget: 5000}, notices: []});
+    expect(parseState("?budget=1", PRESETS)).toEqual({
+      state: {...defaultState(PRESETS), budget: 1000},
+      notices: ["budget = 1 is outside 1000…1000000; using 1000."]
+    });
+    expect(parseState("?budget=1e9", PRESETS).state.budget).toBe(1_000_000);
+    expect(parseState("?budget=2499", PRESETS).state.budget).toBe(2000);
+    expect(parseState("?budget=lots", PRESETS)).toMatchObject({
+      state: {budget: 100_000},
+      notices: ["“lots” is not a number for budget; using 100000 instead."]
+    });
+    const state = {...presetState("RS", PRESETS), budget: 250_000};
+    expect(serializeState(state)).toMatch(/&budget=250000(&|$)/);
+    expect(parseState(serializeState(state), PRESETS)).toEqual({state, notices: []});
+    expect(presetState("FS", PRESETS, {method: "euler", dt: 0.25, budget: 3000}).budget).toBe(3000);
+    expect(presetState("FS", PRESETS).budget).toBe(100_000);
+  });
+
   it("rejects what is not a plain decimal number", () => {
     for (const text of [
       "NaN",
@@ -209,6 +229,11 @@ describe("parseState(search, presets)", () => {
 });
 
 describe("serializeState(state)", () => {
+  it("omits the spike budget at its default (the library's maxSpikes)", () => {
+    expect(serializeState(presetState("RS", PRESETS))).not.toMatch(/budget/);
+    expect(serializeState({...presetState("RS", PRESETS), budget: 1000})).toMatch(/method=adaptive&budget=1000$/);
+  });
+
   it("writes the model, the numerics and the stimulus settings that differ from their defaults", () => {
     const state = {...presetState("RS", PRESETS), dc: true, dcI: 2.5, tI: 100};
     expect(serializeState(state)).toBe(

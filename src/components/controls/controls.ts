@@ -119,8 +119,8 @@ function presetOption(
   const radio = el("input", {type: "radio", name: "explorer-class", value: id, checked: store.value.cls === id});
   radio.addEventListener("change", () => {
     if (!radio.checked) return;
-    const {method, dt, cls} = store.value;
-    store.set(presetState(id, presets, {method, dt: keepDt(dt, presetOf(presets, cls), p)}), radio);
+    const {method, dt, cls, budget} = store.value;
+    store.set(presetState(id, presets, {method, dt: keepDt(dt, presetOf(presets, cls), p), budget}), radio);
   });
   radios.set(id, radio);
   store.watch((state, {changed}) => {
@@ -137,7 +137,7 @@ function presetOption(
 
 /**
  * The class menu: one radio per class of Izhikevich (2003), each with its one-line description. Choosing
- * a class loads its parameters, initial state, duration and protocol; the method and dt stay as they are
+ * a class loads its parameters, initial state, duration and protocol; the method, dt and spike budget stay as they are
  * (a 2004 panel's own step such as 0.2 ms becomes the class's 0.25 ms, or else the nearest 2^−k ms).
  */
 export function ClassMenu(store: ExplorerStore, presets: Presets): HTMLElement {
@@ -250,7 +250,44 @@ export function ModelSliders(store: ExplorerStore, presets: Presets): HTMLElemen
   );
 }
 
-/** Method, time step (2^−k ms) and duration. */
+/**
+ * The spike budget: a native number input (typed, or stepped by 1,000 with the arrow keys), applied when the
+ * reader commits it (Enter, leaving the field, or a step), clamped to its range.
+ */
+export function SpikeBudgetControl(store: ExplorerStore): HTMLElement {
+  const spec = NUMBER_SPECS.budget;
+  const input = el("input", {
+    type: "number",
+    min: String(spec.min),
+    max: String(spec.max),
+    step: String(spec.step),
+    value: String(store.value.budget)
+  });
+  input.dataset.key = "budget";
+  input.id = "explorer-budget";
+  const note = el("p", {
+    className: "control-note",
+    textContent: `A run stops after this many spikes, so that a neuron that fires without end cannot freeze the page (${spec.min.toLocaleString("en")} to ${spec.max.toLocaleString("en")}).`
+  });
+  input.addEventListener("change", () => {
+    const x = input.valueAsNumber;
+    const budget = Number.isNaN(x) ? store.value.budget : clampToSpec(x, spec);
+    input.value = String(budget);
+    store.set({budget}, input);
+  });
+  store.watch((state, {changed, source}) => {
+    if (source !== input && changed.includes("budget")) input.value = String(state.budget);
+  });
+  return el(
+    "div",
+    {className: "spike-budget"},
+    el("label", {htmlFor: "explorer-budget", textContent: "Spike budget (spikes per run)"}),
+    input,
+    note
+  );
+}
+
+/** Method, time step (2^−k ms), duration and spike budget, under the legend "Numerics". */
 export function NumericsControls(
   store: ExplorerStore,
   descriptions: Partial<Record<MethodId, string>> = {}
@@ -289,7 +326,17 @@ export function NumericsControls(
     showDt();
   });
   const duration = boundRange(store, "T");
-  return el("div", {className: "numerics"}, method, about, k, dtText, duration);
+  return el(
+    "fieldset",
+    {className: "numerics"},
+    el("legend", {textContent: "Numerics"}),
+    method,
+    about,
+    k,
+    dtText,
+    duration,
+    SpikeBudgetControl(store)
+  );
 }
 
 /**

@@ -76,7 +76,8 @@ export function optionsOf(state: ExplorerState, preset: ExplorerPreset): Simulat
     duration: state.T,
     dt: state.dt,
     method: state.method,
-    vPeak: preset.vPeak ?? 30
+    vPeak: preset.vPeak ?? 30,
+    maxSpikes: state.budget
   };
   if (preset.equation !== undefined) options.equation = preset.equation;
   return options;

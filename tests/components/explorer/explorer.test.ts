@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import * as lib from "../../../lib/index.js";
 import {CLASSES} from "../../../lib/index.js";
 import {analysePhase, inputOf, optionsOf, runState, stimulusOf} from "../../../src/components/explorer/explorer.js";
-import {RunError, RunWarnings, UrlNotice} from "../../../src/components/messages.js";
+import {RunError, RunWarnings, UrlNotice, adviseOnBudget, nameBudgetControl} from "../../../src/components/messages.js";
 import {SpikeReadout, StabilityReadout} from "../../../src/components/explorer/readouts.js";
 import {presetState} from "../../../src/state/urlState.js";
 
@@ -36,6 +36,31 @@ describe("runState(state, presets, lib)", () => {
     expect(run.error).toBeNull();
     expect(Array.from(run.trace!.spikes)).toEqual(Array.from(trace.spikes));
     expect(run.stats!.count).toBe(trace.spikes.length);
+  });
+
+  it("passes the spike budget as maxSpikes (the library's default unless raised)", () => {
+    const rs = presetState("RS", CLASSES);
+    expect(optionsOf(rs, CLASSES.RS).maxSpikes).toBe(lib.DEFAULTS.maxSpikes);
+    expect(optionsOf({...rs, budget: 5000}, CLASSES.RS).maxSpikes).toBe(5000);
+  });
+
+  it("stops a runaway run at the budget, and names the page's control in the warning", () => {
+    // A reset above the spike's start with a negative d fires without end.
+    const runaway = {...presetState("RS", CLASSES), c: -30, d: -25, T: 1000, protocol: false, dc: true, dcI: 40};
+    const small = runState({...runaway, budget: 1000}, CLASSES, lib);
+    const large = runState({...runaway, budget: 2000}, CLASSES, lib);
+    expect(small.trace!.spikes.length).toBe(1000);
+    expect(large.trace!.spikes.length).toBe(2000);
+    expect(large.trace!.t.at(-1)!).toBeGreaterThan(small.trace!.t.at(-1)!);
+    const [warning] = nameBudgetControl(small.trace!.warnings, "the spike budget (Numerics)")!;
+    expect(warning).toMatch(/spike budget of 1000 spikes was reached/);
+    expect(warning).toMatch(/\(raise the spike budget \(Numerics\) to go on\)$/);
+    expect(warning).not.toMatch(/maxSpikes/);
+    expect(nameBudgetControl(undefined, "x")).toBeUndefined();
+    // The comparison page, whose budget is fixed, points to the explorer's control instead.
+    const [advice] = adviseOnBudget(small.trace!.warnings, "the explorer's spike budget goes higher")!;
+    expect(advice).toMatch(/\(the explorer's spike budget goes higher\)$/);
+    expect(advice).not.toMatch(/maxSpikes/);
   });
 
   it("turns a library error into a message instead of throwing", () => {
