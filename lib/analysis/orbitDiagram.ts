@@ -4,7 +4,7 @@
  * value means tonic firing, a few means a periodic pattern (bursts), a smear means irregular (possibly chaotic)
  * firing, none means the neuron is silent.
  */
-import {SAMPLE_BUDGET, simulate} from "../simulate.js";
+import {DEFAULT_DT, SAMPLE_BUDGET, simulate} from "../simulate.js";
 import {checkKeys, checkKeyword, checkNumber, fail} from "../validate.js";
 import {checkDcNeuron, passageToSpike, type DcNeuron} from "./dcFlow.js";
 import {resetsFromTrace} from "./resetMap.js";
@@ -118,7 +118,7 @@ export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
   const method = me === undefined ? "adaptive" : checkKeyword(me, `${where}: method`, ORBIT_METHODS);
   const transient = tr === undefined ? 500 : checkNumber(tr, `${where}: transient`, {min: 0});
   const window = wi === undefined ? 500 : checkNumber(wi, `${where}: window`, {min: 0, minExclusive: true});
-  const dt = dtIn === undefined ? 2 ** -5 : checkNumber(dtIn, `${where}: dt`, {min: 0, minExclusive: true, max: 1});
+  const dt = dtIn === undefined ? DEFAULT_DT : checkNumber(dtIn, `${where}: dt`, {min: 0, minExclusive: true, max: 1});
   if (method !== "adaptive" && (transient + window) / dt + 2 > SAMPLE_BUDGET) {
     fail(
       where,

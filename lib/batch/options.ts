@@ -3,7 +3,7 @@
  * shared current the kernels step. Every error names the field (e.g. `params.c[17]`), the value and what is
  * allowed.
  */
-import {gridSteps, MAX_DT} from "../simulate.js";
+import {DEFAULT_DT, gridSteps, MAX_DT} from "../simulate.js";
 import {resolveEquation} from "../models/izhikevich2003.js";
 import {compileStimulus, STIMULUS_LIMITS, type Stimulus} from "../stimuli/index.js";
 import type {Equation} from "../models/izhikevich2003.js";
@@ -141,7 +141,7 @@ export function checkBatchOptions(options: BatchOptions): CheckedBatchOptions {
   const method = o.method === undefined ? "euler" : checkKeyword(o.method, "method", BATCH_METHODS);
   if (o.duration === undefined) throw new TypeError("duration: required (ms, a finite number > 0)");
   const duration = checkNumber(o.duration, "duration", {min: 0, minExclusive: true});
-  const dt = o.dt === undefined ? 2 ** -5 : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
+  const dt = o.dt === undefined ? DEFAULT_DT : checkNumber(o.dt, "dt", {min: 0, minExclusive: true, max: MAX_DT});
   const vPeak = o.vPeak === undefined ? 30 : checkNumber(o.vPeak, "vPeak");
   const maxSpikes =
     o.maxSpikes === undefined ? BATCH_MAX_SPIKES : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});

@@ -12,7 +12,7 @@
 import {simulateBatch, type BatchMethod} from "../batch/index.js";
 import {classifySpikeTrain, FIRING_PATTERNS, type FiringPattern} from "../analysis/classifySpikeTrain.js";
 import {checkKeyword, checkNumber} from "../validate.js";
-import type {SimulateOptions} from "../simulate.js";
+import {DEFAULT_DT, type SimulateOptions} from "../simulate.js";
 
 /** The quantities a map can sweep: the four parameters and the DC current I (paper's units, mV/ms). */
 export const AXES = ["a", "b", "c", "d", "I"] as const;
@@ -113,15 +113,9 @@ export function atlasU0(b: number): number {
   return snapToGrid(b * ATLAS_V0, AXIS_GRID.u0);
 }
 
-/**
- * The step of the default maps: the library's default dt (simulate's DEFAULTS.dt, 2⁻⁵ ms), written out rather
- * than imported so that the atlas page and its workers need not load simulate's integrators.
- */
-export const ATLAS_DT = 2 ** -5;
-
 /** A default map: 64 × 64 cells of 1000-ms runs, forward Euler at dt = 2⁻⁵ ms. */
 function defaultMap(x: Omit<AxisSpec, "n">, y: Omit<AxisSpec, "n">, fixed: Record<AxisKey, number>): AtlasSpec {
-  return {x: {...x, n: 64}, y: {...y, n: 64}, fixed, duration: 1000, dt: ATLAS_DT, method: "euler"};
+  return {x: {...x, n: 64}, y: {...y, n: 64}, fixed, duration: 1000, dt: DEFAULT_DT, method: "euler"};
 }
 
 /** The default maps (c, d), (a, b) and (I, d), with the settings of the classic cells around them. */

@@ -36,9 +36,6 @@ export interface FullCatalog extends Catalog {
   features: Catalog["features"] & Record<string, Preset>;
 }
 
-/** The spike budget of each compared run (see spikeCaps.ts): a runaway neuron stops and says so. */
-export const MAX_SPIKES = RUN_MAX_SPIKES;
-
 /** The library functions the page calls. Burst detection is used when the library offers it. */
 export type CompareLibrary = Pick<
   typeof Library,
@@ -262,7 +259,7 @@ export function optionsFor(neuron: Neuron, stimulus: SharedStimulus, method: Com
     dt: method === "paper2004" ? neuron.publishedDt : DEFAULT_DT,
     method,
     vPeak: neuron.vPeak,
-    maxSpikes: MAX_SPIKES
+    maxSpikes: RUN_MAX_SPIKES
   };
 }
 

@@ -11,8 +11,8 @@
  */
 import type {SimulateOptions, Trace} from "../../lib/simulate.js";
 import type {PresetLike, PresetSet} from "../../state/urlState.js";
+import {PANEL_MAX_SPIKES} from "../spikeCaps.js";
 import {
-  GALLERY_MAX_SPIKES,
   ZOO_MODES,
   accurateOptions,
   changeSentence,
@@ -42,7 +42,7 @@ export interface ZooGalleryOptions {
   lib: ZooLibrary;
   /** The initial mode; default "published". */
   mode?: ZooMode;
-  /** Spike budget of each run; default {@link GALLERY_MAX_SPIKES}. */
+  /** Spike budget of each run; default {@link PANEL_MAX_SPIKES}. */
   maxSpikes?: number;
   /** Panels in the first row (rendered before anything else); default 4, the paper's columns. */
   firstRow?: number;
@@ -89,7 +89,7 @@ export class ZooGallery {
   constructor(options: ZooGalleryOptions) {
     const {sections, ...rest} = options;
     this.#options = {
-      maxSpikes: GALLERY_MAX_SPIKES,
+      maxSpikes: PANEL_MAX_SPIKES,
       firstRow: 4,
       yieldTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
       base: "./",

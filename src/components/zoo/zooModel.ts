@@ -32,9 +32,6 @@ export const ZOO_MODES: readonly {mode: ZooMode; label: string}[] = [
   {mode: "overlay", label: "overlay of both"}
 ];
 
-/** The gallery's spike budget per run (see spikeCaps.ts). */
-export const GALLERY_MAX_SPIKES = PANEL_MAX_SPIKES;
-
 /** One panel of the gallery. */
 export interface ZooEntry {
   id: PresetId;
@@ -60,12 +57,12 @@ export function zooEntries(
 }
 
 /** The options of a panel's run as published: the preset as is (figure1.m's loop at its own τ). */
-export function publishedOptions(preset: Preset, maxSpikes = GALLERY_MAX_SPIKES): SimulateOptions {
+export function publishedOptions(preset: Preset, maxSpikes = PANEL_MAX_SPIKES): SimulateOptions {
   return {...preset, method: "paper2004", maxSpikes};
 }
 
 /** The options of a panel's accurate run: adaptive steps, sampled every τ (the panel's own step). */
-export function accurateOptions(preset: Preset, maxSpikes = GALLERY_MAX_SPIKES): SimulateOptions {
+export function accurateOptions(preset: Preset, maxSpikes = PANEL_MAX_SPIKES): SimulateOptions {
   return {...preset, method: "adaptive", dt: preset.dt, maxSpikes};
 }
 
@@ -87,7 +84,7 @@ export interface RunSummary {
 }
 
 /** Summarises a run for the sentences. `maxSpikes` is the budget the run was given. */
-export function summarize(trace: Pick<Trace, "t" | "spikes" | "warnings">, maxSpikes = GALLERY_MAX_SPIKES): RunSummary {
+export function summarize(trace: Pick<Trace, "t" | "spikes" | "warnings">, maxSpikes = PANEL_MAX_SPIKES): RunSummary {
   const s = trace.spikes;
   const n = s.length;
   return {
@@ -126,7 +123,7 @@ export function changeSentence(
   preset: Pick<Preset, "id" | "dt" | "duration">,
   published: RunSummary,
   accurate: RunSummary,
-  maxSpikes = GALLERY_MAX_SPIKES
+  maxSpikes = PANEL_MAX_SPIKES
 ): string {
   const reason = DOCUMENTED_REASONS[preset.id ?? ""];
   const why = reason ? ` — ${reason}` : "";

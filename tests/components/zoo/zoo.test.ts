@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import {PANEL_MAX_SPIKES} from "../../../src/components/spikeCaps.js";
 import {join, dirname} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
@@ -9,7 +10,6 @@ import {backgroundOf, departures} from "../../../src/components/zoo/zooBadges.js
 import {ZooGallery} from "../../../src/components/zoo/zooGallery.js";
 import {modeFromSearch} from "../../../src/state/zooState.js";
 import {
-  GALLERY_MAX_SPIKES,
   accurateOptions,
   changeSentence,
   explorerHrefForPanel,
@@ -84,7 +84,7 @@ describe("changeSentence(preset, published, accurate)", () => {
 
   it("shows panel T's run-away as the finding it is", () => {
     const t = runs("T");
-    expect(t.accurate.spikes.length).toBe(GALLERY_MAX_SPIKES);
+    expect(t.accurate.spikes.length).toBe(PANEL_MAX_SPIKES);
     expect(t.accurate.warnings.join(" ")).toMatch(/spike budget/);
     expect(t.sentence).toMatch(/^Accurate integration runs away: 5,000 spikes by \d+(\.\d+)? ms/);
     expect(t.sentence).toContain("artefact of τ = 0.5 ms");
