@@ -25,14 +25,11 @@ const charts = (page: Page) =>
 /** The whole state of the controls, as the reader sees it. */
 const controls = (page: Page) =>
   page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
-        ".explorer-controls input, .explorer-controls select, .class-menu input"
-      )
-    ].map((input) =>
-      input instanceof HTMLInputElement && (input.type === "checkbox" || input.type === "radio")
-        ? input.checked
-        : input.value
+    [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(".wb-controls input, .wb-controls select")].map(
+      (input) =>
+        input instanceof HTMLInputElement && (input.type === "checkbox" || input.type === "radio")
+          ? input.checked
+          : input.value
     )
   );
 
@@ -149,9 +146,12 @@ test("the address reproduces the view exactly", async ({page, context}) => {
   const problems = watch(page);
   await open(page);
   await page.locator('.class-menu input[value="IB"]').check();
+  await page.getByRole("tab", {name: "Numerics"}).click();
   await page.locator(".numerics select").selectOption("rk4");
+  await page.getByRole("tab", {name: "Neuron"}).click();
   await step(page, page.locator('input[type=range][aria-label^="a ("]'));
   await step(page, page.locator('input[type=range][aria-label^="d ("]'), "ArrowLeft");
+  await page.getByRole("tab", {name: "Stimulus"}).click();
   await page.locator('.stimulus-part input[data-key="pulses"]').check();
   await step(page, page.locator('input[type=range][aria-label="Pulse train: count"]'));
   await page.locator(".phase-time input[type=range]").fill("40");
@@ -271,16 +271,25 @@ test("a run stopped at its spike budget names the budget control, which raises i
   await open(page, "?c=-30&d=-25&T=1000&protocol=0&dc=1&dcI=40&budget=1000");
   const warning = page.locator(".explorer-warning");
   await expect(warning).toContainText("spike budget of 1000 spikes was reached");
-  await expect(warning).toContainText("raise the spike budget (Numerics) to go on");
+  await expect(warning).toContainText("raise the spike budget (Numerics tab) to go on");
   await expect(warning).not.toContainText("maxSpikes");
   const tOf = async () => Number((await warning.innerText()).match(/reached at t = ([\d.]+) ms/)![1]);
   const before = await tOf();
-  // The control sits in the numerics panel, labelled in the reader's words; typed by keyboard alone.
+  // The readout counts over the time the run reached, not the 1000 ms asked for.
+  const readout = await page.locator(".spike-readout").innerText();
+  const reached = readout.match(/1000 in ([\d.]+) ms \(the run stopped there, before the 1000 ms asked for\)/);
+  expect(reached).not.toBeNull();
+  expect(Math.abs(Number(reached![1]) - before)).toBeLessThan(0.01);
+  // The control sits in the Numerics tab, labelled in the reader's words; the warning's button shows it and
+  // focuses it, and it is typed by keyboard alone.
   const budget = page.getByRole("spinbutton", {name: "Spike budget (spikes per run)"});
-  await expect(page.locator("fieldset.numerics")).toContainText("Numerics");
+  await expect(budget).toBeHidden();
+  await warning.getByRole("button", {name: "Show the spike budget"}).click();
+  await expect(budget).toBeVisible();
+  await expect(budget).toBeFocused();
+  await expect(page.getByRole("tab", {name: "Numerics"})).toHaveAttribute("aria-selected", "true");
   await expect(budget).toHaveValue("1000");
   const n = await updates(page);
-  await budget.focus();
   await page.keyboard.press("Control+A");
   await page.keyboard.type("5000");
   await page.keyboard.press("Tab");

@@ -23,8 +23,19 @@ export function UrlNotice(notices: string[]): HTMLElement {
   return box;
 }
 
-/** The warnings of a run (trace.warnings), visibly; an empty, hidden element when there are none. */
-export function RunWarnings(warnings: string[] | null | undefined): HTMLElement {
+/** A button a warning offers, e.g. to bring the control it names into view. */
+export interface WarningAction {
+  label: string;
+  /** Shown only when some warning matches. */
+  when: RegExp;
+  onClick: () => void;
+}
+
+/**
+ * The warnings of a run (trace.warnings), visibly; an empty, hidden element when there are none. With `action`,
+ * a button after them when one of them matches `action.when`.
+ */
+export function RunWarnings(warnings: string[] | null | undefined, action?: WarningAction): HTMLElement {
   const box = document.createElement("div");
   box.className = "explorer-warning";
   box.setAttribute("role", "status");
@@ -41,6 +52,14 @@ export function RunWarnings(warnings: string[] | null | undefined): HTMLElement 
         ul.append(li);
       }
       box.append(ul);
+    }
+    if (action && warnings.some((w) => action.when.test(w))) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "explorer-button warning-action";
+      button.textContent = action.label;
+      button.addEventListener("click", action.onClick);
+      box.append(" ", button);
     }
   } else box.hidden = true;
   return box;

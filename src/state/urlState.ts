@@ -140,6 +140,19 @@ export interface ExplorerState<Id extends PresetId = PresetId> {
   noiseS: number;
   noiseTau: number;
   noiseSeed: number;
+  /** A sine of amplitude sineA and frequency sineF (Hz) on [sineOn, sineOff] ms, starting at phase 0. */
+  sine: boolean;
+  sineA: number;
+  sineF: number;
+  sineOn: number;
+  sineOff: number;
+  /** A linear chirp of amplitude chirpA from chirpF0 to chirpF1 (Hz) over [chirpOn, chirpOff] ms. */
+  chirp: boolean;
+  chirpA: number;
+  chirpF0: number;
+  chirpF1: number;
+  chirpOn: number;
+  chirpOff: number;
   /** Time (ms) at which I is taken for the phase plane's nullclines; null = the end of the run. */
   tI: number | null;
 }
@@ -150,7 +163,9 @@ export type BooleanKey = {
 }[keyof ExplorerState];
 
 const I_RANGE = {min: -30, max: 40, step: 0.1};
-const TIME_RANGE = {min: 0, max: 1000, step: 0.5};
+const TIME_RANGE = {min: 0, max: 10_000, step: 0.5};
+const AMPLITUDE_RANGE = {min: 0, max: 20, step: 0.05};
+const FREQUENCY_RANGE = {min: 0, max: 200, step: 0.5};
 
 /** Ranges and labels of every numeric control (dt and tI have their own rules, see below). */
 export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> = {
@@ -160,29 +175,38 @@ export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> =
   d: {min: -25, max: 25, step: 0.01, label: "d (jump of u at reset)"},
   v0: {min: -100, max: 30, step: 0.1, label: "v₀ (mV)"},
   u0: {min: -100, max: 100, step: 0.01, label: "u₀"},
-  T: {min: 10, max: 1000, step: 1, label: "Duration (ms)"},
+  T: {min: 10, max: 10_000, step: 1, label: "Duration (ms)"},
   budget: {min: 1000, max: 1_000_000, step: 1000, label: "Spike budget (spikes per run)"},
-  dcI: {...I_RANGE, label: "I"},
-  stepI: {...I_RANGE, label: "I"},
+  dcI: {...I_RANGE, label: "I (mV/ms)"},
+  stepI: {...I_RANGE, label: "I (mV/ms)"},
   stepOn: {...TIME_RANGE, label: "from (ms)"},
   stepOff: {...TIME_RANGE, label: "to (ms)"},
-  pulseI: {...I_RANGE, label: "amplitude"},
+  pulseI: {...I_RANGE, label: "amplitude (mV/ms)"},
   pulseOn: {...TIME_RANGE, label: "first at (ms)"},
   pulseW: {min: 0.5, max: 100, step: 0.5, label: "width (ms)"},
   pulseP: {min: 1, max: 500, step: 0.5, label: "period (ms)"},
   pulseN: {min: 1, max: 100, step: 1, label: "count"},
-  rampI: {...I_RANGE, label: "I at start"},
-  rampS: {min: -1, max: 1, step: 0.001, label: "slope (per ms)"},
+  rampI: {...I_RANGE, label: "I at start (mV/ms)"},
+  rampS: {min: -1, max: 1, step: 0.001, label: "slope (mV/ms per ms)"},
   rampOn: {...TIME_RANGE, label: "from (ms)"},
   rampOff: {...TIME_RANGE, label: "to (ms)"},
-  noiseM: {min: -20, max: 20, step: 0.1, label: "mean"},
-  noiseS: {min: 0, max: 20, step: 0.1, label: "σ"},
+  noiseM: {min: -20, max: 20, step: 0.1, label: "mean (mV/ms)"},
+  noiseS: {min: 0, max: 20, step: 0.1, label: "σ (mV/ms)"},
   noiseTau: {min: 0.5, max: 100, step: 0.5, label: "τ (ms)"},
   noiseSeed: {min: 0, max: 99999, step: 1, label: "seed"},
+  sineA: {...AMPLITUDE_RANGE, label: "amplitude (mV/ms)"},
+  sineF: {...FREQUENCY_RANGE, label: "frequency (Hz)"},
+  sineOn: {...TIME_RANGE, label: "from (ms)"},
+  sineOff: {...TIME_RANGE, label: "to (ms)"},
+  chirpA: {...AMPLITUDE_RANGE, label: "amplitude (mV/ms)"},
+  chirpF0: {...FREQUENCY_RANGE, label: "frequency at start (Hz)"},
+  chirpF1: {...FREQUENCY_RANGE, label: "frequency at end (Hz)"},
+  chirpOn: {...TIME_RANGE, label: "from (ms)"},
+  chirpOff: {...TIME_RANGE, label: "to (ms)"},
   tI: {...TIME_RANGE, label: "t for the nullclines (ms)"}
 };
 
-const BOOLEAN_KEYS: readonly BooleanKey[] = ["protocol", "dc", "step", "pulses", "ramp", "noise"];
+const BOOLEAN_KEYS: readonly BooleanKey[] = ["protocol", "dc", "step", "pulses", "ramp", "noise", "sine", "chirp"];
 
 /** Settings of the stimulus components when they are not in the URL (all off but the protocol). */
 export const STIMULUS_DEFAULTS = {
@@ -208,7 +232,23 @@ export const STIMULUS_DEFAULTS = {
   noiseM: 0,
   noiseS: 2,
   noiseTau: 5,
-  noiseSeed: 1
+  noiseSeed: 1,
+  // Near the resonator's (RZ's) preferred frequency: its rest is a focus whose damped oscillation runs at
+  // ≈ 26 Hz (the eigenvalues at I = −0.5). On its protocol, this sine makes RZ fire about once per cycle;
+  // the same sine at 50 Hz barely makes it fire (tests/components/explorer/explorer.test.ts checks both).
+  sine: false,
+  sineA: 1,
+  sineF: 30,
+  sineOn: 0,
+  sineOff: 1000,
+  // A slow sweep from 0 to 60 Hz over a second: a resonator fires only while the sweep passes near its
+  // preferred frequency (RZ on its protocol: from about 12 to 37 Hz; lengthen the run to 1000 ms to see it).
+  chirp: false,
+  chirpA: 1,
+  chirpF0: 0,
+  chirpF1: 60,
+  chirpOn: 0,
+  chirpOff: 1000
 } satisfies Partial<ExplorerState>;
 
 /** The stimulus panel's keys: those of {@link STIMULUS_DEFAULTS}, in order. */

@@ -31,3 +31,8 @@ export function excitabilityWorker(): Worker | null {
 export function zooWorker(): Worker | null {
   return hasWorkers() ? new Worker(import.meta.resolve("./zoo.worker.js"), {type: "module"}) : null;
 }
+
+/** The explorer's long runs (explorer.worker.ts). */
+export function explorerWorker(): Worker | null {
+  return hasWorkers() ? new Worker(import.meta.resolve("./explorer.worker.js"), {type: "module"}) : null;
+}

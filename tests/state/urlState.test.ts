@@ -93,7 +93,9 @@ describe("parseState(search, presets)", () => {
       step: fc.boolean(),
       pulses: fc.boolean(),
       ramp: fc.boolean(),
-      noise: fc.boolean()
+      noise: fc.boolean(),
+      sine: fc.boolean(),
+      chirp: fc.boolean()
     }) as unknown as fc.Arbitrary<ExplorerState>;
     fc.assert(
       fc.property(arb, (state) => {
@@ -106,7 +108,7 @@ describe("parseState(search, presets)", () => {
 
   it("clamps out-of-range numbers and says so", () => {
     const {state, notices} = parseState("?a=1e308&b=-5&T=100000&d=25.0001", PRESETS);
-    expect(state).toMatchObject({a: 1, b: -1, T: 1000, d: 25});
+    expect(state).toMatchObject({a: 1, b: -1, T: NUMBER_SPECS.T.max, d: 25});
     expect(notices).toHaveLength(4);
     expect(notices[0]).toMatch(/^a = 1e308 is outside -0\.1…1; using 1\.$/);
   });
@@ -194,6 +196,46 @@ describe("parseState(search, presets)", () => {
     expect(notices[0]).toMatch(/more than 64/);
   });
 
+  it("reads the sine's and the chirp's settings, off by default, each clamped to its range", () => {
+    const state = parseState("", PRESETS).state;
+    expect(state).toMatchObject({sine: false, chirp: false});
+    for (const key of ["sineA", "sineF", "sineOn", "sineOff", "chirpA", "chirpF0", "chirpF1", "chirpOn", "chirpOff"]) {
+      const spec = NUMBER_SPECS[key as keyof typeof NUMBER_SPECS];
+      const value = (state as unknown as Record<string, number>)[key];
+      expect(value, key).toBeGreaterThanOrEqual(spec.min);
+      expect(value, key).toBeLessThanOrEqual(spec.max);
+      expect(spec.label, key).toMatch(/\((mV\/ms|Hz|ms)\)$/); // every label states its unit
+    }
+    const read = parseState("?sine=1&sineA=2.5&sineF=12.5&sineOn=20&sineOff=80&chirp=on&chirpF0=5&chirpF1=45", PRESETS);
+    expect(read.notices).toEqual([]);
+    expect(read.state).toMatchObject({sine: true, sineA: 2.5, sineF: 12.5, sineOn: 20, sineOff: 80});
+    expect(read.state).toMatchObject({chirp: true, chirpF0: 5, chirpF1: 45});
+    const clamped = parseState("?sineA=-3&sineF=1e6&chirpF1=12.26&chirpOff=1e7&chirp=maybe", PRESETS);
+    expect(clamped.state).toMatchObject({sineA: NUMBER_SPECS.sineA.min, sineF: NUMBER_SPECS.sineF.max, chirpF1: 12.5});
+    expect(clamped.state).toMatchObject({chirpOff: NUMBER_SPECS.chirpOff.max, chirp: false});
+    expect(clamped.notices).toEqual([
+      `sineA = -3 is outside ${NUMBER_SPECS.sineA.min}…${NUMBER_SPECS.sineA.max}; using ${NUMBER_SPECS.sineA.min}.`,
+      `sineF = 1e6 is outside ${NUMBER_SPECS.sineF.min}…${NUMBER_SPECS.sineF.max}; using ${NUMBER_SPECS.sineF.max}.`,
+      `chirpOff = 1e7 is outside ${NUMBER_SPECS.chirpOff.min}…${NUMBER_SPECS.chirpOff.max}; using ${NUMBER_SPECS.chirpOff.max}.`,
+      "“maybe” is not on or off for chirp; leaving it off."
+    ]);
+  });
+
+  it("still reads every stimulus key of links made before the sine and the chirp existed", () => {
+    const old =
+      "?class=RZ&protocol=0&dc=1&dcI=-1.5&step=1&stepI=4&stepOn=10&stepOff=60&pulses=1&pulseI=8&pulseOn=5&pulseW=2" +
+      "&pulseP=20&pulseN=3&ramp=1&rampI=1&rampS=-0.02&rampOn=5&rampOff=90&noise=1&noiseM=0.5&noiseS=1.5&noiseTau=3&noiseSeed=42";
+    const {state, notices} = parseState(old, PRESETS);
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      ...{protocol: false, dc: true, dcI: -1.5, step: true, stepI: 4, stepOn: 10, stepOff: 60},
+      ...{pulses: true, pulseI: 8, pulseOn: 5, pulseW: 2, pulseP: 20, pulseN: 3},
+      ...{ramp: true, rampI: 1, rampS: -0.02, rampOn: 5, rampOff: 90},
+      ...{noise: true, noiseM: 0.5, noiseS: 1.5, noiseTau: 3, noiseSeed: 42},
+      ...{sine: false, chirp: false}
+    });
+  });
+
   it("snaps values to the control's step", () => {
     expect(parseState("?a=0.02049&c=-64.96&pulseN=2.6", PRESETS).state).toMatchObject({a: 0.02, c: -65, pulseN: 3});
   });
@@ -204,7 +246,7 @@ describe("parseState(search, presets)", () => {
   });
 
   it("yields a state within ranges and never throws, for any query string", () => {
-    const keys = ["class", "method", "dt", "protocol", "dc", ...Object.keys(NUMBER_SPECS)];
+    const keys = ["class", "method", "dt", "protocol", "dc", "sine", "chirp", ...Object.keys(NUMBER_SPECS)];
     const value = fc.oneof(
       fc.string(),
       fc.double().map(String),
@@ -239,5 +281,13 @@ describe("serializeState(state)", () => {
     expect(serializeState(state)).toBe(
       "?class=RS&a=0.02&b=0.2&c=-65&d=8&v0=-63&u0=-12.6&T=150&dt=0.03125&method=adaptive&dc=1&dcI=2.5&tI=100"
     );
+  });
+
+  it("writes the sine and the chirp where they differ from their defaults, and reads them back", () => {
+    const base = presetState("RZ", PRESETS);
+    expect(serializeState(base)).not.toMatch(/sine|chirp/);
+    const state = {...base, sine: true, sineF: 42.5, chirp: true, chirpA: 0.35, chirpF0: 60, chirpF1: 0};
+    expect(serializeState(state)).toMatch(/&sine=1&sineF=42\.5&chirp=1&chirpA=0\.35&chirpF0=60&chirpF1=0$/);
+    expect(parseState(serializeState(state), PRESETS)).toEqual({state, notices: []});
   });
 });

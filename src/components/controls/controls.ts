@@ -21,6 +21,7 @@ import {
   keepDt,
   presetOf,
   presetState,
+  type BooleanKey,
   type ExplorerState,
   type PresetId,
   type PresetSet,
@@ -83,11 +84,7 @@ function boundRange(
 }
 
 /** A checkbox bound to one boolean key of the store; returns the label (containing the input). */
-function boundCheckbox(
-  store: ExplorerStore,
-  key: "protocol" | "dc" | "step" | "pulses" | "ramp" | "noise",
-  text: string | Node
-): HTMLLabelElement {
+function boundCheckbox(store: ExplorerStore, key: BooleanKey, text: string | Node): HTMLLabelElement {
   const input = el("input", {type: "checkbox", checked: store.value[key]});
   input.dataset.key = key;
   input.addEventListener("change", () => store.set({[key]: input.checked}, input));
@@ -339,9 +336,40 @@ export function NumericsControls(
   );
 }
 
+/** The stimulus parts a reader switches on and off, each named by its checkbox key. */
+type PartKey = "dc" | "step" | "pulses" | "ramp" | "noise" | "sine" | "chirp";
+
 /**
- * The stimulus panel: the class's published protocol, DC, a step, a pulse train, a ramp and noise, each a
- * checkbox with its own parameters; the checked ones are summed.
+ * One switchable part of the stimulus: a fieldset whose legend holds the part's checkbox. While the part is
+ * off the fieldset is disabled, which greys out and disables its sliders but leaves the legend's checkbox
+ * usable, so the part can still be switched on by keyboard (the class `off` is for the stylesheet).
+ */
+function stimulusPart(
+  store: ExplorerStore,
+  key: PartKey,
+  title: string,
+  keys: (keyof typeof NUMBER_SPECS)[]
+): HTMLFieldSetElement {
+  const name = title.split(" (")[0];
+  const fieldset = el(
+    "fieldset",
+    {className: "stimulus-part"},
+    el("legend", {}, boundCheckbox(store, key, title)),
+    ...keys.map((k) => boundRange(store, k, {ariaLabel: `${name}: ${NUMBER_SPECS[k].label}`}))
+  );
+  fieldset.dataset.part = key;
+  const show = (on: boolean) => {
+    fieldset.disabled = !on;
+    fieldset.classList.toggle("off", !on);
+  };
+  show(store.value[key]);
+  store.watch((state, {changed}) => changed.includes(key) && show(state[key]));
+  return fieldset;
+}
+
+/**
+ * The stimulus panel: the class's published protocol, DC, a step, a pulse train, a ramp, noise, a sine and a
+ * chirp, each a checkbox with its own parameters; the checked ones are summed.
  */
 export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLElement {
   const protocolText = el("span");
@@ -350,13 +378,8 @@ export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLEl
   };
   showProtocol(store.value);
   store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));
-  const part = (key: "dc" | "step" | "pulses" | "ramp" | "noise", title: string, keys: (keyof typeof NUMBER_SPECS)[]) =>
-    el(
-      "fieldset",
-      {className: "stimulus-part"},
-      el("legend", {}, boundCheckbox(store, key, title)),
-      ...keys.map((k) => boundRange(store, k, {ariaLabel: `${title.split(" (")[0]}: ${NUMBER_SPECS[k].label}`}))
-    );
+  const part = (key: PartKey, title: string, keys: (keyof typeof NUMBER_SPECS)[]) =>
+    stimulusPart(store, key, title, keys);
   return el(
     "div",
     {className: "stimulus-controls"},
@@ -369,7 +392,9 @@ export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLEl
     part("step", "Step", ["stepI", "stepOn", "stepOff"]),
     part("pulses", "Pulse train", ["pulseI", "pulseOn", "pulseW", "pulseP", "pulseN"]),
     part("ramp", "Ramp", ["rampI", "rampS", "rampOn", "rampOff"]),
-    part("noise", "Noise (Ornstein–Uhlenbeck, frozen by its seed)", ["noiseM", "noiseS", "noiseTau", "noiseSeed"])
+    part("noise", "Noise (Ornstein–Uhlenbeck, frozen by its seed)", ["noiseM", "noiseS", "noiseTau", "noiseSeed"]),
+    part("sine", "Sine", ["sineA", "sineF", "sineOn", "sineOff"]),
+    part("chirp", "Chirp (frequency swept linearly)", ["chirpA", "chirpF0", "chirpF1", "chirpOn", "chirpOff"])
   );
 }
 

@@ -13,7 +13,7 @@ import type {
   StimulusPart,
   Trace
 } from "../../lib/index.js";
-import {STIMULUS_KEYS, presetOf, type ExplorerState, type PresetSet} from "../../state/urlState.js";
+import {STIMULUS_KEYS, presetOf, presetState, type ExplorerState, type PresetSet} from "../../state/urlState.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -59,6 +59,18 @@ export function stimulusOf(state: ExplorerState, protocol: Stimulus | undefined)
       tau: state.noiseTau,
       seed: state.noiseSeed,
       dt: NOISE_DT
+    });
+  }
+  if (state.sine)
+    parts.push({kind: "sine", amplitude: state.sineA, frequency: state.sineF, start: state.sineOn, end: state.sineOff});
+  if (state.chirp) {
+    parts.push({
+      kind: "chirp",
+      amplitude: state.chirpA,
+      f0: state.chirpF0,
+      f1: state.chirpF1,
+      start: state.chirpOn,
+      end: state.chirpOff
     });
   }
   if (parts.length === 0) return 0;
@@ -148,14 +160,69 @@ export interface Run {
   trace: Trace | null;
   /** The message of an error thrown by the library (bad input), else null. */
   error: string | null;
+  /**
+   * The spike statistics over [0, reached): a run cut short (at its spike budget, or diverging) is described
+   * over the time it reached, not the duration asked for.
+   */
   stats: SpikeStats | null;
+  /** The model time the run reached (ms): the duration, or less if it stopped early. */
+  reached: number;
+  /** Whether the run stopped before the requested duration. */
+  stoppedEarly: boolean;
   /** performance.now() when the update started (for the "explorer:update" measure). */
   start: number;
   /** Set once the update has been measured. */
   measured: boolean;
 }
 
-/** Runs the model of a state. Never throws: a library error becomes `error`. */
+/** The model time a trace reached: its last sample, or its last spike if that is later (ms). */
+export function timeReached(trace: Pick<Trace, "t" | "spikes">): number {
+  const last = trace.t.length ? trace.t[trace.t.length - 1] : 0;
+  const spike = trace.spikes.length ? trace.spikes[trace.spikes.length - 1] : 0;
+  return Math.max(last, spike);
+}
+
+/** The Run of a state from its finished trace (or the error that replaced it). Never throws. */
+export function finishRun(
+  state: ExplorerState,
+  options: SimulateOptions,
+  outcome: {trace: Trace} | {error: unknown},
+  lib: Pick<ExplorerLibrary, "spikeStatistics">,
+  start = 0
+): Run {
+  let trace: Trace | null = null;
+  let error: string | null = null;
+  let stats: SpikeStats | null = null;
+  let reached = 0;
+  if ("error" in outcome) error = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+  else {
+    trace = outcome.trace;
+    reached = timeReached(trace);
+    // A sample grid that ends within one step of the duration reached it.
+    if (reached >= state.T - trace.dt) reached = state.T;
+    try {
+      // The window is half-open, [0, end): a run stopped at a spike must still count that spike.
+      const end = reached < state.T ? reached * (1 + 4 * Number.EPSILON) : reached;
+      stats = lib.spikeStatistics(trace.spikes, {start: 0, end: Math.max(end, 1e-9)});
+    } catch (e) {
+      error = `${e instanceof Error ? e.message : String(e)} (while computing spike statistics)`;
+      trace = null;
+    }
+  }
+  return {
+    state,
+    options,
+    trace,
+    error,
+    stats,
+    reached,
+    stoppedEarly: trace !== null && reached < state.T,
+    start,
+    measured: false
+  };
+}
+
+/** Runs the model of a state on the main thread. Never throws: a library error becomes `error`. */
 export function runState(
   state: ExplorerState,
   presets: PresetSet<ExplorerPreset>,
@@ -163,19 +230,102 @@ export function runState(
   start = 0
 ): Run {
   const options = optionsOf(state, presetOf(presets, state.cls));
-  let trace: Trace | null = null;
-  let error: string | null = null;
-  let stats: SpikeStats | null = null;
+  let outcome: {trace: Trace} | {error: unknown};
   try {
-    trace = lib.simulate(options);
-    const end = trace.t.length ? trace.t[trace.t.length - 1] : state.T;
-    stats = lib.spikeStatistics(trace.spikes, {start: 0, end: Math.max(end, state.T, 1e-9)});
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-    if (trace) error = `${error} (while computing spike statistics)`;
-    trace = null;
+    outcome = {trace: lib.simulate(options)};
+  } catch (error) {
+    outcome = {error};
   }
-  return {state, options, trace, error, stats, start, measured: false};
+  return finishRun(state, options, outcome, lib, start);
+}
+
+/** What runs the explorer's simulations: at once, or later (a worker); see workers/explorerRunner.ts. */
+export interface Runner {
+  run(options: SimulateOptions): Trace | Promise<Trace>;
+}
+
+/**
+ * Runs the model of a state with `runner`: the Run at once when the runner computes it at once, else a promise
+ * of it. A library error becomes `error`; a request overtaken by a newer one rejects (the page discards it).
+ */
+export function startRun(
+  state: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  runner: Runner,
+  lib: Pick<ExplorerLibrary, "spikeStatistics">,
+  start = 0
+): Run | Promise<Run> {
+  const options = optionsOf(state, presetOf(presets, state.cls));
+  let result: Trace | Promise<Trace>;
+  try {
+    result = runner.run(options);
+  } catch (error) {
+    return finishRun(state, options, {error}, lib, start);
+  }
+  if (!(result instanceof Promise)) return finishRun(state, options, {trace: result}, lib, start);
+  return result.then(
+    (trace) => finishRun(state, options, {trace}, lib, start),
+    (error) => {
+      if (error instanceof Error && error.message === "cancelled") throw error;
+      return finishRun(state, options, {error}, lib, start);
+    }
+  );
+}
+
+/** The keys that make a state depart from its preset's neuron (the sliders a ghost trace is kept for). */
+export const GHOST_KEYS = ["a", "b", "c", "d", "v0", "u0"] as const satisfies (keyof ExplorerState)[];
+
+/**
+ * The state whose run is drawn faintly behind the current one: the preset's neuron (its a, b, c, d and start
+ * state) under everything else as it is now (stimulus, duration, method), or null while no slider has left the
+ * preset.
+ */
+export function ghostState(state: ExplorerState, presets: PresetSet<ExplorerPreset>): ExplorerState | null {
+  const preset = presetState(state.cls, presets);
+  if (GHOST_KEYS.every((key) => Math.abs(state[key] - preset[key]) < 1e-9)) return null;
+  const reference = Object.fromEntries(GHOST_KEYS.map((key) => [key, preset[key]]));
+  return {...state, ...reference};
+}
+
+/** What ghost runs need of a runner: whether a run will be computed at once, and the run itself. */
+export interface GhostRunner extends Runner {
+  runsAtOnce(options: SimulateOptions): boolean;
+}
+
+/** The last ghost run, by its options (dragging a slider changes the run, not the ghost). */
+let lastGhost: {key: string; run: Run} | null = null;
+
+/**
+ * The ghost of a state (see {@link ghostState}): null while no slider has left the preset; the Run itself when
+ * it is cached or computed at once; else (a long run, in the worker) an async generator that yields null, then
+ * the Run when it arrives, so the charts are not held up by it. A failed or overtaken ghost run yields nothing
+ * more: the charts simply have no ghost.
+ */
+export function ghostRunOf(
+  state: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  runner: GhostRunner,
+  lib: Pick<ExplorerLibrary, "spikeStatistics">
+): Run | null | AsyncGenerator<Run | null> {
+  const ghost = ghostState(state, presets);
+  if (!ghost) return null;
+  const options = optionsOf(ghost, presetOf(presets, ghost.cls));
+  const key = JSON.stringify(options);
+  if (lastGhost?.key === key) return lastGhost.run;
+  const keep = (run: Run) => {
+    if (run.trace) lastGhost = {key, run};
+    return run.trace ? run : null;
+  };
+  const result = startRun(ghost, presets, runner, lib);
+  if (!(result instanceof Promise)) return keep(result);
+  return (async function* () {
+    yield null;
+    try {
+      yield keep(await result);
+    } catch {
+      // overtaken by a newer setting
+    }
+  })();
 }
 
 /** The phase-plane analysis at one time of a run. */

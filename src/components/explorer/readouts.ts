@@ -19,14 +19,27 @@ function list(rows: [string, string][], className: string, label: string): HTMLE
   return dl;
 }
 
-/** Spike count, mean rate (Hz) and the inter-spike intervals (ms) of a run. */
-export function SpikeReadout(stats: SpikeStats | null, {duration}: {duration: number}): HTMLElement {
+/**
+ * Spike count, mean rate (Hz) and the inter-spike intervals (ms) of a run. The rate is the count over the time
+ * the run covered, [0, reached): a run that stopped early (`reached` < `duration`) says so and is not diluted
+ * by time it never simulated.
+ */
+export function SpikeReadout(
+  stats: SpikeStats | null,
+  {duration, reached = duration}: {duration: number; reached?: number}
+): HTMLElement {
   if (!stats) return list([["Spikes", "—"]], "spike-readout", "Spike statistics");
   const isis = Array.from(stats.isis.subarray(0, 12), (x) => fmt(x, 3));
+  const early = reached < duration;
   return list(
     [
-      ["Spikes", `${stats.count} in ${fmt(duration)} ms`],
-      ["Rate", `${fmt(stats.rate, 3)} Hz`],
+      [
+        "Spikes",
+        early
+          ? `${stats.count} in ${fmt(reached, 5)} ms (the run stopped there, before the ${fmt(duration)} ms asked for)`
+          : `${stats.count} in ${fmt(duration)} ms`
+      ],
+      ["Rate", `${fmt(stats.rate, 3)} Hz${early ? ` over those ${fmt(reached, 5)} ms` : ""}`],
       [
         "ISIs (ms)",
         stats.isis.length
@@ -61,4 +74,29 @@ export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
   ];
   for (const e of analysis.errors) rows.push(["Note", e]);
   return list(rows, "stability-readout", "Stability of the rest state");
+}
+
+/** What {@link RunStatus} needs of the runner. */
+interface StatusSource {
+  onStatus(listener: (status: {busy: boolean; duration: number; place: string}) => void): void;
+}
+
+/**
+ * A status line that says when a run is being computed in the background (a long run, in a worker), hidden
+ * otherwise; its `data-state` is "busy" or "idle".
+ */
+export function RunStatus(runner: StatusSource): HTMLElement {
+  const line = document.createElement("p");
+  line.className = "run-status";
+  line.setAttribute("role", "status");
+  line.dataset.state = "idle";
+  line.hidden = true;
+  runner.onStatus(({busy, duration}) => {
+    line.dataset.state = busy ? "busy" : "idle";
+    line.hidden = !busy;
+    line.textContent = busy
+      ? `Computing the ${fmt(duration)}-ms run in the background; the charts show the previous one until it is done.`
+      : "";
+  });
+  return line;
 }

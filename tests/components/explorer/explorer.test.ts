@@ -28,6 +28,78 @@ describe("stimulusOf(state, protocol)", () => {
   });
 });
 
+describe("stimulusOf(state, protocol): every kind the panel offers", () => {
+  const off = {...presetState("RZ", CLASSES), protocol: false};
+  it("turns each checkbox into the library's part, with the panel's settings", () => {
+    const s = {
+      ...off,
+      ...{dcI: 1.5, stepI: 3, stepOn: 10, stepOff: 20, pulseI: 4, pulseOn: 2, pulseW: 1, pulseP: 10, pulseN: 2},
+      ...{rampI: -1, rampS: 0.01, rampOn: 5, rampOff: 50, noiseM: 0.5, noiseS: 1, noiseTau: 2, noiseSeed: 7},
+      ...{sineA: 0.5, sineF: 25, sineOn: 10, sineOff: 90},
+      ...{chirpA: 0.75, chirpF0: 5, chirpF1: 55, chirpOn: 0, chirpOff: 100}
+    };
+    const expected = {
+      dc: {kind: "dc", value: 1.5},
+      step: {kind: "step", value: 3, start: 10, end: 20},
+      pulses: {kind: "pulses", amplitude: 4, start: 2, width: 1, period: 10, count: 2},
+      ramp: {kind: "ramp", from: -1, slope: 0.01, start: 5, end: 50},
+      noise: {kind: "noise", mean: 0.5, sigma: 1, tau: 2, seed: 7, dt: 0.1},
+      sine: {kind: "sine", amplitude: 0.5, frequency: 25, start: 10, end: 90},
+      chirp: {kind: "chirp", amplitude: 0.75, f0: 5, f1: 55, start: 0, end: 100}
+    } as const;
+    for (const [key, part] of Object.entries(expected)) {
+      const stimulus = stimulusOf({...s, [key]: true}, CLASSES.RZ.current);
+      expect(stimulus, key).toEqual(part);
+      expect(() => lib.compileStimulus(stimulus, s.T), key).not.toThrow(); // the library accepts it
+    }
+    expect(stimulusOf(off, CLASSES.RZ.current)).toBe(0);
+  });
+
+  it("sums the sine and the chirp with the protocol, value for value", () => {
+    const state = {...presetState("RZ", CLASSES), sine: true, chirp: true, chirpOff: 80};
+    const sum = lib.compileStimulus(stimulusOf(state, CLASSES.RZ.current), state.T);
+    const parts = [
+      CLASSES.RZ.current!,
+      stimulusOf({...state, protocol: false, chirp: false}, undefined),
+      stimulusOf({...state, protocol: false, sine: false}, undefined)
+    ].map((p) => lib.compileStimulus(p, state.T));
+    for (const t of [5, 12.3, 40, 62, 79.9, 95]) {
+      const each = parts.map((p) => p.value(t));
+      expect(sum.value(t), `t = ${t}`).toBeCloseTo((Number.isNaN(each[2]) ? 0 : each[2]) + each[0] + each[1], 12);
+    }
+  });
+});
+
+describe("the sine's and the chirp's defaults show the resonator's preferred frequency (RZ)", () => {
+  // RZ's rest is a stable focus: its damped oscillation's frequency (Hz) is Im λ/(2π)·1000 at the holding
+  // current of its protocol (docs/science.md §2.1: −0.5 after t = 10 ms).
+  const rz = {...presetState("RZ", CLASSES), T: 1000};
+  const holding = lib.compileStimulus(CLASSES.RZ.current!, rz.T).value(500);
+  const focus = lib.equilibria(CLASSES.RZ.params, holding).find((e) => e.type === "stable focus")!;
+  const preferred = (Math.abs(focus.eigenvalues[0].im) / (2 * Math.PI)) * 1000;
+  const spikes = (state: typeof rz) => runState(state, CLASSES, lib).trace!.spikes;
+  const protocolAlone = spikes(rz).length;
+
+  it("the sine sits near that frequency and makes RZ fire about once per cycle, unlike at twice it", () => {
+    expect(Math.abs(rz.sineF - preferred) / preferred).toBeLessThan(0.25);
+    const cycles = (rz.sineF * (rz.sineOff - rz.sineOn)) / 1000;
+    expect(spikes({...rz, sine: true}).length - protocolAlone).toBeGreaterThan(0.7 * cycles);
+    expect(spikes({...rz, sine: true, sineF: 2 * rz.sineF}).length - protocolAlone).toBeLessThanOrEqual(2);
+  });
+
+  it("the chirp sweeps through it, and RZ fires only while the sweep is near it", () => {
+    expect(rz.chirpF0).toBeLessThan(preferred);
+    expect(rz.chirpF1).toBeGreaterThan(1.5 * preferred);
+    const frequencyAt = (t: number) =>
+      rz.chirpF0 + ((rz.chirpF1 - rz.chirpF0) * (t - rz.chirpOn)) / (rz.chirpOff - rz.chirpOn);
+    const driven = Array.from(spikes({...rz, chirp: true})).map(frequencyAt);
+    expect(driven.length - protocolAlone).toBeGreaterThan(5);
+    const median = [...driven].sort((x, y) => x - y)[Math.floor(driven.length / 2)];
+    expect(Math.abs(median - preferred) / preferred).toBeLessThan(0.4);
+    expect(Math.max(...driven)).toBeLessThan(1.6 * preferred); // silent at the fast end of the sweep
+  });
+});
+
 describe("runState(state, presets, lib)", () => {
   it("runs the class as the library's simulate does", () => {
     const state = presetState("FS", CLASSES);

@@ -1,0 +1,129 @@
+// Browser tests of the explorer as one screen (src/index.md): what is in view on opening at desktop and phone
+// sizes, v(t) kept in view while a phone scrolls through the controls, the ghost of the preset, and a 10-s run
+// computed in the background while the page keeps answering.
+import {expect, test, type Locator, type Page} from "@playwright/test";
+import {watch} from "./watch.js";
+
+const MEASURE = "explorer:update";
+
+async function open(page: Page, query = ""): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction((name) => performance.getEntriesByName(name, "measure").length > 0, MEASURE);
+}
+
+/** The share of an element's area inside the viewport (0 to 1). */
+const inView = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+    const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+    return r.width * r.height ? (w * h) / (r.width * r.height) : 0;
+  });
+
+const figure = (page: Page, title: string) =>
+  page
+    .locator("figure.explorer-chart", {has: page.locator("h3", {hasText: title})})
+    .locator('svg[role="img"], svg[role="application"]');
+
+test.describe("at 1280×800", () => {
+  test.use({viewport: {width: 1280, height: 800}});
+
+  test("v(t), the phase plane and the parameter sliders are in view on opening, without scrolling", async ({page}) => {
+    const problems = watch(page);
+    await open(page);
+    expect(await inView(figure(page, "Membrane potential v(t)"))).toBeGreaterThan(0.5);
+    expect(await inView(figure(page, "Recovery variable u(t)"))).toBeGreaterThan(0.5);
+    expect(await inView(figure(page, "Phase plane (v, u)"))).toBeGreaterThan(0.5);
+    for (const p of ["a", "b", "c", "d"])
+      expect(await inView(page.locator(`input[type=range][aria-label^="${p} ("]`))).toBeGreaterThan(0.5);
+    expect(await inView(page.locator('.class-menu input[value="RS"]'))).toBe(1);
+    // Side by side: the sliders left of v(t), the plane right of it.
+    const box = async (l: Locator) => (await l.boundingBox())!;
+    const v = await box(figure(page, "Membrane potential v(t)"));
+    const plane = await box(figure(page, "Phase plane (v, u)"));
+    const a = await box(page.locator('input[type=range][aria-label^="a ("]'));
+    expect(a.x + a.width).toBeLessThan(v.x);
+    expect(v.x + v.width).toBeLessThan(plane.x);
+    // The stimulus editor is one tab away, in the same column beside I(t).
+    await page.getByRole("tab", {name: "Stimulus"}).click();
+    const dc = page.locator('.stimulus-part input[data-key="dc"]');
+    expect(await inView(dc)).toBe(1);
+    expect(await inView(figure(page, "Input current I(t)"))).toBeGreaterThan(0.5);
+    expect(problems).toEqual([]);
+  });
+
+  test("the controls' tabs work by keyboard", async ({page}) => {
+    await open(page);
+    await page.getByRole("tab", {name: "Neuron"}).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("tab", {name: "Stimulus"})).toBeFocused();
+    await expect(page.locator("#wb-stimulus")).toBeVisible();
+    await expect(page.locator("#wb-neuron")).toBeHidden();
+    await page.keyboard.press("End");
+    await expect(page.getByRole("tab", {name: "Numerics"})).toHaveAttribute("aria-selected", "true");
+    await expect(page.locator(".numerics select")).toBeVisible();
+  });
+});
+
+test.describe("at 390×844", () => {
+  test.use({viewport: {width: 390, height: 844}});
+
+  test("v(t) is on the first screen and stays in view while the controls scroll", async ({page}) => {
+    const problems = watch(page);
+    await open(page);
+    const v = figure(page, "Membrane potential v(t)");
+    expect(await inView(v)).toBeGreaterThan(0.5);
+    // Scroll the d slider into view: v(t) is still on screen, above it.
+    const d = page.locator('input[type=range][aria-label^="d ("]');
+    await d.scrollIntoViewIfNeeded();
+    expect(await inView(d)).toBe(1);
+    expect(await inView(v)).toBeGreaterThan(0.9);
+    const vBox = (await v.boundingBox())!;
+    const dBox = (await d.boundingBox())!;
+    expect(vBox.y + vBox.height).toBeLessThanOrEqual(dBox.y);
+    // Past the controls, it scrolls away with them: the phase plane is not covered.
+    const plane = figure(page, "Phase plane (v, u)");
+    await plane.scrollIntoViewIfNeeded();
+    expect(await inView(plane)).toBeGreaterThan(0.5);
+    const planeBox = (await plane.boundingBox())!;
+    const vNow = (await v.boundingBox())!;
+    expect(vNow.y + vNow.height <= planeBox.y || vNow.y >= planeBox.y + planeBox.height).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+test("a 10-s run is computed in the background while the page keeps answering", async ({page}) => {
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    const longTasks: number[] = [];
+    (window as unknown as {longTasks: number[]}).longTasks = longTasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    }).observe({type: "longtask", buffered: true});
+  });
+  await open(page);
+  const status = page.locator(".run-status");
+  const slider = page.locator('input[type=range][aria-label^="b ("]');
+  await page.evaluate(() => ((window as unknown as {longTasks: number[]}).longTasks.length = 0));
+  // The duration typed into its box: 10,000 ms of the regular-spiking neuron under its step.
+  await page.getByRole("tab", {name: "Numerics"}).click();
+  const duration = page.locator('form[data-key="T"] input[type=number]');
+  await duration.fill("10000");
+  await expect(status).toHaveAttribute("data-state", "busy");
+  await expect(status).toContainText("10000-ms run in the background");
+  // While it runs, a slider still answers at once.
+  await page.getByRole("tab", {name: "Neuron"}).click();
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider).toHaveValue("0.199");
+  // The newest setting wins: the run shown is the one with b = 0.199, over the whole 10 s.
+  await expect(status).toHaveAttribute("data-state", "idle", {timeout: 30_000});
+  await expect(page.locator(".spike-readout")).toContainText(/in 10000 ms/);
+  await expect(page).toHaveURL(/[?&]b=0\.199(&|$)/);
+  await expect(page).toHaveURL(/[?&]T=10000(&|$)/);
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as {longTasks: number[]}).longTasks));
+  expect(longest).toBeLessThan(200);
+  expect(problems).toEqual([]);
+});

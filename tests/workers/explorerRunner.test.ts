@@ -1,0 +1,123 @@
+import {describe, expect, it} from "vitest";
+import {simulate, type SimulateOptions} from "../../lib/index.js";
+import {
+  ExplorerRunner,
+  FRAME_MS,
+  executeRun,
+  predictedMs,
+  type RunnerStatus
+} from "../../src/workers/explorerRunner.js";
+import {Cancelled} from "../../src/workers/workerRunner.js";
+
+/**
+ * A stand-in for explorer.worker.ts: it runs the real simulation when a message arrives (as `serve` does) but
+ * delivers the answers only when the test says so, so a test can overtake a run in flight.
+ */
+class FakeWorker extends EventTarget {
+  terminated = false;
+  received: SimulateOptions[] = [];
+  outbox: unknown[] = [];
+  postMessage({key, request}: {key: number; request: SimulateOptions}) {
+    this.received.push(request);
+    try {
+      this.outbox.push({key, result: executeRun(request)});
+    } catch (e) {
+      this.outbox.push({key, error: (e as Error).message});
+    }
+  }
+  deliver() {
+    for (const data of this.outbox.splice(0))
+      if (!this.terminated) this.dispatchEvent(Object.assign(new Event("message"), {data}));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const RS = {params: {a: 0.02, b: 0.2, c: -65, d: 8}, current: 10};
+const short: SimulateOptions = {...RS, duration: 100, method: "euler", dt: 0.25};
+/** 10 s at 2⁻⁵ ms: 320,001 samples, far beyond one frame by any machine's measure. */
+const long = (I: number): SimulateOptions => ({...RS, current: I, duration: 10_000, method: "adaptive", dt: 2 ** -5});
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const runner = new ExplorerRunner(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  });
+  const statuses: RunnerStatus[] = [];
+  runner.onStatus((s) => statuses.push(s));
+  return {runner, workers, statuses};
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("ExplorerRunner", () => {
+  it("predicts a 1000-ms adaptive run within a frame and a 10-s run beyond it", () => {
+    expect(predictedMs({duration: 1000, dt: 2 ** -5, method: "adaptive"})).toBeLessThan(FRAME_MS);
+    expect(predictedMs({duration: 10_000, dt: 2 ** -5, method: "adaptive"})).toBeGreaterThan(FRAME_MS);
+  });
+
+  it("runs a short run at once, on the main thread, with the library's result", () => {
+    const {runner, workers} = setup();
+    const trace = runner.run(short);
+    expect(trace).not.toBeInstanceOf(Promise);
+    expect(Array.from((trace as ReturnType<typeof simulate>).spikes)).toEqual(Array.from(simulate(short).spikes));
+    expect(workers).toHaveLength(0);
+  });
+
+  it("sends a long run to the worker and says so while it runs", async () => {
+    const {runner, workers, statuses} = setup();
+    const job = runner.run(long(10));
+    expect(job).toBeInstanceOf(Promise);
+    expect(workers).toHaveLength(1);
+    expect(statuses.at(-1)).toMatchObject({busy: true, duration: 10_000, place: "worker"});
+    workers[0].deliver();
+    const trace = await job;
+    expect(trace.spikes.length).toBe(simulate(long(10)).spikes.length);
+    await flush();
+    expect(statuses.at(-1)?.busy).toBe(false);
+  });
+
+  it("lets the newest request win: a waiting request is replaced, never run", async () => {
+    const {runner, workers} = setup();
+    const first = runner.run(long(10));
+    const second = runner.run(long(11));
+    const third = runner.run(long(12));
+    const outcomes = Promise.allSettled([first, second, third]);
+    // The first is in the worker; the second waited and was replaced by the third.
+    expect(workers[0].received.map((o) => o.current)).toEqual([10]);
+    workers[0].deliver();
+    await flush();
+    expect(workers[0].received.map((o) => o.current)).toEqual([10, 12]);
+    workers[0].deliver();
+    const [a, b, c] = await outcomes;
+    expect(a.status).toBe("fulfilled");
+    expect(b.status === "rejected" && b.reason).toBeInstanceOf(Cancelled);
+    expect(c.status).toBe("fulfilled");
+  });
+
+  it("a library error in the worker rejects with the library's message", async () => {
+    const {runner, workers} = setup();
+    const job = runner.run({...long(10), params: {a: NaN, b: 0.2, c: -65, d: 8}});
+    workers[0].deliver();
+    await expect(job).rejects.toThrow(/params\.a/);
+  });
+
+  it("a short run overtakes a waiting long one", async () => {
+    const {runner, workers} = setup();
+    const first = runner.run(long(10));
+    const waiting = runner.run(long(11)) as Promise<unknown>;
+    const outcome = waiting.then(
+      () => "ran",
+      (e: unknown) => e
+    );
+    expect(runner.run(short)).not.toBeInstanceOf(Promise);
+    expect(await outcome).toBeInstanceOf(Cancelled);
+    workers[0].deliver();
+    await first;
+    await flush();
+    expect(workers[0].received).toHaveLength(1);
+  });
+});
