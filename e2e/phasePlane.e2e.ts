@@ -219,3 +219,58 @@ test("chapter 7 fits a 390-px phone without horizontal scrolling", async ({page}
   await svg.click({position: {x: 0.5 * box.width, y: 0.5 * box.height}});
   await expect.poll(async () => (await startReadout(chapterPlane(page)))[0]).toBeCloseTo(v, 0);
 });
+
+/** Reveals the page's predict prompts, if any (a chart that answers one is drawn only after the reveal). */
+async function revealAll(page: Page): Promise<void> {
+  for (const prompt of await page.locator("form.predict").all()) {
+    const reveal = prompt.getByRole("button", {name: "Reveal"});
+    if (await reveal.count()) await reveal.click();
+  }
+}
+
+// The plane's own Time slider is not a choice of initial state: on pages that re-simulate on the plane's
+// "input" event it used to rebuild the plane, so the slider snapped back to t = 0 (issue 12, item 2).
+for (const [path, nth] of [
+  ["/tutorial/coupling", 0],
+  ["/tutorial/phase-plane", 0],
+  ["/tutorial/phase-plane", 1]
+] as const) {
+  test(`the Time slider keeps its value (${path}, plane ${nth + 1})`, async ({page}) => {
+    const problems = watch(page);
+    await page.goto(path);
+    await revealAll(page);
+    const plane = page.locator("div.ipp").nth(nth);
+    const slider = plane.locator(".ipp-time input[type=range]");
+    await slider.scrollIntoViewIfNeeded();
+    const max = Number(await slider.getAttribute("max"));
+    // Keyboard: one step to the right.
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(plane.locator(".ipp-readout")).not.toHaveText(/^t = 0 ms/);
+    // A click in the middle of the track.
+    await slider.click();
+    await expect.poll(() => slider.evaluate((s) => (s as HTMLInputElement).valueAsNumber)).toBeGreaterThan(0.3 * max);
+    // Give a page that reacts to the plane's "input" time to rebuild it, then look again.
+    await page.waitForTimeout(500);
+    expect(await slider.evaluate((s) => (s as HTMLInputElement).valueAsNumber)).toBeGreaterThan(0.3 * max);
+    await expect(plane.locator(".ipp-readout")).toHaveText(/^t = [1-9]/);
+    expect(problems).toEqual([]);
+  });
+}
+
+test("every y tick label of the explorer's charts fits its chart, minus sign included (panel T's u(t))", async ({
+  page
+}) => {
+  await page.goto("/?class=T");
+  await page.waitForFunction(() => performance.getEntriesByName("explorer:update", "measure").length > 0);
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll("figure.explorer-chart svg[role] .axes text[dy='0.32em']")].map((t) => ({
+      text: t.textContent ?? "",
+      left: (t as SVGTextElement).getBBox().x
+    }))
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  for (const {text, left} of labels) expect(left, text).toBeGreaterThanOrEqual(0);
+  // u of T reaches about −200,000: its labels are negative and say so.
+  expect(labels.some(({text}) => /^−\d+(\.\d+)?k$/.test(text))).toBe(true);
+});

@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {decimateMinMax} from "../../lib/decimate.js";
+import {fittingTickFormat} from "./retained.js";
 
 /** Margins of the time charts: identical, so v(t), u(t) and I(t) line up on a shared time axis. */
 export const TIME_MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 34} as const;
@@ -219,8 +220,10 @@ export function axesMark({xLabel, yLabel, grid = true}: AxesOptions): RenderMark
     }
     if (y?.ticks) {
       const n = Math.max(2, Math.round((height - marginTop - marginBottom) / 35));
-      const format = y.tickFormat?.(n) ?? String;
-      for (const tick of y.ticks(n)) {
+      const yTicks = y.ticks(n);
+      // A label wider than the margin would be cut off (its minus sign first): shorten it instead.
+      const format = fittingTickFormat(yTicks, y.tickFormat?.(n) ?? String, marginLeft - 12);
+      for (const tick of yTicks) {
         const py = Math.round((y(tick) ?? NaN) * 10) / 10;
         if (py !== py) continue;
         ticks += `M${marginLeft},${py}h-6`;

@@ -10,10 +10,17 @@
  *   - a v(t) chart linked to the plane: its time cursor is the marker's time, and brushing a time window on it
  *     (drag; or by keyboard: arrows move the cursor, Shift+arrows stretch the window, Escape clears it)
  *     highlights that part of the trajectory;
- *   - playback: a Play/Pause button and a time slider move a marker along the trajectory in time.
+ *   - playback: a Play/Pause button and a time slider move a marker along the trajectory in time;
+ *   - optionally a faint "ghost" trajectory behind the run (e.g. the preset's run while a slider is moved).
  *
  * It behaves like an Observable input: `element.value` is the initial state {v0, u0} (mV, units of I), and
- * choosing a new one dispatches an "input" event, so `view(InteractivePhasePlane(...))` works on a page.
+ * choosing a new one dispatches an "input" event, so `view(InteractivePhasePlane(...))` works on a page. Its
+ * own controls (the time slider) do not let their "input" events out, so a page's listener hears only choices.
+ *
+ * `element.update(trace, options)` (the constructor's arguments) redraws it in place: each layer is recomputed
+ * only when what it depends on changed (the field and nullclines: a, b, the equation, I, the extent and size;
+ * the separatrix: the object given; the trajectory and jumps: the trace), and playback, the chosen state and
+ * the link to v(t) carry over.
  *
  *   const state = view(InteractivePhasePlane(trace, {
  *     width, params, equation, I,                       // what the nullclines and the field are drawn for
@@ -27,19 +34,35 @@
  * Options (all but width, params, I, equilibria, v0 and u0 optional):
  *   width, height (px; default min(width, 480)·0.8); params {a, b, c, d}; equation (as for the library);
  *   I (the current the nullclines and field are drawn for); equilibria; separatrix (null: none drawn);
- *   v0, u0; vPeak (default 30); vDomain, uDomain (a fixed extent, so clicks do not rescale it); field (draw the direction field; default true); timeChart (HTMLElement|null);
- *   duration (ms, the time axis of the v(t) chart it draws; default the trace's end); invalidation (Promise);
- *   title, caption, ariaLabel, ariaDescription (as every chart).
+ *   v0, u0; vPeak (default 30); vDomain, uDomain (a fixed extent, so clicks do not rescale it); field (draw the
+ *   direction field; default true); timeChart (HTMLElement|null); duration (ms, the time axis of the v(t)
+ *   chart it draws; default the trace's end); ghost ({t, v, u} of an earlier run, drawn faint; null by default;
+ *   `jumps: false` leaves out its reset jumps, `params` gives its c and d when they differ); ghostLabel (its
+ *   legend entry; default "faint: the starting point"); invalidation (Promise); title, caption, ariaLabel,
+ *   ariaDescription (as every chart).
  */
-import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import type {Equation, Params} from "../../lib/models/izhikevich2003.js";
 import type {Equilibrium} from "../../lib/analysis/equilibria.js";
 import type {Separatrix} from "../../lib/analysis/separatrix.js";
 import {nullclines as computeNullclines} from "../../lib/analysis/nullclines.js";
-import {COLORS, TIME_MARGINS, axesMark, figure, fmt, pathMark, type FigureOptions} from "./chart.js";
-import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, planePlot, trajectoryPath} from "./phasePlane.js";
-import {VoltageTrace, type TimeSeries} from "./voltageTrace.js";
+import {COLORS, TIME_MARGINS, figure, fmt, type FigureOptions} from "./chart.js";
+import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, trajectoryPath, type TrajectoryPath} from "./phasePlane.js";
+import {
+  Axes,
+  Polyline,
+  Rule,
+  attr,
+  exposeScales,
+  frameScales,
+  plotSvg,
+  sizeSvg,
+  svgElement,
+  type Frame,
+  type Linear
+} from "./retained.js";
+import {CHART_UPDATE, GHOST_LABEL, setFigure} from "./timeChart.js";
+import {VoltageTrace, type TimeSeries, type VoltageTraceElement, type VoltageTraceOptions} from "./voltageTrace.js";
 
 /** The initial state chosen on the plane: the element's value. */
 export interface InitialState {
@@ -47,6 +70,17 @@ export interface InitialState {
   v0: number;
   /** u at t = 0 (units of I). */
   u0: number;
+}
+
+/** An earlier run drawn faint behind the plane's run. */
+export interface PhaseGhost {
+  t: ArrayLike<number>;
+  v: Float64Array;
+  u: Float64Array;
+  /** Draw its reset jumps (faint, dashed); default true. */
+  jumps?: boolean;
+  /** Its reset c and d, when they differ from the plane's (the jumps' geometry). */
+  params?: {c: number; d: number};
 }
 
 export interface InteractivePhasePlaneOptions extends FigureOptions {
@@ -66,22 +100,27 @@ export interface InteractivePhasePlaneOptions extends FigureOptions {
   field?: boolean;
   timeChart?: HTMLElement | null;
   duration?: number;
+  ghost?: PhaseGhost | null;
+  ghostLabel?: string;
   invalidation?: Promise<unknown>;
 }
 
 /** The element: a div holding the plane, the playback controls and (unless given one) the v(t) chart. */
-export type InteractivePhasePlaneElement = HTMLDivElement & {value: InitialState};
+export type InteractivePhasePlaneElement = HTMLDivElement & {
+  value: InitialState;
+  /** Redraws the plane in place for a new run and options (the constructor's arguments). */
+  update: (trace: TimeSeries, options: InteractivePhasePlaneOptions) => void;
+};
 
 export const SEPARATRIX_COLOR = "#7b3294";
 const HIGHLIGHT_COLOR = "#e7298a";
 const FIELD_COLOR = "#9aa";
+const GHOST_COLOR = "#9aa3ad";
 /** Grid spacing of the direction field (px) and the arrows' length (px). */
 const FIELD_SPACING = 30;
 const ARROW = 10;
 /** Playback shows the whole run in about this long (ms of wall time). */
 const PLAYBACK_MS = 6000;
-
-type Scale = {apply: (x: number) => number; invert: (x: number) => number};
 
 /** A complex eigenvalue for people: "−0.62", "0.01 ± 0.24i". */
 function eigenText(e: Equilibrium): string {
@@ -95,48 +134,41 @@ export function equilibriumLabel(e: Equilibrium): string {
   return `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}; eigenvalues ${eigenText(e)}`;
 }
 
-/** A linear map from data to pixels, from the plane's domains and margins (cheaper than Plot's scale per point). */
-interface Frame {
-  vDomain: [number, number];
-  uDomain: [number, number];
-}
-
 /**
  * Arrows [v0, u0, v1, u1, …] as two paths (shafts, which may be dashed, and solid heads), in tenths of a pixel
- * drawn at scale(0.1) like chart.ts's pathMark: integers are cheap to format.
+ * drawn at scale(0.1) like the polylines: integers are cheap to format.
  */
-function arrowsMark(
-  segments: Float64Array,
-  {vDomain, uDomain}: Frame,
-  {
-    stroke,
-    dash,
-    head = 4,
-    width = 1,
-    label
-  }: {stroke: string; dash?: string; head?: number; width?: number; label: string}
-) {
-  return (
-    _i: unknown,
-    _s: unknown,
-    _v: unknown,
-    dim: {
-      width: number;
-      height: number;
-      marginLeft: number;
-      marginRight: number;
-      marginTop: number;
-      marginBottom: number;
-    },
-    context: {document: Document}
-  ) => {
-    const kx = (10 * (dim.width - dim.marginLeft - dim.marginRight)) / (vDomain[1] - vDomain[0]);
-    const ky = (-10 * (dim.height - dim.marginTop - dim.marginBottom)) / (uDomain[1] - uDomain[0]);
-    const bx = 10 * dim.marginLeft - kx * vDomain[0];
-    const by = 10 * (dim.height - dim.marginBottom) - ky * uDomain[0];
-    const h = 10 * head;
-    const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
-    g.setAttribute("aria-label", label);
+class Arrows {
+  readonly g: SVGGElement;
+  private readonly shafts: SVGPathElement;
+  private readonly heads: SVGPathElement;
+
+  constructor(
+    document: Document,
+    {stroke, dash, width = 1, label}: {stroke: string; dash?: string; width?: number; label: string},
+    private readonly head: number
+  ) {
+    this.g = svgElement(document, "g", {"aria-label": label});
+    const path = (dashed: boolean) => {
+      const p = svgElement(document, "path", {
+        transform: "scale(0.1)",
+        "vector-effect": "non-scaling-stroke",
+        fill: "none",
+        stroke,
+        "stroke-width": String(width)
+      });
+      if (dashed && dash) p.setAttribute("stroke-dasharray", dash);
+      return p;
+    };
+    this.shafts = path(true);
+    this.heads = path(false);
+    this.g.append(this.shafts, this.heads);
+  }
+
+  update(segments: ArrayLike<number>, x: Linear, y: Linear): void {
+    const [kx, bx] = tenths(x);
+    const [ky, by] = tenths(y);
+    const h = 10 * this.head;
     let shafts = "";
     let heads = "";
     for (let k = 0; k + 3 < segments.length; k += 4) {
@@ -165,22 +197,17 @@ function arrowsMark(
         "," +
         Math.round(hy - 0.5 * h * ux);
     }
-    for (const [d, dashed] of [
-      [shafts, true],
-      [heads, false]
-    ] as const) {
-      const p = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
-      p.setAttribute("d", d);
-      p.setAttribute("transform", "scale(0.1)");
-      p.setAttribute("vector-effect", "non-scaling-stroke");
-      p.setAttribute("fill", "none");
-      p.setAttribute("stroke", stroke);
-      p.setAttribute("stroke-width", String(width));
-      if (dashed && dash) p.setAttribute("stroke-dasharray", dash);
-      g.append(p);
-    }
-    return g;
-  };
+    attr(this.shafts, "d", shafts);
+    attr(this.heads, "d", heads);
+  }
+}
+
+/** A linear scale in tenths of a pixel as [k, b]: 10·scale(x) = k·x + b. */
+function tenths(s: Linear): [number, number] {
+  const [d0, d1] = s.domain();
+  const [r0, r1] = s.range();
+  const k = (10 * (r1 - r0)) / (d1 - d0);
+  return [k, 10 * r0 - k * d0];
 }
 
 /**
@@ -225,133 +252,96 @@ function directionField(
   return out.subarray(0, m);
 }
 
+/** The separatrix's two branches as one curve through the saddle (branch 1 reversed, then branch 2). */
+function separatrixCurve(separatrix: Separatrix): {X: Float64Array; Y: Float64Array} {
+  const [b1, b2] = separatrix.branches;
+  const X = new Float64Array(b1.v.length + b2.v.length);
+  const Y = new Float64Array(X.length);
+  for (let k = 0; k < b1.v.length; k++) {
+    X[k] = b1.v[b1.v.length - 1 - k];
+    Y[k] = b1.u[b1.v.length - 1 - k];
+  }
+  X.set(b2.v, b1.v.length);
+  Y.set(b2.u, b1.v.length);
+  return {X, Y};
+}
+
+/**
+ * Puts the present layers into `parent` in the given order, right before `end`, and takes the absent ones out;
+ * elements already in place are not moved.
+ */
+function syncLayers(parent: Element, layers: [Element, boolean][], end: Element): void {
+  let next: Element = end;
+  for (let i = layers.length - 1; i >= 0; --i) {
+    const [el, on] = layers[i];
+    if (!on) {
+      el.remove();
+      continue;
+    }
+    if (el.parentNode !== parent || el.nextSibling !== next) parent.insertBefore(el, next);
+    next = el;
+  }
+}
+
+/** A value that is recomputed only when its key changes. */
+class Memo<T> {
+  private key: unknown[] | null = null;
+  private value!: T;
+  get(key: unknown[], compute: () => T): T {
+    if (!this.key || key.length !== this.key.length || key.some((k, i) => !Object.is(k, this.key![i]))) {
+      this.value = compute();
+      this.key = key;
+    }
+    return this.value;
+  }
+}
+
 /** The phase plane of a run, interactive; see the module's comment for what it does and its options. */
 export function InteractivePhasePlane(
   trace: TimeSeries,
   options: InteractivePhasePlaneOptions
 ): InteractivePhasePlaneElement {
-  const {
-    width,
-    height = Math.round(Math.min(width, 480) * 0.8),
-    params,
-    equation,
-    I,
-    equilibria,
-    separatrix = null,
-    v0,
-    u0,
-    vPeak = 30,
-    field = true,
-    timeChart = null,
-    invalidation,
-    title = "Phase plane (v, u)",
-    caption,
-    ariaLabel,
-    ariaDescription
-  } = options;
-  const n = Math.min(trace.t.length, trace.v.length, trace.u.length);
-  const tEnd = n ? trace.t[n - 1] : 0;
-  const duration = options.duration ?? tEnd;
+  // What the listeners read: the latest drawing's run, scales and options.
+  let run = trace;
+  let opts = options;
+  let n = 0;
+  let tEnd = 0;
+  let vPeak = 30;
+  let frame: Frame = {...MARGINS, width: 1, height: 1};
+  let vDomain: [number, number] = [0, 1];
+  let uDomain: [number, number] = [0, 1];
+  let x: Linear = d3.scaleLinear();
+  let y: Linear = d3.scaleLinear();
+  let path: TrajectoryPath | null = null;
 
-  const auto = phaseDomain(trace, params, equilibria, vPeak);
-  const breaks = auto.breaks;
-  const vDomain: [number, number] = options.vDomain ? [...options.vDomain] : auto.vDomain;
-  const uDomain: [number, number] = options.uDomain ? [...options.uDomain] : auto.uDomain;
-  // Keep the chosen start inside an automatic plane, so the reader sees where the run begins.
-  if (!options.vDomain && v0 >= vDomain[0] - 50 && v0 < vDomain[0]) vDomain[0] = Math.floor(v0 - 5);
-  if (!options.uDomain && u0 < uDomain[0] && u0 > uDomain[0] - 50) uDomain[0] = u0 - 1;
-  if (!options.uDomain && u0 > uDomain[1] && u0 < uDomain[1] + 50) uDomain[1] = u0 + 1;
-  const innerW = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
-  const innerH = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
-  const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
-  const path = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params, vPeak});
-  const jumps = new Float64Array(4 * breaks.length);
-  breaks.forEach((k, j) => jumps.set([vPeak, trace.u[k] - params.d, params.c, trace.u[k]], 4 * j));
-
-  const marks: Plot.Markish[] = [axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"})];
-  if (field)
-    marks.push(
-      arrowsMark(
-        directionField(params, equation, I, vDomain, uDomain, innerW, innerH),
-        {vDomain, uDomain},
-        {stroke: FIELD_COLOR, head: 3, label: "direction field"}
-      )
-    );
-  marks.push(
-    Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
-    Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
-    pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"})
-  );
-  if (nc.uNullcline)
-    marks.push(
-      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"})
-    );
-  else if (nc.uNullclineV !== null)
-    marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
-  if (separatrix) {
-    const [b1, b2] = separatrix.branches;
-    const SX = new Float64Array(b1.v.length + b2.v.length + 1);
-    const SY = new Float64Array(SX.length);
-    // Branch 1 reversed, then branch 2: one curve through the saddle.
-    for (let k = 0; k < b1.v.length; k++) {
-      SX[k] = b1.v[b1.v.length - 1 - k];
-      SY[k] = b1.u[b1.v.length - 1 - k];
-    }
-    SX.set(b2.v, b1.v.length);
-    SY.set(b2.u, b1.v.length);
-    marks.push(
-      pathMark(SX.subarray(0, SX.length - 1), SY.subarray(0, SY.length - 1), {
-        stroke: SEPARATRIX_COLOR,
-        strokeWidth: 2,
-        strokeDasharray: "7,3",
-        clip: true,
-        ariaLabel: "separatrix"
-      })
-    );
-  }
-  marks.push(
-    arrowsMark(jumps, {vDomain, uDomain}, {stroke: COLORS.jump, dash: "3,3", head: 5, label: "reset jumps"}),
-    pathMark(path.X, path.Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"}),
-    equilibriumMark(equilibria, {label: equilibriumLabel})
-  );
-  const svg = planePlot({width, height, vDomain, uDomain}, marks) as SVGSVGElement & {scale(name: string): Scale};
-  const x = svg.scale("x");
-  const y = svg.scale("y");
-
-  const eqText = equilibria.length
-    ? equilibria.map(equilibriumLabel).join("; ")
-    : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
-  const fig = figure(svg, {
-    title,
-    legend: phaseLegend(document, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null, [
-      ...(separatrix ? [{label: "separatrix (threshold)", color: SEPARATRIX_COLOR, dash: "7,3"}] : []),
-      {label: "highlighted time window", color: HIGHLIGHT_COLOR}
-    ]),
-    caption:
-      caption ??
-      `Nullclines and direction field for I = ${fmt(I)}. ${separatrix ? "The dashed purple curve through the saddle is the threshold: states to one side return to rest, states to the other fire. " : ""}Dashed arrows are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d. Click or tap to start the run from that state.`,
-    ariaLabel:
-      ariaLabel ??
-      `Interactive phase plane of u against v in mV, for I = ${fmt(I)}, with ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"}${separatrix ? ", the separatrix" : ""} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}. The run starts at v = ${fmt(v0)} mV, u = ${fmt(u0)}. Focus and use the arrow keys and Enter to choose a new initial state.`,
-    ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
-    className: "phase-plane phase-plane-interactive"
+  const svg = plotSvg(document);
+  exposeScales(svg, () => ({x, y}));
+  const axes = new Axes(document, {xLabel: "v (mV)", yLabel: "u (same units as I)"});
+  const field = new Arrows(document, {stroke: FIELD_COLOR, label: "direction field"}, 3);
+  const resetRule = new Rule(document, "x", {stroke: COLORS.reset, strokeDasharray: "5,4"});
+  const peakRule = new Rule(document, "x", {stroke: "#bbb", strokeDasharray: "2,3"});
+  const vNull = new Polyline(document, {stroke: COLORS.vNullcline, strokeWidth: 2, ariaLabel: "v-nullcline"});
+  const uNull = new Polyline(document, {stroke: COLORS.uNullcline, strokeWidth: 2, ariaLabel: "u-nullcline"});
+  const uNullRule = new Rule(document, "x", {stroke: COLORS.uNullcline, strokeWidth: 2});
+  const sepLine = new Polyline(document, {
+    stroke: SEPARATRIX_COLOR,
+    strokeWidth: 2,
+    strokeDasharray: "7,3",
+    ariaLabel: "separatrix"
   });
-  svg.setAttribute("role", "application");
-  svg.setAttribute("aria-roledescription", "phase plane");
-  svg.setAttribute("tabindex", "0");
+  const ghostJumps = new Polyline(document, {
+    stroke: GHOST_COLOR,
+    strokeWidth: 1,
+    strokeOpacity: 0.6,
+    strokeDasharray: "3,3",
+    ariaLabel: "ghost reset jumps"
+  });
+  const ghostLine = new Polyline(document, {stroke: GHOST_COLOR, strokeWidth: 1, ariaLabel: "ghost trajectory"});
+  const jumps = new Arrows(document, {stroke: COLORS.jump, dash: "3,3", label: "reset jumps"}, 5);
+  const trajectory = new Polyline(document, {stroke: COLORS.trajectory, strokeWidth: 1.1, ariaLabel: "trajectory"});
+  let equilibriaG: SVGElement = svgElement(document, "g");
 
-  // The plane and its tooltip share a positioned box.
-  const box = document.createElement("div");
-  box.className = "ipp-plane";
-  svg.replaceWith(box);
-  box.append(svg);
-  const tooltip = document.createElement("div");
-  tooltip.className = "ipp-tooltip";
-  tooltip.setAttribute("role", "tooltip");
-  tooltip.hidden = true;
-  box.append(tooltip);
-
-  // Overlays drawn by hand on top of Plot's marks, updated without redrawing the chart.
+  // Overlays drawn by hand on top of the layers, updated without redrawing them.
   const overlay = d3.select(svg).append("g").attr("class", "ipp-overlay").attr("pointer-events", "none");
   const highlight = overlay
     .append("path")
@@ -381,12 +371,31 @@ export function InteractivePhasePlane(
     .attr("stroke", "#111")
     .attr("stroke-width", 1)
     .attr("display", "none");
+
+  const fig = figure(svg, {className: "phase-plane phase-plane-interactive"});
+  let legend: HTMLElement | null = null;
+  let legendKey = "";
+  svg.setAttribute("role", "application");
+  svg.setAttribute("aria-roledescription", "phase plane");
+  svg.setAttribute("tabindex", "0");
+
+  // The plane and its tooltip share a positioned box.
+  const box = document.createElement("div");
+  box.className = "ipp-plane";
+  svg.replaceWith(box);
+  box.append(svg);
+  const tooltip = document.createElement("div");
+  tooltip.className = "ipp-tooltip";
+  tooltip.setAttribute("role", "tooltip");
+  tooltip.hidden = true;
+  box.append(tooltip);
+
   const inFrame = (px: number, py: number) =>
-    px >= MARGINS.marginLeft &&
-    px <= width - MARGINS.marginRight &&
-    py >= MARGINS.marginTop &&
-    py <= height - MARGINS.marginBottom;
-  const place = (v: number, u: number) => [x.apply(v), y.apply(u)] as const;
+    px >= frame.marginLeft &&
+    px <= frame.width - frame.marginRight &&
+    py >= frame.marginTop &&
+    py <= frame.height - frame.marginBottom;
+  const place = (v: number, u: number) => [x(v), y(u)] as const;
   const showStart = (v: number, u: number) => {
     const [px, py] = place(v, u);
     start
@@ -394,11 +403,9 @@ export function InteractivePhasePlane(
       .attr("cy", py)
       .attr("display", inFrame(px, py) ? null : "none");
   };
-  showStart(v0, u0);
 
   const element = document.createElement("div") as unknown as InteractivePhasePlaneElement;
   element.className = "ipp";
-  element.value = {v0, u0};
   const choose = (v: number, u: number) => {
     // v must stay below the cut-off; round to the explorer's steps (0.1 mV, 0.01).
     const v0 = Math.round(Math.min(v, vPeak - 0.1) * 10) / 10;
@@ -413,15 +420,23 @@ export function InteractivePhasePlane(
   });
 
   // Keyboard: a crosshair moved by the arrow keys; Enter chooses it.
-  let crossV = v0;
-  let crossU = u0;
+  let crossV = 0;
+  let crossU = 0;
+  let crossShown = false;
+  const status = document.createElement("p");
+  status.className = "ipp-status";
+  status.setAttribute("aria-live", "polite");
   const drawCross = () => {
     const [px, py] = place(crossV, crossU);
     cross.attr("d", `M${px - 9},${py}H${px + 9}M${px},${py - 9}V${py + 9}`).attr("display", null);
+    crossShown = true;
     status.textContent = `Crosshair at v = ${fmt(crossV)} mV, u = ${fmt(crossU)}: Enter starts the run here.`;
   };
   svg.addEventListener("focus", (event) => event.target === svg && drawCross());
-  svg.addEventListener("blur", () => cross.attr("display", "none"));
+  svg.addEventListener("blur", () => {
+    cross.attr("display", "none");
+    crossShown = false;
+  });
   svg.addEventListener("keydown", (event) => {
     if (event.target !== svg) return;
     const big = event.shiftKey ? 10 : 1;
@@ -446,12 +461,12 @@ export function InteractivePhasePlane(
   // Equilibria: tooltip on hover and focus.
   const showTip = (target: EventTarget | null) => {
     if (!(target instanceof SVGElement) || !target.classList.contains("equilibrium")) return;
-    const e = equilibria[Number(target.getAttribute("data-index"))];
+    const e = opts.equilibria[Number(target.getAttribute("data-index"))];
     if (!e) return;
     const [px, py] = place(e.v, e.u);
     tooltip.textContent = equilibriumLabel(e);
     tooltip.hidden = false;
-    tooltip.style.left = `${Math.min(px, width - 200)}px`;
+    tooltip.style.left = `${Math.min(px, frame.width - 200)}px`;
     tooltip.style.top = `${py + 12}px`;
   };
   const hideTip = () => (tooltip.hidden = true);
@@ -461,72 +476,71 @@ export function InteractivePhasePlane(
   svg.addEventListener("focusout", hideTip);
 
   // Time: the marker, the cursor on v(t), the highlighted window, playback.
-  const status = document.createElement("p");
-  status.className = "ipp-status";
-  status.setAttribute("aria-live", "polite");
   let now = 0;
   let span: [number, number] | null = null;
-  const sampleAt = (t: number) => (n ? Math.max(0, Math.min(n - 1, d3.bisectLeft(trace.t, t))) : 0);
+  const sampleAt = (t: number) => (n ? Math.max(0, Math.min(n - 1, d3.bisectLeft(run.t, t))) : 0);
   const drawHighlight = () => {
-    if (!span) return highlight.attr("d", null);
+    if (!span || !path) return highlight.attr("d", null);
     const [t0, t1] = span;
     let d = "";
     let pen = false;
     for (let j = 0; j < path.X.length; j++) {
       const k = path.sample[j];
-      const t = k >= 0 ? trace.t[k] : NaN;
+      const t = k >= 0 ? run.t[k] : NaN;
       if (!(t >= t0 && t <= t1) || path.X[j] !== path.X[j]) {
         pen = false;
         continue;
       }
-      d += `${pen ? "L" : "M"}${x.apply(path.X[j]).toFixed(1)},${y.apply(path.Y[j]).toFixed(1)}`;
+      d += `${pen ? "L" : "M"}${x(path.X[j]).toFixed(1)},${y(path.Y[j]).toFixed(1)}`;
       pen = true;
     }
     highlight.attr("d", d || null);
   };
-  // A native range input: the plane is rebuilt on every explorer update, and Inputs.range costs ~0.7 ms to build.
-  const slider = Object.assign(document.createElement("input"), {
-    type: "range",
-    min: "0",
-    max: String(Math.max(tEnd, 1e-9)),
-    step: String(Math.max(tEnd / 1000, 1e-3)),
-    value: "0"
-  });
+  // A native range input: cheaper to build and to update than Inputs.range.
+  const slider = Object.assign(document.createElement("input"), {type: "range", min: "0", value: "0"});
   const time = document.createElement("label");
   time.className = "ipp-time";
   time.append("Time (ms) ", slider);
   const readout = document.createElement("output");
   readout.className = "ipp-readout";
-  const linked: {cursor: (t: number) => void; brush: (w: [number, number] | null) => void}[] = [];
+  let link: ReturnType<typeof linkTimeChart> = null;
   const setTime = (t: number, fromSlider = false) => {
     now = Math.max(0, Math.min(tEnd, t));
     const k = sampleAt(now);
-    const [px, py] = n ? place(Math.min(trace.v[k], vPeak), trace.u[k]) : [NaN, NaN];
-    marker
-      .attr("cx", px)
-      .attr("cy", py)
-      .attr("display", inFrame(px, py) ? null : "none");
-    readout.textContent = n ? `t = ${fmt(trace.t[k], 5)} ms: v = ${fmt(trace.v[k])} mV, u = ${fmt(trace.u[k])}` : "";
+    // A run with no samples (a chart made before its first run) has no marker to place.
+    if (n) {
+      const [px, py] = place(Math.min(run.v[k], vPeak), run.u[k]);
+      marker
+        .attr("cx", px)
+        .attr("cy", py)
+        .attr("display", inFrame(px, py) ? null : "none");
+    } else marker.attr("display", "none");
+    readout.textContent = n ? `t = ${fmt(run.t[k], 5)} ms: v = ${fmt(run.v[k])} mV, u = ${fmt(run.u[k])}` : "";
     if (!fromSlider) slider.valueAsNumber = now;
-    for (const l of linked) l.cursor(now);
+    link?.cursor(now);
   };
   const setWindow = (w: [number, number] | null, fromBrush = false) => {
     span = w && w[1] > w[0] ? w : null;
     drawHighlight();
     status.textContent = span ? `Highlighted: the trajectory from t = ${fmt(span[0])} to ${fmt(span[1])} ms.` : "";
-    if (!fromBrush) for (const l of linked) l.brush(span);
+    if (!fromBrush) link?.brush(span);
   };
-  slider.addEventListener("input", () => setTime(slider.valueAsNumber, true));
+  slider.addEventListener("input", (event) => {
+    // The slider is the plane's own control, not a choice of initial state: its "input" must not reach a
+    // listener on the element (a page that re-simulates on "input" would rebuild the plane at t = 0).
+    event.stopPropagation();
+    setTime(slider.valueAsNumber, true);
+  });
 
   const play = document.createElement("button");
   play.type = "button";
   play.className = "ipp-play";
   play.textContent = "Play";
-  let frame = 0;
+  let frameId = 0;
   let last = 0;
   const stop = () => {
-    cancelAnimationFrame(frame);
-    frame = 0;
+    cancelAnimationFrame(frameId);
+    frameId = 0;
     play.textContent = "Play";
     play.setAttribute("aria-pressed", "false");
   };
@@ -536,42 +550,242 @@ export function InteractivePhasePlane(
     last = stamp;
     setTime(now + step);
     if (now >= tEnd) return stop();
-    frame = requestAnimationFrame(tick);
+    frameId = requestAnimationFrame(tick);
   };
   play.addEventListener("click", () => {
-    if (frame) return stop();
+    if (frameId) return stop();
     if (now >= tEnd) setTime(0);
     last = 0;
     play.textContent = "Pause";
     play.setAttribute("aria-pressed", "true");
-    frame = requestAnimationFrame(tick);
+    frameId = requestAnimationFrame(tick);
   });
-  invalidation?.then(stop);
+  const invalidations = new WeakSet<Promise<unknown>>();
 
   const controls = document.createElement("div");
   controls.className = "ipp-controls";
   controls.append(play, time, readout);
   element.append(fig, controls, status);
 
-  const chart =
-    timeChart ??
-    VoltageTrace(trace, {
+  // The v(t) chart: the one given, or one drawn (and updated) here.
+  let ownChart: VoltageTraceElement | null = null;
+  let linkedChart: HTMLElement | null = null;
+
+  // Layers recomputed only when what they depend on changes.
+  const fieldMemo = new Memo<Float64Array>();
+  const ncMemo = new Memo<ReturnType<typeof computeNullclines>>();
+  const sepMemo = new Memo<{X: Float64Array; Y: Float64Array} | null>();
+  const pathMemo = new Memo<{path: TrajectoryPath; jumps: Float64Array; breaks: number}>();
+  const ghostMemo = new Memo<TrajectoryPath | null>();
+  const ghostDomainMemo = new Memo<ReturnType<typeof phaseDomain> | null>();
+  const eqMemo = new Memo<SVGElement>();
+
+  const draw = (trace: TimeSeries, options: InteractivePhasePlaneOptions) => {
+    const {
+      width,
+      height = Math.round(Math.min(width, 480) * 0.8),
+      params,
+      equation,
+      I,
+      equilibria,
+      separatrix = null,
+      v0,
+      u0,
+      field: drawField = true,
+      timeChart = null,
+      invalidation,
+      ghost = null,
+      ghostLabel = GHOST_LABEL,
+      title = "Phase plane (v, u)",
+      caption,
+      ariaLabel,
+      ariaDescription
+    } = options;
+    const previous = opts === options && run === trace ? null : opts;
+    run = trace;
+    opts = options;
+    vPeak = options.vPeak ?? 30;
+    n = Math.min(trace.t.length, trace.v.length, trace.u.length);
+    tEnd = n ? trace.t[n - 1] : 0;
+    const duration = options.duration ?? tEnd;
+
+    // The extent: given, or from the run (and the ghost, so both are in view).
+    const auto = phaseDomain(trace, params, equilibria, vPeak);
+    const ghostParams = ghost?.params ?? params;
+    const ghostAuto = ghostDomainMemo.get([ghost, ghostParams.c, ghostParams.d, vPeak], () =>
+      ghost ? phaseDomain(ghost, ghostParams, [], vPeak) : null
+    );
+    const autoV: [number, number] = ghostAuto
+      ? [Math.min(auto.vDomain[0], ghostAuto.vDomain[0]), Math.max(auto.vDomain[1], ghostAuto.vDomain[1])]
+      : auto.vDomain;
+    const autoU: [number, number] = ghostAuto
+      ? [Math.min(auto.uDomain[0], ghostAuto.uDomain[0]), Math.max(auto.uDomain[1], ghostAuto.uDomain[1])]
+      : auto.uDomain;
+    vDomain = options.vDomain ? [...options.vDomain] : autoV;
+    uDomain = options.uDomain ? [...options.uDomain] : autoU;
+    // Keep the chosen start inside an automatic plane, so the reader sees where the run begins.
+    if (!options.vDomain && v0 >= vDomain[0] - 50 && v0 < vDomain[0]) vDomain[0] = Math.floor(v0 - 5);
+    if (!options.uDomain && u0 < uDomain[0] && u0 > uDomain[0] - 50) uDomain[0] = u0 - 1;
+    if (!options.uDomain && u0 > uDomain[1] && u0 < uDomain[1] + 50) uDomain[1] = u0 + 1;
+    frame = {...MARGINS, width, height};
+    ({x, y} = frameScales(frame, vDomain, uDomain));
+    sizeSvg(svg, frame);
+    const innerW = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
+    const innerH = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
+    const view = [width, height, ...vDomain, ...uDomain];
+    const eq = [equation?.e, equation?.f, equation?.g, equation?.u];
+
+    axes.update(x, y, frame);
+    if (drawField) {
+      const segments = fieldMemo.get([params.a, params.b, ...eq, I, ...view], () =>
+        directionField(params, equation, I, vDomain, uDomain, innerW, innerH)
+      );
+      field.update(segments, x, y);
+    }
+    resetRule.update(params.c, x, y, frame);
+    peakRule.update(vPeak, x, y, frame);
+    const nc = ncMemo.get([params.a, params.b, ...eq, I, vDomain[0], vDomain[1]], () =>
+      computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation})
+    );
+    vNull.update(nc.v, nc.vNullcline, nc.v.length, x, y, frame);
+    if (nc.uNullcline) uNull.update(nc.v, nc.uNullcline, nc.v.length, x, y, frame);
+    uNullRule.update(nc.uNullcline ? null : nc.uNullclineV, x, y, frame);
+    const sep = sepMemo.get([separatrix], () => (separatrix ? separatrixCurve(separatrix) : null));
+    if (sep) sepLine.update(sep.X, sep.Y, sep.X.length, x, y, frame);
+    const ghostPath = ghostMemo.get([ghost, ghostParams.c, ghostParams.d, vPeak, ...view], () =>
+      ghost && ghostAuto
+        ? trajectoryPath(ghost, ghostAuto.breaks, {
+            width,
+            height,
+            vDomain,
+            uDomain,
+            tolerance: 1.5,
+            params: ghostParams,
+            vPeak
+          })
+        : null
+    );
+    const showGhostJumps = !!ghostPath && ghost?.jumps !== false;
+    if (ghostPath) {
+      ghostLine.update(ghostPath.X, ghostPath.Y, ghostPath.X.length, x, y, frame);
+      if (showGhostJumps) ghostJumps.update(ghostPath.JX, ghostPath.JY, ghostPath.JX.length, x, y, frame);
+    }
+    const orbit = pathMemo.get([trace, params.c, params.d, vPeak, ...view], () => {
+      const breaks = auto.breaks;
+      const segments = new Float64Array(4 * breaks.length);
+      breaks.forEach((k, j) => segments.set([vPeak, trace.u[k] - params.d, params.c, trace.u[k]], 4 * j));
+      return {
+        path: trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params, vPeak}),
+        jumps: segments,
+        breaks: breaks.length
+      };
+    });
+    path = orbit.path;
+    jumps.update(orbit.jumps, x, y);
+    trajectory.update(path.X, path.Y, path.X.length, x, y, frame);
+    const eqKey = equilibria.map((e) => `${e.type}:${e.v}:${e.u}:${equilibriumLabel(e)}`).join(";");
+    const eqG = eqMemo.get([eqKey, ...view], () =>
+      equilibriumMark(equilibria, {label: equilibriumLabel})(null, {x, y}, null, frame, {document})
+    );
+    if (eqG !== equilibriaG) {
+      equilibriaG.remove();
+      equilibriaG = eqG;
+    }
+    syncLayers(
+      svg,
+      [
+        [axes.g, true],
+        [field.g, drawField],
+        [resetRule.g, true],
+        [peakRule.g, true],
+        [vNull.el, true],
+        [uNull.el, nc.uNullcline !== null],
+        [uNullRule.g, !nc.uNullcline && nc.uNullclineV !== null],
+        [sepLine.el, sep !== null],
+        [ghostJumps.el, showGhostJumps],
+        [ghostLine.el, ghostPath !== null],
+        [jumps.g, true],
+        [trajectory.el, true],
+        [equilibriaG, true]
+      ],
+      overlay.node()!
+    );
+
+    // Legend, caption and text alternatives.
+    const extra = [
+      ...(separatrix ? [{label: "separatrix (threshold)", color: SEPARATRIX_COLOR, dash: "7,3"}] : []),
+      ...(ghost ? [{label: ghostLabel, color: GHOST_COLOR}] : []),
+      {label: "highlighted time window", color: HIGHLIGHT_COLOR}
+    ];
+    const hasU = nc.uNullcline !== null || nc.uNullclineV !== null;
+    const key = JSON.stringify([[...new Set(equilibria.map((e) => e.type))], hasU, extra]);
+    if (key !== legendKey) {
+      const next = phaseLegend(document, equilibria, hasU, extra);
+      if (legend) legend.replaceWith(next);
+      else box.before(next);
+      [legend, legendKey] = [next, key];
+    }
+    const eqText = equilibria.length
+      ? equilibria.map(equilibriumLabel).join("; ")
+      : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
+    setFigure(fig, svg, {
+      title,
+      caption:
+        caption ??
+        `Nullclines and direction field for I = ${fmt(I)}. ${separatrix ? "The dashed purple curve through the saddle is the threshold: states to one side return to rest, states to the other fire. " : ""}Dashed arrows are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d. Click or tap to start the run from that state.`,
+      ariaLabel:
+        ariaLabel ??
+        `Interactive phase plane of u against v in mV, for I = ${fmt(I)}, with ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"}${separatrix ? ", the separatrix" : ""} and ${orbit.breaks} reset jump${orbit.breaks === 1 ? "" : "s"}. The run starts at v = ${fmt(v0)} mV, u = ${fmt(u0)}. Focus and use the arrow keys and Enter to choose a new initial state.`,
+      ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`
+    });
+
+    // The chosen state, the crosshair and the time controls carry over.
+    element.value = {v0, u0};
+    showStart(v0, u0);
+    if (!previous || previous.v0 !== v0 || previous.u0 !== u0) [crossV, crossU] = [v0, u0];
+    if (crossShown) drawCross();
+    attr(slider, "max", String(Math.max(tEnd, 1e-9)));
+    attr(slider, "step", String(Math.max(tEnd / 1000, 1e-3)));
+    if (invalidation && !invalidations.has(invalidation)) {
+      invalidations.add(invalidation);
+      invalidation.then(stop);
+    }
+
+    // The linked v(t) chart: updated here if it is the plane's own; linked once per chart.
+    const chartOptions: VoltageTraceOptions = {
       width,
       height: 180,
       xDomain: [0, Math.max(duration, tEnd) || 1],
       vPeak,
+      ghost: ghost && {t: ghost.t, v: ghost.v},
+      ghostLabel,
       title: "v(t), linked to the phase plane",
       caption:
         "Drag across v(t) to highlight that time window of the trajectory; the cursor is the marker's time. Keyboard: arrows move the cursor, Shift+arrows stretch the window, Escape clears it."
-    });
-  if (!timeChart) element.append(chart);
-  const link = linkTimeChart(chart, {
-    onBrush: (w) => setWindow(w, true),
-    onCursor: (t) => setTime(t),
-    end: tEnd
-  });
-  if (link) linked.push(link);
-  setTime(0);
+    };
+    let chart = timeChart;
+    if (!chart) {
+      if (ownChart) ownChart.update(trace, chartOptions);
+      else element.append((ownChart = VoltageTrace(trace, chartOptions)));
+      chart = ownChart;
+    } else if (ownChart) {
+      ownChart.remove();
+      ownChart = null;
+    }
+    if (chart !== linkedChart) {
+      linkedChart = chart;
+      link = linkTimeChart(chart, {
+        onBrush: (w) => setWindow(w, true),
+        onCursor: (t) => setTime(t),
+        end: () => tEnd
+      });
+    }
+    setTime(now);
+    setWindow(span);
+  };
+
+  element.update = draw;
+  draw(trace, options);
   return element;
 }
 
@@ -582,32 +796,33 @@ const LINKS = new WeakMap<SVGSVGElement, AbortController>();
 interface LinkOptions {
   onBrush: (window: [number, number] | null) => void;
   onCursor: (t: number) => void;
-  end: number;
+  /** The end of the run (ms), or a function giving the current one. */
+  end: number | (() => number);
 }
 
+type ChartScale = {apply: (x: number) => number; invert: (x: number) => number};
+
 /**
- * Adds a time cursor and a d3 brush to a Plot time chart (a figure whose graphic is a Plot svg with an x scale
- * in ms and the time charts' margins), replacing any previous link. Returns the functions that move the cursor
- * and the brush from outside, or null if the chart has no time scale.
+ * Adds a time cursor and a d3 brush to a time chart (a figure whose graphic has Plot's `scale("x")` in ms and
+ * the time charts' margins), replacing any previous link. The link follows the chart's updates (its scale and
+ * size are read again after each). Returns the functions that move the cursor and the brush from outside, or
+ * null if the chart has no time scale.
  */
 export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: LinkOptions) {
   const svg = chart.querySelector('svg[role="img"]') as
-    (SVGSVGElement & {scale?: (name: string) => Scale | undefined}) | null;
-  const x = svg?.scale?.("x");
-  if (!svg || !x) return null;
-  // A chart outlives the planes linked to it (the explorer redraws the plane alone): drop the previous link.
+    (SVGSVGElement & {scale?: (name: string) => ChartScale | undefined}) | null;
+  if (!svg?.scale?.("x")) return null;
+  const x = () => svg.scale!("x")!;
+  const endOf = typeof end === "function" ? end : () => end;
+  // A chart outlives the planes linked to it: drop the previous link.
   svg.querySelector(":scope > g.ipp-link")?.remove();
   LINKS.get(svg)?.abort();
   const link = new AbortController();
   LINKS.set(svg, link);
-  const w = Number(svg.getAttribute("width"));
-  const h = Number(svg.getAttribute("height"));
   const g = d3.select(svg).append("g").attr("class", "ipp-link");
   const cursor = g
     .append("line")
     .attr("class", "ipp-cursor")
-    .attr("y1", TIME_MARGINS.marginTop)
-    .attr("y2", h - TIME_MARGINS.marginBottom)
     .attr("stroke", HIGHLIGHT_COLOR)
     .attr("stroke-width", 1.5)
     .attr("pointer-events", "none");
@@ -616,31 +831,56 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   let current: [number, number] | null = null;
   const brush = d3
     .brushX()
-    .extent([
-      [TIME_MARGINS.marginLeft, TIME_MARGINS.marginTop],
-      [w - TIME_MARGINS.marginRight, h - TIME_MARGINS.marginBottom]
-    ])
     .keyModifiers(false)
     .on("brush end", (event: d3.D3BrushEvent<unknown>) => {
       if (!event.sourceEvent) return; // moved from code
       const s = event.selection as [number, number] | null;
-      current = s ? [x.invert(s[0]), x.invert(s[1])] : null;
+      current = s ? [x().invert(s[0]), x().invert(s[1])] : null;
       onBrush(current);
     });
-  const brushG = g.append("g").attr("class", "ipp-brush").call(brush);
+  const brushG = g.append("g").attr("class", "ipp-brush");
   const moveBrush = (window: [number, number] | null) => {
     current = window;
-    brushG.call(brush.move, window ? [x.apply(window[0]), x.apply(window[1])] : null);
+    brushG.call(brush.move, window ? [x().apply(window[0]), x().apply(window[1])] : null);
   };
+  const moveCursor = (t: number) => {
+    now = t;
+    const px = x().apply(t);
+    cursor.attr("x1", px).attr("x2", px);
+  };
+  // The chart's size and time axis: read now and after each of its updates.
+  const fit = () => {
+    const w = Number(svg.getAttribute("width"));
+    const h = Number(svg.getAttribute("height"));
+    cursor.attr("y1", TIME_MARGINS.marginTop).attr("y2", h - TIME_MARGINS.marginBottom);
+    brush.extent([
+      [TIME_MARGINS.marginLeft, TIME_MARGINS.marginTop],
+      [w - TIME_MARGINS.marginRight, h - TIME_MARGINS.marginBottom]
+    ]);
+    brushG.call(brush);
+  };
+  fit();
+  chart.addEventListener(
+    CHART_UPDATE,
+    () => {
+      fit();
+      moveCursor(now);
+      moveBrush(current);
+      // Keep the link on top of the chart's layers.
+      if (svg.lastElementChild !== g.node()) svg.append(g.node()!);
+    },
+    {signal: link.signal}
+  );
   // Keyboard: the chart is focusable; arrows move the cursor, Shift+arrows stretch the window, Escape clears it.
   svg.setAttribute("tabindex", "0");
   svg.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Escape");
   svg.addEventListener(
     "keydown",
     (event) => {
-      const step = end / 100;
+      const span = endOf();
+      const step = span / 100;
       if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-        const next = Math.max(0, Math.min(end, now + (event.key === "ArrowLeft" ? -step : step)));
+        const next = Math.max(0, Math.min(span, now + (event.key === "ArrowLeft" ? -step : step)));
         if (event.shiftKey) {
           anchor ??= now;
           const window: [number, number] = [Math.min(anchor, next), Math.max(anchor, next)];
@@ -658,11 +898,7 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
     {signal: link.signal}
   );
   return {
-    cursor: (t: number) => {
-      now = t;
-      const px = x.apply(t);
-      cursor.attr("x1", px).attr("x2", px);
-    },
+    cursor: moveCursor,
     brush: (window: [number, number] | null) => {
       if (window?.[0] !== current?.[0] || window?.[1] !== current?.[1]) moveBrush(window);
     }

@@ -1,10 +1,10 @@
 /**
  * v(t): the membrane potential of a run, each spike drawn to its apex (the trace stores vPeak at the sample
- * of each spike; min/max-per-pixel-column decimation keeps those maxima).
+ * of each spike; min/max-per-pixel-column decimation keeps those maxima). The figure's `update(trace, options)`
+ * redraws it in place.
  */
-import * as Plot from "@observablehq/plot";
 import {COLORS, extentOf, fmt} from "./chart.js";
-import {timeChart, type TimeChartOptions} from "./timeChart.js";
+import {timeChartElement, type TimeChartElement, type TimeChartInput, type TimeChartOptions} from "./timeChart.js";
 
 /** What the chart reads from a run (a library Trace fits). */
 export interface TimeSeries {
@@ -20,26 +20,40 @@ export interface VoltageTraceOptions extends TimeChartOptions {
   height?: number;
   /** Spike apex / cut-off (mV), drawn as a faint line; default 30. */
   vPeak?: number;
+  /** An earlier run drawn faint behind this one (e.g. the preset's), or null (default). */
+  ghost?: {t: ArrayLike<number>; v: ArrayLike<number>} | null;
 }
 
+export type VoltageTraceElement = TimeChartElement<[TimeSeries, VoltageTraceOptions]>;
+
 /** The membrane potential v(t) (mV) of a run, as a figure with title, caption and text alternative. */
-export function VoltageTrace(
+export function VoltageTrace(trace: TimeSeries, options: VoltageTraceOptions): VoltageTraceElement {
+  return timeChartElement(describeVoltage, trace, options);
+}
+
+function describeVoltage(
   trace: TimeSeries,
-  {height = 220, vPeak = 30, title = "Membrane potential v(t)", ...options}: VoltageTraceOptions
-): HTMLElement {
+  {height = 220, vPeak = 30, title = "Membrane potential v(t)", ghost = null, ...options}: VoltageTraceOptions
+): TimeChartInput {
   const n = trace.spikes.length;
-  return timeChart(trace.t, trace.v, {height, title, ...options}, (Y, domain) => {
-    const [lo, hi] = extentOf(Y, -70, vPeak);
-    return {
-      yDomain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)],
-      axes: {xLabel: "t (ms)", yLabel: "v (mV)"},
-      marks: [Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"})],
-      stroke: COLORS.v,
-      caption: `${n} spike${n === 1 ? "" : "s"}; each drawn to its ${fmt(vPeak)} mV apex (dotted line), then reset to c.`,
-      ariaLabel: `Line chart of the membrane potential v in mV against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms, with ${n} spike${n === 1 ? "" : "s"}.`,
-      ariaDescription: n
-        ? `Spike times (ms): ${Array.from(trace.spikes.subarray(0, 20), (s) => fmt(s, 5)).join(", ")}${n > 20 ? ", …" : ""}.`
-        : "No spikes."
-    };
-  });
+  return {
+    t: trace.t,
+    y: trace.v,
+    options: {height, title, ...options},
+    ghost: ghost && {t: ghost.t, y: ghost.v},
+    spec: (Y, domain) => {
+      const [lo, hi] = extentOf(Y, -70, vPeak);
+      return {
+        yDomain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)],
+        axes: {xLabel: "t (ms)", yLabel: "v (mV)"},
+        rules: [{axis: "y", value: vPeak, stroke: "#999", strokeDasharray: "2,3"}],
+        stroke: COLORS.v,
+        caption: `${n} spike${n === 1 ? "" : "s"}; each drawn to its ${fmt(vPeak)} mV apex (dotted line), then reset to c.`,
+        ariaLabel: `Line chart of the membrane potential v in mV against time t from ${fmt(domain[0])} to ${fmt(domain[1])} ms, with ${n} spike${n === 1 ? "" : "s"}.`,
+        ariaDescription: n
+          ? `Spike times (ms): ${Array.from(trace.spikes.subarray(0, 20), (s) => fmt(s, 5)).join(", ")}${n > 20 ? ", …" : ""}.`
+          : "No spikes."
+      };
+    }
+  };
 }

@@ -1,0 +1,403 @@
+/**
+ * Retained SVG pieces for charts that update in place: an svg that looks like Plot's, axes whose tick labels
+ * are reused, clipped polylines, rules and reusable decimation buffers. Each piece owns its elements and
+ * changes only the attributes whose values changed, so a slider step costs Chromium a repaint of what moved
+ * instead of a new chart. Building a piece and updating it give the same DOM as building it from the new data.
+ */
+import * as d3 from "d3";
+import {decimateMinMax} from "../../lib/decimate.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** The chart's size and margins (px). */
+export interface Frame {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+/** A linear scale as the charts use it (d3's). */
+export type Linear = d3.ScaleLinear<number, number>;
+
+/** Plot's class and stylesheet, so a retained chart looks and sizes like the Plot charts beside it. */
+const PLOT_CLASS = "plot-d6a7b5";
+const PLOT_STYLE = `:where(.${PLOT_CLASS}) {
+  --plot-background: white;
+  display: block;
+  height: auto;
+  height: intrinsic;
+  max-width: 100%;
+}
+:where(.${PLOT_CLASS} text),
+:where(.${PLOT_CLASS} tspan) {
+  white-space: pre;
+}`;
+
+/** Sets an attribute only when its value changes (a write of the same value still invalidates style). */
+export function attr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Sets the text of an element only when it changes. */
+export function text(el: Element, value: string): void {
+  if (el.textContent !== value) el.textContent = value;
+}
+
+/** An SVG element with attributes. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  document: Document,
+  tag: K,
+  attributes: Record<string, string> = {}
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  return el;
+}
+
+/** An empty svg with Plot's attributes and stylesheet. */
+export function plotSvg(document: Document): SVGSVGElement {
+  const svg = svgElement(document, "svg", {
+    class: PLOT_CLASS,
+    fill: "currentColor",
+    "font-family": "system-ui, sans-serif",
+    "font-size": "10",
+    "text-anchor": "middle"
+  });
+  const style = svgElement(document, "style");
+  style.textContent = PLOT_STYLE;
+  svg.append(style);
+  return svg;
+}
+
+/** Sizes an svg made by {@link plotSvg}. */
+export function sizeSvg(svg: SVGSVGElement, {width, height}: Frame): void {
+  attr(svg, "width", String(width));
+  attr(svg, "height", String(height));
+  attr(svg, "viewBox", `0 0 ${width} ${height}`);
+}
+
+/** The scales of a frame: x from the left margin to the right one, y upwards. */
+export function frameScales(
+  frame: Frame,
+  xDomain: [number, number],
+  yDomain: [number, number],
+  {niceY = false}: {niceY?: boolean} = {}
+): {x: Linear; y: Linear} {
+  const x = d3
+    .scaleLinear()
+    .domain(xDomain)
+    .range([frame.marginLeft, frame.width - frame.marginRight]);
+  const y = d3
+    .scaleLinear()
+    .domain(yDomain)
+    .range([frame.height - frame.marginBottom, frame.marginTop]);
+  if (niceY) y.nice();
+  return {x, y};
+}
+
+/**
+ * Gives an svg the `scale(name)` method of Plot's charts ({type, domain, range, apply, invert}), reading the
+ * scales current at the call, so code linked to a chart keeps working after it updates.
+ */
+export function exposeScales(svg: SVGSVGElement, current: () => {x: Linear; y: Linear}): void {
+  (svg as SVGSVGElement & {scale: (name: string) => unknown}).scale = (name: string) => {
+    const s = name === "x" ? current().x : name === "y" ? current().y : undefined;
+    if (!s) return undefined;
+    return {
+      type: "linear",
+      domain: s.domain(),
+      range: s.range(),
+      apply: (v: number) => s(v),
+      invert: (p: number) => s.invert(p)
+    };
+  };
+}
+
+/** Approximate width (px) of a tick label at 10 px (digits and signs ≈ 0.6 em, separators ≈ 0.3 em). */
+export function labelWidth(label: string, fontSize = 10): number {
+  let em = 0;
+  for (const ch of label) em += ch === "," || ch === "." || ch === " " ? 0.3 : 0.6;
+  return em * fontSize;
+}
+
+/**
+ * The format of the y tick labels that fits the left margin: d3's (a true minus sign, thousands separators),
+ * or, when a label would be wider than `room` px, SI-prefixed ("−200k", as Plot's compact axes) for large
+ * numbers and scientific notation as a last resort. Only labels ≥ 1000 in size are ever shortened.
+ */
+export function fittingTickFormat(ticks: number[], format: (x: number) => string, room: number): (x: number) => string {
+  const fits = (f: (x: number) => string) => ticks.every((t) => labelWidth(f(t)) <= room);
+  if (fits(format)) return format;
+  let max = 0;
+  for (const t of ticks) max = Math.max(max, Math.abs(t));
+  if (max >= 1000) {
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : max;
+    const si = d3.formatPrefix(`,.${d3.precisionPrefix(step, max)}`, max);
+    const prefix = (x: number) => (x === 0 ? "0" : si(x)); // "0", not "0k"
+    if (fits(prefix)) return prefix;
+    return d3.format(".2~e");
+  }
+  return format;
+}
+
+/** Options of {@link Axes}. */
+export interface AxesLabels {
+  /** Label of the x axis, drawn at the bottom right with an arrow ("t (ms) →"). */
+  xLabel: string;
+  /** Label of the y axis, drawn at the top left with an arrow ("↑ v (mV)"). */
+  yLabel: string;
+  /** Horizontal grid lines at the y ticks; default true. */
+  grid?: boolean;
+}
+
+/** A tick label: its element and the values last written. */
+interface Label {
+  el: SVGTextElement;
+}
+
+/**
+ * Axes as one group: the grid and the tick marks as two paths, one text per tick label, the axis labels.
+ * About one x tick per 80 px and one y tick per 35 px, as Plot places them. Tick labels are reused; only a
+ * change in their number adds or removes texts.
+ */
+export class Axes {
+  readonly g: SVGGElement;
+  private readonly grid: SVGPathElement | null;
+  private readonly ticks: SVGPathElement;
+  private readonly xTitle: SVGTextElement;
+  private readonly yTitle: SVGTextElement;
+  private readonly xTexts: Label[] = [];
+  private readonly yTexts: Label[] = [];
+
+  constructor(
+    private readonly document: Document,
+    labels: AxesLabels
+  ) {
+    this.g = svgElement(document, "g", {"aria-hidden": "true", class: "axes", "font-variant": "tabular-nums"});
+    const path = (opacity: string) =>
+      svgElement(document, "path", {stroke: "currentColor", "stroke-opacity": opacity, fill: "none"});
+    this.grid = labels.grid === false ? null : path("0.1");
+    this.ticks = path("1");
+    if (this.grid) this.g.append(this.grid);
+    this.xTitle = svgElement(document, "text", {"text-anchor": "end"});
+    this.xTitle.textContent = `${labels.xLabel} →`;
+    this.yTitle = svgElement(document, "text", {"text-anchor": "start"});
+    this.yTitle.textContent = `↑ ${labels.yLabel}`;
+    this.g.append(this.ticks, this.xTitle, this.yTitle);
+  }
+
+  /** Redraws the axes for these scales. */
+  update(x: Linear, y: Linear, frame: Frame): void {
+    const {width, height, marginTop, marginRight, marginBottom, marginLeft} = frame;
+    const bottom = height - marginBottom;
+    let ticks = "";
+    let lines = "";
+    const nx = Math.max(2, Math.round((width - marginLeft - marginRight) / 80));
+    const xTicks = x.ticks(nx).filter((t) => x(t) === x(t));
+    const xFormat = x.tickFormat(nx);
+    this.resize(this.xTexts, xTicks.length, this.xTitle, "middle", "0.71em");
+    xTicks.forEach((tick, i) => {
+      const px = round1(x(tick));
+      ticks += `M${px},${bottom}v6`;
+      place(this.xTexts[i].el, px, bottom + 9, xFormat(tick));
+    });
+    place(this.xTitle, width - marginRight, height - 3, this.xTitle.textContent ?? "");
+    const ny = Math.max(2, Math.round((height - marginTop - marginBottom) / 35));
+    const yTicks = y.ticks(ny).filter((t) => y(t) === y(t));
+    const yFormat = fittingTickFormat(yTicks, y.tickFormat(ny), marginLeft - 12);
+    this.resize(this.yTexts, yTicks.length, this.yTitle, "end", "0.32em");
+    yTicks.forEach((tick, i) => {
+      const py = round1(y(tick));
+      ticks += `M${marginLeft},${py}h-6`;
+      if (this.grid) lines += `M${marginLeft},${py}H${width - marginRight}`;
+      place(this.yTexts[i].el, marginLeft - 9, py, yFormat(tick));
+    });
+    place(this.yTitle, Math.max(3, marginLeft - 46), marginTop - 11, this.yTitle.textContent ?? "");
+    attr(this.ticks, "d", ticks);
+    if (this.grid) attr(this.grid, "d", lines);
+  }
+
+  /** Adds or removes tick labels (inserted before `before`) so there are `count`. */
+  private resize(labels: Label[], count: number, before: Element, anchor: string, dy: string): void {
+    while (labels.length > count) labels.pop()!.el.remove();
+    while (labels.length < count) {
+      const el = svgElement(this.document, "text", {dy, "text-anchor": anchor});
+      this.g.insertBefore(el, before);
+      labels.push({el});
+    }
+  }
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function place(el: SVGTextElement, x: number, y: number, content: string): void {
+  attr(el, "x", String(round1(x)));
+  attr(el, "y", String(round1(y)));
+  text(el, content);
+}
+
+/** Style of a {@link Polyline}. */
+export interface LineStyle {
+  stroke: string;
+  strokeWidth?: number;
+  strokeOpacity?: number;
+  strokeDasharray?: string;
+  /** aria-label of the line's group ("line"). */
+  ariaLabel?: string;
+}
+
+/**
+ * A polyline clipped to the plot's frame (a nested svg viewport, so no ids are needed), its path in tenths of a
+ * pixel drawn at scale(0.1) (integers are cheap to format and to parse). NaN points interrupt the line.
+ */
+export class Polyline {
+  readonly el: SVGSVGElement;
+  private readonly path: SVGPathElement;
+
+  constructor(document: Document, style: LineStyle) {
+    this.el = svgElement(document, "svg", {overflow: "hidden", "aria-label": style.ariaLabel ?? "line"});
+    this.path = svgElement(document, "path", {
+      transform: "scale(0.1)",
+      "vector-effect": "non-scaling-stroke",
+      fill: "none",
+      stroke: style.stroke,
+      "stroke-width": String(style.strokeWidth ?? 1.25),
+      "stroke-linejoin": "round",
+      "stroke-linecap": "round"
+    });
+    if (style.strokeOpacity !== undefined) this.path.setAttribute("stroke-opacity", String(style.strokeOpacity));
+    if (style.strokeDasharray) this.path.setAttribute("stroke-dasharray", style.strokeDasharray);
+    this.el.append(this.path);
+  }
+
+  /** Draws the first `n` points of (X, Y). */
+  update(X: ArrayLike<number>, Y: ArrayLike<number>, n: number, x: Linear, y: Linear, frame: Frame): void {
+    clipTo(this.el, frame);
+    attr(this.path, "d", pathData(X, Y, n, x, y));
+  }
+}
+
+/** Makes a nested svg the plot's frame (a clip without ids). */
+export function clipTo(el: SVGSVGElement, {width, height, marginTop, marginRight, marginBottom, marginLeft}: Frame) {
+  const w = Math.max(0, width - marginLeft - marginRight);
+  const h = Math.max(0, height - marginTop - marginBottom);
+  attr(el, "x", String(marginLeft));
+  attr(el, "y", String(marginTop));
+  attr(el, "width", String(w));
+  attr(el, "height", String(h));
+  attr(el, "viewBox", `${marginLeft} ${marginTop} ${w} ${h}`);
+}
+
+/** The path data of the polyline (first n points) in tenths of a pixel; NaN points start a new subpath. */
+export function pathData(X: ArrayLike<number>, Y: ArrayLike<number>, n: number, x: Linear, y: Linear): string {
+  const [d0, d1] = x.domain();
+  const [r0, r1] = x.range();
+  const kx = (r1 - r0) / (d1 - d0);
+  const bx = r0 - kx * d0;
+  const [e0, e1] = y.domain();
+  const [s0, s1] = y.range();
+  const ky = (s1 - s0) / (e1 - e0);
+  const by = s0 - ky * e0;
+  let d = "";
+  let pen = false;
+  for (let i = 0; i < n; ++i) {
+    const px = kx * X[i] + bx;
+    const py = ky * Y[i] + by;
+    if (px - px !== 0 || py - py !== 0) {
+      pen = false;
+      continue;
+    }
+    // Clamp far-off points (e.g. a nullcline outside the frame) so the integers stay small.
+    const ix = Math.round(Math.max(-1e6, Math.min(1e6, px * 10)));
+    const iy = Math.round(Math.max(-1e6, Math.min(1e6, py * 10)));
+    d += (pen ? "L" : "M") + ix + "," + iy;
+    pen = true;
+  }
+  return d;
+}
+
+/** Style of a {@link Rule}. */
+export interface RuleStyle {
+  stroke: string;
+  strokeDasharray?: string;
+  strokeWidth?: number;
+}
+
+/** A vertical (x) or horizontal (y) line across the frame at a value, drawn as Plot's ruleX and ruleY are. */
+export class Rule {
+  readonly g: SVGGElement;
+  private line: SVGLineElement | null = null;
+
+  constructor(
+    private readonly document: Document,
+    private readonly axis: "x" | "y",
+    style: RuleStyle
+  ) {
+    this.g = svgElement(document, "g", {"aria-label": "rule", stroke: style.stroke});
+    if (style.strokeWidth !== undefined) this.g.setAttribute("stroke-width", String(style.strokeWidth));
+    if (style.strokeDasharray) this.g.setAttribute("stroke-dasharray", style.strokeDasharray);
+    this.g.setAttribute("transform", axis === "x" ? "translate(0.5,0)" : "translate(0,0.5)");
+  }
+
+  /** Draws the rule at `value` (none for null or a value the scale cannot place). */
+  update(value: number | null, x: Linear, y: Linear, frame: Frame): void {
+    const p = value === null ? NaN : this.axis === "x" ? x(value) : y(value);
+    if (p !== p) {
+      this.line?.remove();
+      this.line = null;
+      return;
+    }
+    this.line ??= this.g.appendChild(svgElement(this.document, "line"));
+    const [lo, hi] =
+      this.axis === "x"
+        ? [frame.marginTop, frame.height - frame.marginBottom]
+        : [frame.marginLeft, frame.width - frame.marginRight];
+    const [x1, x2, y1, y2] = this.axis === "x" ? [p, p, lo, hi] : [lo, hi, p, p];
+    attr(this.line, "x1", String(x1));
+    attr(this.line, "x2", String(x2));
+    attr(this.line, "y1", String(y1));
+    attr(this.line, "y2", String(y2));
+  }
+}
+
+/** Reusable columns for min/max-per-pixel-column decimation: grown when needed, never shrunk. */
+export class Decimation {
+  X = new Float64Array(0);
+  Y = new Float64Array(0);
+  n = 0;
+
+  /** Decimates y(t) to `columns` pixel columns over `domain`; the result is X, Y [0, n). */
+  fill(t: ArrayLike<number>, y: ArrayLike<number>, columns: number, domain: [number, number]): this {
+    const index = decimateMinMax(t, y, {columns, x0: domain[0], x1: domain[1]});
+    if (this.X.length < index.length) {
+      const size = Math.max(index.length, 2 * this.X.length);
+      this.X = new Float64Array(size);
+      this.Y = new Float64Array(size);
+    }
+    for (let i = 0; i < index.length; ++i) {
+      this.X[i] = t[index[i]];
+      this.Y[i] = y[index[i]];
+    }
+    this.n = index.length;
+    return this;
+  }
+
+  /** [min, max] of Y [0, n), ignoring NaN; null if it holds no number. */
+  extent(): [number, number] | null {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < this.n; ++i) {
+      const v = this.Y[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    return min <= max ? [min, max] : null;
+  }
+}

@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+// The charts' update(...) redraws in place: an updated chart equals one drawn afresh from the same arguments,
+// keeps its elements, adds no listeners, and keeps tick labels inside their margin.
+import {describe, expect, it} from "vitest";
+import {CurrentTrace} from "../../../src/components/charts/currentTrace.js";
+import {
+  InteractivePhasePlane,
+  type InteractivePhasePlaneOptions
+} from "../../../src/components/charts/interactivePhasePlane.js";
+import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
+import {labelWidth} from "../../../src/components/charts/retained.js";
+import {TIME_MARGINS} from "../../../src/components/charts/chart.js";
+import {VoltageTrace} from "../../../src/components/charts/voltageTrace.js";
+import {equilibria} from "../../../lib/analysis/equilibria.js";
+import {separatrix} from "../../../lib/analysis/separatrix.js";
+import {simulate} from "../../../lib/simulate.js";
+import {syntheticTrace} from "../fixtures.js";
+
+const RS = {a: 0.02, b: 0.2, c: -65, d: 8};
+const CH = {a: 0.02, b: 0.2, c: -50, d: 2};
+const svgOf = (el: Element) => el.querySelector("svg[role]") as SVGSVGElement;
+
+describe("time charts: update(trace, options)", () => {
+  const a = syntheticTrace(100);
+  const b = simulate({params: CH, current: 10, duration: 300});
+
+  it("VoltageTrace: render(A).update(B) equals render(B), in the same elements", () => {
+    const chart = VoltageTrace(a, {width: 400, xDomain: [0, 100]});
+    const svg = svgOf(chart);
+    const line = svg.querySelector("[aria-label=line] path");
+    const options = {width: 520, xDomain: [0, 300] as [number, number], vPeak: 30, ghost: {t: a.t, v: a.v}};
+    chart.update(b, options);
+    expect(chart.outerHTML).toBe(VoltageTrace(b, options).outerHTML);
+    expect(svgOf(chart)).toBe(svg);
+    expect(svg.querySelector("[aria-label=line] path")).toBe(line);
+    // And back: the ghost goes, the chart equals a fresh A again.
+    chart.update(a, {width: 400, xDomain: [0, 100]});
+    expect(chart.outerHTML).toBe(VoltageTrace(a, {width: 400, xDomain: [0, 100]}).outerHTML);
+  });
+
+  it("RecoveryTrace and CurrentTrace too (the marker comes and goes)", () => {
+    const u = RecoveryTrace(a, {width: 400});
+    u.update(b, {width: 400, ghost: {t: a.t, u: a.u}, ghostLabel: "faint: the preset's run"});
+    expect(u.outerHTML).toBe(
+      RecoveryTrace(b, {width: 400, ghost: {t: a.t, u: a.u}, ghostLabel: "faint: the preset's run"}).outerHTML
+    );
+    const I = CurrentTrace(a, {width: 400, marker: 50});
+    I.update(b, {width: 400, marker: null, title: "The input"});
+    expect(I.outerHTML).toBe(CurrentTrace(b, {width: 400, marker: null, title: "The input"}).outerHTML);
+    I.update(a, {width: 400, marker: 20});
+    expect(I.outerHTML).toBe(CurrentTrace(a, {width: 400, marker: 20}).outerHTML);
+  });
+
+  it("reuses the tick labels when their number does not change", () => {
+    const chart = VoltageTrace(a, {width: 400, xDomain: [0, 100]});
+    const texts = [...svgOf(chart).querySelectorAll(".axes text")];
+    const x20 = texts.find((t) => t.textContent === "20")!.getAttribute("x");
+    chart.update(a, {width: 400, xDomain: [0, 110]});
+    const after = [...svgOf(chart).querySelectorAll(".axes text")];
+    expect(after.length).toBe(texts.length);
+    after.forEach((t, i) => expect(t).toBe(texts[i]));
+    expect(after.find((t) => t.textContent === "20")!.getAttribute("x")).not.toBe(x20);
+    // A change in their number adds (or removes) labels: the chart equals a fresh one.
+    chart.update(a, {width: 400, xDomain: [0, 150]});
+    expect(chart.outerHTML).toBe(VoltageTrace(a, {width: 400, xDomain: [0, 150]}).outerHTML);
+  });
+
+  it("draws the ghost faint and behind the line, and says what it is", () => {
+    const chart = VoltageTrace(b, {width: 400, ghost: {t: a.t, v: a.v}, ghostLabel: "faint: the preset's run"});
+    const groups = [...svgOf(chart).querySelectorAll(":scope > svg[aria-label]")].map((g) =>
+      g.getAttribute("aria-label")
+    );
+    expect(groups).toEqual(["ghost", "line"]);
+    const ghost = svgOf(chart).querySelector("[aria-label=ghost] path")!;
+    expect(ghost.getAttribute("d")).toMatch(/^M/);
+    expect(Number(ghost.getAttribute("stroke-width"))).toBeLessThan(1.25);
+    expect(chart.querySelector("figcaption")?.textContent).toMatch(/ Faint: the preset's run\.$/);
+    chart.update(b, {width: 400});
+    expect(svgOf(chart).querySelector("[aria-label=ghost]")).toBeNull();
+    expect(chart.querySelector("figcaption")?.textContent).not.toContain("aint");
+  });
+
+  it("fits every y tick label in the margin, minus sign included (u of panel T reaches −200,000)", () => {
+    const n = 101;
+    const t = Float64Array.from({length: n}, (_, k) => k);
+    const u = Float64Array.from({length: n}, (_, k) => -2000 * k);
+    const trace = {t, v: new Float64Array(n), u, I: new Float64Array(n), spikes: new Float64Array(0)};
+    for (const chart of [RecoveryTrace(trace, {width: 400}), VoltageTrace({...trace, v: u}, {width: 400})]) {
+      const labels = [...svgOf(chart).querySelectorAll(".axes text[dy='0.32em']")].map((e) => e.textContent!);
+      expect(labels.length).toBeGreaterThan(2);
+      for (const label of labels) expect(labelWidth(label)).toBeLessThanOrEqual(TIME_MARGINS.marginLeft - 12);
+      expect(labels).toContain("−200k");
+      expect(labels.filter((l) => l !== "0").every((l) => l.startsWith("−"))).toBe(true);
+    }
+    // Labels that fit keep d3's format (thousands separators, a true minus sign).
+    const small = RecoveryTrace({...trace, u: u.map((x) => x / 20)}, {width: 400});
+    expect([...svgOf(small).querySelectorAll(".axes text")].map((e) => e.textContent)).toContain("−10,000");
+  });
+});
+
+describe("InteractivePhasePlane: update(trace, options)", () => {
+  const planeOptions = (I: number, params = RS, extra: Partial<InteractivePhasePlaneOptions> = {}) => ({
+    width: 500,
+    params,
+    I,
+    equilibria: equilibria(params, I),
+    separatrix: separatrix(params, I),
+    v0: -70,
+    u0: -14,
+    ...extra
+  });
+  const run = (I: number, params = RS) => simulate({params, v0: -70, u0: -14, current: I, duration: 200});
+
+  it("render(A).update(B) equals render(B), keeping the element, its plane and its v(t) chart", () => {
+    const A = run(0);
+    const B = run(10, CH);
+    const ghost = {t: A.t, v: A.v, u: A.u};
+    const plane = InteractivePhasePlane(A, planeOptions(0));
+    const svg = plane.querySelector(".ipp-plane > svg");
+    const vt = plane.querySelector(":scope > figure:last-child");
+    const bOptions = planeOptions(10, CH, {ghost, ghostLabel: "faint: the preset's run"});
+    plane.update(B, bOptions);
+    expect(plane.outerHTML).toBe(InteractivePhasePlane(B, bOptions).outerHTML);
+    expect(plane.querySelector(".ipp-plane > svg")).toBe(svg);
+    expect(plane.querySelector(":scope > figure:last-child")).toBe(vt);
+    expect(plane.querySelector(".chart-legend")?.textContent).toContain("faint: the preset's run");
+    expect(plane.querySelector('[aria-label="ghost trajectory"] path')?.getAttribute("d")).toMatch(/^M/);
+    // Back to A: no ghost, no separatrix change left behind.
+    plane.update(A, planeOptions(0));
+    expect(plane.outerHTML).toBe(InteractivePhasePlane(A, planeOptions(0)).outerHTML);
+    expect(plane.querySelector('[aria-label="ghost trajectory"]')).toBeNull();
+  });
+
+  it("recomputes the separatrix only when a new one is given", () => {
+    const A = run(0);
+    const sep = separatrix(RS, 0)!;
+    const options = {
+      ...planeOptions(0, RS, {vDomain: [-85, 35] as [number, number], uDomain: [-22, 12] as [number, number]}),
+      separatrix: sep
+    };
+    const plane = InteractivePhasePlane(A, options);
+    const d = () => plane.querySelector('[aria-label="separatrix"] path')!.getAttribute("d");
+    const before = d();
+    // Changing the arrays of the same object is not a new separatrix: the drawn curve stays.
+    sep.branches[0].u.fill(0);
+    plane.update(run(2), {...options});
+    expect(d()).toBe(before);
+    plane.update(run(2), {...options, separatrix: {...sep}});
+    expect(d()).not.toBe(before);
+  });
+
+  it("adds no listeners or elements across updates: one input per click, one step per key", () => {
+    const plane = InteractivePhasePlane(run(0), planeOptions(0, RS, {vDomain: [-85, 35], uDomain: [-22, 12]}));
+    for (let k = 0; k < 5; k++) plane.update(run(k), planeOptions(k, RS, {vDomain: [-85, 35], uDomain: [-22, 12]}));
+    let inputs = 0;
+    plane.addEventListener("input", () => inputs++);
+    const svg = plane.querySelector(".ipp-plane > svg") as SVGSVGElement & {
+      scale(n: string): {apply(x: number): number};
+    };
+    const [x, y] = [svg.scale("x"), svg.scale("y")];
+    svg.dispatchEvent(new MouseEvent("click", {clientX: x.apply(-55), clientY: y.apply(-12), bubbles: true}));
+    expect(inputs).toBe(1);
+    expect(plane.value.v0).toBeCloseTo(-55, 1);
+    expect(plane.querySelectorAll(".ipp-overlay, .ipp-link, .ipp-controls, .chart-legend")).toHaveLength(4);
+    // The linked v(t): one ArrowRight moves the marker's time by 1% of the run (200 ms), once.
+    const vt = plane.querySelector(':scope > figure:last-child svg[role="img"]')!;
+    vt.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
+    expect(plane.querySelector(".ipp-readout")?.textContent).toMatch(/^t = 2 ms/);
+  });
+
+  it("its time slider moves the marker without telling a page's input listener (issue: Time snapped back to 0)", () => {
+    const plane = InteractivePhasePlane(run(10), planeOptions(10));
+    let inputs = 0;
+    plane.addEventListener("input", () => inputs++);
+    const slider = plane.querySelector(".ipp-time input") as HTMLInputElement;
+    slider.value = "100";
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(inputs).toBe(0);
+    expect(plane.querySelector(".ipp-readout")?.textContent).toMatch(/^t = 100 ms/);
+    // An update keeps the time.
+    plane.update(run(10), planeOptions(10));
+    expect(plane.querySelector(".ipp-readout")?.textContent).toMatch(/^t = 100 ms/);
+  });
+
+  it("a linked external v(t) chart keeps its link when it is updated with a new time axis", () => {
+    const A = run(10);
+    const vChart = VoltageTrace(A, {width: 500, xDomain: [0, 200]});
+    const plane = InteractivePhasePlane(A, planeOptions(10, RS, {timeChart: vChart}));
+    const longer = simulate({params: RS, v0: -70, u0: -14, current: 10, duration: 400});
+    vChart.update(longer, {width: 500, xDomain: [0, 400]});
+    plane.update(longer, planeOptions(10, RS, {timeChart: vChart}));
+    expect(vChart.querySelectorAll("g.ipp-link")).toHaveLength(1);
+    expect((svgOf(vChart).lastElementChild as Element).getAttribute("class")).toBe("ipp-link");
+    const slider = plane.querySelector(".ipp-time input") as HTMLInputElement;
+    slider.value = "200";
+    slider.dispatchEvent(new Event("input"));
+    // The cursor sits at t = 200 ms on the new axis: the middle of the frame.
+    const cursor = Number(vChart.querySelector(".ipp-cursor")?.getAttribute("x1"));
+    expect(cursor).toBeCloseTo((TIME_MARGINS.marginLeft + 500 - TIME_MARGINS.marginRight) / 2, 1);
+  });
+});
