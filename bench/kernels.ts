@@ -1,7 +1,8 @@
 // Speed of the simulation kernels in Node: ns per neuron-step of `simulate` for each method, on the
 // regular-spiking neuron (a .02, b .2, c −65, d 8; v0 −65; I = 10; 1000 ms at dt = 2⁻⁵ ms, i.e. 32,000 steps),
-// and the same forward-Euler arithmetic in C (bench/euler.c, compiled here with gcc -O3 -march=native).
-// Run: `npm run bench` (or `npx tsx bench/kernels.ts`). A benchmark, not a test: it asserts nothing.
+// and the same forward-Euler arithmetic and recording in C (bench/euler.c, compiled here with gcc -O3 -march=native
+// -ffp-contract=off), timed alternately with `simulate` method "euler" in the same run for the JS/C ratio.
+// Run: `npm run bench:kernels` (or `npx tsx bench/kernels.ts`). A benchmark, not a test: it asserts nothing.
 import {execFileSync} from "node:child_process";
 import {mkdirSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -24,6 +25,10 @@ const methods: Method[] = ["euler", "paper2003", "paper2004", "rk4", "adaptive"]
 const WARMUP_MS = 300;
 const BATCH_MS = 25;
 const BATCHES = 15;
+/** Rounds of the JS/C comparison, each timing C (both modes) then `simulate`, so both see the same machine. */
+const ROUNDS = 3;
+/** The goal of issue 11: `simulate` method "euler" within this factor of C. */
+const GOAL = 1.5;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
@@ -31,11 +36,21 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Time per neuron-step (ns): median and fastest batch, by the wall clock and by the process's CPU time. */
+interface Timing {
+  nsPerStep: number;
+  best: number;
+  cpuNsPerStep: number;
+  cpuBest: number;
+  runs: number;
+}
+
 /**
  * ns per step of `run` (which returns something to keep alive), timed like bench/euler.c: the median batch and
- * the fastest one (the better estimate when other processes share the machine).
+ * the fastest one (the better estimate when other processes share the machine), by the wall clock and by the
+ * process's CPU time (all threads, garbage collection included; time other processes ran is not counted).
  */
-function measure(run: () => unknown): {nsPerStep: number; best: number; runs: number} {
+function measure(run: () => unknown): Timing {
   let sink = 0;
   const keep = (x: unknown) => {
     sink += x === undefined ? 0 : 1;
@@ -50,25 +65,37 @@ function measure(run: () => unknown): {nsPerStep: number; best: number; runs: nu
   const perRun = (performance.now() - start) / warm;
   const batch = Math.max(1, Math.ceil(BATCH_MS / perRun));
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < BATCHES; i++) {
     start = performance.now();
+    const cpu = process.cpuUsage();
     for (let j = 0; j < batch; j++) keep(run());
+    const used = process.cpuUsage(cpu);
     samples.push(((performance.now() - start) * 1e6) / batch / steps);
+    cpuSamples.push(((used.user + used.system) * 1e3) / batch / steps);
   }
   if (sink < 0) console.log(sink); // never true; keeps `sink` observable
-  return {nsPerStep: median(samples), best: Math.min(...samples), runs: BATCHES * batch};
+  return {
+    nsPerStep: median(samples),
+    best: Math.min(...samples),
+    cpuNsPerStep: median(cpuSamples),
+    cpuBest: Math.min(...cpuSamples),
+    runs: BATCHES * batch
+  };
 }
 
-interface CResult {
-  nsPerStep: number;
-  best: number;
+interface CResult extends Timing {
   steps: number;
   spikes: number;
   vLast: number;
-  runs: number;
+  vSum: number;
+  uSum: number;
 }
 
-/** Compiles bench/euler.c into .bench/ (when it changed) and runs it; null when gcc is missing or fails. */
+/**
+ * Compiles bench/euler.c into .bench/ (when it changed) and runs it; null when gcc is missing or fails.
+ * -ffp-contract=off keeps gcc from fusing multiply-adds, so C does the same roundings as JavaScript.
+ */
 function cBaseline(mode: "fresh" | "reuse"): CResult | null {
   const source = join(root, "bench", "euler.c");
   const binary = join(root, ".bench", "euler");
@@ -80,7 +107,10 @@ function cBaseline(mode: "fresh" | "reuse"): CResult | null {
     } catch {
       // not built yet
     }
-    if (stale) execFileSync("gcc", ["-O3", "-march=native", "-o", binary, source, "-lm"], {stdio: "inherit"});
+    if (stale)
+      execFileSync("gcc", ["-O3", "-march=native", "-ffp-contract=off", "-o", binary, source, "-lm"], {
+        stdio: "inherit"
+      });
     const args = [mode, params.a, params.b, params.c, params.d, v0, current, duration, dt].map(String);
     return JSON.parse(execFileSync(binary, args, {encoding: "utf8"})) as CResult;
   } catch (error) {
@@ -120,6 +150,7 @@ const kernelRun: Run = {
   dt,
   steps,
   stimulus: compileStimulus(current, duration),
+  t: new Float64Array(steps + 1),
   I: new Float64Array(steps + 1).fill(current),
   v: new Float64Array(steps + 1),
   u: new Float64Array(steps + 1),
@@ -137,24 +168,74 @@ console.log(
   `${"euler loop".padEnd(10)} ${fmt(kernel.nsPerStep, 2)} ${fmt(kernel.best, 2)}   (the kernel alone, arrays reused)`
 );
 
-const fresh = cBaseline("fresh");
-const reuse = cBaseline("reuse");
-if (fresh && reuse) {
-  const js = results.get("euler")!;
-  const jsSpikes = simulate({params, v0, current, duration, dt, method: "euler"}).spikes.length;
-  console.log(`\nC (gcc -O3 -march=native), forward Euler, v/u/I recorded each step, ns/step (median, best):`);
-  console.log(`  arrays reused (the loop alone):      ${fmt(reuse.nsPerStep, 2)} ${fmt(reuse.best, 2)}`);
+/** Sum of x[0..], in index order (as bench/euler.c's column_sum). */
+function columnSum(x: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < x.length; k++) sum += x[k];
+  return sum;
+}
+
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+
+// simulate() method "euler" (the default call: new columns each run) against C, alternately, ROUNDS times.
+const eulerOptions = {params, v0, current, duration, dt, method: "euler" as const};
+// The same call writing into preallocated columns (the `columns` option), to compare with C's loop alone.
+const n = steps + 1;
+const into = {t: new Float64Array(n), v: new Float64Array(n), u: new Float64Array(n), I: new Float64Array(n)};
+const rounds: {reuse: CResult; fresh: CResult; js: Timing; jsInto: Timing}[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const reuse = cBaseline("reuse");
+  const fresh = cBaseline("fresh");
+  if (!reuse || !fresh) break;
+  const js = measure(() => simulate(eulerOptions));
+  const jsInto = measure(() => simulate({...eulerOptions, columns: into}));
+  rounds.push({reuse, fresh, js, jsInto});
+}
+if (rounds.length === ROUNDS) {
+  const trace = simulate(eulerOptions);
+  const c = rounds[0].reuse;
+  const same =
+    c.spikes === trace.spikes.length &&
+    c.vLast === trace.v[trace.v.length - 1] &&
+    c.vSum === columnSum(trace.v) &&
+    c.uSum === columnSum(trace.u);
   console.log(
-    `  new arrays each run (like simulate): ${fmt(fresh.nsPerStep, 2)} ${fmt(fresh.best, 2)}   ${fresh.spikes} spikes`
+    `\nsimulate() method "euler" against C (gcc -O3 -march=native -ffp-contract=off), ${ROUNDS} alternating rounds`
   );
-  if (fresh.spikes !== jsSpikes) console.log(`  note: C counted ${fresh.spikes} spikes, JS euler ${jsSpikes}`);
-  const ratio = kernel.nsPerStep / reuse.nsPerStep;
   console.log(
-    `JS/C ratio, Euler kernel vs the same loop in C: ${ratio.toFixed(2)} (medians), ${(kernel.best / reuse.best).toFixed(2)} (best); ` +
-      `goal ≤ 1.5: ${ratio <= 1.5 ? "met" : "NOT met"}`
+    `same arithmetic: ${same ? "yes" : "NO"} (C: ${c.spikes} spikes, v and u column sums ${c.vSum}, ${c.uSum}; JS: ` +
+      `${trace.spikes.length} spikes, ${columnSum(trace.v)}, ${columnSum(trace.u)})`
   );
+  console.log("ns per step: range of the rounds' medians, and the fastest batch of all; wall clock, then CPU time");
+  const rows: [string, Timing[]][] = [
+    ["simulate() euler, new columns each call", rounds.map((x) => x.js)],
+    ["simulate() euler, preallocated `columns`", rounds.map((x) => x.jsInto)],
+    ["C, new zeroed arrays each run (like for like)", rounds.map((x) => x.fresh)],
+    ["C, arrays reused (the loop alone)", rounds.map((x) => x.reuse)]
+  ];
+  for (const [name, xs] of rows) {
+    const wall = `${range(xs.map((x) => x.nsPerStep))} (${Math.min(...xs.map((x) => x.best)).toFixed(2)})`;
+    const cpu = `${range(xs.map((x) => x.cpuNsPerStep))} (${Math.min(...xs.map((x) => x.cpuBest)).toFixed(2)})`;
+    console.log(`  ${name.padEnd(46)} wall ${wall.padEnd(20)} CPU ${cpu}`);
+  }
+  const verdict = (x: number) => (x <= GOAL ? "met" : "NOT met");
+  for (const [name, mode] of [
+    ["C allocating its arrays (like for like)", "fresh"],
+    ["the C loop alone (arrays reused)", "reuse"]
+  ] as const) {
+    const fastest = Math.min(...rounds.map((x) => x.js.best)) / Math.min(...rounds.map((x) => x[mode].best));
+    const wall = median(rounds.map((x) => x.js.nsPerStep / x[mode].nsPerStep));
+    const cpu = median(rounds.map((x) => x.js.cpuNsPerStep / x[mode].cpuNsPerStep));
+    console.log(
+      `JS/C, simulate() vs ${name}: ${cpu.toFixed(2)} (CPU time, median of the rounds), ` +
+        `${wall.toFixed(2)} (wall clock, median of the rounds), ${fastest.toFixed(2)} (fastest batches); ` +
+        `goal ≤ ${GOAL}: ${verdict(cpu)} by the medians, ${verdict(fastest)} by the fastest batches`
+    );
+  }
+  const intoCpu = median(rounds.map((x) => x.jsInto.cpuNsPerStep / x.reuse.cpuNsPerStep));
+  const intoWall = median(rounds.map((x) => x.jsInto.nsPerStep / x.reuse.nsPerStep));
   console.log(
-    `JS/C ratio, simulate() vs C allocating its arrays: ${(js.nsPerStep / fresh.nsPerStep).toFixed(2)} (medians), ` +
-      `${(js.best / fresh.best).toFixed(2)} (best)`
+    `JS/C, simulate() into preallocated columns vs the C loop alone: ${intoCpu.toFixed(2)} (CPU time), ` +
+      `${intoWall.toFixed(2)} (wall clock), medians of the rounds`
   );
 }

@@ -20,7 +20,8 @@ export {
   simulate,
   type Method,
   type SimulateOptions,
-  type Trace
+  type Trace,
+  type TraceColumns
 } from "./simulate.js";
 export {CLASSES, CLASS_IDS, type ClassId} from "./presets/classes2003.js";
 export {FEATURES, FEATURE_IDS, type FeatureId} from "./presets/features2004.js";

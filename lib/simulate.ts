@@ -11,7 +11,7 @@ import {checkParams, makeModel, resolveEquation, type Equation, type Params} fro
 import {paper2004} from "./schemes/figure1.js";
 import {paper2003} from "./schemes/net.js";
 import {compileStimulus, isPiecewiseConstant, type CompiledStimulus, type Stimulus} from "./stimuli/index.js";
-import {checkKeys, checkKeyword, checkNumber} from "./validate.js";
+import {checkKeys, checkKeyword, checkNumber, describe} from "./validate.js";
 
 /** The integration methods `simulate` offers. */
 export type Method = "euler" | "paper2003" | "paper2004" | "rk4" | "adaptive";
@@ -43,12 +43,27 @@ export interface SimulateOptions {
   tolerance?: number;
   /** The run stops, keeping what it has, once this many spikes occurred; default 100,000. */
   maxSpikes?: number;
+  /**
+   * Arrays to write the trace into instead of new ones, for a caller that reruns often (a slider, a scan): four
+   * distinct, non-overlapping Float64Arrays, each at least as long as the run has samples (steps + 1, see
+   * {@link simulate}). The trace's t, v, u and I are then views of their first samples, valid until the arrays
+   * are written again. The numbers are the same as without; only the allocation is saved.
+   */
+  columns?: TraceColumns;
   /** Identifier of a preset (ignored by simulate). */
   id?: string;
   /** Name of a preset (ignored by simulate). */
   name?: string;
   /** One-line description of a preset (ignored by simulate). */
   description?: string;
+}
+
+/** Output arrays for {@link SimulateOptions.columns}: sample times (ms), v (mV), u and I (mV/ms). */
+export interface TraceColumns {
+  t: Float64Array;
+  v: Float64Array;
+  u: Float64Array;
+  I: Float64Array;
 }
 
 /** The result of {@link simulate}: typed columns on the sampling grid t = k·dt, plus what the run did. */
@@ -108,6 +123,7 @@ export const SAMPLE_BUDGET = 2 ** 21;
 /** The largest dt (ms) any method accepts: beyond 1 ms a step is longer than a whole spike upstroke. */
 export const MAX_DT = 1;
 
+const COLUMN_NAMES = ["t", "v", "u", "I"] as const;
 const KERNELS: Record<Method, (run: Run) => KernelResult> = {euler, paper2003, paper2004, rk4, adaptive};
 const OPTION_KEYS = [
   "params",
@@ -121,6 +137,7 @@ const OPTION_KEYS = [
   "equation",
   "tolerance",
   "maxSpikes",
+  "columns",
   "id",
   "name",
   "description"
@@ -165,7 +182,12 @@ export function simulate(options: SimulateOptions): Trace {
   // figure1.m's `for t = 0:tau:T` runs one step more than the others.
   const steps = gridSteps(duration, dt, method === "paper2004" ? 1 : 0);
   const stimulus = compileStimulus(current, steps * dt);
-  const columns = allocateColumns(steps, dt, stimulus, v0, u0);
+  // The Euler kernel writes the sample times itself, in the same pass as v and u.
+  const fillTime = method !== "euler";
+  const columns =
+    o.columns === undefined
+      ? allocateColumns(steps, dt, stimulus, v0, u0, fillTime)
+      : reuseColumns(o.columns, steps, dt, stimulus, v0, u0, fillTime);
   const spikes = new SpikeBuffer(maxSpikes);
   const piecewiseConstant = isPiecewiseConstant(current);
   const run: Run = {
@@ -179,7 +201,7 @@ export function simulate(options: SimulateOptions): Trace {
     tolerance,
     piecewiseConstant
   };
-  return traceFrom(columns, KERNELS[method](run), spikes, method, dt);
+  return traceFrom(columns, KERNELS[method](run), spikes, method, dt, o.columns !== undefined);
 }
 
 /** The input current of a run: absent means 0; null is a mistake, not 0 (checked here, since `??` would hide it). */
@@ -207,36 +229,90 @@ export function gridSteps(duration: number, dt: number, extra = 0): number {
   return steps | 0;
 }
 
-/** The columns of a run on the grid t = k·dt, k = 0..steps: t and I filled, v and u holding the initial state. */
-export function allocateColumns(steps: number, dt: number, stimulus: CompiledStimulus, v0: number, u0: number) {
+/**
+ * The columns of a run on the grid t = k·dt, k = 0..steps: I filled, t filled unless `fillTime` is false (for a
+ * kernel that writes it), v and u holding the initial state.
+ */
+export function allocateColumns(
+  steps: number,
+  dt: number,
+  stimulus: CompiledStimulus,
+  v0: number,
+  u0: number,
+  fillTime = true
+) {
   const n = steps + 1;
   const t = new Float64Array(n);
-  for (let k = 0; k < n; k++) t[k] = k * dt;
   const I = new Float64Array(n);
-  stimulus.fill(I, 0, dt);
   const v = new Float64Array(n);
   const u = new Float64Array(n);
+  if (fillTime) for (let k = 0; k < n; k++) t[k] = k * dt;
+  stimulus.fill(I, 0, dt);
   v[0] = v0;
   u[0] = u0;
   return {t, I, v, u};
 }
 
-/** The trace of a finished run: the columns cut after the kernel's last valid sample, and its warnings. */
+/**
+ * The caller's columns ({@link SimulateOptions.columns}) prepared as {@link allocateColumns} prepares new ones:
+ * checked, cut to the run's steps + 1 samples (views), I and t filled, the initial state in v[0] and u[0].
+ */
+export function reuseColumns(
+  columns: TraceColumns,
+  steps: number,
+  dt: number,
+  stimulus: CompiledStimulus,
+  v0: number,
+  u0: number,
+  fillTime = true
+): TraceColumns {
+  const n = steps + 1;
+  const given = checkKeys(columns, "columns", COLUMN_NAMES);
+  const views = COLUMN_NAMES.map((name) => {
+    const x = given[name];
+    if (!(x instanceof Float64Array) || x.length < n) {
+      const got = x instanceof Float64Array ? `a Float64Array of length ${x.length}` : describe(x);
+      throw new TypeError(
+        `columns.${name}: must be a Float64Array of at least ${n} elements (the samples), got ${got}`
+      );
+    }
+    return x.subarray(0, n);
+  });
+  for (let i = 0; i < views.length; i++)
+    for (let j = i + 1; j < views.length; j++) {
+      const [x, y] = [views[i], views[j]];
+      const overlap = x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+      if (x.buffer === y.buffer && overlap)
+        throw new RangeError(`columns.${COLUMN_NAMES[i]} and columns.${COLUMN_NAMES[j]}: must not share elements`);
+    }
+  const [t, v, u, I] = views;
+  if (fillTime) for (let k = 0; k < n; k++) t[k] = k * dt;
+  stimulus.fill(I, 0, dt);
+  v[0] = v0;
+  u[0] = u0;
+  return {t, v, u, I};
+}
+
+/**
+ * The trace of a finished run: the columns cut after the kernel's last valid sample (copies, or views when
+ * `views` is true, for columns the caller provided), and its warnings.
+ */
 export function traceFrom<M extends string>(
-  columns: {t: Float64Array; I: Float64Array; v: Float64Array; u: Float64Array},
+  columns: TraceColumns,
   result: KernelResult,
   spikes: SpikeBuffer,
   method: M,
-  dt: number
+  dt: number,
+  views = false
 ): Omit<Trace, "method"> & {method: M} {
   const {t, I, v, u} = columns;
   const last = result.last + 1;
-  const cut = last < t.length;
+  const cut = (x: Float64Array) => (last >= x.length ? x : views ? x.subarray(0, last) : x.slice(0, last));
   return {
-    t: cut ? t.slice(0, last) : t,
-    v: cut ? v.slice(0, last) : v,
-    u: cut ? u.slice(0, last) : u,
-    I: cut ? I.slice(0, last) : I,
+    t: cut(t),
+    v: cut(v),
+    u: cut(u),
+    I: cut(I),
     spikes: spikes.toArray(),
     method,
     dt,

@@ -17,6 +17,11 @@ export interface Run {
   /** Number of steps: samples are k·dt for k = 0..steps. Pass an int32 (`n | 0`): a double here slows every loop. */
   steps: number;
   stimulus: CompiledStimulus;
+  /**
+   * The sample times k·dt, filled by the caller (simulate's `allocateColumns`) unless the kernel writes t[k] = k·dt
+   * itself for each sample it records: euler does, as the stores cost nothing inside its loop.
+   */
+  t: Float64Array;
   /** I sampled at k·dt (filled before the kernel runs). */
   I: Float64Array;
   /** v and u at k·dt; index 0 holds the initial state. */
