@@ -244,11 +244,11 @@ test("a library error is shown in place of the charts, never a blank page", asyn
   await expect(page.locator(".explorer-error")).toContainText("could not be run");
   await expect(page.locator(".explorer-error")).toContainText("v0");
   // The model's charts give way to the message; the input current, which is still valid, stays.
-  await expect(page.locator("figure.explorer-chart h3")).toHaveText(["Input current I(t)"]);
+  await expect(page.locator("figure.explorer-chart:visible h3")).toHaveText(["Input current I(t)"]);
   // Moving the control back recovers.
   await step(page, page.locator('input[type=range][aria-label^="v₀"]'), "ArrowLeft");
   await expect(page.locator(".explorer-error")).toHaveCount(0);
-  await expect(page.locator("figure.explorer-chart")).toHaveCount(4);
+  await expect(page.locator("figure.explorer-chart:visible")).toHaveCount(4);
   expect(problems).toEqual([]);
 });
 

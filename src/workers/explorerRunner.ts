@@ -9,8 +9,9 @@
  * worker that has gone on for more than {@link RESTART_MS} is stopped (the worker is terminated and a fresh one
  * starts) when a newer request arrives, and a shorter one is left to finish, its result discarded.
  */
-import type {SimulateOptions, Trace} from "../lib/index.js";
+import type {SimulateOptions, Trace, TraceColumns} from "../lib/index.js";
 import {simulate} from "../lib/index.js";
+import {gridSteps} from "../lib/simulate.js";
 import {Cancelled, WorkerJobs} from "./workerRunner.js";
 
 /** A run predicted to take longer than this (ms) on the main thread goes to the worker. */
@@ -60,6 +61,12 @@ export class ExplorerRunner {
   #listeners = new Set<(status: RunnerStatus) => void>();
   #place: RunPlace = "main thread";
   #duration = 0;
+  /**
+   * Two sets of trace columns the main-thread runs write into, in turn: a slider drag then allocates (and
+   * collects) no megabyte per step, and the previous run's trace stays intact while the next one is computed.
+   */
+  #columns: (TraceColumns | null)[] = [null, null];
+  #turn = 0;
 
   constructor(makeWorker: () => Worker | null) {
     this.#jobs = new WorkerJobs(makeWorker, executeRun);
@@ -86,7 +93,7 @@ export class ExplorerRunner {
       this.#dropWaiting();
       if (this.#inFlight && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
       const start = performance.now();
-      const trace = executeRun(options);
+      const trace = executeRun({...options, columns: this.#columnsFor(options) ?? undefined});
       this.#learn(options, performance.now() - start);
       this.#place = "main thread";
       this.#notify();
@@ -105,6 +112,27 @@ export class ExplorerRunner {
     this.#dropWaiting();
     this.#jobs.cancel();
     this.#inFlight = null;
+  }
+
+  /**
+   * The next set of columns, grown to hold every sample of `options` (with two to spare); null when the options
+   * do not describe a grid (simulate then reports what is wrong with them).
+   */
+  #columnsFor(options: SimulateOptions): TraceColumns | null {
+    let n: number;
+    try {
+      n = gridSteps(options.duration as number, options.dt ?? 2 ** -5, 2) + 1;
+    } catch {
+      return null;
+    }
+    if (!(n > 0)) return null;
+    this.#turn ^= 1;
+    let columns = this.#columns[this.#turn];
+    if (!columns || columns.t.length < n) {
+      const column = () => new Float64Array(n);
+      columns = this.#columns[this.#turn] = {t: column(), v: column(), u: column(), I: column()};
+    }
+    return columns;
   }
 
   #learn(options: SimulateOptions, ms: number) {
