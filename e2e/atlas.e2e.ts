@@ -1,6 +1,8 @@
 // Browser tests of the behaviour atlas (src/lab/atlas.md) on the built site: the three default maps render
 // at once without console errors; a change of a control recomputes the map in workers; a click (and Enter)
-// on a cell opens the explorer in that cell's state; cancel stops a computation; the page fits a phone.
+// on a cell opens the explorer in that cell's state, and Back brings the map back as it was (its settings live
+// in the address); cancel stops a computation; the page fits a phone, with labels that neither overlap nor
+// shrink below 11 px.
 import {expect, test, type Page} from "@playwright/test";
 import {watch} from "./watch.js";
 
@@ -51,10 +53,15 @@ test("a change of a control recomputes the map in workers, progressively", async
   await expect(map.locator("progress")).toHaveJSProperty("value", 1);
   // A current change recomputes too: I = 0 leaves every neuron of the (c, d) map silent.
   const current = map.getByLabel("I (DC, mV/ms)");
+  const runs = async () =>
+    ((await map.getAttribute("data-history")) ?? "").split(" ").filter((x) => x === "running").length;
+  const before = await runs();
   await current.fill("0");
   await current.dispatchEvent("input");
-  await expect(map).toHaveAttribute("data-state", "running");
+  // The map records the states it went through: a fast map may be "running" for less than one poll.
+  await expect.poll(runs).toBe(before + 1);
   await expect(map).toHaveAttribute("data-state", "done", {timeout: 30_000});
+  expect(await map.getAttribute("data-history")).toMatch(/running done$/);
   await expect(map.locator(".atlas-box")).toHaveAttribute(
     "aria-description",
     "Share of cells by behaviour: silent 100%."
@@ -138,4 +145,68 @@ test("the atlas fits a phone (390 px) and its maps stay usable", async ({page}) 
   expect(box!.width).toBeGreaterThan(300);
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   expect(problems).toEqual([]);
+});
+
+test("the map's settings live in the address: after a cell opens the explorer, Back restores the map", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.goto("/lab/atlas");
+  const map = page.locator("#atlas-cd");
+  const current = map.getByLabel("I (DC, mV/ms)");
+  await current.fill("14");
+  await current.dispatchEvent("input");
+  await expect(page).toHaveURL(/\?cd\.I=14$/);
+  await expect(map).toHaveAttribute("data-state", "done", {timeout: 30_000});
+  const shares = await map.locator(".atlas-box").getAttribute("aria-description");
+  await expect(map.locator("figure")).toContainText("I = 14");
+  // Open a cell, then go back.
+  await map.locator(".atlas-box").scrollIntoViewIfNeeded();
+  const area = await map.locator("canvas.atlas-cells").boundingBox();
+  await page.mouse.click(area!.x + area!.width * 0.5, area!.y + area!.height * 0.5);
+  await page.waitForURL(/\/\?class=/);
+  expect(new URL(page.url()).searchParams.get("dcI")).toBe("14");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/lab\/atlas\?cd\.I=14$/);
+  await expect(page.locator("#atlas-cd").getByLabel("I (DC, mV/ms)")).toHaveValue("14");
+  await expect(page.locator("#atlas-cd")).toHaveAttribute("data-state", "done", {timeout: 30_000});
+  await expect(page.locator("#atlas-cd .atlas-box")).toHaveAttribute("aria-description", shares!);
+  // The other maps kept their build-time defaults.
+  await expect(page.locator("#atlas-ab .atlas-status")).toHaveText("Computed at build time.");
+  // A bad setting in a link is named, and the map keeps its default.
+  await page.goto("/lab/atlas?cd.I=abc");
+  await expect(page.locator("#url-notice")).toContainText("cd.I: expected a number");
+  await expect(page.locator("#atlas-cd .atlas-status")).toHaveText("Computed at build time.");
+  expect(problems).toEqual([]);
+});
+
+test("the marks' labels never overlap, and every label is at least 11 px on a phone", async ({page}) => {
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844]
+  ]) {
+    await page.setViewportSize({width, height});
+    await page.goto("/lab/atlas");
+    for (const id of ["cd", "ab", "Id"]) {
+      const svg = page.locator(`#atlas-${id} svg.atlas-chart`);
+      await expect(svg).toBeVisible();
+      const {sizes, overlaps} = await svg.evaluate((el: SVGSVGElement) => {
+        const scale = el.getBoundingClientRect().width / el.viewBox.baseVal.width;
+        const texts = [...el.querySelectorAll("text")].filter((t) => t.textContent?.trim());
+        const sizes = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        // Mark labels: the text of the marks' groups (not the axes).
+        const labels = [...el.querySelectorAll("g[aria-label=text] text")].map((t) => t.getBoundingClientRect());
+        const overlaps: string[] = [];
+        for (let i = 0; i < labels.length; i++)
+          for (let j = i + 1; j < labels.length; j++) {
+            const [a, b] = [labels[i]!, labels[j]!];
+            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+              overlaps.push(`${i}/${j}`);
+          }
+        return {sizes, overlaps};
+      });
+      expect(Math.min(...sizes), `smallest label of ${id} at ${width} px`).toBeGreaterThanOrEqual(11);
+      expect(overlaps, `overlapping labels of ${id} at ${width} px`).toEqual([]);
+    }
+  }
 });

@@ -122,3 +122,32 @@ test("the comparison lives in the address: a link restores it, a change rewrites
   await expect(page.locator("#cells2007-count")).toHaveValue("3");
   expect(errors).toEqual([]);
 });
+
+test("every cell opens where it does what its name says: IB at 500 pA, bursting, not silent at 290 pA", async ({
+  page
+}) => {
+  const errors = await open(page);
+  const ib = page.locator('.cells2007-card[data-cell="IB2007"]');
+  await expect(ib.locator("#cells2007-IB2007-current")).toHaveValue("500");
+  await expect(ib.locator(".cells2007-counts")).toHaveAttribute("data-spikes", "8");
+  await expect(ib.locator(".cells2007-opening")).toContainText("290 pA (below I_AH = 347.7 pA");
+  // Every cell fires (none opens silent).
+  for (const id of CELLS) {
+    const spikes = Number(
+      await page.locator(`.cells2007-card[data-cell="${id}"] .cells2007-counts`).getAttribute("data-spikes")
+    );
+    expect(spikes, id).toBeGreaterThanOrEqual(3);
+  }
+  // CH at 600 pA: the book's loop fires irregularly, the accurate run bursts; the card says so.
+  const ch = page.locator('.cells2007-card[data-cell="CH2007"]');
+  await expect(ch.locator(".cells2007-disagreement")).toBeHidden();
+  await ch.locator("#cells2007-CH2007-current").selectOption("600");
+  await expect(ch.locator(".cells2007-disagreement")).toContainText(
+    "Book and accurate integration disagree at 600 pA: the book's run does not do what the name says (fires repetitive bursts), the accurate one does."
+  );
+  // The comparison's default: RS, IB and FS under IB's 500 pA, none silent.
+  const tools = page.locator(".cells2007-compare");
+  await expect(tools.locator(".cells2007-summary")).toContainText("IB's test current: a 500 pA step");
+  await expect(tools.locator(".cells2007-stack figure h3")).toHaveText([/1 · RS/, /2 · IB/, /3 · FS/]);
+  expect(errors).toEqual([]);
+});

@@ -96,3 +96,31 @@ test("the lab pages fit a phone (390 px) without horizontal scrolling", async ({
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test("orbits: the default diagram's y-axis fits the orbit, far values sit at its edge, and y from/to set it", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.goto("/lab/orbits");
+  await expect(job(page, "Diagram")).toHaveAttribute("data-state", "done", {timeout: 60_000});
+  const svg = page.locator("svg[data-beyond]");
+  // The chaotic set's orbit lies between about −120 and −95; near I = −96 u at reset falls to about −340,
+  // which used to stretch the axis and squash the orbit into one row.
+  const yMin = Number(await svg.getAttribute("data-y-min"));
+  const yMax = Number(await svg.getAttribute("data-y-max"));
+  expect(yMin).toBeGreaterThan(-150);
+  expect(yMax - yMin).toBeLessThan(50);
+  expect(Number(await svg.getAttribute("data-beyond"))).toBeGreaterThan(0);
+  await expect(svg.locator(".orbit-beyond path").first()).toBeVisible();
+  await expect(page.locator("figure:has(svg[data-beyond]) figcaption")).toContainText(
+    /below it are drawn at its edge as red triangles/
+  );
+  // The reader's range: redraws at once (no new run), and says so.
+  await page.getByRole("spinbutton", {name: "y from"}).fill("-400");
+  await page.getByRole("spinbutton", {name: "y to"}).fill("-90");
+  await page.getByRole("spinbutton", {name: "y to"}).press("Enter");
+  await expect(svg).toHaveAttribute("data-y-min", "-400");
+  await expect(page.locator("svg[data-beyond]")).toHaveAttribute("data-beyond", "0");
+  await expect(page.locator("figure:has(svg[data-beyond]) figcaption")).toContainText("as set");
+  expect(problems).toEqual([]);
+});

@@ -167,3 +167,16 @@ test("a link to one panel (/zoo#panel-P) scrolls to it once the gallery has draw
   await page.goto("/zoo#panel-P");
   await expect(page.locator("#panel-P")).toBeInViewport({timeout: 15_000});
 });
+
+test("a malformed link (/zoo#%E0%A4%A) gives a notice, not an uncaught “URI malformed”", async ({page}) => {
+  const problems = watch(page);
+  await page.goto("/zoo?mode=fast#%E0%A4%A");
+  await expect(page.locator("#url-notice")).toContainText("is not a valid address");
+  await expect(page.locator("#url-notice")).toContainText("Unknown view “fast”");
+  await expect(page.locator(".zoo-controls")).toHaveAttribute("data-done", "true", {timeout: 30_000});
+  await expect(page.locator(".zoo-panel")).toHaveCount(28);
+  // A link to a panel that does not exist says so too.
+  await page.goto("/zoo#panel-Z");
+  await expect(page.locator("#url-notice")).toContainText("No panel “Z” in the zoo");
+  expect(problems).toEqual([]);
+});

@@ -33,9 +33,15 @@ export interface Compare2007State {
   overlay: boolean;
 }
 
+/**
+ * The comparison a reader first sees: three cells that each do what their names say under one shared current,
+ * IB's test current of 500 pA (the first at which IB bursts, then spikes singly; at CH's 300 pA, IB, whose
+ * I_AH is 347.7 pA, would rest). tests/components/cells2007/namedBehaviour.test.ts checks each cell fires as
+ * named under it.
+ */
 export const DEFAULT_COMPARE_2007: Compare2007State = Object.freeze({
-  cells: ["RS2007", "IB2007", "CH2007"],
-  current: {kind: "test", id: "CH2007", current: 300},
+  cells: ["RS2007", "IB2007", "FS2007"],
+  current: {kind: "test", id: "IB2007", current: 500},
   method: "book",
   overlay: false
 }) as Compare2007State;

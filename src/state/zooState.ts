@@ -1,4 +1,17 @@
-/** The zoo's side of the address bar: which view the gallery opens in (`?mode=accurate`). */
+/**
+ * The zoo's side of the address bar: which view the gallery opens in (`?mode=accurate`) and which panel a
+ * link points at (`#panel-G`). Malformed input (an unknown mode, a hash that is not valid percent-encoding)
+ * becomes a notice for the reader, never an exception.
+ */
+
+/** `decodeURIComponent` that returns null for malformed percent-encoding ("%E0%A4%A") instead of throwing. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
 
 /** What the gallery shows: one method, the other, or both overlaid. */
 export const ZOO_MODE_IDS = ["published", "accurate", "overlay"] as const;
@@ -13,4 +26,38 @@ export function modeFromSearch(search: string): ZooMode | null {
     return null;
   }
   return (ZOO_MODE_IDS as readonly (string | null)[]).includes(value) ? (value as ZooMode) : null;
+}
+
+/** The zoo's address read in full: the mode, the panel the hash names (or null), and what could not be used. */
+export interface ZooAddress {
+  mode: ZooMode;
+  panel: string | null;
+  notices: string[];
+}
+
+/**
+ * Reads the zoo's query and hash. `panels` are the panel ids that exist ("A", …, "RS"); a hash naming
+ * another panel, or one that cannot be decoded, gives a notice and no target.
+ */
+export function parseZooAddress(search: string, hash: string, panels: readonly string[]): ZooAddress {
+  const notices: string[] = [];
+  let raw: string | null = null;
+  try {
+    raw = new URLSearchParams(search).get("mode");
+  } catch {
+    raw = null;
+  }
+  const mode = modeFromSearch(search);
+  if (raw !== null && mode === null)
+    notices.push(`Unknown view “${raw}” (mode): showing as published. Known: ${ZOO_MODE_IDS.join(", ")}.`);
+  let panel: string | null = null;
+  const fragment = hash.replace(/^#/, "");
+  if (fragment) {
+    const id = safeDecode(fragment);
+    if (id === null) notices.push(`The part after # (“${fragment}”) is not a valid address: ignored.`);
+    else if (id.startsWith("panel-") && panels.includes(id.slice("panel-".length))) panel = id;
+    else if (id.startsWith("panel-"))
+      notices.push(`No panel “${id.slice("panel-".length)}” in the zoo: the link’s # part is ignored.`);
+  }
+  return {mode: mode ?? "published", panel, notices};
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {CLASSES} from "../../lib/presets/classes2003.js";
 import {AXIS_GRID, AXES, DEFAULT_MAPS, MAP_IDS, atlasU0, cellValues} from "../../lib/scans/atlas.js";
-import {cellHref} from "../../src/state/atlasState.js";
+import {atlasSearch, cellHref, parseAtlasSearch} from "../../src/state/atlasState.js";
 import {NUMBER_SPECS, parseState} from "../../src/state/urlState.js";
 
 describe("the atlas's links into the explorer", () => {
@@ -53,5 +53,51 @@ describe("the atlas's links into the explorer", () => {
     const i = Math.round(((-55 - spec.x.min) / (spec.x.max - spec.x.min)) * (spec.x.n - 1));
     const j = Math.round(((4 - spec.y.min) / (spec.y.max - spec.y.min)) * (spec.y.n - 1));
     expect(cellHref(spec, i, j, CLASSES)).toMatch(/^\.\.\/\?class=IB&/);
+  });
+});
+
+describe("the atlas maps' settings in the address", () => {
+  it("writes nothing for the default maps, and only what differs otherwise", () => {
+    expect(atlasSearch({...DEFAULT_MAPS})).toBe("");
+    const cd = {
+      ...DEFAULT_MAPS.cd,
+      fixed: {...DEFAULT_MAPS.cd.fixed, I: 14},
+      x: {...DEFAULT_MAPS.cd.x, n: 32},
+      y: {...DEFAULT_MAPS.cd.y, n: 32}
+    };
+    expect(atlasSearch({...DEFAULT_MAPS, cd})).toBe("?cd.n=32&cd.I=14");
+    const Id = {
+      ...DEFAULT_MAPS.Id,
+      method: "paper2004" as const,
+      duration: 500,
+      x: {...DEFAULT_MAPS.Id.x, min: 5, max: 20}
+    };
+    expect(atlasSearch({Id})).toBe("?Id.x=5%2C20&Id.T=500&Id.method=paper2004");
+  });
+
+  it("reads back what it wrote (round trip), for every map", () => {
+    const specs = {
+      cd: {...DEFAULT_MAPS.cd, fixed: {...DEFAULT_MAPS.cd.fixed, I: 14, a: 0.03}},
+      ab: {
+        ...DEFAULT_MAPS.ab,
+        x: {...DEFAULT_MAPS.ab.x, min: 0.01, max: 0.1, n: 100},
+        y: {...DEFAULT_MAPS.ab.y, n: 100}
+      },
+      Id: {...DEFAULT_MAPS.Id, dt: 2 ** -4, method: "paper2004" as const}
+    };
+    const {specs: back, notices} = parseAtlasSearch(atlasSearch(specs));
+    expect(notices).toEqual([]);
+    expect(back).toEqual(specs);
+    expect(parseAtlasSearch("")).toEqual({specs: {}, notices: []});
+  });
+
+  it("turns bad input into notices and keeps the map's default, never throwing", () => {
+    const r = parseAtlasSearch("?cd.I=abc&ab.x=0.1&Id.n=5000&zz.I=3&foo=1&cd.q=1&%E0%A4%A=2");
+    expect(r.specs).toEqual({});
+    expect(r.notices.join(" ")).toMatch(/cd.I: expected a number, got “abc”/);
+    expect(r.notices.join(" ")).toMatch(/ab.x: expected “min,max”/);
+    expect(r.notices.join(" ")).toMatch(/The Id map keeps its default settings: x.n \(cells\)/);
+    expect(r.notices.join(" ")).toMatch(/Unknown setting “zz.I”/);
+    expect(r.notices.join(" ")).toMatch(/Unknown setting “foo”/);
   });
 });

@@ -29,6 +29,7 @@ import type {AtlasPool} from "../../workers/atlasPool.js";
 import {isCancelled} from "../../workers/workerRunner.js";
 import {cellHref} from "../../state/atlasState.js";
 import type {ClassId, PresetLike} from "../../state/urlState.js";
+import {placeLabels} from "./markLabels.js";
 
 /** Colours of the labels (bursting is shaded by spikes per burst instead). */
 export const LABEL_COLORS: Record<string, string> = {
@@ -95,9 +96,14 @@ export function presetMarks(classes: Record<string, Preset>, features: Record<st
   ];
 }
 
+/** The map's largest size (px); narrower containers (a phone) get a smaller chart at the same font size. */
 const WIDTH = 640;
 const HEIGHT = 520;
 const MARGIN = {marginLeft: 62, marginRight: 18, marginTop: 14, marginBottom: 46};
+/** Tick and mark labels (px): legible on a phone, where the chart is drawn at its real width, not scaled down. */
+const FONT_SIZE = 12;
+/** The states a map goes through, recorded in order in `data-history` (tests read the sequence). */
+export type MapState = "running" | "done" | "cancelled" | "error";
 /** Shortest time (ms) between two showings of new rows while a map is computed. */
 const FLUSH_MS = 200;
 
@@ -134,6 +140,15 @@ export class AtlasMap {
   private cancelButton: HTMLButtonElement;
   private figureSlot: HTMLElement;
   private running = false;
+  /** The chart's size in pixels (WIDTH × HEIGHT, or less in a narrow container). */
+  private width = WIDTH;
+  private height = HEIGHT;
+  private controlsBox!: HTMLElement;
+  private side!: HTMLElement;
+  private specListeners: ((spec: AtlasSpec) => void)[] = [];
+  private resize: ResizeObserver | undefined;
+  /** Marks whose label found no free place (named in the caption instead). */
+  private unlabelled: string[] = [];
   /** Rows of the current map computed so far. */
   private rowsDone = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -157,7 +172,7 @@ export class AtlasMap {
     this.link.textContent = "Open this neuron in the explorer";
     this.link.className = "atlas-open";
 
-    const controls = this.controls();
+    this.controlsBox = this.controls();
     const bar = document.createElement("div");
     bar.className = "atlas-progress";
     this.progress = document.createElement("progress");
@@ -175,14 +190,55 @@ export class AtlasMap {
     this.cancelButton.addEventListener("click", () => this.cancel());
     bar.append(this.progress, this.cancelButton, this.status);
 
-    const side = document.createElement("div");
-    side.className = "atlas-side";
-    side.append(controls, bar);
+    this.side = document.createElement("div");
+    this.side.className = "atlas-side";
+    this.side.append(this.controlsBox, bar);
     const main = document.createElement("div");
     main.className = "atlas-main";
     main.append(this.figureSlot, this.readout);
-    this.element.append(main, side);
+    this.element.append(main, this.side);
     this.draw();
+    // Drawn at the width it gets, so its labels keep their size on a phone instead of shrinking with the SVG.
+    if (typeof ResizeObserver === "function") {
+      this.resize = new ResizeObserver(() => this.fit(main.clientWidth));
+      this.resize.observe(main);
+    }
+  }
+
+  /** Redraws the chart for a container `available` px wide (no more than WIDTH). */
+  private fit(available: number): void {
+    if (!(available > 0)) return;
+    const width = Math.max(280, Math.min(WIDTH, Math.floor(available)));
+    if (Math.abs(width - this.width) < 8) return;
+    this.width = width;
+    this.height = Math.round(
+      MARGIN.marginTop +
+        MARGIN.marginBottom +
+        ((width - MARGIN.marginLeft - MARGIN.marginRight) * (HEIGHT - MARGIN.marginTop - MARGIN.marginBottom)) /
+          (WIDTH - MARGIN.marginLeft - MARGIN.marginRight)
+    );
+    this.draw();
+  }
+
+  /** Calls `listener` with the new spec whenever the reader changes the map's settings. */
+  onSpec(listener: (spec: AtlasSpec) => void): void {
+    this.specListeners.push(listener);
+  }
+
+  /** Shows `spec` in the controls and computes it (a link or Back restoring the map's settings). */
+  restore(spec: AtlasSpec): void {
+    this.spec = spec;
+    const controls = this.controls();
+    this.controlsBox.replaceWith(controls);
+    this.controlsBox = controls;
+    void this.recompute(spec);
+  }
+
+  /** Sets `data-state` and appends it to `data-history`, so a test sees "running" even if it lasted one frame. */
+  private setState(state: MapState): void {
+    this.element.dataset.state = state;
+    const history = (this.element.dataset.history ?? "").split(" ").filter(Boolean);
+    this.element.dataset.history = [...history, state].slice(-20).join(" ");
   }
 
   /** The map's controls: resolution, the two ranges, the fixed quantities, duration, dt and method. */
@@ -251,6 +307,7 @@ export class AtlasMap {
       return;
     }
     this.status.classList.remove("atlas-error");
+    for (const listener of this.specListeners) listener(spec);
     void this.recompute(spec);
   }
 
@@ -264,7 +321,7 @@ export class AtlasMap {
     this.focus = [Math.min(this.focus[0], spec.x.n - 1), Math.min(this.focus[1], spec.y.n - 1)];
     this.draw();
     this.running = true;
-    this.element.dataset.state = "running";
+    this.setState("running");
     this.cancelButton.disabled = false;
     this.progress.value = 0;
     this.rowsDone = 0;
@@ -310,17 +367,18 @@ export class AtlasMap {
         performance.mark(`atlas:done:${this.options.id}`);
         const workers = `${this.options.pool.size} worker${this.options.pool.size > 1 ? "s" : ""}`;
         this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${workers}, ${kernel === "wasm" ? "WebAssembly SIMD" : "JavaScript"} kernel).`;
-        this.element.dataset.state = "done";
+        this.setState("done");
         this.describe();
-      } else if (this.element.dataset.state === "running") {
+      } else if (this.spec === spec && this.element.dataset.state === "running") {
+        // Cancelled by the reader (not superseded by a newer spec, whose run owns the state now).
         this.flush();
         this.status.textContent = `Cancelled after ${this.rowsDone} of ${spec.y.n} rows; the rest of the map stays blank.`;
-        this.element.dataset.state = "cancelled";
+        this.setState("cancelled");
       }
     } catch (e) {
       this.status.textContent = `The map could not be computed: ${e instanceof Error ? e.message : e}`;
       this.status.classList.add("atlas-error");
-      this.element.dataset.state = "error";
+      this.setState("error");
     } finally {
       if (this.spec === spec) {
         this.running = false;
@@ -332,7 +390,7 @@ export class AtlasMap {
   /** Stops the computation; the rows drawn so far stay. */
   cancel(): void {
     if (!this.running) return;
-    this.element.dataset.state = "cancelled";
+    this.setState("cancelled");
     this.options.pool.cancel();
     this.running = false;
     this.cancelButton.disabled = true;
@@ -342,6 +400,7 @@ export class AtlasMap {
 
   dispose(): void {
     clearTimeout(this.debounce);
+    this.resize?.disconnect();
     this.options.pool.cancel();
   }
 
@@ -370,19 +429,66 @@ export class AtlasMap {
       } else places.set(key, {...m, matching: matches(m)});
     }
     const shown = [...places.values()];
+    const W = this.width;
+    const H = this.height;
+    const xDomain = [x.min - half(x), x.max + half(x)] as const;
+    const yDomain = [y.min - half(y), y.max + half(y)] as const;
+    // Pixel ↔ data along each axis, for placing the labels where they do not overlap.
+    const px = (v: number) =>
+      MARGIN.marginLeft + ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * (W - MARGIN.marginLeft - MARGIN.marginRight);
+    const py = (v: number) =>
+      H -
+      MARGIN.marginBottom -
+      ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * (H - MARGIN.marginTop - MARGIN.marginBottom);
+    const fromPx = (p: number) =>
+      xDomain[0] + ((p - MARGIN.marginLeft) / (W - MARGIN.marginLeft - MARGIN.marginRight)) * (xDomain[1] - xDomain[0]);
+    const fromPy = (p: number) =>
+      yDomain[0] +
+      ((H - MARGIN.marginBottom - p) / (H - MARGIN.marginTop - MARGIN.marginBottom)) * (yDomain[1] - yDomain[0]);
+    const placed = placeLabels(
+      shown.map((m) => ({x: px(m.values[x.key]), y: py(m.values[y.key]), text: m.id})),
+      {
+        bounds: {x0: MARGIN.marginLeft, y0: MARGIN.marginTop, x1: W - MARGIN.marginRight, y1: H - MARGIN.marginBottom},
+        fontSize: FONT_SIZE,
+        radius: 4.5
+      }
+    );
+    const labels = shown.flatMap((m, k) => {
+      const at = placed[k];
+      return at ? [{id: m.id, x: fromPx(at.x), y: fromPy(at.y), anchor: at.anchor}] : [];
+    });
+    this.unlabelled = shown.filter((_, k) => !placed[k]).map((m) => m.id);
+    const labelMark = (anchor: "start" | "end" | "middle") =>
+      Plot.text(
+        labels.filter((l) => l.anchor === anchor),
+        {
+          x: "x",
+          y: "y",
+          text: "id",
+          textAnchor: anchor,
+          lineAnchor: "middle",
+          fill: "black",
+          stroke: "white",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+          fontSize: FONT_SIZE,
+          fontWeight: "bold"
+        }
+      );
     const chart = Plot.plot({
-      width: WIDTH,
-      height: HEIGHT,
+      width: W,
+      height: H,
       ...MARGIN,
-      style: {background: "transparent", overflow: "visible"},
+      style: {background: "transparent", overflow: "visible", fontSize: `${FONT_SIZE}px`},
       x: {
-        domain: [x.min - half(x), x.max + half(x)],
+        domain: xDomain,
         label: AXIS_LABELS[x.key],
         labelAnchor: "center",
-        labelArrow: "none"
+        labelArrow: "none",
+        ticks: Math.max(3, Math.floor((W - 80) / 70))
       },
       y: {
-        domain: [y.min - half(y), y.max + half(y)],
+        domain: yDomain,
         label: AXIS_LABELS[y.key],
         labelAnchor: "center",
         labelArrow: "none"
@@ -398,19 +504,9 @@ export class AtlasMap {
           strokeWidth: 1.5,
           fill: (m: PresetMark & {matching: boolean}) => (m.matching ? "white" : "none")
         }),
-        Plot.text(shown, {
-          x: (m: PresetMark) => m.values[x.key],
-          y: (m: PresetMark) => m.values[y.key],
-          text: "id",
-          dx: 7,
-          textAnchor: "start",
-          fill: "black",
-          stroke: "white",
-          strokeWidth: 3,
-          paintOrder: "stroke",
-          fontSize: 11,
-          fontWeight: "bold"
-        })
+        labelMark("start"),
+        labelMark("end"),
+        labelMark("middle")
       ]
     }) as SVGSVGElement;
     chart.classList.add("atlas-chart");
@@ -421,10 +517,10 @@ export class AtlasMap {
     this.canvas.className = "atlas-cells";
     const pct = (v: number, of: number) => `${((100 * v) / of).toFixed(4)}%`;
     Object.assign(this.canvas.style, {
-      left: pct(MARGIN.marginLeft, WIDTH),
-      top: pct(MARGIN.marginTop, HEIGHT),
-      width: pct(WIDTH - MARGIN.marginLeft - MARGIN.marginRight, WIDTH),
-      height: pct(HEIGHT - MARGIN.marginTop - MARGIN.marginBottom, HEIGHT)
+      left: pct(MARGIN.marginLeft, W),
+      top: pct(MARGIN.marginTop, H),
+      width: pct(W - MARGIN.marginLeft - MARGIN.marginRight, W),
+      height: pct(H - MARGIN.marginTop - MARGIN.marginBottom, H)
     });
     const context = this.canvas.getContext("2d");
     this.image = context ? context.createImageData(x.n, y.n) : new ImageData(x.n, y.n);
@@ -450,7 +546,8 @@ export class AtlasMap {
     this.box.addEventListener("focus", () => this.showFocus());
 
     const marksText = shown.length
-      ? `Marked: ${shown.map((m) => m.id).join(", ")}.`
+      ? `Marked: ${shown.map((m) => m.id).join(", ")}.` +
+        (this.unlabelled.length ? ` Too close to label on the map: ${this.unlabelled.join(", ")}.` : "")
       : "No published neuron lies in this range.";
     const fig = figure(this.box, {
       title: this.options.title,
@@ -544,14 +641,16 @@ export class AtlasMap {
   private showFocus(): void {
     const [i, j] = this.focus;
     const {x, y} = this.spec;
-    const plotW = WIDTH - MARGIN.marginLeft - MARGIN.marginRight;
-    const plotH = HEIGHT - MARGIN.marginTop - MARGIN.marginBottom;
+    const W = this.width;
+    const H = this.height;
+    const plotW = W - MARGIN.marginLeft - MARGIN.marginRight;
+    const plotH = H - MARGIN.marginTop - MARGIN.marginBottom;
     const pct = (v: number, of: number) => `${((100 * v) / of).toFixed(4)}%`;
     Object.assign(this.outline.style, {
-      left: pct(MARGIN.marginLeft + (plotW * i) / x.n, WIDTH),
-      top: pct(MARGIN.marginTop + (plotH * (y.n - 1 - j)) / y.n, HEIGHT),
-      width: pct(plotW / x.n, WIDTH),
-      height: pct(plotH / y.n, HEIGHT)
+      left: pct(MARGIN.marginLeft + (plotW * i) / x.n, W),
+      top: pct(MARGIN.marginTop + (plotH * (y.n - 1 - j)) / y.n, H),
+      width: pct(plotW / x.n, W),
+      height: pct(plotH / y.n, H)
     });
     this.showCell(this.focus);
   }

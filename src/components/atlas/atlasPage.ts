@@ -1,12 +1,33 @@
 /**
- * The atlas page's pieces that are not a map: the section comparing the fast kernel with the accurate method,
- * from src/data/atlas-agreement.json (written by scripts/atlas-agreement.ts), and the worker factory (from
- * src/workers/workers.ts).
+ * The atlas page's pieces that are not a map: the maps' settings kept in the address, the section comparing
+ * the fast kernel with the accurate method, from src/data/atlas-agreement.json (written by
+ * scripts/atlas-agreement.ts), and the worker factory (from src/workers/workers.ts).
  */
 import * as Inputs from "@observablehq/inputs";
-import type {AtlasSpec} from "../../lib/scans/atlas.js";
+import {MAP_IDS, type AtlasSpec, type MapId} from "../../lib/scans/atlas.js";
+import {atlasSearch, parseAtlasSearch} from "../../state/atlasState.js";
+import {UrlNotice} from "../messages.js";
+import type {AtlasMap} from "./atlasMap.js";
 
 export {atlasWorker} from "../../workers/workers.js";
+
+/**
+ * Restores the maps a link (or Back, after a cell opened the explorer) asks for, and keeps the address in step
+ * with every change of a map's settings. Returns the notice about what in the link could not be used.
+ */
+export function linkMapsToAddress(maps: Record<MapId, AtlasMap>, where: Location = location): HTMLElement {
+  const {specs, notices} = parseAtlasSearch(where.search);
+  for (const id of MAP_IDS) {
+    const spec = specs[id];
+    if (spec) maps[id].restore(spec);
+  }
+  for (const id of MAP_IDS)
+    maps[id].onSpec(() => {
+      const search = atlasSearch(Object.fromEntries(MAP_IDS.map((k) => [k, maps[k].spec])));
+      history.replaceState(history.state, "", `${where.pathname}${search}${where.hash}`);
+    });
+  return UrlNotice(notices);
+}
 
 /** The shape of src/data/atlas-agreement.json (the parts the page shows). */
 export interface Agreement {

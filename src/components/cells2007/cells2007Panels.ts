@@ -39,6 +39,7 @@ import {
   type Compare2007State
 } from "../../state/cells2007State.js";
 import {el} from "../dom.js";
+import {methodsDisagreement, namedCurrent, openingNote} from "./namedBehaviour.js";
 
 /** Width available to a chart inside `box` (a fallback where layout is unknown, e.g. jsdom). */
 function widthOf(box: HTMLElement, fallback = 640): number {
@@ -98,13 +99,16 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
   );
   card.append(el("p", {className: "cells2007-bif", textContent: `Rest-state bifurcations: ${bifurcationText(p)}`}));
 
-  let current = p.testCurrents[0]!;
+  // Opens where the cell does what its name says (izhi2007.m's first test current does not always).
+  let current = namedCurrent(id);
+  const opening = openingNote(id, current);
   let view: View2007 = "book";
   const select = el(
     "select",
     {id: `cells2007-${id}-current`},
     ...p.testCurrents.map((I) => el("option", {value: String(I), textContent: `${fmt(I)} pA`}))
   );
+  select.value = String(current);
   select.addEventListener("change", () => {
     current = Number(select.value);
     update();
@@ -123,7 +127,11 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
   counts.setAttribute("aria-live", "polite");
   const sentence = el("p", {className: "cells2007-sentence"});
   const protocol = el("p", {className: "cells2007-protocol"});
-  card.append(controls, protocol, chart, counts, sentence);
+  const disagreement = el("p", {className: "cells2007-disagreement"});
+  disagreement.setAttribute("role", "note");
+  card.append(controls, protocol);
+  if (opening) card.append(el("p", {className: "cells2007-opening", textContent: opening}));
+  card.append(chart, counts, sentence, disagreement);
 
   const cache = new Map<number, CellRun>();
   let run: CellRun | null = null;
@@ -137,6 +145,9 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
         ? `Spikes: ${run.book.spikes.length} (book), ${run.adaptive.spikes.length} (accurate).`
         : `Spikes: ${shown} (${view === "book" ? "book" : "accurate"}).`;
     sentence.textContent = differenceSentence(run);
+    const differs = methodsDisagreement(id, run.current, run.book.spikes, run.adaptive.spikes);
+    disagreement.textContent = differs ?? "";
+    disagreement.hidden = !differs;
     const warnings = [...run.book.warnings, ...run.adaptive.warnings];
     if (warnings.length) sentence.textContent += ` Note: ${warnings.join(" ")}`;
     chart.replaceChildren(

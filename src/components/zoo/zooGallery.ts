@@ -52,6 +52,8 @@ export interface ZooGalleryOptions {
   onFirstPanels?: () => void;
   /** Base of the explorer's address; default "./". */
   base?: string;
+  /** The element id of the panel a link points at (`panel-P`, from the address's hash), scrolled to once drawn. */
+  target?: string | null;
   /**
    * Runs one accurate simulation, e.g. in a Web Worker (workerRunner.ts); default `lib.simulate` on the main
    * thread, one run per task. Panel T's accurate run takes ≈ 200 ms: in a worker it never blocks input.
@@ -80,8 +82,8 @@ export class ZooGallery {
   readonly status: HTMLElement;
   #mode: ZooMode;
   #slots: Slot[];
-  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections">> &
-    Pick<ZooGalleryOptions, "onFirstPanels">;
+  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections" | "target">> &
+    Pick<ZooGalleryOptions, "onFirstPanels" | "target">;
   #cancelled = false;
   #radios = new Map<ZooMode, HTMLInputElement>();
   #listeners: ((mode: ZooMode) => void)[] = [];
@@ -196,8 +198,8 @@ export class ZooGallery {
 
   /** A link to one panel (`/zoo#panel-G`) scrolls to it once it exists: most panels are rendered after load. */
   #scrollToTarget(): void {
-    const id = typeof location === "undefined" ? "" : decodeURIComponent(location.hash.slice(1));
-    const target = id.startsWith("panel-") ? this.#slots.find((s) => s.article?.id === id)?.article : undefined;
+    const id = this.#options.target;
+    const target = id ? this.#slots.find((s) => s.article?.id === id)?.article : undefined;
     if (target && target.isConnected) target.scrollIntoView({block: "start"});
   }
 
