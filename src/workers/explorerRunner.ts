@@ -19,6 +19,10 @@ export const FRAME_MS = 10;
 /** A worker run older than this (ms) is terminated when a newer request arrives. */
 export const RESTART_MS = 150;
 
+/** Main-thread runs not learnt from (the engine is still compiling), and the most the learning may scale by. */
+const WARM_UP_RUNS = 3;
+const MAX_CORRECTION = 4;
+
 /** Rough cost of one recorded sample of each method (ns), before the machine's own correction. */
 const NS_PER_SAMPLE: Record<string, number> = {
   euler: 30,
@@ -56,6 +60,7 @@ export class ExplorerRunner {
   readonly #jobs: WorkerJobs<SimulateOptions, Trace>;
   /** Measured / predicted cost of main-thread runs (a running average; 1 until measured). */
   #correction = 1;
+  #timed = 0;
   #inFlight: {started: number; job: Promise<Trace>} | null = null;
   #waiting: {options: SimulateOptions; resolve: (t: Trace) => void; reject: (e: unknown) => void} | null = null;
   #listeners = new Set<(status: RunnerStatus) => void>();
@@ -72,9 +77,10 @@ export class ExplorerRunner {
     this.#jobs = new WorkerJobs(makeWorker, executeRun);
   }
 
-  /** Calls `listener` whenever a worker run starts or ends. */
+  /** Calls `listener` now, with the current status, and whenever a worker run starts or ends. */
   onStatus(listener: (status: RunnerStatus) => void): void {
     this.#listeners.add(listener);
+    listener(this.#status());
   }
 
   /** Whether `options` will run on the main thread (at once) rather than in the worker. */
@@ -137,9 +143,10 @@ export class ExplorerRunner {
 
   #learn(options: SimulateOptions, ms: number) {
     const predicted = predictedMs(options);
-    // Only runs long enough to time say anything about the machine.
-    if (predicted < 0.5 || ms < 0.5) return;
-    this.#correction = Math.min(20, Math.max(0.2, 0.7 * this.#correction + 0.3 * (ms / predicted)));
+    // Only runs long enough to time say anything about the machine, and not the first ones, which are slow
+    // while the engine compiles the integrator.
+    if (++this.#timed <= WARM_UP_RUNS || predicted < 0.5 || ms < 0.5) return;
+    this.#correction = Math.min(MAX_CORRECTION, Math.max(0.2, 0.7 * this.#correction + 0.3 * (ms / predicted)));
   }
 
   #dropWaiting() {
@@ -168,8 +175,13 @@ export class ExplorerRunner {
     });
   }
 
-  #notify() {
+  #status(): RunnerStatus {
     const busy = this.#inFlight !== null || this.#waiting !== null;
-    for (const listener of this.#listeners) listener({busy, duration: this.#duration, place: this.#place});
+    return {busy, duration: this.#duration, place: this.#place};
+  }
+
+  #notify() {
+    const status = this.#status();
+    for (const listener of this.#listeners) listener(status);
   }
 }

@@ -204,7 +204,10 @@ export class Axes {
     xTicks.forEach((tick, i) => {
       const px = round1(x(tick));
       ticks += `M${px},${bottom}v6`;
-      place(this.xTexts[i].el, px, bottom + 9, xFormat(tick));
+      const label = xFormat(tick);
+      // A label centred at the right edge ("10,000" at the end of a 10-s run) would be cut off: end it there.
+      attr(this.xTexts[i].el, "text-anchor", px + X_LABEL_HALF_CHAR * label.length > width ? "end" : "middle");
+      place(this.xTexts[i].el, px, bottom + 9, label);
     });
     place(this.xTitle, width - marginRight, height - 3, this.xTitle.textContent ?? "");
     const ny = Math.max(2, Math.round((height - marginTop - marginBottom) / 35));
@@ -232,6 +235,9 @@ export class Axes {
     }
   }
 }
+
+/** Half the width of one character of a tick label (px, at the axes' 10-px font; digits and commas). */
+const X_LABEL_HALF_CHAR = 3.2;
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;

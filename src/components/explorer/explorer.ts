@@ -14,6 +14,7 @@ import type {
   Trace
 } from "../../lib/index.js";
 import {STIMULUS_KEYS, presetOf, presetState, type ExplorerState, type PresetSet} from "../../state/urlState.js";
+import {isCancelled} from "../../workers/workerRunner.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -266,7 +267,7 @@ export function startRun(
   return result.then(
     (trace) => finishRun(state, options, {trace}, lib, start),
     (error) => {
-      if (error instanceof Error && error.message === "cancelled") throw error;
+      if (isCancelled(error)) throw error;
       return finishRun(state, options, {error}, lib, start);
     }
   );
@@ -318,6 +319,8 @@ export function ghostRunOf(
   };
   const result = startRun(ghost, presets, runner, lib);
   if (!(result instanceof Promise)) return keep(result);
+  // The generator may be closed (a newer setting) before it awaits the run; its rejection is then nobody's.
+  result.catch(() => {});
   return (async function* () {
     yield null;
     try {
