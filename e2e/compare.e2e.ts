@@ -133,3 +133,61 @@ test("four neurons at 390×844 do not scroll sideways, and the phase planes stac
   expect(table.scroll).toBeLessThanOrEqual(table.client);
   expect(errors).toEqual([]);
 });
+
+test("the same RS run has the same rate here and in the explorer, and the window is stated", async ({page}) => {
+  const errors = await open(page, "?n1=RS&n2=FS&stim=protocol1");
+  const rate = page.locator("table.compare-stats tbody tr").filter({hasText: /^Rate \(Hz\)/});
+  const here = (await rate.locator("td").first().textContent())!.trim();
+  await expect(rate.locator("th")).toContainText("over [0, time reached], as in the explorer");
+  await expect(page.getByText("over [0, time reached] (the run's duration")).toBeVisible();
+  await page.goto("/?class=RS", {waitUntil: "networkidle"});
+  const readout = page.locator("dl.spike-readout dt", {hasText: /^Rate$/}).locator("xpath=following-sibling::dd[1]");
+  await expect(readout).toHaveText(`${here} Hz`);
+  expect(errors).toEqual([]);
+});
+
+test("the classifier's label agrees with the statistics beside it (RS: tonic, no burst)", async ({page}) => {
+  await open(page, "?n1=RS&n2=RZ&stim=protocol1");
+  const row = (label: RegExp) =>
+    page.locator("table.compare-stats tbody tr").filter({hasText: label}).first().locator("td").allTextContents();
+  const [rsPattern] = await row(/^Firing pattern/);
+  expect(rsPattern).toBe("tonic");
+  const [late] = await row(/^Late adaptation index/);
+  expect(Number(late.replace("−", "-"))).toBeLessThan(0.1);
+  expect((await row(/^Bursts/))[0]).toBe("0");
+});
+
+test("on a phone, chart text is at least 11 px, labels do not overlap, and a neuron is named once", async ({page}) => {
+  await page.setViewportSize({width: 390, height: 844});
+  await open(page, "?n1=RS&n2=FS&n3=CH");
+  await expect(page.locator(".compare-phase-grid figure")).toHaveCount(3);
+  const report = await page.evaluate(() => {
+    const small: string[] = [];
+    const overlaps: string[] = [];
+    for (const svg of document.querySelectorAll(
+      ".compare-stack svg, .compare-overlay svg, .compare-current svg, .compare-phase-grid svg"
+    )) {
+      const texts = [...svg.querySelectorAll("text")].filter(
+        (t) => (t.textContent ?? "").trim() && t.getClientRects().length
+      );
+      for (const t of texts) {
+        const size = parseFloat(getComputedStyle(t).fontSize);
+        if (size < 11) small.push(`${t.textContent} (${size}px)`);
+      }
+      const boxes = texts.map((t) => ({text: t.textContent, r: t.getBoundingClientRect()}));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!.r, boxes[j]!.r];
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1) overlaps.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+        }
+    }
+    return {small, overlaps};
+  });
+  expect(report.small).toEqual([]);
+  expect(report.overlaps).toEqual([]);
+  await page.locator("#compare-overlay").check();
+  const legend = page.locator(".compare-legend li");
+  await expect(legend.first()).toHaveText("1 · RS, regular spiking");
+});

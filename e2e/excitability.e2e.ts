@@ -140,6 +140,12 @@ test.describe("chapter 6: the input current", () => {
     await page.getByRole("radio", {name: /^G: its latency/}).check();
     await page.getByRole("button", {name: "Reveal"}).click();
     await expect(page.locator(".predict-answer")).toContainText(/G's first spike comes after \d/);
+    // The reveal draws both panels' latencies, so the quoted numbers can be read off the page.
+    const answer = page.locator("figure", {hasText: "First-spike latency near rheobase"});
+    await expect(answer).toBeVisible({timeout: 20_000});
+    await expect(answer.locator("figcaption")).toContainText(
+      /G \(integrator\): \d[\d.]* ms at 0\.1 % above rheobase; H \(resonator\): \d/
+    );
     expect(problems).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import {
   classifySpikeTrain,
   IRREGULAR_MIN_CV,
   PHASIC_MIN_SILENCE_FRACTION,
+  PHASIC_MIN_SILENCE_ISI_RATIO,
   type FiringPattern,
   type SpikeTrainDecision
 } from "./classifySpikeTrain.js";
@@ -92,6 +93,11 @@ function reasonOf(d: SpikeTrainDecision, {end, onset, explicitThreshold, budgetS
     case "phasic":
       if (d.spikes === 1)
         return `A single spike ${fmt(d.latency)} ms after onset, then silence for the remaining ${fmt(d.silence)} ms.`;
+      if (d.doublet)
+        return (
+          `Two spikes ${fmt(d.span)} ms apart, then silence for the last ${fmt(d.silence)} ms, ` +
+          `${fmt(d.silence / d.span)} times their ISI (phasic if ≥ ${fmt(PHASIC_MIN_SILENCE_ISI_RATIO)} times): the neuron stopped firing.`
+        );
       return (
         `${d.spikes} spikes within ${fmt(d.span)} ms (longest ISI ${fmt(d.longestIsi)} ms), then silence for the last ` +
         `${fmt(d.silence)} ms, ${fmt((100 * d.silence) / (end - onset))}% of the ${window} (phasic if ≥ ${fmt(100 * PHASIC_MIN_SILENCE_FRACTION)}%).`

@@ -12,7 +12,10 @@
  * 3. **phasic**: one spike; or all spikes come early and are followed by a silence that lasts at least
  *    {@link PHASIC_MIN_SILENCE_FRACTION} of the stimulus window [onset, end) *and* at least
  *    {@link PHASIC_MIN_SILENCE_ISI_RATIO} times the longest ISI of the response. A phasic response of ≥ 2
- *    spikes is a phasic burst: `spikesPerBurst` is its spike count (Fig. 1D).
+ *    spikes is a phasic burst: `spikesPerBurst` is its spike count (Fig. 1D). Two spikes are too few for a
+ *    rate, so for them the silence need only last {@link PHASIC_MIN_SILENCE_ISI_RATIO} times their ISI: the
+ *    neuron stopped firing (a doublet, such as the 2003 RZ class's answer to its pulse), which no tonic train
+ *    does; two spikes followed by a shorter silence are tonic (rule 8), too few to judge further.
  * 4. **mixed**: exactly one burst, at the first spike, followed by ≥ 2 single spikes, and the pause after the
  *    burst is longer than the median ISI of the spikes that follow (a post-burst pause, then tonic firing:
  *    Fig. 1E, the IB class). A single short first ISI that merely relaxes towards the steady rate (pause
@@ -156,6 +159,11 @@ export type SpikeTrainDecision =
       longestIsi: number;
       /** end − last spike. */
       silence: number;
+      /**
+       * True for two spikes followed by a silence of ≥ PHASIC_MIN_SILENCE_ISI_RATIO × their ISI that is shorter
+       * than PHASIC_MIN_SILENCE_FRACTION of the window (a doublet that stopped); absent otherwise.
+       */
+      doublet?: true;
     }
   | {
       pattern: "mixed";
@@ -236,6 +244,20 @@ export function classifySpikeTrain(
       span: last - first,
       longestIsi: longest,
       silence
+    };
+  }
+
+  // 3b. two spikes, then a silence of several of their ISIs: the neuron stopped (it would be "tonic" below).
+  if (n === 2 && silence >= PHASIC_MIN_SILENCE_ISI_RATIO * longest) {
+    return {
+      pattern: "phasic",
+      spikesPerBurst: 2,
+      spikes: 2,
+      latency: first - onset,
+      span: last - first,
+      longestIsi: longest,
+      silence,
+      doublet: true
     };
   }
 

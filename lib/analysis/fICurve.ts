@@ -21,6 +21,32 @@ import {
   type State
 } from "./excitabilityRuns.js";
 
+/**
+ * {@link settledRate}: the most the silence after the last spike may last, in units of the last ISI, for that
+ * ISI to count as the rate the neuron still fires at (a periodic train's silence is always below one ISI; a
+ * train that slowed down or stopped has a longer one).
+ */
+export const SETTLED_MAX_SILENCE_ISIS = 2;
+
+/**
+ * The rate (Hz) a run settled to, from its spike times (ms): 1000 / its last inter-spike interval when that
+ * interval ends in the window [from, end] and the silence after it, end − last spike, is at most
+ * {@link SETTLED_MAX_SILENCE_ISIS} times that interval; otherwise (fewer than two spikes, the last one before
+ * the window, or a train that stopped) the spikes counted in [from, end] per second; 0 for an empty window.
+ */
+export function settledRate(spikes: ArrayLike<number>, from: number, end: number): number {
+  if (!(end > from)) return 0;
+  const n = spikes.length;
+  if (n >= 2) {
+    const last = spikes[n - 1]!;
+    const isi = last - spikes[n - 2]!;
+    if (last >= from && last <= end && end - last <= SETTLED_MAX_SILENCE_ISIS * isi) return 1000 / isi;
+  }
+  let counted = 0;
+  for (let k = 0; k < n; k++) if (spikes[k]! >= from && spikes[k]! <= end) counted++;
+  return (counted * 1000) / (end - from);
+}
+
 /** Options of {@link fICurve}. */
 export interface FICurveOptions extends RunSettings {
   /** The currents (mV/ms), swept in increasing order (up) or decreasing order (down). */
@@ -45,10 +71,18 @@ export interface FIPoint {
   /** Current (mV/ms). */
   I: number;
   /**
-   * Steady-state rate (Hz): spikes in [transient, duration) × 1000 / (duration − transient). If the run stopped
-   * early (see `warnings`), the window ends where it stopped (and starts at 0 if it stopped within the transient).
+   * Settled rate (Hz), see {@link settledRate}: 1000 / the run's last inter-spike interval when that interval
+   * ends in the steady-state window [transient, duration] and the neuron was still firing at the end; else
+   * `countRate`. Measured from the interval, it is not limited to whole spikes per window (a 1-s window would
+   * otherwise give only whole numbers of Hz).
    */
   rate: number;
+  /**
+   * Spikes counted in the window per second (Hz): spikes in [transient, duration) × 1000 / (duration −
+   * transient). If the run stopped early (see `warnings`), the window ends where it stopped (and starts at 0 if
+   * it stopped within the transient).
+   */
+  countRate: number;
   /** 1000 / the first inter-spike interval of this run (Hz), or null with fewer than two spikes. */
   firstIsiRate: number | null;
   /** Number of spikes in the steady-state window. */
@@ -154,7 +188,8 @@ export function fICurve(options: FICurveOptions): FICurve {
       const inWindow = countFrom(run.spikes, from);
       points.push({
         I,
-        rate: run.tEnd > 0 ? (inWindow * 1000) / (run.tEnd - from) : 0,
+        rate: settledRate(run.spikes, from, run.tEnd),
+        countRate: run.tEnd > 0 ? (inWindow * 1000) / (run.tEnd - from) : 0,
         firstIsiRate: run.spikes.length >= 2 ? 1000 / (run.spikes[1]! - run.spikes[0]!) : null,
         spikes: inWindow,
         totalSpikes: run.spikes.length,

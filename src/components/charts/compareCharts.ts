@@ -3,12 +3,16 @@
  * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
+import {nullclines} from "../../lib/analysis/nullclines.js";
 import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "../compare/compareModel.js";
-import {PhasePlane} from "./phasePlane.js";
+import {PhasePlane, phaseDomain} from "./phasePlane.js";
 
-/** One colour per neuron (Okabe–Ito: distinct for the common colour-vision deficiencies, readable on white). */
-export const NEURON_COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"] as const;
+/**
+ * One colour per neuron (Okabe–Ito: distinct for the common colour-vision deficiencies, readable on white),
+ * without its orange, which means the v-nullcline in the phase planes on the same page.
+ */
+export const NEURON_COLORS = ["#0072b2", "#cc79a7", "#009e73", "#000000"] as const;
 
 /** "1 · RS" — how charts and the table name neuron i. */
 export function neuronTitle(run: Pick<CompareRun, "neuron">): string {
@@ -28,7 +32,7 @@ export function voltageDomain(runs: CompareRun[]): [number, number] {
   return lo <= hi ? [lo, hi] : [-80, 30];
 }
 
-/** The legend of the neurons: a coloured line and the neuron's name. */
+/** The legend of the neurons: a coloured line and the neuron's number and name ("1 · RS, regular spiking"). */
 export function NeuronLegend(runs: CompareRun[], document: Document = globalThis.document): HTMLElement {
   const list = document.createElement("ul");
   list.className = "chart-legend compare-legend";
@@ -36,7 +40,7 @@ export function NeuronLegend(runs: CompareRun[], document: Document = globalThis
     const li = document.createElement("li");
     li.append(
       swatch(document, NEURON_COLORS[r.neuron.index % NEURON_COLORS.length]),
-      `${neuronTitle(r)}: ${r.neuron.label}`
+      `${r.neuron.index + 1} · ${r.neuron.label}`
     );
     list.append(li);
   }
@@ -126,13 +130,53 @@ export function phaseGridLayout(
   return {columns, chartWidth: Math.min(chartWidth, width)};
 }
 
-/** The phase plane of each neuron, side by side on a wide screen and stacked on a phone. */
+/**
+ * One frame for every phase plane, so the planes can be compared by eye: the union of each plane's own extent
+ * (its trajectory, reset jumps and nearby equilibria), widened in u to hold the lowest point of each neuron's
+ * v-nullcline on that v range, so every nullcline the legend names is in frame.
+ */
+export function sharedPlaneDomain(
+  runs: CompareRun[],
+  I: number
+): {vDomain: [number, number]; uDomain: [number, number]} | null {
+  let v0 = Infinity;
+  let v1 = -Infinity;
+  let u0 = Infinity;
+  let u1 = -Infinity;
+  const drawn = runs.filter((r) => r.trace);
+  for (const r of drawn) {
+    const own = phaseDomain(r.trace!, r.neuron.params, r.equilibria, r.neuron.vPeak);
+    [v0, v1] = [Math.min(v0, own.vDomain[0]), Math.max(v1, own.vDomain[1])];
+    [u0, u1] = [Math.min(u0, own.uDomain[0]), Math.max(u1, own.uDomain[1])];
+  }
+  if (!(v0 < v1 && u0 < u1)) return null;
+  for (const r of drawn) {
+    try {
+      const nc = nullclines(r.neuron.params, I, {vMin: v0, vMax: v1, n: 161, equation: r.neuron.equation});
+      let lowest = Infinity;
+      for (const u of nc.vNullcline) lowest = Math.min(lowest, u);
+      if (!Number.isFinite(lowest)) continue;
+      // The knee with a margin of 8 % of the span around it, so the bend is seen, not just touched.
+      const margin = 0.08 * (Math.max(u1, lowest) - Math.min(u0, lowest));
+      u0 = Math.min(u0, lowest - margin);
+      u1 = Math.max(u1, lowest + margin);
+    } catch {
+      // parameters the library rejects: that plane keeps the frame of the others
+    }
+  }
+  return {vDomain: [v0, v1], uDomain: [u0, u1]};
+}
+
+/** The phase plane of each neuron, side by side on a wide screen and stacked on a phone, in one shared frame. */
 export function PhasePlanes(
   runs: CompareRun[],
   {width, I, when}: {width: number; I: number; when: string}
 ): HTMLElement {
   const drawn = runs.filter((r) => r.trace);
   const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
+  const frame = sharedPlaneDomain(drawn, I);
+  // PhasePlane passes Plot options through: the shared domains replace each plane's own.
+  const scales = frame ? {x: {domain: frame.vDomain, axis: null}, y: {domain: frame.uDomain, axis: null}} : {};
   const grid = document.createElement("div");
   grid.className = "compare-phase-grid";
   grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
@@ -146,7 +190,8 @@ export function PhasePlanes(
         equilibria: r.equilibria,
         vPeak: r.neuron.vPeak,
         title: `${neuronTitle(r)}: phase plane (v, u)`,
-        caption: `${r.neuron.label}. Nullclines for I = ${fmt(I)} (${when}); dashed lines are the reset jumps to v = c, u + d.`
+        caption: `${r.neuron.label}. Nullclines for I = ${fmt(I)} (${when}); dashed lines are the reset jumps to v = c, u + d. All planes share one scale.`,
+        ...scales
       })
     );
   }

@@ -11,11 +11,13 @@ import type {
   Preset,
   SimulateOptions,
   SpikeStatistics,
+  SpikeTrainDecision,
   Stimulus,
   Trace
 } from "../../lib/index.js";
+import {ADAPTING_MIN_INDEX, FIRING_PATTERNS} from "../../lib/analysis/classifySpikeTrain.js";
 import {fmt} from "../charts/chart.js";
-import {stimulusOf} from "../explorer/explorer.js";
+import {stimulusOf, timeReached} from "../explorer/explorer.js";
 import {
   PUBLISHED_DT,
   catalogPreset,
@@ -36,7 +38,10 @@ export interface FullCatalog extends Catalog {
   features: Catalog["features"] & Record<string, Preset>;
 }
 
-/** The library functions the page calls. Burst detection is used when the library offers it. */
+/**
+ * The library functions the page calls. Burst detection and the classifier (with its core, whose numbers the
+ * table shows beside the label) are used when the library offers them.
+ */
 export type CompareLibrary = Pick<
   typeof Library,
   "simulate" | "compileStimulus" | "spikeStatistics" | "equilibria" | "stimulusLabel"
@@ -46,6 +51,7 @@ export type CompareLibrary = Pick<
     spikes: ArrayLike<number>,
     options: {start: number; end: number; onset: number}
   ) => {pattern: string; spikesPerBurst?: number; reason: string};
+  classifySpikeTrain?: (spikes: Float64Array, start: number, end: number, onset: number) => SpikeTrainDecision;
 };
 
 /** One neuron as the page runs it. */
@@ -55,7 +61,7 @@ export interface Neuron {
   kind: NeuronKind;
   /** Short name, e.g. "RS", "Fig. 1A", "custom", "explorer". */
   short: string;
-  /** Longer name, e.g. "RS, regular spiking". */
+  /** Longer name that starts with the short one, e.g. "RS, regular spiking" (the preset's "(RS)" left out). */
   label: string;
   params: Params;
   v0: number;
@@ -97,11 +103,13 @@ export function neuronOf(
     const isClass = (CLASS_IDS as readonly string[]).includes(slot.kind);
     const short = isClass ? slot.kind.replace("_", " ") : `Fig. 1${slot.kind}`;
     const v0 = preset.v0 ?? -65;
+    // A class's name repeats its id ("regular spiking (RS)", "thalamo-cortical (TC), depolarised").
+    const name = isClass ? preset.name.replace(` (${slot.kind.split("_")[0]})`, "") : preset.name;
     return {
       index,
       kind: slot.kind,
       short,
-      label: `${short}, ${preset.name}`,
+      label: `${short}, ${name}`,
       params: {...preset.params},
       v0,
       u0: preset.u0 ?? preset.params.b * v0,
@@ -240,6 +248,13 @@ export interface CompareRun {
   stats: SpikeStatistics | null;
   /** Spikes before the stimulus onset (not in the statistics). */
   before: number;
+  /**
+   * The firing rate (Hz) as every page defines it: all spikes of the run ÷ the model time it reached, over
+   * [0, time reached] (the duration, or less if the run stopped early); null without a trace.
+   */
+  rate: number | null;
+  /** The classifier core's decision and the numbers behind it, when the library has it. */
+  decision: SpikeTrainDecision | null;
   /** Bursts from the library's detectBursts, when it has one: their number and mean spikes per burst. */
   bursts: {count: number; meanSize: number | null} | null;
   /** The library's firing-pattern label, when it has a classifier. */
@@ -278,8 +293,10 @@ export function runNeuron(
     error: null,
     stats: null,
     before: 0,
+    rate: null,
     bursts: null,
     pattern: null,
+    decision: null,
     equilibria: []
   };
   try {
@@ -289,6 +306,7 @@ export function runNeuron(
     const start = Math.min(stimulus.onset, end - 1e-9);
     run.stats = lib.spikeStatistics(trace.spikes, {start, end: end + 1e-9, onset: start});
     run.before = trace.spikes.filter((t) => t < start).length;
+    run.rate = lib.spikeStatistics(trace.spikes, {start: 0, end: rateWindowEnd(trace, stimulus.duration)}).rate;
     run.bursts = burstsOf(
       trace.spikes.filter((t) => t >= start),
       lib
@@ -299,6 +317,10 @@ export function runNeuron(
       } catch {
         run.pattern = null;
       }
+    }
+    // The same window and onset as the label, so the table's numbers are the ones that decided it.
+    if (run.pattern && typeof lib.classifySpikeTrain === "function") {
+      run.decision = lib.classifySpikeTrain(trace.spikes, start, end + 1e-9, start);
     }
   } catch (e) {
     run.error = e instanceof Error ? e.message : String(e);
@@ -311,6 +333,31 @@ export function runNeuron(
     run.equilibria = [];
   }
   return run;
+}
+
+/**
+ * The end of a run's rate window (ms), as the explorer takes it: the time the run reached, which is the
+ * duration unless the run stopped early (its spike budget, or a divergence); a run stopped at a spike keeps
+ * that spike in the half-open window [0, end).
+ */
+export function rateWindowEnd(trace: Pick<Trace, "t" | "spikes" | "dt">, duration: number): number {
+  let reached = timeReached(trace);
+  // A sample grid that ends within one step of the duration reached it.
+  if (reached >= duration - trace.dt) reached = duration;
+  const end = reached < duration ? reached * (1 + 4 * Number.EPSILON) : reached;
+  return Math.max(end, 1e-9);
+}
+
+/**
+ * The bursts the classifier counted in deciding its label: every burst of a "bursting" train, the onset burst
+ * of "mixed", the one burst of a phasic burst; none for the other labels (an initial doublet that relaxes into
+ * regular firing is not a burst). Spikes per burst: the classifier's (the median for "bursting").
+ */
+export function classifierBursts(d: SpikeTrainDecision): {count: number; perBurst: number | null} {
+  if (d.pattern === "bursting") return {count: d.bursts, perBurst: d.spikesPerBurst};
+  if (d.pattern === "mixed") return {count: 1, perBurst: d.spikesPerBurst};
+  if (d.pattern === "phasic" && d.spikesPerBurst !== undefined) return {count: 1, perBurst: d.spikesPerBurst};
+  return {count: 0, perBurst: null};
 }
 
 /**
@@ -382,7 +429,11 @@ export interface StatsRow {
   values: string[];
 }
 
-/** The rows of the statistics table (statistics down, neurons across). Burst rows only when detected. */
+/**
+ * The rows of the statistics table (statistics down, neurons across). With the classifier's decision, the
+ * late-ISI adaptation index and the bursts are the classifier's own numbers, so the label agrees with them;
+ * otherwise the burst rows come from the burst detector, when there is one.
+ */
 export function statsRows(runs: CompareRun[]): StatsRow[] {
   const value = (f: (r: CompareRun & {stats: SpikeStatistics}) => string) =>
     runs.map((r) => (r.stats ? f(r as CompareRun & {stats: SpikeStatistics}) : "—"));
@@ -390,7 +441,7 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
   if (runs.length && runs.every((r) => !r.stats || r.pattern)) {
     rows.push({
       label: "Firing pattern",
-      note: "the library's classifier (silent, tonic, adapting, phasic, bursting, mixed, irregular)",
+      note: `the library's classifier (${FIRING_PATTERNS.join(", ")})`,
       values: runs.map((r) => r.pattern?.pattern ?? "—")
     });
   }
@@ -400,7 +451,11 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
       note: "number of spikes from the stimulus onset to the end of the run",
       values: value((r) => String(r.stats.count))
     },
-    {label: "Rate (Hz)", note: "spikes per second over the same window", values: value((r) => fmt(r.stats.rate, 3))},
+    {
+      label: "Rate (Hz)",
+      note: "all spikes of the run ÷ the time simulated, over [0, time reached], as in the explorer",
+      values: value((r) => fmt(r.rate, 3))
+    },
     {
       label: "First-spike latency (ms)",
       note: "from the stimulus onset to the first spike",
@@ -418,11 +473,32 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
     },
     {
       label: "Adaptation index",
-      note: "mean of (ISIₙ₊₁ − ISIₙ) ÷ (ISIₙ₊₁ + ISIₙ): positive when firing slows; needs 3 spikes",
-      values: value((r) => fmt(r.stats.adaptation, 2))
+      note: "mean of (ISIₙ₊₁ − ISIₙ) ÷ (ISIₙ₊₁ + ISIₙ) over all the intervals: positive when firing slows; needs 3 spikes",
+      values: value((r) => indexText(r.stats.adaptation))
     }
   );
-  if (runs.length && runs.every((r) => !r.stats || r.bursts)) {
+  const decided = runs.length > 0 && runs.every((r) => !r.stats || r.decision);
+  if (decided) {
+    const late = (r: CompareRun) =>
+      r.decision && "late" in r.decision && r.decision.late ? indexText(r.decision.late.adaptation) : "—";
+    rows.push(
+      {
+        label: "Late adaptation index",
+        note: `the same over the second half of the intervals, where the classifier tells tonic from adapting (adapting from ${ADAPTING_MIN_INDEX}); the first intervals after onset reflect the start from rest`,
+        values: value(late)
+      },
+      {
+        label: "Bursts",
+        note: "bursts the classifier counted (an initial doublet that settles into regular firing is not one)",
+        values: value((r) => String(classifierBursts(r.decision!).count))
+      },
+      {
+        label: "Spikes per burst",
+        note: "the classifier's: the median for a bursting train",
+        values: value((r) => fmt(classifierBursts(r.decision!).perBurst, 3))
+      }
+    );
+  } else if (runs.length && runs.every((r) => !r.stats || r.bursts)) {
     rows.push(
       {
         label: "Bursts",
@@ -444,6 +520,11 @@ export function statsRows(runs: CompareRun[]): StatsRow[] {
     });
   }
   return rows;
+}
+
+/** An adaptation index to 2 digits; "0" for a regular train that differs from 0 only by rounding (−2.2e−7). */
+function indexText(x: number | null): string {
+  return x !== null && Math.abs(x) < 5e-4 ? "0" : fmt(x, 2);
 }
 
 /** The time axis every chart shares: [0, the stimulus's duration]. */

@@ -18,6 +18,10 @@
  *   button, arrow keys move between choices, Enter or Space presses the button.
  * - After a reveal the right choice carries the class "predict-right" (and a wrong pick "predict-wrong");
  *   the reader may change the choice and reveal again.
+ * - The form is also an input whose `value` says whether it has been revealed (false, then true): the first
+ *   Reveal dispatches an "input" event, so a page can hold back the chart that answers the question until the
+ *   reader has committed (`const answered = view(Predict(…))`, then `answered ? chart : AnswerPending(…)`).
+ *   Choosing a radio does not change the value, and its own input event stays inside the form.
  */
 import {checkKeys, checkNumber, describe} from "../../lib/validate.js";
 
@@ -34,13 +38,15 @@ export interface PredictOptions {
 
 let instances = 0;
 
-export function Predict(options: PredictOptions): HTMLFormElement {
+export function Predict(options: PredictOptions): HTMLFormElement & {readonly value: boolean} {
   const {question, choices, answer, reveal} = checkOptions(options);
   const id = `predict-${++instances}`;
 
   const form = document.createElement("form");
   form.className = "predict";
   form.addEventListener("submit", (event) => event.preventDefault());
+  let revealed = false;
+  Object.defineProperty(form, "value", {get: () => revealed, enumerable: true});
 
   const fieldset = document.createElement("fieldset");
   const legend = document.createElement("legend");
@@ -57,6 +63,8 @@ export function Predict(options: PredictOptions): HTMLFormElement {
     fieldset.append(label);
     return radio;
   });
+  // A radio's own input event would reach listeners on the form as a change of the form's value.
+  fieldset.addEventListener("input", (event) => event.stopPropagation());
 
   const button = document.createElement("button");
   button.type = "button";
@@ -81,10 +89,25 @@ export function Predict(options: PredictOptions): HTMLFormElement {
     output.replaceChildren(verdict, explanation(reveal));
     button.textContent = "Reveal again";
     form.classList.add("predict-revealed");
+    if (!revealed) {
+      revealed = true;
+      form.dispatchEvent(new Event("input", {bubbles: true}));
+    }
   });
 
   form.append(fieldset, button, output);
-  return form;
+  return form as HTMLFormElement & {readonly value: boolean};
+}
+
+/**
+ * What stands in place of a chart or a passage that answers a question, until the reader has revealed it:
+ * a short note saying what will appear there (class "answer-pending", for tests and print).
+ */
+export function AnswerPending(what: string): HTMLParagraphElement {
+  const note = document.createElement("p");
+  note.className = "answer-pending";
+  note.textContent = `${what} appears here once you have answered the question above and pressed Reveal.`;
+  return note;
 }
 
 /** The sentence saying whether the reader's pick (-1 for none) was right. */

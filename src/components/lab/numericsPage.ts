@@ -7,6 +7,10 @@ import {html} from "htl";
 import type {Trace} from "../../lib/index.js";
 import {COLORS, figure, fmt, voltagePlot} from "../charts/chart.js";
 import {RUN_COLORS} from "../charts/chaosCharts.js";
+import {seriesLegend} from "../charts/isiChart.js";
+
+/** Chart text at 12 px: Plot's default 10 px is too small on a phone. */
+const TEXT = {fontSize: "12px"};
 
 /** A method's spike-time error at each step, and its fitted order. */
 export interface ConvergenceRun {
@@ -43,6 +47,59 @@ export const METHOD_LABELS: Record<string, string> = {
   rk4: "RK4, spikes located in the step"
 };
 
+const SUPERSCRIPT: Record<string, string> = {
+  "-": "⁻",
+  0: "⁰",
+  1: "¹",
+  2: "²",
+  3: "³",
+  4: "⁴",
+  5: "⁵",
+  6: "⁶",
+  7: "⁷",
+  8: "⁸",
+  9: "⁹"
+};
+
+/**
+ * A log axis's tick as a reader writes it: 0.001 to 10000 as plain decimals, else with a power of ten ("10⁻⁶",
+ * "3×10⁻⁶"), never Plot's SI prefixes ("1µ" would read as a micro-unit of the axis's ms or mV).
+ */
+export function logTickLabel(x: number): string {
+  if (x >= 1e-3 && x < 1e5) return String(+x.toPrecision(3));
+  const k = Math.floor(Math.log10(x) + 1e-9);
+  const mantissa = +(x / 10 ** k).toPrecision(3);
+  const power = `10${[...String(k)].map((c) => SUPERSCRIPT[c]).join("")}`;
+  return mantissa === 1 ? power : `${mantissa}×${power}`;
+}
+
+/**
+ * The ticks of a log axis over the values' range: powers of ten (with 3 × 10^k between them when the range
+ * spans three decades or fewer), every second or third one when the axis is too short to keep `minGap` px
+ * (about a label's width) between neighbours.
+ */
+export function logTicks(values: number[], pixels: number, minGap = 56): number[] {
+  const positive = values.filter((x) => x > 0 && Number.isFinite(x));
+  if (!positive.length) return [];
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const steps = hi - lo <= 3 ? [1, 3] : [1];
+  const candidates: number[] = [];
+  for (let k = lo; k <= hi; k++) for (const m of steps) candidates.push(+(m * 10 ** k).toPrecision(3));
+  // Within the range, up to rounding of the candidates.
+  const inside = candidates.filter((x) => x >= min * (1 - 1e-9) && x <= max * (1 + 1e-9));
+  const room = Math.max(2, Math.floor(pixels / minGap));
+  const every = Math.max(1, Math.ceil(inside.length / room));
+  return inside.filter((_, k) => (inside.length - 1 - k) % every === 0);
+}
+
+/** Plot options of a log axis with {@link logTicks} labelled by {@link logTickLabel}. */
+function logAxis(values: number[], pixels: number, label: string, minGap?: number) {
+  return {type: "log" as const, label, grid: true, ticks: logTicks(values, pixels, minGap), tickFormat: logTickLabel};
+}
+
 const ORDER_COLORS: Record<string, string> = {euler: RUN_COLORS[0], paper2004: RUN_COLORS[1], rk4: RUN_COLORS[2]};
 
 /** Log–log chart of each shown method's largest spike-time error against the step. */
@@ -57,17 +114,30 @@ export function ConvergenceFigure(conv: Convergence, shown: string[], width: num
       width,
       height: 340,
       marginLeft: 60,
-      x: {type: "log", label: "dt (ms)", grid: true},
-      y: {type: "log", label: "largest spike-time error (ms)", grid: true},
+      x: logAxis(
+        rows.map((r) => r.dt),
+        width - 80,
+        "dt (ms)"
+      ),
+      y: logAxis(
+        rows.map((r) => r.error!),
+        340 - 50,
+        "largest spike-time error (ms)",
+        22
+      ),
+      style: TEXT,
       color: {
         domain: conv.methods.map((m) => METHOD_LABELS[m.method]),
-        range: conv.methods.map((m) => ORDER_COLORS[m.method]),
-        legend: true
+        range: conv.methods.map((m) => ORDER_COLORS[m.method])
       },
       marks: [Plot.line(rows, {x: "dt", y: "error", stroke: "method", marker: "circle"})]
     }),
     {
       title: "Spike-time error against step, log–log",
+      legend: seriesLegend(
+        document,
+        conv.methods.map((m) => ({label: METHOD_LABELS[m.method]!, color: ORDER_COLORS[m.method]!}))
+      ),
       caption:
         conv.methods
           .map(
@@ -162,8 +232,13 @@ export function CutoffFigure(cut: Cutoff, width: number) {
       width,
       height: 260,
       marginLeft: 52,
-      x: {type: "log", label: "cut-off vPeak (mV)", grid: true},
+      x: logAxis(
+        cut.points.map((p) => p.vPeak),
+        width - 72,
+        "cut-off vPeak (mV)"
+      ),
       y: {label: "spikes in 300 ms", grid: true, zero: true},
+      style: TEXT,
       marks: [Plot.line(cut.points, {x: "vPeak", y: "spikes", stroke: COLORS.v, marker: "circle"})]
     }),
     {

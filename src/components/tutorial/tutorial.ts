@@ -7,6 +7,9 @@
  *   with the class "live" so tests and readers can find it.
  * - `kickThreshold(params, I)`: the threshold of a voltage kick from rest, from the library's separatrix
  *   (chapter 1: the threshold is a property of the dynamics, not the 30 mV cut-off).
+ * - `passage(...parts)`: a paragraph of text and live numbers, for prose a cell shows only at times (after a
+ *   Predict prompt has been revealed, say); `prose` is the same as a tagged template, for a Predict prompt's
+ *   answer whose measured numbers are `live(…)` spans (prose`A fires at ${live(t, "ms")}.`).
  * - `explorerHref(id, changes)`, `zooHref(id)` and `TryIt(links)`: the links that end each chapter, into the
  *   explorer at an illustrative state and into the zoo at a panel.
  *
@@ -67,6 +70,23 @@ export function live(value: number | string | null | undefined, unit = "", digit
   const text = typeof value === "string" ? value : fmt(value, digits);
   span.textContent = unit ? `${text} ${unit}` : text;
   return span;
+}
+
+/** A paragraph of strings and nodes (live numbers keep their class). */
+export function passage(...parts: (Node | string)[]): HTMLParagraphElement {
+  const p = document.createElement("p");
+  p.append(...parts);
+  return p;
+}
+
+/** {@link passage} as a tagged template: the literal text, with each interpolated node or value in place. */
+export function prose(strings: TemplateStringsArray, ...values: (Node | string | number)[]): HTMLParagraphElement {
+  const parts: (Node | string)[] = [];
+  strings.forEach((text, k) => {
+    parts.push(text);
+    if (k < values.length) parts.push(typeof values[k] === "number" ? String(values[k]) : (values[k] as Node | string));
+  });
+  return passage(...parts);
 }
 
 /**

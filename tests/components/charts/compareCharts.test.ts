@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import * as d3 from "d3";
+import {COLORS} from "../../../src/components/charts/chart.js";
 import {
+  NEURON_COLORS,
   NeuronLegend,
   OverlayTraces,
   PhasePlanes,
+  sharedPlaneDomain,
   StackedTraces,
   StatsTable,
   phaseGridLayout,
@@ -34,8 +38,10 @@ function runs(n: number): CompareRun[] {
     error: null,
     stats: null,
     before: 0,
+    rate: null,
     bursts: null,
     pattern: null,
+    decision: null,
     equilibria: [{v: -70, u: -14, type: "stable node"}] as unknown as CompareRun["equilibria"]
   }));
 }
@@ -69,7 +75,7 @@ describe("OverlayTraces", () => {
     expect(figure.querySelector("h3")?.textContent).toBe("Membrane potentials v(t), overlaid");
     expect(figure.querySelectorAll(".compare-legend li")).toHaveLength(3);
     expect(
-      svgOf(figure).querySelectorAll("path[stroke='#0072b2'], path[stroke='#d55e00'], path[stroke='#009e73']")
+      svgOf(figure).querySelectorAll("path[stroke='#0072b2'], path[stroke='#cc79a7'], path[stroke='#009e73']")
     ).toHaveLength(3);
     expect(svgOf(figure).getAttribute("aria-label")).toMatch(/of 3 neurons/);
     await expectSnapshot(svgOf(figure), "compareOverlay.svg");
@@ -86,6 +92,33 @@ describe("PhasePlanes and their layout", () => {
     expect(grid.querySelectorAll("figure")).toHaveLength(4);
     for (const f of grid.querySelectorAll("figure"))
       expect(Number(svgOf(f).getAttribute("width"))).toBeLessThanOrEqual(358);
+  });
+  it("draws every plane in one frame that holds each neuron's v-nullcline", () => {
+    // Neuron 2 like FS under a strong current: its orbit stays far below its v-nullcline's knee.
+    const two = runs(2);
+    const low = {...two[1].trace!, u: two[1].trace!.u.map((u) => u - 30)};
+    two[1] = {...two[1], trace: low, neuron: {...two[1].neuron, params: {a: 0.1, b: 0.2, c: -65, d: 2}}};
+    const I = 40;
+    const frame = sharedPlaneDomain(two, I)!;
+    // The knee of u = 0.04 v² + 5 v + 140 + I is at v = −62.5 mV, u = I − 16.25.
+    expect(frame.uDomain[1]).toBeGreaterThan(I - 16.25);
+    expect(frame.uDomain[0]).toBeLessThanOrEqual(Math.min(...low.u));
+    const grid = PhasePlanes(two, {width: 700, I, when: "the DC"});
+    const axes = [...grid.querySelectorAll("figure")].map((f) => f.querySelector(".axes")?.innerHTML);
+    expect(axes).toHaveLength(2);
+    expect(axes[0]).toBe(axes[1]); // the same ticks and labels: one scale
+  });
+});
+
+describe("NEURON_COLORS", () => {
+  it("has no orange, the colour of the v-nullcline in the planes on the same page", () => {
+    const hue = (c: string) => d3.hsl(c).h;
+    const orange = d3.hsl(COLORS.vNullcline);
+    for (const c of NEURON_COLORS) {
+      const h = d3.hsl(c);
+      const isOrange = h.s > 0.5 && Math.abs(hue(c) - orange.h) < 25;
+      expect(isOrange, `${c} reads as orange`).toBe(false);
+    }
   });
 });
 
@@ -109,7 +142,8 @@ describe("StatsTable and NeuronLegend", () => {
   });
 
   it("names each neuron beside its colour", () => {
-    expect(NeuronLegend(runs(2)).textContent).toBe("1 · RS: RS, a neuron2 · IB: IB, a neuron");
+    // The number and the name, once ("1 · RS, a neuron", not "1 · RS: RS, a neuron").
+    expect(NeuronLegend(runs(2)).textContent).toBe("1 · RS, a neuron2 · IB, a neuron");
     const [lo, hi] = voltageDomain(runs(2));
     expect(hi).toBe(30);
     expect(lo).toBe(Math.min(...runs(1)[0].trace!.v));

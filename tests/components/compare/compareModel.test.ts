@@ -1,12 +1,13 @@
 import {describe, expect, it} from "vitest";
 import * as lib from "../../../lib/index.js";
-import {CLASSES, FEATURES} from "../../../lib/index.js";
+import {ADAPTING_MIN_INDEX, CLASSES, FEATURES} from "../../../lib/index.js";
 import {
   burstsOf,
   compare,
   firstChange,
   neuronOf,
   optionsFor,
+  rateWindowEnd,
   sharedStimulus,
   statsRows,
   type CompareRun
@@ -126,7 +127,7 @@ describe("statsRows(runs)", () => {
     const rows = statsRows(c.runs);
     const hasBursts = typeof (lib as Record<string, unknown>).detectBursts === "function";
     expect(rows.some((r) => r.label === "Spikes per burst")).toBe(hasBursts);
-    const withoutLibrary = c.runs.map((r): CompareRun => ({...r, bursts: null, pattern: null}));
+    const withoutLibrary = c.runs.map((r): CompareRun => ({...r, bursts: null, pattern: null, decision: null}));
     expect(statsRows(withoutLibrary).some((r) => r.label === "Bursts" || r.label === "Firing pattern")).toBe(false);
   });
 
@@ -152,6 +153,58 @@ describe("statsRows(runs)", () => {
         }
       })
     ).toBeNull();
+  });
+
+  it("rates every run over [0, time reached], as the explorer does, and says so", () => {
+    // RS with a step from t = 20 ms: 200 ms simulated; the rate counts every spike over the whole 200 ms.
+    const c = compare(state("?n1=RS&n2=FS&stim=step&I=10&on=20&off=200&T=200"), catalog, lib);
+    for (const r of c.runs) {
+      const all = r.trace!.spikes.length;
+      expect(r.rate).toBeCloseTo((all * 1000) / 200, 9);
+      // Not the rate over [onset, end] (the other statistics' window), which is higher.
+      expect(r.rate!).toBeLessThan(r.stats!.rate!);
+    }
+    const rate = statsRows(c.runs).find((row) => row.label === "Rate (Hz)")!;
+    expect(rate.note).toBe("all spikes of the run ÷ the time simulated, over [0, time reached], as in the explorer");
+    expect(rate.values).toEqual(c.runs.map((r) => String(+r.rate!.toPrecision(3))));
+  });
+
+  it("a run stopped early is rated over the time it reached, keeping its last spike", () => {
+    const trace = {t: Float64Array.of(0, 1, 2, 3), spikes: Float64Array.of(1, 3), dt: 1};
+    expect(rateWindowEnd(trace, 100)).toBeGreaterThan(3);
+    expect(rateWindowEnd(trace, 100)).toBeLessThan(3 + 1e-12);
+    // A sample grid that ends within one step of the duration reached it.
+    expect(rateWindowEnd({...trace, spikes: Float64Array.of(1)}, 3.5)).toBe(3.5);
+  });
+
+  it("shows, beside the classifier's label, the numbers that decided it", () => {
+    // Each neuron under its own published protocol (the first neuron's), then one table of the three.
+    const [rs, ch, rz] = ["RS", "CH", "RZ"].map(
+      (id) => compare(state(`?n1=${id}&n2=FS&stim=protocol1`), catalog, lib).runs[0]
+    );
+    const rows = Object.fromEntries(statsRows([rs, ch, rz]).map((r) => [r.label, r.values]));
+    const number = (text: string) => Number(text.replace("−", "-"));
+    expect(rows["Firing pattern"]).toEqual(["tonic", "bursting", "phasic"]);
+    // RS's whole-train index is high (its first interval is short) but the late one, which decides, is low,
+    // and its opening doublet is not counted as a burst.
+    expect(number(rows["Adaptation index"][0])).toBeGreaterThanOrEqual(ADAPTING_MIN_INDEX);
+    expect(number(rows["Late adaptation index"][0])).toBeLessThan(ADAPTING_MIN_INDEX);
+    expect(rows["Bursts"][0]).toBe("0");
+    expect(rows["Spikes per burst"][0]).toBe("—");
+    // CH: the bursts the label names; RZ: the doublet that answers its pulse.
+    expect(number(rows["Bursts"][1])).toBeGreaterThanOrEqual(2);
+    expect(rows["Bursts"][2]).toBe("1");
+    expect(rows["Spikes per burst"][2]).toBe("2");
+  });
+
+  it("names a class once: its id, then its name without the id again", () => {
+    const s = state("?n1=RS&n2=TC_burst&n3=A");
+    const labels = s.neurons.map((slot, i) => neuronOf(slot, i, s, catalog).label);
+    expect(labels).toEqual([
+      "RS, regular spiking",
+      "TC burst, thalamo-cortical, hyperpolarised",
+      "Fig. 1A, tonic spiking"
+    ]);
   });
 
   it("the default comparison runs without an error", () => {

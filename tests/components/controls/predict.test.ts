@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {Predict, verdictText} from "../../../src/components/controls/predict.js";
+import {AnswerPending, Predict, verdictText} from "../../../src/components/controls/predict.js";
 
 const choices = ["Faster", "Slower", "No change"];
 const radios = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLInputElement>("input[type=radio]"));
@@ -94,5 +94,29 @@ describe("Predict({question, choices, answer, reveal})", () => {
       /reveal must be a string or a function, got 3/
     );
     expect(() => Predict({...ok, answr: 1} as unknown as typeof ok)).toThrow(/unknown key "answr"/);
+  });
+
+  it("is an input whose value turns true at the first reveal, announced by one input event", () => {
+    const form = Predict({question: "Q", choices, answer: 0, reveal: "x"});
+    const seen: boolean[] = [];
+    form.addEventListener("input", () => seen.push(form.value));
+    expect(form.value).toBe(false);
+    radios(form)[2].checked = true;
+    radios(form)[2].dispatchEvent(new Event("input", {bubbles: true}));
+    expect(seen).toEqual([]); // choosing is not committing
+    button(form).click();
+    button(form).click(); // "Reveal again" does not announce again
+    expect(form.value).toBe(true);
+    expect(seen).toEqual([true]);
+  });
+});
+
+describe("AnswerPending(what)", () => {
+  it("says what will appear and when, in a note of class answer-pending", () => {
+    const note = AnswerPending("The chart of both runs");
+    expect(note.className).toBe("answer-pending");
+    expect(note.textContent).toBe(
+      "The chart of both runs appears here once you have answered the question above and pressed Reveal."
+    );
   });
 });

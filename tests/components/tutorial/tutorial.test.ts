@@ -11,8 +11,11 @@ import {
   explorerHref,
   kickThreshold,
   live,
+  passage,
+  prose,
   zooHref
 } from "../../../src/components/tutorial/tutorial.js";
+import {LatencyComparison} from "../../../src/components/tutorial/latencyComparison.js";
 import {parseState} from "../../../src/state/urlState.js";
 
 describe("accurateOptions(id, changes)", () => {
@@ -138,6 +141,40 @@ describe("links and live numbers", () => {
     ]);
     expect(Array.from(list.querySelectorAll("a"), (a) => a.getAttribute("href"))).toEqual(["../zoo#panel-A", "../"]);
     expect(list.textContent).toBe("Tonic spiking: panel AExplorer");
+  });
+
+  it("builds a paragraph of text and live numbers, as parts or as a tagged template", () => {
+    const p = passage("A fires at ", live(12.345, "ms"), ".");
+    expect(p.tagName).toBe("P");
+    expect(p.textContent).toBe("A fires at 12.3 ms.");
+    const q = prose`In ${285} ms: ${live(0.1875, "", 2)} and ${"words"}.`;
+    expect(q.textContent).toBe("In 285 ms: 0.19 and words.");
+    // Only the measured number is a live span (the answer's checkable numbers; e2e/predict.e2e.ts reads them).
+    expect(Array.from(q.querySelectorAll(".live"), (x) => x.textContent)).toEqual(["0.19"]);
+  });
+
+  it("LatencyComparison draws each neuron's latency line, rings the quoted points and quotes them", () => {
+    const series = [
+      {
+        label: "G (integrator)",
+        points: [0.05, 0.1, 1, 10].map((percent) => ({percent, latency: 400 / (1 + percent)})),
+        quoted: {percent: 0.1, latency: 363.6}
+      },
+      {
+        label: "H (resonator)",
+        points: [0.05, 0.1, 1, 10].map((percent) => ({percent, latency: 30})),
+        quoted: {percent: 0.1, latency: 30}
+      }
+    ];
+    const figure = LatencyComparison(series, {width: 400});
+    expect(figure.querySelector("h3")?.textContent).toBe(
+      "First-spike latency near rheobase: G (integrator) and H (resonator)"
+    );
+    expect(figure.querySelectorAll(".chart-legend li")).toHaveLength(2);
+    expect(figure.querySelector("figcaption")?.textContent).toContain(
+      "Ringed: G (integrator): 363.6 ms at 0.1 % above rheobase; H (resonator): 30 ms at 0.1 % above rheobase."
+    );
+    expect(figure.querySelectorAll("svg circle")).toHaveLength(2);
   });
 
   it("lists every chapter in the contents, linked by slug, with its summary", () => {

@@ -5,6 +5,7 @@ import {
   ADAPTING_MIN_INDEX,
   IRREGULAR_MIN_CV,
   PHASIC_MIN_SILENCE_FRACTION,
+  PHASIC_MIN_SILENCE_ISI_RATIO,
   type FiringPattern
 } from "../../../lib/analysis/classifySpikeTrain.js";
 import {CLASSES, type ClassId} from "../../../lib/presets/classes2003.js";
@@ -116,6 +117,18 @@ describe("classifyFiringPattern on synthetic trains", () => {
     // Silence 90 ms ≥ half of 150 ms, but < 2 × 55 ms.
     expect(label([5, 60], 0, 150).pattern).toBe("tonic");
     expect(label([5, 50], 0, 140).pattern).toBe("phasic");
+  });
+
+  it("calls two spikes followed by a silence of at least twice their ISI phasic (a doublet that stopped), not tonic", () => {
+    // RZ's answer to its pulse (2003 class): spikes at 62.3 and 65.3 ms, then 34.7 ms of silence in [0, 100).
+    const doublet = label([62.3, 65.3], 0, 100);
+    expect(doublet).toMatchObject({pattern: "phasic", spikesPerBurst: 2});
+    expect(doublet.reason).toBe(
+      "Two spikes 3 ms apart, then silence for the last 34.7 ms, 11.6 times their ISI (phasic if ≥ 2 times): the neuron stopped firing."
+    );
+    // The boundary: silence exactly PHASIC_MIN_SILENCE_ISI_RATIO × ISI is phasic, just under it is tonic.
+    expect(label([80, 84], 0, 84 + PHASIC_MIN_SILENCE_ISI_RATIO * 4).pattern).toBe("phasic");
+    expect(label([80, 84], 0, 84 + PHASIC_MIN_SILENCE_ISI_RATIO * 4 - 0.01).pattern).toBe("tonic");
   });
 
   it("labels a burst at onset, a pause, then regular spikes mixed (not bursting)", () => {
@@ -236,7 +249,7 @@ const CLASS_LABELS: Record<ClassId, {paper2004: [FiringPattern, number?]; adapti
   FS: {paper2004: ["tonic"], adaptive: ["tonic"]},
   TC: {paper2004: ["tonic"], adaptive: ["tonic"]}, // 4 spikes as published: 2 late ISIs are too few for a trend
   TC_burst: {paper2004: ["phasic", 5], adaptive: ["phasic", 7]},
-  RZ: {paper2004: ["tonic"], adaptive: ["tonic"]},
+  RZ: {paper2004: ["phasic", 2], adaptive: ["phasic", 2]}, // a doublet answers the pulse, then silence
   LTS: {paper2004: ["tonic"], adaptive: ["tonic"]}
 };
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {fICurve} from "../../../lib/analysis/fICurve.js";
+import {SETTLED_MAX_SILENCE_ISIS, fICurve, settledRate} from "../../../lib/analysis/fICurve.js";
+import {bifurcationCurrents} from "../../../lib/analysis/bifurcationCurrents.js";
 import {restState} from "../../../lib/analysis/equilibria.js";
 import {simulate} from "../../../lib/simulate.js";
 import {G, H, I_AH_H, I_AH_P, I_SN_G, P, RS} from "./excitabilityPanels.js";
@@ -67,7 +68,39 @@ describe("fICurve", () => {
     const trace = simulate({...H, v0: -70, u0: -15, current: 0.45, duration: 400, dt: 0.25});
     expect(up!.points[0]!.totalSpikes).toBe(trace.spikes.length);
     expect(up!.points[0]!.spikes).toBe(trace.spikes.filter((t) => t >= 100).length);
-    expect(up!.points[0]!.rate).toBeCloseTo((up!.points[0]!.spikes * 1000) / 300, 12);
+    expect(up!.points[0]!.countRate).toBeCloseTo((up!.points[0]!.spikes * 1000) / 300, 12);
+    // The settled rate: 1000 / the last ISI of the same run (to rounding, 1e-9 Hz).
+    const n = trace.spikes.length;
+    expect(up!.points[0]!.rate).toBeCloseTo(1000 / (trace.spikes[n - 1]! - trace.spikes[n - 2]!), 9);
+  });
+
+  it("G's curve (the chapter's sweep) rises smoothly from onset: settled ISI rates, not whole spikes per window", () => {
+    const sn = bifurcationCurrents(G.params, G.equation).saddleNode!;
+    const {up} = fICurve({...G, currents: {from: sn - 0.5, to: sn + 1, count: 41}, duration: 1500, transient: 500});
+    const firing = up!.points.filter((p) => p.rate > 0);
+    expect(firing.length).toBeGreaterThan(20);
+    // Strictly increasing with I (the counted rates, whole numbers of Hz in a 1-s window, repeat and dip).
+    for (let k = 1; k < firing.length; k++) expect(firing[k]!.rate).toBeGreaterThan(firing[k - 1]!.rate);
+    const counted = firing.map((p) => p.countRate);
+    expect(counted.every((r) => Number.isInteger(Math.round(r * 1e9) / 1e9))).toBe(true);
+    expect(new Set(counted).size).toBeLessThan(counted.length);
+    // Square-root onset: the first firing current's rate is a few Hz at most, and not a whole number.
+    expect(firing[0]!.rate).toBeLessThan(3);
+    expect(Number.isInteger(firing[0]!.rate)).toBe(false);
+  });
+
+  it("settledRate: the last ISI while the train goes on, else the count in the window", () => {
+    const periodic = [100, 300, 500, 700, 900];
+    expect(settledRate(periodic, 500, 1000)).toBeCloseTo(5, 12); // 1000 / 200 ms
+    // The train stopped: the silence after the last spike is longer than SETTLED_MAX_SILENCE_ISIS ISIs.
+    const stopped = [500, 520, 540];
+    expect(1000 - 540).toBeGreaterThan(SETTLED_MAX_SILENCE_ISIS * 20);
+    expect(settledRate(stopped, 500, 1000)).toBeCloseTo((3 * 1000) / 500, 12);
+    // One spike, or a last ISI that ended before the window: counted.
+    expect(settledRate([700], 500, 1000)).toBeCloseTo(2, 12);
+    expect(settledRate([100, 300], 500, 1000)).toBe(0);
+    expect(settledRate([], 0, 1000)).toBe(0);
+    expect(settledRate([1, 2], 5, 5)).toBe(0);
   });
 
   it("a run stopped by the spike budget is rated over what ran and says so, never NaN or a false 0", () => {
