@@ -263,7 +263,13 @@ export function CompareTools2007(
     const select = el(
       "select",
       {id: `cells2007-cell-${i + 1}`},
-      ...CELL_IDS_2007.map((id) => el("option", {value: id, textContent: `${shortName(id)}: ${CELLS_2007[id].name}`}))
+      ...CELL_IDS_2007.map((id) =>
+        // "RS: Regular spiking L5 pyramidal", not "RS: Regular spiking (RS) L5 pyramidal": the menu is narrow.
+        el("option", {
+          value: id,
+          textContent: `${shortName(id)}: ${CELLS_2007[id].name.replace(/ \([A-Z]+\)/, "")}`
+        })
+      )
     );
     select.value = state.cells[i] ?? fill[i]!;
     select.addEventListener("change", () => {
