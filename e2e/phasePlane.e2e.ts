@@ -220,8 +220,12 @@ test("chapter 7 fits a 390-px phone without horizontal scrolling", async ({page}
   await expect.poll(async () => (await startReadout(chapterPlane(page)))[0]).toBeCloseTo(v, 0);
 });
 
-/** Reveals the page's predict prompts, if any (a chart that answers one is drawn only after the reveal). */
+/**
+ * Reveals the page's predict prompts (a chart that answers one is drawn only after the reveal); the chapters
+ * this is used on have at least one, so wait for it to be drawn first.
+ */
 async function revealAll(page: Page): Promise<void> {
+  await page.locator("form.predict").first().waitFor();
   for (const prompt of await page.locator("form.predict").all()) {
     const reveal = prompt.getByRole("button", {name: "Reveal"});
     if (await reveal.count()) await reveal.click();
