@@ -10,9 +10,10 @@
 // bifurcation diagram (from the input event to the diagram's DOM change): the main thread must stay free.
 //
 // Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"] [--redraws 10]
+//   [--dist dir] [--no-sweep]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {existsSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {chromium} from "@playwright/test";
 import {buildIfStale, option, quantile, root, runBench} from "./bench-common.mjs";
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from "./chromium.mjs";
@@ -27,14 +28,16 @@ const presses = Number(option("steps", 60));
 const query = option("query", "T=1000&dt=0.03125"); // keys: src/state/urlState.ts
 const redraws = Number(option("redraws", 10));
 
-// A stale dist/ would time yesterday's code.
-buildIfStale("index.html", "bench-browser");
+// A stale dist/ would time yesterday's code; --dist <dir> times another build (an older commit's) instead.
+const distArg = option("dist", null);
+const dist = distArg ? resolve(distArg) : join(root, "dist");
+if (!distArg) buildIfStale("index.html", "bench-browser");
 if (!existsSync(executablePath)) {
   console.error(`bench-browser: ${executablePath} is missing (apt-get install -y chromium)`);
   process.exit(1);
 }
 
-const server = await startServer({root: join(root, "dist"), port: 0});
+const server = await startServer({root: dist, port: 0});
 const browser = await chromium.launch({executablePath, args: CHROMIUM_ARGS});
 const errors = [];
 await runBench(
@@ -73,6 +76,9 @@ await runBench(
       const input = inputs.find((i) => pattern.test(label(i)));
       if (!input) return {labels: inputs.map(label)};
       input.setAttribute("data-bench-slider", "");
+      // A slider in a hidden tab panel (the explorer's Stimulus and Numerics tabs) is shown first.
+      const panel = input.closest('[role="tabpanel"]');
+      if (panel?.hidden) document.getElementById(`tab-${panel.id}`)?.click();
       return {label: label(input), min: input.min, max: input.max, step: input.step, value: input.value};
     }, sliderName);
     if (!("label" in found)) {
@@ -125,7 +131,7 @@ await runBench(
     console.log(`count ${durations.length}  p50 ${ms(p50)}  p95 ${ms(p95)}  max ${ms(max)}`);
     console.log(`p95 ≤ ${BUDGET_MS} ms: ${p95 <= BUDGET_MS ? "yes" : "NO"}`);
     await page.close();
-    await benchSweepRedraw();
+    if (!process.argv.includes("--no-sweep")) await benchSweepRedraw();
   },
   async () => {
     await browser.close();

@@ -54,11 +54,6 @@ export function mirror(control: HTMLInputElement | HTMLSelectElement): void {
   if (span.textContent !== text) span.textContent = text; // no needless mutation: the observer below would rescan
 }
 
-const isPrintValue = (node: Node) =>
-  node instanceof HTMLElement
-    ? node.classList.contains("print-value")
-    : !!node.parentElement?.classList.contains("print-value");
-
 /** Mirrors every control of `root` now, on every change, and for controls added later. */
 export function mirrorControlsForPrint(root: Document): void {
   const scan = () => {
@@ -80,9 +75,11 @@ export function mirrorControlsForPrint(root: Document): void {
   root.addEventListener("input", update, true);
   root.addEventListener("change", update, true);
   let pending = false;
+  // Only nodes that bring controls need a scan: charts redrawing their text (every slider step) do not.
+  const bringsControls = (r: MutationRecord) =>
+    [...r.addedNodes].some((n) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR) !== null));
   new MutationObserver((records) => {
-    const ours = records.every((r) => (r.target as Element).closest?.(".print-value") || isPrintValue(r.target));
-    if (pending || ours) return;
+    if (pending || !records.some(bringsControls)) return;
     pending = true;
     // Batch a burst of changes (a cell rendering) into one scan on the next frame.
     requestAnimationFrame(() => {
