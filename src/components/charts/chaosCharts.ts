@@ -145,29 +145,3 @@ export interface AxisMark {
   x: number;
   label: string;
 }
-
-/** Orbit diagram: every recorded point against the swept value, with marks for the published features. */
-export function orbitChart(
-  data: {x: ArrayLike<number>; y: ArrayLike<number>},
-  xLabel: string,
-  yLabel: string,
-  marks: AxisMark[],
-  width: number,
-  options: FigureOptions & {xDomain?: [number, number]}
-) {
-  const points = Array.from(data.x, (x, i) => ({x, y: data.y[i]}));
-  const plot = Plot.plot({
-    width,
-    height: 380,
-    marginLeft: 56,
-    marginTop: 30,
-    x: {label: xLabel, domain: options.xDomain, grid: true},
-    y: {label: yLabel, grid: true},
-    marks: [
-      Plot.dot(points, {x: "x", y: "y", r: 0.9, fill: "#1f5fa8", fillOpacity: 0.5, stroke: null}),
-      Plot.ruleX(marks, {x: "x", stroke: "#b35806", strokeDasharray: "3,3"}),
-      Plot.text(marks, {x: "x", text: "label", frameAnchor: "top", dy: -12, fill: "#b35806", fontWeight: "bold"})
-    ]
-  });
-  return figure(plot, options);
-}
