@@ -81,6 +81,9 @@ test.describe("at 390×844", () => {
     const vBox = (await v.boundingBox())!;
     const dBox = (await d.boundingBox())!;
     expect(vBox.y + vBox.height).toBeLessThanOrEqual(dBox.y);
+    // Not under the site's header bar, which sticks to the top too.
+    const header = (await page.locator("#observablehq-header").boundingBox())!;
+    expect(vBox.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
     // Past the controls, it scrolls away with them: the phase plane is not covered.
     const plane = figure(page, "Phase plane (v, u)");
     await plane.scrollIntoViewIfNeeded();
