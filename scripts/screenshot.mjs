@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Saves docs/screenshot.png: the explorer (/) at 1280×1000 in headless Chromium (/usr/bin/chromium), served
 // from the built site. It builds nothing: run `npm run build` first.
-// Usage: node scripts/screenshot.mjs [--path /] [--out docs/screenshot.png] [--top]
+// Usage: node scripts/screenshot.mjs [--path /] [--out docs/screenshot.png] [--scroll]
 import {existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -49,9 +49,9 @@ try {
     await document.fonts.ready;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
-  // The interesting part is the sliders with their charts: scroll to the section heading above the first
-  // slider (unless --top), so that the picture shows the controls and the traces together.
-  if (!args.includes("--top")) {
+  // The explorer shows its controls and charts together from the top of the page; on a page whose sliders come
+  // further down, --scroll moves to the section heading above the first slider.
+  if (args.includes("--scroll")) {
     await page.evaluate(() => {
       const slider = document.querySelector('input[type="range"]');
       if (!slider) return;
