@@ -147,7 +147,7 @@ async function benchSweepRedraw() {
   const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  const address = `${server.url}/tutorial/excitability`;
+  const address = new URL("/tutorial/excitability", server.url).href;
   await page.goto(address, {waitUntil: "load"});
   await page.locator("figure.fi-chart").waitFor({timeout: 30_000});
   const slider = (label) =>
