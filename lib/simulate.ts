@@ -242,15 +242,25 @@ export function allocateColumns(
   fillTime = true
 ) {
   const n = steps + 1;
-  const t = new Float64Array(n);
-  const I = new Float64Array(n);
-  const v = new Float64Array(n);
-  const u = new Float64Array(n);
-  if (fillTime) for (let k = 0; k < n; k++) t[k] = k * dt;
+  const columns = {t: new Float64Array(n), v: new Float64Array(n), u: new Float64Array(n), I: new Float64Array(n)};
+  return prepareColumns(columns, dt, stimulus, v0, u0, fillTime);
+}
+
+/** Fills columns of the run's length: t (unless the kernel writes it), I from the stimulus, the initial state. */
+function prepareColumns(
+  columns: TraceColumns,
+  dt: number,
+  stimulus: CompiledStimulus,
+  v0: number,
+  u0: number,
+  fillTime: boolean
+): TraceColumns {
+  const {t, v, u, I} = columns;
+  if (fillTime) for (let k = 0; k < t.length; k++) t[k] = k * dt;
   stimulus.fill(I, 0, dt);
   v[0] = v0;
   u[0] = u0;
-  return {t, I, v, u};
+  return columns;
 }
 
 /**
@@ -286,11 +296,7 @@ export function reuseColumns(
         throw new RangeError(`columns.${COLUMN_NAMES[i]} and columns.${COLUMN_NAMES[j]}: must not share elements`);
     }
   const [t, v, u, I] = views;
-  if (fillTime) for (let k = 0; k < n; k++) t[k] = k * dt;
-  stimulus.fill(I, 0, dt);
-  v[0] = v0;
-  u[0] = u0;
-  return {t, v, u, I};
+  return prepareColumns({t, v, u, I}, dt, stimulus, v0, u0, fillTime);
 }
 
 /**

@@ -8,31 +8,7 @@ import {
   type SweepRequest,
   type SweepState
 } from "../../src/workers/excitabilityRunner.js";
-
-/**
- * A stand-in for the worker that runs the real sweep (as excitability.worker.ts does through workerRunner.ts's
- * `serve`, with its keyed messages) but delivers its messages only when the test says so, so cancellation can
- * be tested between progress and result.
- */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  outbox: unknown[] = [];
-  postMessage({key, request}: {key: number; request: SweepRequest}) {
-    try {
-      const result = executeSweep(request, (done, total) => this.outbox.push({key, progress: [done, total]}));
-      this.outbox.push({key, result});
-    } catch (e) {
-      this.outbox.push({key, error: (e as Error).message});
-    }
-  }
-  deliver() {
-    for (const data of this.outbox.splice(0))
-      if (!this.terminated) this.dispatchEvent(Object.assign(new Event("message"), {data}));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
+import {FakeWorker} from "./fakeWorker.js";
 
 const request: SweepRequest = {
   params: {a: 0.2, b: 0.26, c: -65, d: 0},
@@ -43,9 +19,9 @@ const request: SweepRequest = {
 
 describe("sweepRunner", () => {
   it("forwards progress after each current, then resolves to the library's curve", async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeWorker<SweepRequest>[] = [];
     const runner = sweepRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker<SweepRequest>(executeSweep);
       workers.push(worker);
       return worker as unknown as Worker;
     });
@@ -62,9 +38,9 @@ describe("sweepRunner", () => {
   });
 
   it("a new sweep cancels the one in flight: its worker is terminated and its promise rejects with Cancelled", async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeWorker<SweepRequest>[] = [];
     const runner = sweepRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker<SweepRequest>(executeSweep);
       workers.push(worker);
       return worker as unknown as Worker;
     });
@@ -78,9 +54,9 @@ describe("sweepRunner", () => {
   });
 
   it("rejects with the library's message on bad input", async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeWorker<SweepRequest>[] = [];
     const runner = sweepRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker<SweepRequest>(executeSweep);
       workers.push(worker);
       return worker as unknown as Worker;
     });
@@ -92,9 +68,9 @@ describe("sweepRunner", () => {
 
 describe("sweepStates", () => {
   it("streams running states with the progress, then the result", async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeWorker<SweepRequest>[] = [];
     const runner = sweepRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker<SweepRequest>(executeSweep);
       workers.push(worker);
       return worker as unknown as Worker;
     });

@@ -8,31 +8,7 @@ import {
   type RunnerStatus
 } from "../../src/workers/explorerRunner.js";
 import {Cancelled} from "../../src/workers/workerRunner.js";
-
-/**
- * A stand-in for explorer.worker.ts: it runs the real simulation when a message arrives (as `serve` does) but
- * delivers the answers only when the test says so, so a test can overtake a run in flight.
- */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  received: SimulateOptions[] = [];
-  outbox: unknown[] = [];
-  postMessage({key, request}: {key: number; request: SimulateOptions}) {
-    this.received.push(request);
-    try {
-      this.outbox.push({key, result: executeRun(request)});
-    } catch (e) {
-      this.outbox.push({key, error: (e as Error).message});
-    }
-  }
-  deliver() {
-    for (const data of this.outbox.splice(0))
-      if (!this.terminated) this.dispatchEvent(Object.assign(new Event("message"), {data}));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
+import {FakeWorker} from "./fakeWorker.js";
 
 const RS = {params: {a: 0.02, b: 0.2, c: -65, d: 8}, current: 10};
 const short: SimulateOptions = {...RS, duration: 100, method: "euler", dt: 0.25};
@@ -40,9 +16,9 @@ const short: SimulateOptions = {...RS, duration: 100, method: "euler", dt: 0.25}
 const long = (I: number): SimulateOptions => ({...RS, current: I, duration: 10_000, method: "adaptive", dt: 2 ** -5});
 
 function setup() {
-  const workers: FakeWorker[] = [];
+  const workers: FakeWorker<SimulateOptions>[] = [];
   const runner = new ExplorerRunner(() => {
-    const w = new FakeWorker();
+    const w = new FakeWorker<SimulateOptions>(executeRun);
     workers.push(w);
     return w as unknown as Worker;
   });

@@ -17,7 +17,7 @@ import type {
 } from "../../lib/index.js";
 import {ADAPTING_MIN_INDEX, FIRING_PATTERNS} from "../../lib/analysis/classifySpikeTrain.js";
 import {fmt} from "../charts/chart.js";
-import {stimulusOf, timeReached} from "../explorer/explorer.js";
+import {rateWindow, stimulusOf} from "../explorer/explorer.js";
 import {
   PUBLISHED_DT,
   catalogPreset,
@@ -335,17 +335,9 @@ export function runNeuron(
   return run;
 }
 
-/**
- * The end of a run's rate window (ms), as the explorer takes it: the time the run reached, which is the
- * duration unless the run stopped early (its spike budget, or a divergence); a run stopped at a spike keeps
- * that spike in the half-open window [0, end).
- */
+/** The end of a run's rate window (ms), as the explorer takes it (see explorer.ts's `rateWindow`). */
 export function rateWindowEnd(trace: Pick<Trace, "t" | "spikes" | "dt">, duration: number): number {
-  let reached = timeReached(trace);
-  // A sample grid that ends within one step of the duration reached it.
-  if (reached >= duration - trace.dt) reached = duration;
-  const end = reached < duration ? reached * (1 + 4 * Number.EPSILON) : reached;
-  return Math.max(end, 1e-9);
+  return rateWindow(trace, duration).end;
 }
 
 /**

@@ -183,6 +183,22 @@ export function timeReached(trace: Pick<Trace, "t" | "spikes">): number {
   return Math.max(last, spike);
 }
 
+/**
+ * The window a run's rate is taken over, [0, end): `reached` is the model time the run reached (the duration,
+ * unless it stopped early at its spike budget or a divergence; a sample grid ending within one step of the
+ * duration reached it), and `end` is nudged past a run stopped at a spike so that the half-open window keeps it.
+ * The explorer and the comparison page both rate runs over this window.
+ */
+export function rateWindow(
+  trace: Pick<Trace, "t" | "spikes" | "dt">,
+  duration: number
+): {reached: number; end: number} {
+  let reached = timeReached(trace);
+  if (reached >= duration - trace.dt) reached = duration;
+  const end = reached < duration ? reached * (1 + 4 * Number.EPSILON) : reached;
+  return {reached, end: Math.max(end, 1e-9)};
+}
+
 /** The Run of a state from its finished trace (or the error that replaced it). Never throws. */
 export function finishRun(
   state: ExplorerState,
@@ -198,13 +214,10 @@ export function finishRun(
   if ("error" in outcome) error = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
   else {
     trace = outcome.trace;
-    reached = timeReached(trace);
-    // A sample grid that ends within one step of the duration reached it.
-    if (reached >= state.T - trace.dt) reached = state.T;
+    const window = rateWindow(trace, state.T);
+    reached = window.reached;
     try {
-      // The window is half-open, [0, end): a run stopped at a spike must still count that spike.
-      const end = reached < state.T ? reached * (1 + 4 * Number.EPSILON) : reached;
-      stats = lib.spikeStatistics(trace.spikes, {start: 0, end: Math.max(end, 1e-9)});
+      stats = lib.spikeStatistics(trace.spikes, {start: 0, end: window.end});
     } catch (e) {
       error = `${e instanceof Error ? e.message : String(e)} (while computing spike statistics)`;
       trace = null;
