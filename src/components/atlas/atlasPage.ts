@@ -22,8 +22,9 @@ export function linkMapsToAddress(maps: Record<MapId, AtlasMap>, where: Location
     if (spec) maps[id].restore(spec);
   }
   for (const id of MAP_IDS)
-    maps[id].onSpec(() => {
-      const search = atlasSearch(Object.fromEntries(MAP_IDS.map((k) => [k, maps[k].spec])));
+    // The changed map's new spec comes with the call: its own `spec` is still the old one until it recomputes.
+    maps[id].onSpec((spec) => {
+      const search = atlasSearch(Object.fromEntries(MAP_IDS.map((k) => [k, k === id ? spec : maps[k].spec])));
       history.replaceState(history.state, "", `${where.pathname}${search}${where.hash}`);
     });
   return UrlNotice(notices);
