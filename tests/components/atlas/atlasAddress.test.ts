@@ -24,7 +24,10 @@ function fakeMap(id: MapId) {
 describe("the atlas maps' settings in the address", () => {
   it("writes the changed map's new setting, which the map itself does not hold yet", () => {
     history.replaceState(null, "", "/lab/atlas");
-    const maps = Object.fromEntries(MAP_IDS.map((id) => [id, fakeMap(id)])) as Record<MapId, ReturnType<typeof fakeMap>>;
+    const maps = Object.fromEntries(MAP_IDS.map((id) => [id, fakeMap(id)])) as Record<
+      MapId,
+      ReturnType<typeof fakeMap>
+    >;
     linkMapsToAddress(maps as unknown as Record<MapId, AtlasMap>);
     maps.cd.change({...DEFAULT_MAPS.cd, fixed: {...DEFAULT_MAPS.cd.fixed, I: 14}});
     expect(location.search).toBe("?cd.I=14");
@@ -32,7 +35,10 @@ describe("the atlas maps' settings in the address", () => {
 
   it("restores the maps a link names and leaves the others at their defaults", () => {
     history.replaceState(null, "", "/lab/atlas?ab.I=12");
-    const maps = Object.fromEntries(MAP_IDS.map((id) => [id, fakeMap(id)])) as Record<MapId, ReturnType<typeof fakeMap>>;
+    const maps = Object.fromEntries(MAP_IDS.map((id) => [id, fakeMap(id)])) as Record<
+      MapId,
+      ReturnType<typeof fakeMap>
+    >;
     linkMapsToAddress(maps as unknown as Record<MapId, AtlasMap>);
     expect(maps.ab.restored?.fixed.I).toBe(12);
     expect(maps.cd.restored).toBeUndefined();
