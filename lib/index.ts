@@ -78,3 +78,5 @@ export {
   type BatchOptions,
   type BatchResult
 } from "./batch/index.js";
+// Code and data export (lib/export): exportCode, toCSV, spikesToCSV, toJSON.
+export * from "./export/index.js";

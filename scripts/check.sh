@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check of the project, as `npm test` and CI (.ci/run) run it:
 #   0. setup: `npm ci` when node_modules is missing or older than package-lock.json, and Debian's Chromium
-#      (apt-get) when /usr/bin/chromium is missing;
+#      (apt-get) when /usr/bin/chromium is missing, and python3-brian when brian2 does not import;
 #   1. type check (tsc --noEmit)        counts as 1 check
 #      lint (npm run lint: Prettier's check and ESLint)   counts as 1 check
 #   2. unit tests (vitest)              each test counts
@@ -73,6 +73,23 @@ if [ ! -x "$chromium" ]; then
   fi
 else
   echo "browser: $("$chromium" --version 2>/dev/null || echo "$chromium")"
+fi
+
+# Brian2 (Debian's python3-brian, for Debian's own interpreter): the unit tests run the exported Brian2 scripts.
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+if ! "$python" -c "import brian2" >/dev/null 2>&1; then
+  echo "Brian2 is missing for $python: installing Debian's python3-brian with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-brian
+  if "$python" -c "import brian2" >/dev/null 2>&1; then
+    echo "installed Brian2 $("$python" -c "import brian2; print(brian2.__version__)" 2>/dev/null)"
+  else
+    echo "Could not install Brian2: run \`apt-get install -y python3-brian\` as root (or with sudo). The tests" \
+      "that run the exported Brian2 scripts fail without it." >&2
+  fi
+else
+  echo "Brian2: $("$python" -c "import brian2; print(brian2.__version__)" 2>/dev/null) ($python)"
 fi
 
 # --- 1. type check ------------------------------------------------------------------------------------

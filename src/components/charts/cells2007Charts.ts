@@ -4,6 +4,7 @@
  * parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
+import {runDownload} from "./chartDownload.js";
 import {
   CELLS_2007,
   equilibria2007,
@@ -98,6 +99,8 @@ export function CellTrace(
   const title = `${label}: v(t), ${view === "book" ? "book" : view === "adaptive" ? "accurate" : "book vs accurate"}`;
   return figure(svg, {
     title,
+    // The data of the run shown (the accurate one when both are).
+    download: runDownload(view === "book" ? book : adaptive),
     legend:
       view === "overlay"
         ? legend(svg.ownerDocument, [
@@ -139,6 +142,7 @@ export function StackedCells(
         title: `${runTitle(r)}: membrane potential v(t)`,
         ariaLabel: `Line chart of the membrane potential v in mV of cell ${r.index + 1} (${names[r.id]}) against time t from 0 to ${fmt(xDomain[1])} ms, with ${spikesText(r.trace.spikes.length)}.`,
         caption: `${names[r.id]}: ${spikesText(r.trace.spikes.length)}.`,
+        download: runDownload(r.trace),
         className: "cells2007-compare-trace"
       })
     );
@@ -291,6 +295,7 @@ export function PhasePlane2007(
     : "none: the nullclines do not cross";
   return figure(svg, {
     title: `${runTitle(r)}: phase plane (v, u)`,
+    download: runDownload(trace),
     legend: phaseLegend(svg.ownerDocument, equilibria, true, [], {resetLine: false}), // the reset moves with u (LTS, TC)
     caption: `${name}. Nullclines for I = ${fmt(I)} pA (${when}); dashed lines are the reset jumps from the cut-off to the reset.`,
     ariaLabel: `Phase plane of u in pA against v in mV of cell ${r.index + 1} (${name}), with nullclines for I = ${fmt(I)} pA, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${jumps.length} reset jump${jumps.length === 1 ? "" : "s"}.`,

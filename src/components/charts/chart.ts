@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {decimateMinMax} from "../../lib/decimate.js";
+import {setChartDownload, type ChartDownload} from "./chartDownload.js";
 import {fittingTickFormat} from "./retained.js";
 
 /** Margins of the time charts: identical, so v(t), u(t) and I(t) line up on a shared time axis. */
@@ -278,6 +279,11 @@ export interface FigureOptions {
   ariaLabel?: string;
   /** A longer text alternative (aria-description of the graphic). */
   ariaDescription?: string;
+  /**
+   * What the chart's "Download" menu offers besides SVG and PNG (CSV, JSON, a description of what it shows);
+   * `false` for no menu (a chart inside another chart's figure).
+   */
+  download?: ChartDownload | false;
 }
 
 /**
@@ -292,7 +298,8 @@ export function figure(
     ariaLabel,
     ariaDescription,
     legend,
-    className
+    className,
+    download
   }: FigureOptions & {legend?: Element | null; className?: string}
 ): HTMLElement {
   const document = graphic.ownerDocument;
@@ -313,6 +320,7 @@ export function figure(
     c.textContent = caption;
     fig.append(c);
   }
+  if (download !== false) setChartDownload(fig, download);
   return fig;
 }
 

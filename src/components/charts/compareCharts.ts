@@ -3,6 +3,7 @@
  * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
+import {runDownload} from "./chartDownload.js";
 import {nullclines} from "../../lib/analysis/nullclines.js";
 import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "../compare/compareModel.js";
@@ -78,7 +79,8 @@ export function StackedTraces(
         title: `${neuronTitle(r)}: membrane potential v(t)`,
         ariaLabel: `Line chart of the membrane potential v in mV of neuron ${r.neuron.index + 1} (${r.neuron.label}) against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms, with ${spikesText(n)}.`,
         caption: `${r.neuron.label}: ${spikesText(n)}.`,
-        className: "compare-trace"
+        className: "compare-trace",
+        download: runDownload(r.trace)
       })
     );
   }

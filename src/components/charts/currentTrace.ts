@@ -26,6 +26,8 @@ function describeCurrent(
 ): TimeChartInput {
   return {
     t: trace.t,
+    // The whole run when the caller passed one (the explorer does), else only t and I are known.
+    run: "v" in trace ? (trace as TimeSeries) : undefined,
     y: trace.I,
     options: {height, title, ...options},
     spec: (Y, domain) => {

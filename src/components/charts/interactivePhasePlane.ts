@@ -61,6 +61,7 @@ import {
   type Frame,
   type Linear
 } from "./retained.js";
+import {runDownload, setChartDownload} from "./chartDownload.js";
 import {CHART_UPDATE, GHOST_LABEL, setFigure} from "./timeChart.js";
 import {VoltageTrace, type TimeSeries, type VoltageTraceElement, type VoltageTraceOptions} from "./voltageTrace.js";
 
@@ -728,6 +729,7 @@ export function InteractivePhasePlane(
     const eqText = equilibria.length
       ? equilibria.map(equilibriumLabel).join("; ")
       : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
+    if (options.download !== false) setChartDownload(fig, {...runDownload(trace), ...options.download});
     setFigure(fig, svg, {
       title,
       caption:

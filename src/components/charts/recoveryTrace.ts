@@ -26,6 +26,7 @@ function describeRecovery(
 ): TimeChartInput {
   return {
     t: trace.t,
+    run: trace,
     y: trace.u,
     options: {height, title, ...options},
     ghost: ghost && {t: ghost.t, y: ghost.u},

@@ -4,7 +4,9 @@
  * wrapped in a figure whose `update(...)` redraws it in place. v(t), u(t) and I(t) differ only in what
  * {@link TimeChartSpec} holds.
  */
+import type {TraceData} from "../../lib/export/csv.js";
 import {TIME_MARGINS, figure, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
+import {runDownload, setChartDownload} from "./chartDownload.js";
 import {
   Axes,
   Decimation,
@@ -61,6 +63,8 @@ export interface TimeChartInput {
   spec: (Y: Float64Array, domain: [number, number]) => TimeChartSpec;
   /** A faint earlier run drawn behind the line (its samples t, y), or null. */
   ghost?: {t: ArrayLike<number>; y: ArrayLike<number>} | null;
+  /** The whole run the line comes from, for the chart's data downloads (CSV, JSON). */
+  run?: TraceData;
 }
 
 /** A time chart's figure; `update` takes the same arguments as the function that made it. */
@@ -112,7 +116,7 @@ class TimeChart {
     this.figure = figure(this.svg, {});
   }
 
-  draw({t, y, options, spec, ghost = null}: TimeChartInput): void {
+  draw({t, y, options, spec, ghost = null, run}: TimeChartInput): void {
     const {
       width,
       height = 150,
@@ -121,7 +125,8 @@ class TimeChart {
       caption,
       ariaLabel,
       ariaDescription,
-      ghostLabel = GHOST_LABEL
+      ghostLabel = GHOST_LABEL,
+      download
     } = options;
     const frame: Frame = {...TIME_MARGINS, width, height};
     const domain = xDomain ?? timeDomain(t);
@@ -168,6 +173,7 @@ class TimeChart {
       placeBefore(this.ghost, this.line.el);
     } else this.ghost.el.remove();
 
+    if (download !== false) setChartDownload(this.figure, {...(run && runDownload(run)), ...download});
     setFigure(this.figure, this.svg, {
       title,
       caption: `${caption ?? chart.caption}${ghost ? ` ${sentence(ghostLabel)}` : ""}`,
@@ -205,7 +211,13 @@ export function setFigure(
   } else h?.remove();
   let c = fig.querySelector(":scope > figcaption");
   if (caption) {
-    if (!c) fig.append((c = document.createElement("figcaption")));
+    if (!c) {
+      c = document.createElement("figcaption");
+      // Last, but before the download menu (which ends every figure).
+      const menu = fig.querySelector(":scope > details.chart-download");
+      if (menu) menu.before(c);
+      else fig.append(c);
+    }
     if (c.textContent !== caption) c.textContent = caption;
   } else c?.remove();
   for (const [name, value] of [

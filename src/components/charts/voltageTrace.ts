@@ -38,6 +38,7 @@ function describeVoltage(
   const n = trace.spikes.length;
   return {
     t: trace.t,
+    run: trace,
     y: trace.v,
     options: {height, title, ...options},
     ghost: ghost && {t: ghost.t, y: ghost.v},

@@ -1,0 +1,100 @@
+// Every chart's "Download" menu: a valid SVG and PNG that say what they show, and CSV whose rows are the run.
+import {readFileSync} from "node:fs";
+import {expect, test, type Locator, type Page} from "@playwright/test";
+import {CLASSES, FEATURES, simulate} from "../lib/index.js";
+import {pngText} from "../lib/export/pngText.js";
+import {optionsOf} from "../src/components/explorer/explorer.js";
+import {parseState} from "../src/state/urlState.js";
+import {watch} from "./watch.js";
+
+/** Opens a chart's menu and downloads the item labelled `label`; returns the file's name and bytes. */
+async function download(page: Page, figure: Locator, label: string): Promise<{name: string; bytes: Buffer}> {
+  const menu = figure.locator(":scope > details.chart-download");
+  if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) await menu.locator("summary").click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    menu.getByRole("button", {name: label, exact: true}).click()
+  ]);
+  const path = await file.path();
+  return {name: file.suggestedFilename(), bytes: readFileSync(path)};
+}
+
+test("the explorer's v(t) downloads as SVG, PNG, CSV and JSON that carry the run and its settings", async ({page}) => {
+  const problems = watch(page);
+  const search = "?class=RS&T=100";
+  await page.goto(`/${search}`);
+  const figure = page.locator("figure", {has: page.getByRole("heading", {name: "Membrane potential v(t)"})});
+  await expect(figure.locator("svg path").first()).toBeVisible();
+
+  const svg = await download(page, figure, "SVG");
+  expect(svg.name).toBe("membrane-potential-v-t.svg");
+  const text = svg.bytes.toString("utf8");
+  const parsed = await page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, "image/svg+xml");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      ns: doc.documentElement.namespaceURI,
+      desc: doc.querySelector("desc")?.textContent ?? "",
+      paths: doc.querySelectorAll("path").length
+    };
+  }, text);
+  expect(parsed.error).toBeNull();
+  expect(parsed.ns).toBe("http://www.w3.org/2000/svg");
+  expect(parsed.paths).toBeGreaterThan(2);
+  const about = JSON.parse(parsed.desc);
+  expect(about.title).toBe("Membrane potential v(t)");
+  expect(about.page).toContain(search.slice(1));
+
+  const png = await download(page, figure, "PNG");
+  expect(png.name).toBe("membrane-potential-v-t.png");
+  const chunks = pngText(new Uint8Array(png.bytes)); // also checks every chunk's CRC
+  expect(JSON.parse(chunks.Description!).page).toContain(search.slice(1));
+  // The PNG decodes, at twice the chart's size.
+  const box = await figure
+    .locator("svg")
+    .first()
+    .evaluate((s) => [s.getAttribute("width"), s.getAttribute("height")]);
+  const size = await page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    return [image.naturalWidth, image.naturalHeight];
+  }, png.bytes.toString("base64"));
+  expect(size).toEqual([2 * Number(box[0]), 2 * Number(box[1])]);
+
+  // The CSV's rows are the run: the explorer's own settings, simulated here in Node, give the same numbers
+  // (to 1e-9: the browser's V8 and Node's may round the adaptive method's last digits differently).
+  const near = (got: number[], want: number[]) =>
+    got.forEach((x, i) => expect(Math.abs(x - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i]))));
+  const csv = (await download(page, figure, "CSV")).bytes.toString("utf8").trimEnd().split("\n");
+  const {state} = parseState(search, {...CLASSES, ...FEATURES});
+  const trace = simulate(
+    optionsOf(state, ({...CLASSES, ...FEATURES} as Record<string, Parameters<typeof optionsOf>[1]>)[state.cls])
+  );
+  expect(csv[0]).toBe("t,v,u,I");
+  expect(csv.length - 1).toBe(trace.t.length);
+  for (const k of [0, 1, Math.floor(trace.t.length / 2), trace.t.length - 1]) {
+    near(csv[k + 1].split(",").map(Number), [trace.t[k], trace.v[k], trace.u[k], trace.I[k]]);
+  }
+  const spikes = (await download(page, figure, "CSV, spike times")).bytes.toString("utf8").trimEnd().split("\n");
+  expect(spikes.length - 1).toBe(trace.spikes.length);
+  near(spikes.slice(1).map(Number), Array.from(trace.spikes));
+
+  const json = JSON.parse((await download(page, figure, "JSON")).bytes.toString("utf8"));
+  expect(json.data.v).toHaveLength(trace.v.length);
+  expect(json.page).toContain(search.slice(1));
+  expect(problems).toEqual([]);
+});
+
+test("the download menu works from the keyboard and closes with Escape", async ({page}) => {
+  await page.goto("/");
+  const menu = page.locator("details.chart-download").first();
+  await menu.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(menu.getByRole("button", {name: "SVG", exact: true})).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(menu.getByRole("button", {name: "SVG", exact: true})).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).not.toHaveAttribute("open");
+  await expect(menu.locator("summary")).toBeFocused();
+});
