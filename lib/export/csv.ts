@@ -51,6 +51,25 @@ export function toCSV(trace: TraceData): string {
   return rows.join("\n") + "\n";
 }
 
+/**
+ * Any table as CSV: a header row, then one line per row. Numbers are written as {@link toCSV} writes them,
+ * `null` (no value) as an empty field, and text is quoted when it holds a comma, quote or line break.
+ *
+ * @example
+ * rowsToCSV(["I", "rate"], [[4, 0], [10, 40.5]]); // "I,rate\n4,0\n10,40.5\n"
+ */
+export function rowsToCSV(header: readonly string[], rows: readonly (readonly (number | string | null)[])[]): string {
+  const field = (x: number | string | null) =>
+    x === null ? "" : typeof x === "number" ? num(x) : /[",\n\r]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
+  const lines = [header.map(field).join(",")];
+  for (const [i, row] of rows.entries()) {
+    if (row.length !== header.length)
+      throw new RangeError(`rows[${i}]: must have ${header.length} fields (${header.join(", ")}), got ${row.length}`);
+    lines.push(row.map(field).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
 /** The spike times of a trace (ms) as CSV with the header `spike`, one row per spike. */
 export function spikesToCSV(trace: TraceData): string {
   const {spikes} = checkTrace(trace);

@@ -3,6 +3,7 @@
  * lib/analysis/bifurcationDiagram.ts). Stable stretches solid, unstable dashed, saddles dotted; the fold
  * (saddle-node) as a square and the Andronov–Hopf point as a circle; an optional rule at the current I.
  */
+import {rowsToCSV} from "../../lib/export/csv.js";
 import * as Plot from "@observablehq/plot";
 import type {BifurcationDiagram, BranchStability} from "../../lib/analysis/bifurcationDiagram.js";
 import {axesMark, figure, fmt, type FigureOptions} from "./chart.js";
@@ -79,6 +80,14 @@ export function bifurcationChart(diagram: BifurcationDiagram, options: Bifurcati
       `${s.branch} branch ${STYLE[s.stability].label} from I = ${fmt(s.points[0]?.I)} to ${fmt(s.points.at(-1)?.I)}`
   );
   return figure(svg, {
+    download: {
+      csv: () =>
+        rowsToCSV(
+          ["branch", "stability", "I", "v_mV", "u", "type"],
+          diagram.segments.flatMap((seg) => seg.points.map((p) => [seg.branch, seg.stability, p.I, p.v, p.u, p.type]))
+        ),
+      json: () => diagram
+    },
     ...options,
     legend,
     className: "bifurcation-chart",

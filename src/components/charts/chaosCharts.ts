@@ -3,6 +3,7 @@
  * per-segment Lyapunov estimates and orbit diagrams. Each is a Plot chart wrapped by chart.ts's `figure` (title,
  * caption, text alternative); axes always carry units.
  */
+import {rowsToCSV} from "../../lib/export/csv.js";
 import * as Plot from "@observablehq/plot";
 import type {NearbyResult} from "../../lib/analysis/lyapunov.js";
 import type {ResetFixedPoint, ResetMapGraph} from "../../lib/analysis/resetMap.js";
@@ -34,7 +35,15 @@ export function returnMapChart(
     color: {domain: runs.map((r) => r.label), range: runs.map((r) => r.color), legend: runs.length > 1},
     marks: [Plot.dot(data, {x: "x", y: "y", stroke: "run", r: 1.8, fill: "run", fillOpacity: 0.6})]
   });
-  return figure(plot, options);
+  const download = {
+    csv: () =>
+      rowsToCSV(
+        ["run", "isi_n_ms", "isi_next_ms"],
+        runs.flatMap((r) => returnPairs(r.spikes).map((p) => [r.label, p.x, p.y]))
+      ),
+    json: () => runs.map((r) => ({label: r.label, spikes: r.spikes}))
+  };
+  return figure(plot, {download, ...options});
 }
 
 /** The reset map u_n → u_{n+1} with the diagonal, its fixed points and a cobweb of an orbit. */
@@ -81,7 +90,7 @@ export function cobwebChart(
       })
     ]
   });
-  return figure(plot, options);
+  return figure(plot, {download: {json: () => ({graph, orbit, fixed})}, ...options});
 }
 
 /** |Δu| after each reset of two trajectories started 1e-6 apart (log axis), with e^{λn} for comparison. */
@@ -118,7 +127,7 @@ export function divergenceChart(
     },
     marks
   });
-  return figure(plot, options);
+  return figure(plot, {download: {json: () => ({nearby, separation, perSpike})}, ...options});
 }
 
 /** Per-segment estimates of a Lyapunov exponent with their mean. */
@@ -137,7 +146,17 @@ export function segmentsChart(values: number[], label: string, width: number, op
       Plot.dot(data, {x: "segment", y: "value", fill: "#1f5fa8", r: 3})
     ]
   });
-  return figure(plot, options);
+  return figure(plot, {
+    download: {
+      csv: () =>
+        rowsToCSV(
+          ["segment", label],
+          values.map((v, i) => [i + 1, v])
+        ),
+      json: () => values
+    },
+    ...options
+  });
 }
 
 /** A mark on an orbit diagram's axis: a published feature at its value of the swept parameter. */

@@ -129,7 +129,9 @@ function menuItems(fig: HTMLElement): HTMLElement {
     button("JSON", "What the chart shows and the data behind it, as JSON", () =>
       save(
         `${stem}.json`,
-        new Blob([JSON.stringify({...provenance(fig), data: download.json?.()}, null, 1)], {type: "application/json"})
+        new Blob([JSON.stringify({...provenance(fig), data: download.json?.()}, typedArraysAsLists, 1)], {
+          type: "application/json"
+        })
       )
     );
   }
@@ -147,6 +149,13 @@ export function chartSvg(fig: HTMLElement): SVGSVGElement | null {
     if (width * height > bestArea) [best, bestArea] = [svg, width * height];
   }
   return best;
+}
+
+/** JSON.stringify writes a typed array as an object keyed "0", "1", …: write it as a list instead. */
+function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView)
+    ? Array.from(value as unknown as ArrayLike<number>)
+    : value;
 }
 
 /** What a file made from `fig` records about it: the title, the page's address and the chart's description. */

@@ -4,7 +4,8 @@
  * shaded. Marked currents (e.g. I_sn, I_AH) are drawn as labelled vertical rules.
  */
 import * as Plot from "@observablehq/plot";
-import type {FICurve} from "../../lib/analysis/fICurve.js";
+import type {FICurve, FIPoint} from "../../lib/analysis/fICurve.js";
+import {rowsToCSV} from "../../lib/export/csv.js";
 import {axesMark, figure, fmt, swatch, type FigureOptions} from "./chart.js";
 
 /** Margins of the excitability charts (room above for the y label and the marks' labels). */
@@ -33,6 +34,9 @@ export interface FIChartOptions extends FigureOptions {
   /** Shared rate axis maximum (Hz), so two charts compare; default from the data. */
   rateMax?: number;
 }
+
+/** One point of a sweep as a CSV row: sweep, I (mV/ms), settled rate and first-ISI rate (Hz). */
+const row = (sweep: "up" | "down") => (p: FIPoint) => [sweep, p.I, p.rate, p.firstIsiRate ?? null];
 
 /** The f–I chart of a sweep result, in a figure with a legend, title, caption and text alternative. */
 export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
@@ -81,6 +85,11 @@ export function fiChart(curve: FICurve, options: FIChartOptions): HTMLElement {
   const describe = (name: string, points: typeof up) =>
     `${name}: ${points.map((p) => `I ${fmt(p.I)} → ${fmt(p.rate)} Hz`).join("; ")}.`;
   return figure(svg, {
+    download: {
+      csv: () =>
+        rowsToCSV(["sweep", "I", "rate_Hz", "first_isi_rate_Hz"], [...up.map(row("up")), ...down.map(row("down"))]),
+      json: () => curve
+    },
     ...options,
     legend,
     className: "fi-chart",

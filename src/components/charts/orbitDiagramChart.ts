@@ -4,6 +4,7 @@
  * way it left), so runaway values stay visible without squashing the orbit into one row. The range itself is
  * chosen by the page (orbitsPage.ts: robust quantiles, or the reader's).
  */
+import {rowsToCSV} from "../../lib/export/csv.js";
 import * as Plot from "@observablehq/plot";
 import {figure, type FigureOptions} from "./chart.js";
 import type {AxisMark} from "./chaosCharts.js";
@@ -62,5 +63,13 @@ export function orbitDiagramChart(
   plot.dataset.yMin = String(lo);
   plot.dataset.yMax = String(hi);
   plot.dataset.beyond = String(beyond.length);
-  return figure(plot, options);
+  const download = {
+    csv: () =>
+      rowsToCSV(
+        [options.xLabel, options.yLabel],
+        Array.from(data.x, (x, i) => [x, data.y[i]])
+      ),
+    json: () => ({x: data.x, y: data.y, marks})
+  };
+  return figure(plot, {download, ...options});
 }

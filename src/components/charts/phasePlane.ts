@@ -2,6 +2,8 @@
  * The phase plane (v, u) of a run: both nullclines for one value of I, the equilibria marked by type, the
  * trajectory (decimated to about a pixel), its reset jumps, and the reset line v = c.
  */
+import type {TraceData} from "../../lib/export/csv.js";
+import {runDownload} from "./chartDownload.js";
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {PATH_GAP, decimatePath} from "../../lib/decimate.js";
@@ -71,7 +73,13 @@ export interface PhasePlaneOptions
 /** Margins of the phase plane. */
 export const MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 36};
 
+/** Whether a chart was given a whole run (t, v, u, I, spikes), whose data it can offer for download. */
+function isRun(trace: object): trace is TraceData {
+  return ["t", "v", "u", "I", "spikes"].every((k) => k in trace);
+}
+
 /** The phase plane of a run, with nullclines, equilibria, trajectory, reset jumps and the reset line. */
+
 export function PhasePlane(
   trace: Pick<TimeSeries, "v" | "u">,
   {
@@ -134,6 +142,8 @@ export function PhasePlane(
     : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
   return figure(svg, {
     title,
+    // The run's data when the caller passed a whole run (t, v, u, I, spikes), not only v and u.
+    download: isRun(trace) ? runDownload(trace) : undefined,
     legend: phaseLegend(svg.ownerDocument, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null),
     caption:
       caption ??

@@ -1,5 +1,16 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {CELLS_2007, simulate, simulate2007, sine, spikesToCSV, step, sum, toCSV} from "../../../lib/index.js";
+import {
+  CELLS_2007,
+  rowsToCSV,
+  simulate,
+  simulate2007,
+  sine,
+  spikesToCSV,
+  step,
+  sum,
+  toCSV
+} from "../../../lib/index.js";
 
 const RS = {a: 0.02, b: 0.2, c: -65, d: 8};
 
@@ -61,5 +72,34 @@ describe("spikesToCSV(trace)", () => {
 
   it("writes only the header when there is no spike", () => {
     expect(spikesToCSV(simulate({params: RS, duration: 10}))).toBe("spike\n");
+  });
+});
+
+describe("rowsToCSV", () => {
+  it("writes a header and rows, numbers in round-trip form, null as an empty field, text quoted when needed", () => {
+    expect(
+      rowsToCSV(
+        ["I", "rate", "note"],
+        [
+          [4, null, "silent"],
+          [10, 1 / 3, 'a "b", c']
+        ]
+      )
+    ).toBe(`I,rate,note\n4,,silent\n10,${String(1 / 3)},"a ""b"", c"\n`);
+  });
+
+  it("gives back every number exactly", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({noNaN: true}), fc.double({noNaN: true})), {maxLength: 20}), (rows) => {
+        const lines = rowsToCSV(["x", "y"], rows).trimEnd().split("\n").slice(1);
+        expect(lines.map((l) => l.split(",").map(Number))).toEqual(
+          rows.map(([x, y]) => [x, y]).map((r) => r.map((v) => (Object.is(v, -0) ? -0 : v)))
+        );
+      })
+    );
+  });
+
+  it("refuses a row of the wrong width, naming it", () => {
+    expect(() => rowsToCSV(["a", "b"], [[1, 2], [3]])).toThrow(/rows\[1\]: must have 2 fields/);
   });
 });
