@@ -80,3 +80,4 @@ export {
 } from "./batch/index.js";
 // Code and data export (lib/export): exportCode, toCSV, spikesToCSV, toJSON.
 export * from "./export/index.js";
+export {BATCH_NEURON_BUDGET, BATCH_SPIKE_BUDGET} from "./batch/index.js";

@@ -148,8 +148,9 @@ const OPTION_KEYS = [
  *
  * Samples are taken at t = k·dt for k = 0..steps with steps = ⌈duration/dt⌉; "paper2004" runs one step more,
  * as figure1.m's `for t = 0:tau:T` does, so its last sample is at duration + dt. Bad input throws an error that
- * names the field, the value and what is allowed. A run that diverges, or reaches its spike or step budget,
- * stops there and says so in `warnings`; the columns then end at the last good sample.
+ * names the field, the value and what is allowed. Each option (and each key of params, equation and the current)
+ * is read once, own keys only, and the copy is what is checked and run. A run that diverges, or reaches its spike
+ * or step budget, stops there and says so in `warnings`; the columns then end at the last good sample.
  *
  * @example
  * const trace = simulate({params: {a: 0.02, b: 0.2, c: -65, d: 8}, current: 10, duration: 1000});
@@ -189,7 +190,8 @@ export function simulate(options: SimulateOptions): Trace {
       ? allocateColumns(steps, dt, stimulus, v0, u0, fillTime)
       : reuseColumns(o.columns, steps, dt, stimulus, v0, u0, fillTime);
   const spikes = new SpikeBuffer(maxSpikes);
-  const piecewiseConstant = isPiecewiseConstant(current);
+  // The compiled stimulus's own copy: the caller's object is read once, when it is compiled.
+  const piecewiseConstant = isPiecewiseConstant(stimulus.stimulus);
   const run: Run = {
     model: makeModel(params, equation),
     vPeak,

@@ -94,7 +94,8 @@ const OPTION_KEYS = [
  *
  * Samples are taken at t = k·dt for k = 0..⌈duration/dt⌉ (izhi2007.m stops one sample earlier, at duration − dt).
  * A run that diverges, reaches its spike or step budget, or whose reset lands above the cut-off stops there and
- * says so in `warnings`; the columns then end at the last good sample.
+ * says so in `warnings`; the columns then end at the last good sample. Options are read once, own keys only, as
+ * in `simulate`.
  *
  * @example
  * const trace = simulate2007(CELLS_2007.RS2007); // izhi2007.m's RS panel at 60 pA

@@ -61,17 +61,32 @@ export function checkKeyword<T extends string>(value: unknown, field: string, al
   throw new RangeError(`${field}: unknown value ${describe(value)}; allowed: ${allowed.join(", ")}`);
 }
 
-/** Throws if `object` is not a plain object or has a key outside `allowed` (catches typos such as `durration`). */
+/**
+ * A copy of the object's own enumerable properties, each read exactly once, in an object without a prototype.
+ * Validating the copy (never the caller's object again) means a getter cannot hand the check one value and the
+ * run another, and an option inherited through `Object.prototype` (a polluted `maxSpikes`) reads as absent.
+ */
+export function ownProperties(object: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(object)) copy[key] = (object as Record<string, unknown>)[key];
+  return copy;
+}
+
+/**
+ * Checks that `object` is a plain object whose own keys are all in `allowed` (catches typos such as
+ * `durration`) and returns {@link ownProperties}' copy of it: read each option from the copy, once checked.
+ */
 export function checkKeys(object: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
   if (typeof object !== "object" || object === null || Array.isArray(object)) {
     throw new TypeError(`${field}: must be an object, got ${describe(object)}`);
   }
-  for (const key of Object.keys(object)) {
+  const copy = ownProperties(object);
+  for (const key in copy) {
     if (!allowed.includes(key)) {
       throw new RangeError(`${field}: unknown key ${describe(key)}; allowed: ${allowed.join(", ")}`);
     }
   }
-  return object as Record<string, unknown>;
+  return copy;
 }
 
 /**

@@ -5,7 +5,9 @@
 //   /foo         -> foo.html (or foo/index.html)
 //   /dir/        -> dir/index.html
 //   /file.js     -> file.js
-// Unknown paths get status 404 (with dist/404.html as the body when it exists).
+// Unknown paths get status 404 (with dist/404.html as the body when it exists), and so does a path that is not a
+// plain absolute path (such as //x, which a URL parser would read as a host name).
+// Headers may be long (MAX_HEADER_BYTES): a page's whole state can be in its address.
 //
 // Usage: node scripts/serve.mjs [--port N] [--dir PATH]   (or PORT=N; default port 4321, dir dist)
 // As a module: const {server, url, close} = await startServer({root, port: 0});
@@ -18,6 +20,13 @@ import {fileURLToPath} from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const defaultRoot = resolve(here, "..", "dist");
+
+/**
+ * The largest request head accepted (8 MB). A page keeps its state in its address, Chromium allows addresses of
+ * up to 2 MB, and every request a page makes repeats its address as Referer; Node's default of 16 kB answered
+ * such addresses with a bare 431.
+ */
+export const MAX_HEADER_BYTES = 8 * 2 ** 20;
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -64,6 +73,16 @@ async function isFile(path) {
   }
 }
 
+/**
+ * The path of a request target ("/a/b?x=1#y" → "/a/b"), or null unless it is a plain absolute path: "//x" and
+ * "http://host/x" are not (no URL parser is involved, so nothing here can throw).
+ */
+export function requestPath(target) {
+  const end = target.search(/[?#]/);
+  const path = end < 0 ? target : target.slice(0, end);
+  return path.startsWith("/") && !path.startsWith("//") ? path : null;
+}
+
 /** The file under root that serves the URL path, or null. Never resolves outside root. */
 export async function resolvePath(root, urlPath) {
   let path;
@@ -99,14 +118,14 @@ export async function startServer({root = defaultRoot, port = 4321, host = "127.
   if (!(await isFile(join(root, "index.html")))) {
     throw new Error(`${root}/index.html not found: build the site first (npm run build).`);
   }
-  const server = createServer(async (req, res) => {
+  const server = createServer({maxHeaderSize: MAX_HEADER_BYTES}, async (req, res) => {
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, {Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8"});
         return void res.end("method not allowed\n");
       }
-      const {pathname} = new URL(req.url ?? "/", "http://localhost");
-      const file = await resolvePath(root, pathname);
+      const pathname = requestPath(req.url ?? "/");
+      const file = pathname === null ? null : await resolvePath(root, pathname);
       if (file) return send(req, res, 200, file, (await stat(file)).size);
       const notFound = join(root, "404.html");
       if (await isFile(notFound)) return send(req, res, 404, notFound, (await stat(notFound)).size);

@@ -93,7 +93,16 @@ const KEYS = [
  */
 export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
   const where = "orbitDiagram";
-  checkKeys(options, `${where}: options`, [...KEYS, "params", "current", "vPeak", "equation", "tolerance", "horizon"]);
+  // The own-keys copy checkKeys returns: each option read once, nothing inherited.
+  const o = checkKeys(options, `${where}: options`, [
+    ...KEYS,
+    "params",
+    "current",
+    "vPeak",
+    "equation",
+    "tolerance",
+    "horizon"
+  ]) as unknown as OrbitDiagramOptions;
   const {
     parameter: p,
     values,
@@ -108,7 +117,7 @@ export function orbitDiagram(options: OrbitDiagramOptions): OrbitDiagram {
     spikeBudget: sb,
     onProgress,
     ...neuron
-  } = options;
+  } = o;
   const base = checkDcNeuron(neuron, where);
   const parameter = checkKeyword(p, `${where}: parameter`, ORBIT_PARAMETERS);
   if (!Array.isArray(values) || values.length < 1 || values.length > 10_000)

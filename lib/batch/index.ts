@@ -3,10 +3,12 @@ export {
   BATCH_KERNELS,
   BATCH_MAX_SPIKES,
   BATCH_METHODS,
+  BATCH_NEURON_BUDGET,
   type BatchKernel,
   type BatchMethod,
   type BatchOptions
 } from "./options.js";
 export type {BatchResult} from "./result.js";
 export {simulateBatch} from "./simulateBatch.js";
+export {BATCH_SPIKE_BUDGET} from "./spikeLog.js";
 export {batchKernelAvailable} from "./wasm/runBatchKernel.js";

@@ -53,6 +53,12 @@ export interface BatchOptions {
 export const BATCH_KERNELS = ["auto", "wasm", "js"] as const;
 export type BatchKernel = (typeof BATCH_KERNELS)[number];
 
+/**
+ * The most neurons one batch may have: 10⁶, about 250 MB of working memory (about 250 bytes per neuron). The
+ * site's largest batch is a whole 400 × 400 atlas map (160,000 neurons); 10⁷ neurons used to reach 2 GB.
+ */
+export const BATCH_NEURON_BUDGET = 1_000_000;
+
 /** Default of `maxSpikes` (as `simulate`'s). */
 export const BATCH_MAX_SPIKES = 100_000;
 
@@ -121,7 +127,8 @@ function column(value: unknown, field: string, n: number, bounds: NumberBounds =
 
 /**
  * Checks simulateBatch's options in a fixed order (so the first bad field is the one reported) and resolves
- * the defaults.
+ * the defaults. Each option is read once, own keys only (checkKeys' copy), and at most
+ * {@link BATCH_NEURON_BUDGET} neurons are accepted.
  *
  * @throws RangeError/TypeError naming the field (e.g. `params.c[17]`), the value and what is allowed.
  */
@@ -133,6 +140,12 @@ export function checkBatchOptions(options: BatchOptions): CheckedBatchOptions {
     throw new TypeError(`params.a: must be an array of numbers (one per neuron), got ${describe(p.a)}`);
   const n = p.a.length;
   if (n < 1) throw new RangeError("params.a: must hold at least one neuron, got an empty array");
+  // Checked before any per-neuron array is allocated.
+  if (n > BATCH_NEURON_BUDGET) {
+    throw new RangeError(
+      `params.a: at most ${BATCH_NEURON_BUDGET} neurons per batch (the limit, for memory), got ${n}; split them into several batches`
+    );
+  }
   const a = column(p.a, "params.a", n);
   const b = column(p.b, "params.b", n);
   const c = column(p.c, "params.c", n);

@@ -12,7 +12,7 @@ import {checkStimulus} from "./validateStimulus.js";
 
 /** A stimulus ready to be evaluated (see {@link compileStimulus}). */
 export interface CompiledStimulus {
-  /** The stimulus it was compiled from (a frozen copy). */
+  /** The stimulus it was compiled from (a frozen copy: own keys only, objects without prototype). */
   readonly stimulus: Stimulus;
   /**
    * The current at t (ms). side 0 (default): the value at t exactly, as the windows' closedness defines it;
@@ -118,15 +118,18 @@ class Compiled implements CompiledStimulus {
   }
 }
 
-/** A frozen deep copy of a validated stimulus, without keys whose value is undefined. */
-function freezeCopy(s: Stimulus): Stimulus {
+/**
+ * Freezes a validated copy (checkStimulus's, whose objects have no prototype and are not the caller's), first
+ * dropping keys whose value is undefined.
+ */
+function freeze(s: Stimulus): Stimulus {
   if (typeof s === "number") return s;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(s)) {
-    if (value === undefined) continue;
-    copy[key] = key === "parts" ? Object.freeze((value as StimulusPart[]).map(freezeCopy)) : value;
+  const part = s as unknown as Record<string, unknown>;
+  for (const key of Object.keys(part)) {
+    if (part[key] === undefined) delete part[key];
+    else if (key === "parts") part[key] = Object.freeze((part[key] as StimulusPart[]).map(freeze));
   }
-  return Object.freeze(copy) as unknown as Stimulus;
+  return Object.freeze(s);
 }
 
 /** The compiled tree of a validated stimulus; a number becomes a dc node. */
@@ -157,8 +160,8 @@ export function compileStimulus(current: Stimulus, horizon?: number): CompiledSt
   if (horizon !== undefined && (typeof horizon !== "number" || !(horizon >= 0) || horizon === Infinity)) {
     throw new RangeError(`horizon: must be a finite number ≥ 0 (ms), got ${describe(horizon)}`);
   }
-  checkStimulus(current, "current", horizon ?? Infinity);
-  const stimulus = freezeCopy(current);
+  // The caller's tree is read once, into the copy that is checked, frozen and compiled.
+  const stimulus = freeze(checkStimulus(current, "current", horizon ?? Infinity));
   const root = build(stimulus, {samples: 0});
   if (horizon !== undefined) precompute(root, horizon);
   return new Compiled(stimulus, root);

@@ -1,7 +1,8 @@
 /** The published protocols' currents (protocols.json) as stimuli. */
-import {checkKeyword, describe} from "../validate.js";
+import {checkKeyword, describe, ownProperties} from "../validate.js";
 import {checkEnd, checkFinite} from "./checks.js";
 import {dc} from "./dc.js";
+import {STIMULUS_PART_BUDGET} from "./limits.js";
 import {overlay} from "./overlay.js";
 import type {Stimulus, StimulusPart} from "./part.js";
 import {validateStimulus} from "./validateStimulus.js";
@@ -54,15 +55,24 @@ const SEGMENT_KEYS = {
 export function fromProtocol(current: ProtocolCurrent, field = "current"): Stimulus {
   if (typeof current !== "object" || current === null)
     throw new TypeError(`${field}: must be {baseline, segments}, got ${describe(current)}`);
-  const baseline = checkFinite(current.baseline, `${field}.baseline`);
-  if (!Array.isArray(current.segments))
-    throw new TypeError(`${field}.segments: must be an array, got ${describe(current.segments)}`);
+  // Own keys only, each read once (as every option of the library).
+  const c = ownProperties(current);
+  const baseline = checkFinite(c.baseline, `${field}.baseline`);
+  const segments = c.segments;
+  if (!Array.isArray(segments)) throw new TypeError(`${field}.segments: must be an array, got ${describe(segments)}`);
+  // The overlay and its baseline are parts too.
+  if (segments.length + 2 > STIMULUS_PART_BUDGET) {
+    throw new RangeError(
+      `${field}.segments: at most ${STIMULUS_PART_BUDGET - 2} segments (the limit of ${STIMULUS_PART_BUDGET} parts per stimulus), got ${segments.length}`
+    );
+  }
   const parts: StimulusPart[] = [dc(baseline)];
-  current.segments.forEach((segment: unknown, i) => {
+  for (let i = 0; i < segments.length; i++) {
     const path = `${field}.segments[${i}]`;
+    const segment: unknown = Object.hasOwn(segments, i) ? segments[i] : undefined;
     if (typeof segment !== "object" || segment === null)
       throw new TypeError(`${path}: must be a segment object, got ${describe(segment)}`);
-    const s = segment as Record<string, unknown>;
+    const s = ownProperties(segment);
     const kind = checkKeyword(s.kind, `${path}.kind`, ["step", "ramp"] as const);
     for (const key of Object.keys(s)) {
       if (!SEGMENT_KEYS[kind].includes(key))
@@ -84,7 +94,7 @@ export function fromProtocol(current: ProtocolCurrent, field = "current"): Stimu
             ...window
           }
     );
-  });
+  }
   const stimulus = overlay(...parts);
   validateStimulus(stimulus, field);
   return stimulus;

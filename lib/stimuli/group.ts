@@ -1,7 +1,6 @@
 /** What sum and overlay share: a list of nested parts, checked and compiled recursively. */
 import {describe} from "../validate.js";
 import type {BuildContext, CheckContext, CompiledNode, PartBase} from "./kind.js";
-import {STIMULUS_LIMITS} from "./limits.js";
 
 /** A compiled sum or overlay. */
 export interface GroupNode extends CompiledNode {
@@ -14,16 +13,14 @@ export function isGroup(n: CompiledNode): n is GroupNode {
   return (n as GroupNode).parts !== undefined;
 }
 
-/** Checks `parts` (an array, nesting depth, no part containing itself) and each part in it. */
+/**
+ * Checks `parts` (an array) and each part in it. Nesting depth, holes, cycles and the part budget are checked
+ * when the tree is copied (copyStimulus.ts), before this runs on the copy.
+ */
 export function checkGroup(p: Record<string, unknown>, path: string, ctx: CheckContext, depth: number): void {
   if (!Array.isArray(p.parts))
     throw new TypeError(`${path}.parts: must be an array of stimulus parts, got ${describe(p.parts)}`);
-  if (depth >= STIMULUS_LIMITS.depth) {
-    throw new RangeError(`${path}: nested deeper than ${STIMULUS_LIMITS.depth} levels of sum and overlay`);
-  }
-  ctx.ancestors.add(p);
   p.parts.forEach((child, i) => ctx.checkPart(child, `${path}.parts[${i}]`, depth + 1));
-  ctx.ancestors.delete(p);
 }
 
 /** Compiles a (validated) group. */

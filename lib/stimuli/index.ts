@@ -15,7 +15,7 @@ export {compileStimulus, type CompiledStimulus} from "./compileStimulus.js";
 export {dc, type DcPart} from "./dc.js";
 export {fromProtocol, type ProtocolCurrent, type ProtocolSegment} from "./fromProtocol.js";
 export {isPiecewiseConstant} from "./isPiecewiseConstant.js";
-export {BREAKPOINT_BUDGET, NOISE_SAMPLE_BUDGET, STIMULUS_LIMITS} from "./limits.js";
+export {BREAKPOINT_BUDGET, NOISE_SAMPLE_BUDGET, STIMULUS_LIMITS, STIMULUS_PART_BUDGET} from "./limits.js";
 export {noise, type NoisePart} from "./noise.js";
 export {overlay} from "./overlay.js";
 export type {OverlayPart, Stimulus, StimulusPart, SumPart} from "./part.js";

@@ -21,8 +21,6 @@ export type Evaluate = (n: CompiledNode, t: number, side: number) => number;
 export interface CheckContext {
   /** Checks a nested part (a group's child) at `path`, `depth` groups down. */
   checkPart(part: unknown, path: string, depth: number): void;
-  /** The groups being checked, to catch a part that contains itself. */
-  ancestors: Set<object>;
   /** Noise samples that windows (or the horizon) make certain to be needed, summed over the tree. */
   samples: number;
   /** The last time (ms) the caller will ask for; ∞ if unknown. */

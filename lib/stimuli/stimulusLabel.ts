@@ -3,7 +3,7 @@ import {fmt} from "./format.js";
 import type {LabelContext, PartBase} from "./kind.js";
 import type {Stimulus} from "./part.js";
 import {kindOf} from "./registry.js";
-import {validateStimulus} from "./validateStimulus.js";
+import {checkStimulus} from "./validateStimulus.js";
 
 function partLabel(p: PartBase): string {
   return kindOf(p.kind).label(p, LABELS);
@@ -23,6 +23,6 @@ const LABELS: LabelContext = {label: partLabel, nested: nestedLabel};
  * where listed parts overlap, the later one applies. Throws on an invalid stimulus.
  */
 export function stimulusLabel(current: Stimulus): string {
-  validateStimulus(current);
-  return typeof current === "number" ? fmt(current) : partLabel(current);
+  const copy = checkStimulus(current, "current", Infinity);
+  return typeof copy === "number" ? fmt(copy) : partLabel(copy);
 }

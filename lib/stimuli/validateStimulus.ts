@@ -1,6 +1,7 @@
 /** Validation of a whole stimulus tree, each part by its kind's handler. */
 import {describe} from "../validate.js";
 import {checkFinite} from "./checks.js";
+import {copyStimulus} from "./copyStimulus.js";
 import type {CheckContext} from "./kind.js";
 import type {Stimulus} from "./part.js";
 import {findKind, STIMULUS_KINDS} from "./registry.js";
@@ -10,7 +11,9 @@ import {findKind, STIMULUS_KINDS} from "./registry.js";
  * field path (e.g. `current.parts[1].dt`), then the rule and the value received, e.g.
  * `current.dt: must be a finite number > 0, got -1`. Checked: kinds, unknown keys (typos), finite numbers of
  * magnitude ≤ 1e9, non-negative widths, sigma, tau; periods and dt ≥ 1e-6 ms; end ≥ start; width ≤ period;
- * integer seeds and counts; closedness; nesting depth and cycles; the noise sample budget for finite windows.
+ * integer seeds and counts; closedness; nesting depth and cycles; no holes in `parts`; at most
+ * STIMULUS_PART_BUDGET parts; the noise sample budget for finite windows. Own keys only, each read once (the
+ * check runs on a copy).
  *
  * @param field - the name of the value in messages; default "current"
  */
@@ -20,26 +23,27 @@ export function validateStimulus(current: unknown, field = "current"): asserts c
 
 /**
  * As {@link validateStimulus}, and noise up to `horizon` (ms; ∞ if unknown) counts against the sample budget.
+ * Returns the copy it checked ({@link copyStimulus}): use it, not `current`, from then on.
  */
-export function checkStimulus(current: unknown, path: string, horizon: number): asserts current is Stimulus {
-  if (typeof current === "number") {
-    checkFinite(current, path);
-    return;
+export function checkStimulus(current: unknown, path: string, horizon: number): Stimulus {
+  const copy = copyStimulus(current, path);
+  if (typeof copy === "number") {
+    checkFinite(copy, path);
+    return copy;
   }
   const ctx: CheckContext = {
     checkPart: (part, at, depth) => checkPart(part, at, ctx, depth),
-    ancestors: new Set(),
     samples: 0,
     horizon
   };
-  checkPart(current, path, ctx, 0);
+  checkPart(copy, path, ctx, 0);
+  return copy as Stimulus;
 }
 
 function checkPart(part: unknown, path: string, ctx: CheckContext, depth: number): void {
   if (typeof part !== "object" || part === null || Array.isArray(part)) {
     throw new TypeError(`${path}: must be a number or a stimulus part {kind: …}, got ${describe(part)}`);
   }
-  if (ctx.ancestors.has(part)) throw new TypeError(`${path}: a part may not contain itself`);
   const p = part as Record<string, unknown>;
   const kind = findKind(p.kind);
   if (kind === undefined) {

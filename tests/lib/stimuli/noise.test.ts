@@ -137,7 +137,7 @@ describe("noise (frozen Ornstein–Uhlenbeck)", () => {
     expect(lazy.value(1)).toEqual(expect.any(Number));
     expect(() => lazy.value(5000)).toThrow(/^current: noise at dt = 0.00001 ms up to t = 5000 ms needs/);
     // The budget is shared by all noise parts of a stimulus.
-    const half = noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1e-4, end: 600});
+    const half = noise({mean: 0, sigma: 1, tau: 1, seed: 1, dt: 1e-4, end: 150});
     expect(() => validateStimulus(sum(half, half))).toThrow(/^current\.parts\[1\]: noise/);
   });
 });
