@@ -81,3 +81,5 @@ export {
 // Code and data export (lib/export): exportCode, toCSV, spikesToCSV, toJSON.
 export * from "./export/index.js";
 export {BATCH_NEURON_BUDGET, BATCH_SPIKE_BUDGET} from "./batch/index.js";
+// The 2003 network (net.m): NETWORK_2003, createNetwork, simulateNetwork, populationSpectrum.
+export * from "./network/index.js";
