@@ -2,9 +2,15 @@
  * Messages the page shows: notices about the link (role="status", id "url-notice"), the warnings of a run,
  * and an error in place of the charts. All text is set with textContent, never parsed as markup.
  */
+import {tidyNotices} from "../state/address.js";
 
-/** The notice element for a parsed URL: hidden when there is nothing to say. */
-export function UrlNotice(notices: string[]): HTMLElement {
+/**
+ * The notice element for a parsed URL: hidden when there is nothing to say. The notices are shown tidied (the
+ * one place this happens): control and bidirectional characters stripped, so a crafted value cannot reverse
+ * the page's own words; identical lines once, with their count; at most eight lines.
+ */
+export function UrlNotice(raw: readonly string[]): HTMLElement {
+  const notices = tidyNotices(raw);
   const box = document.createElement("div");
   box.id = "url-notice";
   box.className = "explorer-notice";

@@ -14,6 +14,7 @@ import {
   type MapId
 } from "../lib/scans/atlas.js";
 import {presetState, serializeState, type ClassId, type ExplorerState, type PresetLike} from "./urlState.js";
+import {parseDecimal, readQuery, show, stripUnsafe} from "./address.js";
 
 /** Squared distance in units of the parameters' typical spreads, for the nearest class. */
 function distance(
@@ -103,15 +104,14 @@ export function parseAtlasSearch(
   search: string,
   defaults: Readonly<Record<MapId, AtlasSpec>> = DEFAULT_MAPS
 ): AtlasAddress {
-  const notices: string[] = [];
   const specs: Partial<Record<MapId, AtlasSpec>> = {};
-  const params = new URLSearchParams(search);
+  const {values, notices} = readQuery(search);
   const byMap = new Map<MapId, [string, string][]>();
-  for (const [key, value] of params) {
+  for (const [key, value] of values) {
     const dot = key.indexOf(".");
     const id = key.slice(0, dot) as MapId;
     if (dot < 0 || !MAP_IDS.includes(id)) {
-      notices.push(`Unknown setting “${key}”: ignored.`);
+      notices.push(`Unknown setting “${show(key)}”: ignored.`);
       continue;
     }
     byMap.set(id, [...(byMap.get(id) ?? []), [key.slice(dot + 1), value]]);
@@ -125,8 +125,8 @@ export function parseAtlasSearch(
       fixed: {...base.fixed}
     } as AtlasSpec;
     const num = (key: string, text: string): number => {
-      const value = text.trim() === "" ? NaN : Number(text);
-      if (!Number.isFinite(value)) throw new RangeError(`${id}.${key}: expected a number, got “${text}”`);
+      const value = parseDecimal(text);
+      if (Number.isNaN(value)) throw new RangeError(`${id}.${key}: expected a number, got “${show(text)}”`);
       return value;
     };
     try {
@@ -134,7 +134,7 @@ export function parseAtlasSearch(
         if (key === "n") draft.x.n = draft.y.n = num(key, value);
         else if (key === "x" || key === "y") {
           const parts = value.split(",");
-          if (parts.length !== 2) throw new RangeError(`${id}.${key}: expected “min,max”, got “${value}”`);
+          if (parts.length !== 2) throw new RangeError(`${id}.${key}: expected “min,max”, got “${show(value)}”`);
           draft[key].min = num(key, parts[0]!);
           draft[key].max = num(key, parts[1]!);
         } else if ((FIXED_KEYS as readonly string[]).includes(key))
@@ -142,11 +142,13 @@ export function parseAtlasSearch(
         else if (key === "T") draft.duration = num(key, value);
         else if (key === "dt") draft.dt = num(key, value);
         else if (key === "method") draft.method = value as AtlasSpec["method"];
-        else throw new RangeError(`unknown setting “${id}.${key}”`);
+        else throw new RangeError(`unknown setting “${id}.${show(key)}”`);
       }
       specs[id] = checkSpec(draft);
     } catch (e) {
-      notices.push(`The ${id} map keeps its default settings: ${e instanceof Error ? e.message : String(e)}.`);
+      notices.push(
+        `The ${id} map keeps its default settings: ${stripUnsafe(e instanceof Error ? e.message : String(e))}.`
+      );
     }
   }
   return {specs, notices};

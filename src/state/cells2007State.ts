@@ -3,7 +3,7 @@
  * current) and its round trip through the query string.
  */
 import {CELLS_2007, type CellId2007} from "../lib/index.js";
-import {readQuery, show} from "./urlState.js";
+import {formatNumber, parseDecimal, readQuery, show, unknownNotice} from "./address.js";
 
 /** The cells in the book's order, then the two burst-mode presets. */
 export const CELL_IDS_2007: readonly CellId2007[] = Object.freeze([
@@ -49,6 +49,28 @@ export const DEFAULT_COMPARE_2007: Compare2007State = Object.freeze({
 /** Limits of the reader's step (pA, ms). */
 export const STEP_LIMITS = {amplitude: [-2000, 2000], onset: [0, 500], duration: [20, 1000]} as const;
 
+/**
+ * The reader's step as the page runs it: each setting clamped to its limits (a setting that is not a finite
+ * number becomes its lower limit), and the onset at least 1 ms before the end of the run (so the step is seen).
+ * With `notices`, each change is named there.
+ */
+export function clampStep(
+  current: {amplitude: number; onset: number; duration: number},
+  notices?: string[]
+): {kind: "step"; amplitude: number; onset: number; duration: number} {
+  const clamp = (x: number, [lo, hi]: readonly [number, number]) =>
+    Math.min(hi, Math.max(lo, Number.isFinite(x) ? x : lo));
+  const amplitude = clamp(current.amplitude, STEP_LIMITS.amplitude);
+  const duration = clamp(current.duration, STEP_LIMITS.duration);
+  const inRange = clamp(current.onset, STEP_LIMITS.onset);
+  const onset = Math.min(inRange, +(duration - 1).toPrecision(12)); // 20.3 − 1 is 19.3, not 19.299999999999997
+  if (notices && onset !== inRange)
+    notices.push(
+      `The step's onset (${formatNumber(inRange)} ms) must come before the end of the run (${formatNumber(duration)} ms); ${formatNumber(onset)} ms was used.`
+    );
+  return {kind: "step", amplitude, onset, duration};
+}
+
 /** Checks 2–4 known cells; throws with the value and what is allowed. */
 export function checkCells(cells: readonly string[]): CellId2007[] {
   if (cells.length < MIN_CELLS || cells.length > MAX_CELLS)
@@ -64,16 +86,20 @@ export function checkCells(cells: readonly string[]): CellId2007[] {
 // current=step&amp=200&on=20&T=300. Every setting is written, so a link does not depend on the defaults.
 // ---------------------------------------------------------------------------------------------------------
 
-/** The query string (with "?") of a comparison. */
+/**
+ * The query string (with "?") of a comparison. A step is written as the page runs it (clamped: typing 1e308
+ * writes the largest amplitude, 2000 pA), so the link reopens what the reader saw.
+ */
 export function serializeCompare2007(state: Compare2007State): string {
   const q = new URLSearchParams();
   q.set("cells", state.cells.join(","));
-  if (state.current.kind === "test") q.set("current", `${state.current.id}:${state.current.current}`);
+  if (state.current.kind === "test") q.set("current", `${state.current.id}:${formatNumber(state.current.current)}`);
   else {
+    const step = clampStep(state.current);
     q.set("current", "step");
-    q.set("amp", String(state.current.amplitude));
-    q.set("on", String(state.current.onset));
-    q.set("T", String(state.current.duration));
+    q.set("amp", formatNumber(step.amplitude));
+    q.set("on", formatNumber(step.onset));
+    q.set("T", formatNumber(step.duration));
   }
   q.set("method", state.method);
   if (state.overlay) q.set("overlay", "1");
@@ -91,42 +117,55 @@ export function parseCompare2007(search: string): {state: Compare2007State; noti
     cells: [...DEFAULT_COMPARE_2007.cells],
     current: {...DEFAULT_COMPARE_2007.current}
   };
-  const known = new Set(["cells", "current", "amp", "on", "T", "method", "overlay"]);
-  for (const key of values.keys()) if (!known.has(key)) notices.push(`Unknown setting “${show(key)}” was ignored.`);
+  const known = new Set(["cells", "current", "method", "overlay"]);
   const cells = values.get("cells");
   if (cells !== undefined) {
     try {
       state.cells = checkCells(cells.split(","));
     } catch (e) {
-      notices.push(`Cells “${show(cells)}”: ${(e as Error).message}. The default cells are shown.`);
+      notices.push(`Cells “${show(cells)}”: ${show((e as Error).message)}. The default cells are shown.`);
     }
   }
   const current = values.get("current");
   if (current === "step") {
+    for (const key of ["amp", "on", "T"]) known.add(key);
     const number = (key: "amp" | "on" | "T", [lo, hi]: readonly [number, number], fallback: number, what: string) => {
       const text = values.get(key);
       if (text === undefined) return fallback;
-      const x = text.trim() === "" ? Number.NaN : Number(text);
-      if (Number.isFinite(x) && x >= lo && x <= hi) return x;
-      notices.push(`${what} “${show(text)}” is not a number from ${lo} to ${hi}; ${fallback} was used.`);
-      return fallback;
+      const x = parseDecimal(text);
+      if (Number.isNaN(x)) {
+        notices.push(`${what} “${show(text)}” is not a number; ${fallback} was used.`);
+        return fallback;
+      }
+      const clamped = Math.min(hi, Math.max(lo, x));
+      if (clamped !== x) notices.push(`${what} ${show(text)} is outside ${lo} to ${hi}; ${clamped} was used.`);
+      return clamped;
     };
-    state.current = {
-      kind: "step",
-      amplitude: number("amp", STEP_LIMITS.amplitude, 200, "The step's amplitude (pA)"),
-      onset: number("on", STEP_LIMITS.onset, 20, "The step's onset (ms)"),
-      duration: number("T", STEP_LIMITS.duration, 300, "The run length (ms)")
-    };
+    state.current = clampStep(
+      {
+        amplitude: number("amp", STEP_LIMITS.amplitude, 200, "The step's amplitude (pA)"),
+        onset: number("on", STEP_LIMITS.onset, 20, "The step's onset (ms)"),
+        duration: number("T", STEP_LIMITS.duration, 300, "The run length (ms)")
+      },
+      notices
+    );
   } else if (current !== undefined) {
-    const [id, I] = current.split(":");
+    const parts = current.split(":");
+    const id = parts[0]!;
+    const I = parts.length === 2 ? parseDecimal(parts[1]!) : NaN;
     const preset = (CELL_IDS_2007 as readonly string[]).includes(id) ? CELLS_2007[id as CellId2007] : null;
-    if (preset && preset.testCurrents.includes(Number(I)))
-      state.current = {kind: "test", id: id as CellId2007, current: Number(I)};
+    if (preset && preset.testCurrents.includes(I)) state.current = {kind: "test", id: id as CellId2007, current: I};
     else
       notices.push(
         `Current “${show(current)}” is neither “step” nor one of the book's test currents (e.g. CH2007:300); the default was used.`
       );
   }
+  if (current !== "step")
+    for (const key of ["amp", "on", "T"])
+      if (values.has(key)) {
+        known.add(key);
+        notices.push(`The step's setting ${key} was ignored: the current is not a step.`);
+      }
   const method = values.get("method");
   if (method !== undefined) {
     if (method === "book" || method === "adaptive") state.method = method;
@@ -137,5 +176,7 @@ export function parseCompare2007(search: string): {state: Compare2007State; noti
     if (overlay === "1" || overlay === "0") state.overlay = overlay === "1";
     else notices.push(`Overlay “${show(overlay)}” is not 1 or 0; it was left off.`);
   }
+  const unknown = unknownNotice(values, known);
+  if (unknown) notices.push(unknown);
   return {state, notices};
 }

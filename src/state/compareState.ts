@@ -17,7 +17,7 @@ import {
   NUMBER_SPECS,
   clampToSpec,
   formatNumber,
-  parseNumber,
+  keepsSecond,
   parseState,
   readQuery,
   serializeState,
@@ -29,6 +29,7 @@ import {
   type NumberSpec,
   type PresetLike
 } from "./urlState.js";
+import {readSpecNumber} from "./address.js";
 
 /** What a neuron slot holds: a preset's id, "custom" (its own a, b, c, d) or "explorer" (the explorer's state). */
 export type NeuronKind = ClassId | FeatureId | "custom" | "explorer";
@@ -171,18 +172,22 @@ export function protocolSlot(stim: StimulusChoice): number | null {
   return stim.startsWith("protocol") ? Number(stim.slice(-1)) - 1 : null;
 }
 
+const DEFAULT_NUMBERS: Record<CompareNumberKey, number> = {
+  I: 10,
+  on: 20,
+  off: 1000,
+  width: 5,
+  period: 50,
+  count: 5,
+  T: 200
+};
+
 /** The default page: RS, IB and CH, driven by RS's published protocol, integrated accurately. */
 export function defaultCompareState(catalog: Catalog): CompareState {
   return {
     neurons: (["RS", "IB", "CH"] as const).map((k) => slotOf(k, catalog)),
     stim: "protocol1",
-    I: 10,
-    on: 20,
-    off: 1000,
-    width: 5,
-    period: 50,
-    count: 5,
-    T: 200,
+    ...DEFAULT_NUMBERS,
     method: "adaptive",
     overlay: false,
     explorer: null
@@ -207,6 +212,47 @@ export function repairStimulus(state: CompareState): string | null {
   }
   state.stim = "dc";
   return `The current was the protocol of neuron ${k + 1}, but ${before}; using a DC current instead.`;
+}
+
+/** The shared current's settings whose order the library requires: the step ends at or after its onset, a pulse is no wider than the period. */
+const COMPARE_PAIRS = [
+  {first: "on", second: "off", rule: "a step cannot end before it starts", keep: "first"},
+  {first: "width", second: "period", rule: "a pulse cannot be wider than the period", keep: "second"}
+] as const;
+
+/**
+ * The changes that keep the shared current's settings in order, and a notice for each: the one of a pair the
+ * reader moved (`moved`) stays and the other follows; for a link, the step keeps its onset and the pulses their
+ * period. Where the follower hits its range's end, the other gives way.
+ */
+export function orderCompare(
+  state: Readonly<CompareState>,
+  moved: readonly string[] = []
+): {patch: Partial<CompareState>; notices: string[]} {
+  const patch: Partial<Record<CompareNumberKey, number>> = {};
+  const notices: string[] = [];
+  for (const {first, second, rule, keep} of COMPARE_PAIRS) {
+    let lo = state[first];
+    let hi = state[second];
+    if (hi >= lo) continue;
+    if (keepsSecond(first, second, keep, moved)) {
+      lo = clampToSpec(hi, COMPARE_SPECS[first]);
+      if (hi < lo) hi = clampToSpec(lo, COMPARE_SPECS[second]);
+    } else {
+      hi = clampToSpec(lo, COMPARE_SPECS[second]);
+      if (hi < lo) lo = clampToSpec(hi, COMPARE_SPECS[first]);
+    }
+    const changes = [
+      lo !== state[first] ? `${first} = ${formatNumber(lo)}` : null,
+      hi !== state[second] ? `${second} = ${formatNumber(hi)}` : null
+    ].filter((x) => x !== null);
+    notices.push(
+      `${first} = ${formatNumber(state[first])} and ${second} = ${formatNumber(state[second])}: ${rule}; using ${changes.join(" and ")}.`
+    );
+    patch[first] = lo;
+    patch[second] = hi;
+  }
+  return {patch, notices};
 }
 
 /** Result of {@link parseCompareState}: a valid state and plain-text notices for the reader. */
@@ -299,7 +345,7 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
           notices.push(`${key} was ignored: neuron ${i} is not custom (its parameters are those of ${kind}).`);
           continue;
         }
-        const value = readNumber(key, raw, PARAM_SPECS[p], slot[p], notices);
+        const value = readSpecNumber(key, raw, PARAM_SPECS[p], slot[p], notices);
         if (value !== null) slot[p] = value;
       }
       neurons.push(slot);
@@ -333,9 +379,12 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
   for (const key of Object.keys(COMPARE_SPECS) as CompareNumberKey[]) {
     const raw = take(key);
     if (raw === undefined) continue;
-    const value = readNumber(key, raw, COMPARE_SPECS[key], state[key], notices);
+    const value = readSpecNumber(key, raw, COMPARE_SPECS[key], state[key], notices);
     if (value !== null) state[key] = value;
   }
+  const ordered = orderCompare(state);
+  Object.assign(state, ordered.patch);
+  notices.push(...ordered.notices);
   const repaired = repairStimulus(state);
   if (repaired) notices.push(repaired);
 
@@ -344,22 +393,10 @@ export function parseCompareState(search: string, catalog: Catalog): ParsedCompa
   return {state, notices};
 }
 
-/** A number from a link, clamped and snapped, or null (with a notice) if it is not a plain decimal. */
-function readNumber(key: string, raw: string, spec: NumberSpec, fallback: number, notices: string[]): number | null {
-  const x = parseNumber(raw);
-  if (Number.isNaN(x)) {
-    notices.push(`“${show(raw)}” is not a number for ${key}; using ${formatNumber(fallback)} instead.`);
-    return null;
-  }
-  const clamped = clampToSpec(x, spec);
-  if (x < spec.min || x > spec.max)
-    notices.push(`${key} = ${show(raw)} is outside ${spec.min}…${spec.max}; using ${formatNumber(clamped)}.`);
-  return clamped;
-}
-
 /**
  * The query string (with "?") of a state: the neurons (with a custom neuron's parameters), the current and
- * its parameters, the method and the overlay where they differ from the defaults, and the explorer's state.
+ * the parameters it uses, every other parameter, the method and the overlay where they differ from the
+ * defaults, and the explorer's state. Read back by {@link parseCompareState}, it gives the same state.
  */
 export function serializeCompareState(state: CompareState): string {
   const params = new URLSearchParams();
@@ -378,6 +415,10 @@ export function serializeCompareState(state: CompareState): string {
           ? ["I", "on", "width", "period", "count", "T"]
           : [];
   for (const key of keys) params.set(key, formatNumber(state[key]));
+  // A parameter the current does not use is kept too (the reader's step survives a look at a protocol).
+  const defaults = DEFAULT_NUMBERS;
+  for (const key of Object.keys(COMPARE_SPECS) as CompareNumberKey[])
+    if (!keys.includes(key) && state[key] !== defaults[key]) params.set(key, formatNumber(state[key]));
   if (state.method !== "adaptive") params.set("method", state.method);
   if (state.overlay) params.set("overlay", "1");
   if (state.explorer) params.set("x", serializeState(state.explorer).slice(1));

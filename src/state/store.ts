@@ -3,8 +3,8 @@
  * "input" when it changes (so Framework's `Generators.input(store)` turns it into a reactive value) and tells
  * its watchers; `syncUrl` keeps the address bar in step with any store.
  */
-import {repairStimulus, type CompareState} from "./compareState.js";
-import type {ExplorerState} from "./urlState.js";
+import {orderCompare, repairStimulus, type CompareState} from "./compareState.js";
+import {orderPairs, type ExplorerState} from "./urlState.js";
 
 /** A page's state: read `value`, `watch` the changes; subclasses decide how a patch becomes a new value. */
 export class Store<S, Change = null> extends EventTarget {
@@ -43,11 +43,17 @@ export interface StoreChange {
  * Holds the explorer state. Dispatches "input" (with a {@link StoreChange} as detail) when it changes.
  */
 export class ExplorerStore extends Store<ExplorerState, StoreChange> {
-  /** Merges a patch; dispatches "input" if anything changed. */
+  /**
+   * Merges a patch; dispatches "input" if anything changed. A window's start and end (and a pulse's width and
+   * period) are kept in order: the one the patch sets wins, the other follows (see orderPairs), so the
+   * controls can only express states the model accepts.
+   */
   set(patch: Partial<ExplorerState>, source: unknown = null): void {
-    const changed = (Object.keys(patch) as Keys).filter((key) => !Object.is(patch[key], this.value[key]));
+    const merged = {...this.value, ...patch};
+    const next = {...merged, ...orderPairs(merged, Object.keys(patch)).patch};
+    const changed = (Object.keys(next) as Keys).filter((key) => !Object.is(next[key], this.value[key]));
     if (!changed.length) return;
-    this.commit({...this.value, ...patch}, {changed, source});
+    this.commit(next, {changed, source});
   }
 
   /**
@@ -91,9 +97,13 @@ export class StoreView<T> extends EventTarget {
  * Holds the comparison page's state. Dispatches "input" when it changes.
  */
 export class CompareStore extends Store<CompareState> {
-  /** Merges a patch (repairing a shared protocol that no longer exists); dispatches "input" on a change. */
+  /**
+   * Merges a patch (repairing a shared protocol that no longer exists, keeping the step's onset and end and the
+   * pulses' width and period in order); dispatches "input" on a change.
+   */
   set(patch: Partial<CompareState>): void {
-    const next: CompareState = {...this.value, ...patch};
+    const merged: CompareState = {...this.value, ...patch};
+    const next: CompareState = {...merged, ...orderCompare(merged, Object.keys(patch)).patch};
     repairStimulus(next);
     if (JSON.stringify(next) === JSON.stringify(this.value)) return;
     this.commit(next, null);

@@ -10,6 +10,21 @@
 import {CLASS_IDS, type ClassId} from "../lib/presets/classes2003.js";
 import {FEATURE_IDS, type FeatureId} from "../lib/presets/features2004.js";
 import {DEFAULTS} from "../lib/simulate.js";
+import {
+  clampToSpec,
+  formatNumber,
+  parseDecimal,
+  readQuery,
+  readSpecNumber,
+  show,
+  unknownNotice,
+  type NumberSpec
+} from "./address.js";
+
+// The shared address helpers, also under the names the pages and tests have always imported from here.
+export {clampToSpec, decimals, formatNumber, readQuery, show, unknownNotice, type NumberSpec} from "./address.js";
+/** Parses a strict decimal number literal (no hex, no "Infinity", no "NaN", no whitespace); else NaN. */
+export const parseNumber = parseDecimal;
 
 // The preset ids are the library's (the 2003 classes in the paper's order, the 2004 panels A–T by letter).
 export {CLASS_IDS, FEATURE_IDS, type ClassId, type FeatureId};
@@ -89,14 +104,6 @@ export interface PresetLike {
   dt?: number;
 }
 
-/** Range, step and label of one numeric control. */
-export interface NumberSpec {
-  min: number;
-  max: number;
-  step: number;
-  label: string;
-}
-
 /**
  * The whole explorer state. Field names are the query-string keys, except `cls` (key `class`). `Id` narrows
  * the preset ids (a state parsed against the 2003 classes alone has a ClassId).
@@ -173,7 +180,8 @@ export const NUMBER_SPECS: Record<Exclude<NumberKey, "dt"> | "tI", NumberSpec> =
   b: {min: -1, max: 1, step: 0.001, label: "b (sensitivity of u to v)"},
   c: {min: -80, max: -30, step: 0.1, label: "c (reset of v, mV)"},
   d: {min: -25, max: 25, step: 0.01, label: "d (jump of u at reset)"},
-  v0: {min: -100, max: 30, step: 0.1, label: "v₀ (mV)"},
+  // v₀ must start below the cut-off vPeak (the library's 30 mV; at vPeak the run is refused): one step below.
+  v0: {min: -100, max: DEFAULTS.vPeak - 0.1, step: 0.1, label: "v₀ (mV)"},
   u0: {min: -100, max: 100, step: 0.01, label: "u₀"},
   T: {min: 10, max: 10_000, step: 1, label: "Duration (ms)"},
   budget: {min: 1000, max: 1_000_000, step: 1000, label: "Spike budget (spikes per run)"},
@@ -302,19 +310,86 @@ export function defaultState(presets: PresetSet<PresetLike>): ExplorerState {
   return presetState("RS", presets);
 }
 
+/**
+ * Settings whose order the library requires: a window (step, ramp, sine, chirp) ends at or after its start
+ * (a chirp strictly after: `gap` is one slider step), and a pulse is no wider than the pulse period.
+ */
+export interface OrderedPair {
+  first: keyof typeof NUMBER_SPECS;
+  second: keyof typeof NUMBER_SPECS;
+  /** Least difference second − first. */
+  gap: number;
+  /** The reader's words for the rule, for notices. */
+  rule: string;
+  /** Which one a link keeps when the two are out of order (the other is moved): a window keeps its start, pulses their period. */
+  keep: "first" | "second";
+}
+
+export const ORDERED_PAIRS: readonly OrderedPair[] = [
+  {first: "stepOn", second: "stepOff", gap: 0, rule: "a step cannot end before it starts", keep: "first"},
+  {first: "pulseW", second: "pulseP", gap: 0, rule: "a pulse cannot be wider than the period", keep: "second"},
+  {first: "rampOn", second: "rampOff", gap: 0, rule: "a ramp cannot end before it starts", keep: "first"},
+  {first: "sineOn", second: "sineOff", gap: 0, rule: "a sine cannot end before it starts", keep: "first"},
+  {
+    first: "chirpOn",
+    second: "chirpOff",
+    gap: NUMBER_SPECS.chirpOff.step,
+    rule: "a chirp must end after it starts",
+    keep: "first"
+  }
+];
+
+/**
+ * The changes that put every {@link ORDERED_PAIRS} pair in order, and a notice for each. `moved` names the keys
+ * the reader just set: the one of a pair that was moved stays and the other follows it; where neither or both
+ * were (a link), the pair's `keep` stays. Where the follower hits its range's end, the other gives way.
+ */
+export function orderPairs(
+  state: Readonly<ExplorerState>,
+  moved: readonly string[] = []
+): {patch: Partial<ExplorerState>; notices: string[]} {
+  const patch: Partial<Record<keyof typeof NUMBER_SPECS, number>> = {};
+  const notices: string[] = [];
+  for (const {first, second, gap, rule, keep} of ORDERED_PAIRS) {
+    let lo = state[first] as number;
+    let hi = state[second] as number;
+    if (hi - lo >= gap) continue;
+    const [a, b] = [NUMBER_SPECS[first], NUMBER_SPECS[second]];
+    if (keepsSecond(first, second, keep, moved)) {
+      lo = clampToSpec(hi - gap, a);
+      if (hi - lo < gap) hi = clampToSpec(lo + gap, b);
+    } else {
+      hi = clampToSpec(lo + gap, b);
+      if (hi - lo < gap) lo = clampToSpec(hi - gap, a);
+    }
+    const changes = [
+      lo !== state[first] ? `${first} = ${formatNumber(lo)}` : null,
+      hi !== state[second] ? `${second} = ${formatNumber(hi)}` : null
+    ].filter((x) => x !== null);
+    notices.push(
+      `${first} = ${formatNumber(state[first] as number)} and ${second} = ${formatNumber(state[second] as number)}: ${rule}; using ${changes.join(" and ")}.`
+    );
+    patch[first] = lo;
+    patch[second] = hi;
+  }
+  return {patch: patch as Partial<ExplorerState>, notices};
+}
+
+/** Whether the second of an out-of-order pair stays (and the first follows it). */
+export function keepsSecond(
+  first: string,
+  second: string,
+  keep: "first" | "second",
+  moved: readonly string[]
+): boolean {
+  const [f, s] = [moved.includes(first), moved.includes(second)];
+  return f === s ? keep === "second" : s;
+}
+
 /** Result of {@link parseState}: a valid state and the plain-text notices to show the reader. */
 export interface ParsedState<Id extends PresetId = PresetId> {
   state: ExplorerState<Id>;
   notices: string[];
-}
-
-const NUMBER_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const MAX_KEYS = 64;
-
-/** Parses a strict decimal number literal (no hex, no "Infinity", no "NaN", no whitespace); else NaN. */
-export function parseNumber(text: string): number {
-  if (text.length > 40 || !NUMBER_LITERAL.test(text)) return NaN;
-  return Number(text);
 }
 
 /**
@@ -363,20 +438,12 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
   for (const key of Object.keys(NUMBER_SPECS) as (keyof typeof NUMBER_SPECS)[]) {
     const text = values.get(key);
     if (text === undefined) continue;
-    const spec = NUMBER_SPECS[key];
-    const x = parseNumber(text);
-    if (Number.isNaN(x)) {
-      notices.push(
-        `“${show(text)}” is not a number for ${key}; using ${formatNumber(numbers[key] ?? spec.max)} instead.`
-      );
-      continue;
-    }
-    const clamped = clampToSpec(x, spec);
-    if (x < spec.min || x > spec.max) {
-      notices.push(`${key} = ${show(text)} is outside ${spec.min}…${spec.max}; using ${formatNumber(clamped)}.`);
-    }
-    numbers[key] = clamped;
+    const value = readSpecNumber(key, text, NUMBER_SPECS[key], numbers[key] ?? NUMBER_SPECS[key].max, notices);
+    if (value !== null) numbers[key] = value;
   }
+  const ordered = orderPairs(state);
+  Object.assign(state, ordered.patch);
+  notices.push(...ordered.notices);
   const booleans = state as unknown as Record<string, boolean>;
   for (const key of BOOLEAN_KEYS) {
     const text = values.get(key);
@@ -390,16 +457,6 @@ export function parseState(search: string, presets: PresetSet<PresetLike>): Pars
   const unknown = unknownNotice(values, EXPLORER_KEYS);
   if (unknown) notices.push(unknown);
   return {state, notices};
-}
-
-/** The notice for the settings of a query string that are not `known` (the first five named), or null. */
-export function unknownNotice(values: ReadonlyMap<string, string>, known: ReadonlySet<string>): string | null {
-  const unknown = [...values.keys()].filter((key) => !known.has(key));
-  if (!unknown.length) return null;
-  return `Ignored unknown setting${unknown.length > 1 ? "s" : ""}: ${unknown
-    .slice(0, 5)
-    .map((k) => `“${show(k)}”`)
-    .join(", ")}${unknown.length > 5 ? ", …" : ""}.`;
 }
 
 function parseBoolean(text: string): boolean | undefined {
@@ -436,61 +493,4 @@ export function serializeState(state: ExplorerState): string {
   }
   if (state.tI !== null) params.set("tI", formatNumber(state.tI));
   return `?${params}`;
-}
-
-/** Clamps x to the spec's range and snaps it to the step grid (anchored at min), without float noise. */
-export function clampToSpec(x: number, spec: NumberSpec): number {
-  if (Number.isNaN(x)) return spec.min;
-  const clamped = Math.min(spec.max, Math.max(spec.min, x));
-  const snapped = spec.min + Math.round((clamped - spec.min) / spec.step) * spec.step;
-  return roundTo(Math.min(spec.max, snapped), decimals(spec.step));
-}
-
-/** Number of decimals of a step such as 0.001 (3) or 0.5 (1). */
-export function decimals(step: number): number {
-  let n = 0;
-  while (n < 12 && Math.abs(Math.round(step * 10 ** n) - step * 10 ** n) > 1e-9) ++n;
-  return n;
-}
-
-function roundTo(x: number, n: number): number {
-  const r = +x.toFixed(n);
-  return r === 0 ? 0 : r; // no "-0" in links
-}
-
-/** Shortest decimal text of a number as written in links ("0.02", "-65", "0.03125"). */
-export function formatNumber(x: number): string {
-  return String(+x.toPrecision(12));
-}
-
-/**
- * The settings of a query string, at most {@link MAX_KEYS} of them, the last one winning where a key repeats,
- * with a notice for each thing ignored. Never throws.
- */
-export function readQuery(search: string): {values: Map<string, string>; notices: string[]} {
-  const notices: string[] = [];
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(typeof search === "string" ? search : "");
-  } catch {
-    params = new URLSearchParams();
-  }
-  const values = new Map<string, string>();
-  let count = 0;
-  for (const [key, value] of params) {
-    if (++count > MAX_KEYS) {
-      notices.push(`The link has more than ${MAX_KEYS} settings; the rest were ignored.`);
-      break;
-    }
-    if (values.has(key)) notices.push(`The setting “${show(key)}” appears more than once; the last one was used.`);
-    values.set(key, value);
-  }
-  return {values, notices};
-}
-
-/** Shows an untrusted string in a notice: truncated, control characters dropped (rendered as text). */
-export function show(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, "");
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

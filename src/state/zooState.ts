@@ -3,6 +3,7 @@
  * link points at (`#panel-G`). Malformed input (an unknown mode, a hash that is not valid percent-encoding)
  * becomes a notice for the reader, never an exception.
  */
+import {readQuery, show, unknownNotice} from "./address.js";
 
 /** `decodeURIComponent` that returns null for malformed percent-encoding ("%E0%A4%A") instead of throwing. */
 export function safeDecode(text: string): string | null {
@@ -40,24 +41,26 @@ export interface ZooAddress {
  * another panel, or one that cannot be decoded, gives a notice and no target.
  */
 export function parseZooAddress(search: string, hash: string, panels: readonly string[]): ZooAddress {
-  const notices: string[] = [];
-  let raw: string | null = null;
-  try {
-    raw = new URLSearchParams(search).get("mode");
-  } catch {
-    raw = null;
-  }
-  const mode = modeFromSearch(search);
-  if (raw !== null && mode === null)
-    notices.push(`Unknown view “${raw}” (mode): showing as published. Known: ${ZOO_MODE_IDS.join(", ")}.`);
+  const {values, notices} = readQuery(search);
+  const raw = values.get("mode");
+  const mode = (ZOO_MODE_IDS as readonly (string | undefined)[]).includes(raw) ? (raw as ZooMode) : null;
+  if (raw !== undefined && mode === null)
+    notices.push(`Unknown view “${show(raw)}” (mode): showing as published. Known: ${ZOO_MODE_IDS.join(", ")}.`);
+  const unknown = unknownNotice(values, new Set(["mode"]));
+  if (unknown) notices.push(unknown);
   let panel: string | null = null;
   const fragment = hash.replace(/^#/, "");
   if (fragment) {
     const id = safeDecode(fragment);
-    if (id === null) notices.push(`The part after # (“${fragment}”) is not a valid address: ignored.`);
+    if (id === null) notices.push(`The part after # (“${show(fragment)}”) is not a valid address: ignored.`);
     else if (id.startsWith("panel-") && panels.includes(id.slice("panel-".length))) panel = id;
     else if (id.startsWith("panel-"))
-      notices.push(`No panel “${id.slice("panel-".length)}” in the zoo: the link’s # part is ignored.`);
+      notices.push(`No panel “${show(id.slice("panel-".length))}” in the zoo: the link’s # part is ignored.`);
   }
   return {mode: mode ?? "published", panel, notices};
+}
+
+/** The zoo's query string (with "?") for a mode; read back by {@link parseZooAddress}, it gives the same mode. */
+export function zooSearch(mode: ZooMode): string {
+  return `?${new URLSearchParams({mode})}`;
 }

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {CLASSES} from "../../lib/presets/classes2003.js";
-import {AXIS_GRID, AXES, DEFAULT_MAPS, MAP_IDS, atlasU0, cellValues} from "../../lib/scans/atlas.js";
+import {AXIS_GRID, AXES, DEFAULT_MAPS, MAP_IDS, atlasU0, cellValues, type MapId} from "../../lib/scans/atlas.js";
 import {atlasSearch, cellHref, parseAtlasSearch} from "../../src/state/atlasState.js";
 import {NUMBER_SPECS, parseState} from "../../src/state/urlState.js";
 
@@ -99,5 +100,64 @@ describe("the atlas maps' settings in the address", () => {
     expect(r.notices.join(" ")).toMatch(/The Id map keeps its default settings: x.n \(cells\)/);
     expect(r.notices.join(" ")).toMatch(/Unknown setting “zz.I”/);
     expect(r.notices.join(" ")).toMatch(/Unknown setting “foo”/);
+  });
+});
+
+describe("the atlas's address: decimal only, exact round trip", () => {
+  it("refuses hex, binary and Infinity, naming the setting", () => {
+    const r = parseAtlasSearch("?cd.I=0x10&ab.n=0b101&Id.T=Infinity");
+    expect(r.specs).toEqual({});
+    expect(r.notices).toEqual([
+      "The cd map keeps its default settings: cd.I: expected a number, got “0x10”.",
+      "The ab map keeps its default settings: ab.n: expected a number, got “0b101”.",
+      "The Id map keeps its default settings: Id.T: expected a number, got “Infinity”."
+    ]);
+  });
+
+  it("round-trips any valid maps: same maps, same address (property)", () => {
+    const onGrid = (key: (typeof AXES)[number]) => {
+      const {min, max, step} = AXIS_GRID[key];
+      return fc.integer({min: 0, max: Math.round((max - min) / step)}).map((i) => +(min + i * step).toFixed(6));
+    };
+    const spec = (id: MapId) => {
+      const base = DEFAULT_MAPS[id];
+      const axis = (a: typeof base.x) =>
+        fc
+          .tuple(onGrid(a.key), onGrid(a.key))
+          .filter(([p, q]) => p !== q)
+          .map(([p, q]) => ({key: a.key, min: Math.min(p, q), max: Math.max(p, q), n: a.n}));
+      return (
+        fc
+          .record({
+            x: axis(base.x),
+            y: axis(base.y),
+            n: fc.integer({min: 2, max: 400}),
+            fixed: fc.record(
+              Object.fromEntries(AXES.map((k) => [k, onGrid(k)])) as Record<(typeof AXES)[number], fc.Arbitrary<number>>
+            ),
+            duration: fc.integer({min: 10, max: 1000}),
+            dt: fc.integer({min: 1, max: 10}).map((k) => 2 ** -k),
+            method: fc.constantFrom("euler" as const, "paper2004" as const)
+          })
+          // The swept quantities' fixed values are not the reader's to set (the page keeps the default's).
+          .map(({n, ...s}) => ({
+            ...s,
+            x: {...s.x, n},
+            y: {...s.y, n},
+            fixed: {...s.fixed, [base.x.key]: base.fixed[base.x.key], [base.y.key]: base.fixed[base.y.key]}
+          }))
+      );
+    };
+    fc.assert(
+      fc.property(fc.record({cd: spec("cd"), ab: spec("ab"), Id: spec("Id")}), (specs) => {
+        const search = atlasSearch(specs);
+        const back = parseAtlasSearch(search);
+        expect(back.notices).toEqual([]);
+        // A map equal to its default is not written, so it reads back as "not changed".
+        for (const id of MAP_IDS) expect(back.specs[id] ?? DEFAULT_MAPS[id]).toEqual(specs[id]);
+        expect(atlasSearch({...DEFAULT_MAPS, ...back.specs})).toBe(search);
+      }),
+      {numRuns: 200}
+    );
   });
 });

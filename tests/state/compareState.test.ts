@@ -6,12 +6,14 @@ import {
   PARAM_SPECS,
   STIMULUS_CHOICES,
   defaultCompareState,
+  orderCompare,
   parseCompareState,
   protocolSlot,
   serializeCompareState,
+  slotOf,
   type CompareState
 } from "../../src/state/compareState.js";
-import {serializeState, presetState} from "../../src/state/urlState.js";
+import {clampToSpec, serializeState, presetState} from "../../src/state/urlState.js";
 
 const catalog = {classes: CLASSES, features: FEATURES};
 
@@ -48,6 +50,8 @@ function expectValid(state: CompareState): void {
   const k = protocolSlot(state.stim);
   if (k !== null) expect(state.neurons[k]?.kind).not.toBe("custom");
   expect(["adaptive", "paper2004"]).toContain(state.method);
+  expect(state.off).toBeGreaterThanOrEqual(state.on);
+  expect(state.width).toBeLessThanOrEqual(state.period);
 }
 
 describe("parseCompareState", () => {
@@ -217,5 +221,75 @@ describe("parseCompareState", () => {
     ]) {
       expectValid(parseCompareState(search, catalog).state);
     }
+  });
+});
+
+describe("the comparison's address: windows in order, exact round trip", () => {
+  it("clamps a step that ends before it starts, and a pulse wider than its period, with notices", () => {
+    const {state, notices} = parseCompareState("?n1=RS&n2=FS&stim=step&on=900&off=10&width=80&period=20", catalog);
+    expect(state).toMatchObject({on: 900, off: 900, width: 20, period: 20});
+    expect(notices).toEqual([
+      "on = 900 and off = 10: a step cannot end before it starts; using off = 900.",
+      "width = 80 and period = 20: a pulse cannot be wider than the period; using width = 20."
+    ]);
+  });
+
+  it("orderCompare lets the moved setting win", () => {
+    const state = {...defaultCompareState(catalog), on: 300, off: 100};
+    expect(orderCompare(state, ["off"]).patch).toEqual({on: 100, off: 100});
+    expect(orderCompare(state, ["on"]).patch).toEqual({on: 300, off: 300});
+  });
+
+  it("reads numbers in decimal only", () => {
+    const {state, notices} = parseCompareState("?n1=RS&n2=FS&stim=dc&I=0x10&T=1e%2B308", catalog);
+    expect(state).toMatchObject({I: 10, T: 1000});
+    expect(notices).toEqual([
+      "“0x10” is not a number for I; using 10 instead.",
+      "T = 1e+308 is outside 10…1000; using 1000."
+    ]);
+  });
+
+  it("round-trips every state the controls can make: same state, same address (property)", () => {
+    const onGrid = (spec: {min: number; max: number; step: number}) =>
+      fc
+        .integer({min: 0, max: Math.round((spec.max - spec.min) / spec.step)})
+        .map((i) => clampToSpec(spec.min + i * spec.step, spec as never));
+    const kinds = fc.constantFrom(...(["RS", "IB", "CH", "FS", "TC", "A", "G", "T", "custom"] as const));
+    const slot = fc.record({
+      kind: kinds,
+      a: onGrid(PARAM_SPECS.a),
+      b: onGrid(PARAM_SPECS.b),
+      c: onGrid(PARAM_SPECS.c),
+      d: onGrid(PARAM_SPECS.d)
+    });
+    const numbers = Object.fromEntries(Object.entries(COMPARE_SPECS).map(([k, spec]) => [k, onGrid(spec)]));
+    const arb = fc
+      .record({
+        neurons: fc.array(slot, {minLength: 2, maxLength: 4}),
+        stim: fc.constantFrom(...STIMULUS_CHOICES),
+        ...numbers,
+        method: fc.constantFrom("adaptive" as const, "paper2004" as const),
+        overlay: fc.boolean()
+      })
+      .map((raw) => {
+        const state = {...(raw as unknown as CompareState), explorer: null};
+        // A preset's slot holds the preset's parameters (the controls never change them).
+        state.neurons = state.neurons.map((s) => (s.kind === "custom" ? s : slotOf(s.kind, catalog)));
+        Object.assign(state, orderCompare(state).patch);
+        return state;
+      })
+      .filter((state) => {
+        const k = protocolSlot(state.stim);
+        return k === null || (state.neurons[k] !== undefined && state.neurons[k]!.kind !== "custom");
+      });
+    fc.assert(
+      fc.property(arb, (state) => {
+        const search = serializeCompareState(state);
+        const back = parseCompareState(search, catalog);
+        expect(back.notices).toEqual([]);
+        expect(back.state).toEqual(state);
+        expect(serializeCompareState(back.state)).toBe(search);
+      })
+    );
   });
 });

@@ -4,8 +4,10 @@ import {
   CLASS_IDS,
   METHODS,
   NUMBER_SPECS,
+  ORDERED_PAIRS,
   clampToSpec,
   defaultState,
+  orderPairs,
   parseNumber,
   parseState,
   presetState,
@@ -44,6 +46,8 @@ function expectWithinRanges(state: ExplorerState): void {
     expect(value).toBeGreaterThanOrEqual(spec.min);
     expect(value).toBeLessThanOrEqual(spec.max);
   }
+  for (const {first, second, gap} of ORDERED_PAIRS)
+    expect((state[second] as number) - (state[first] as number)).toBeGreaterThanOrEqual(gap);
   const k = -Math.log2(state.dt);
   expect(Number.isInteger(k) && k >= 0 && k <= 10).toBe(true);
   expect(CLASS_IDS).toContain(state.cls);
@@ -82,26 +86,34 @@ describe("parseState(search, presets)", () => {
           .map((i) => clampToSpec(spec.min + i * spec.step, spec))
       ])
     );
-    const arb = fc.record({
-      ...numberArbs,
-      tI: fc.option(numberArbs.tI, {nil: null}),
-      cls: fc.constantFrom(...CLASS_IDS),
-      method: fc.constantFrom(...METHODS),
-      dt: fc.integer({min: 0, max: 10}).map((k) => 2 ** -k),
-      protocol: fc.boolean(),
-      dc: fc.boolean(),
-      step: fc.boolean(),
-      pulses: fc.boolean(),
-      ramp: fc.boolean(),
-      noise: fc.boolean(),
-      sine: fc.boolean(),
-      chirp: fc.boolean()
-    }) as unknown as fc.Arbitrary<ExplorerState>;
+    const arb = fc
+      .record({
+        ...numberArbs,
+        tI: fc.option(numberArbs.tI, {nil: null}),
+        cls: fc.constantFrom(...CLASS_IDS),
+        method: fc.constantFrom(...METHODS),
+        dt: fc.integer({min: 0, max: 10}).map((k) => 2 ** -k),
+        protocol: fc.boolean(),
+        dc: fc.boolean(),
+        step: fc.boolean(),
+        pulses: fc.boolean(),
+        ramp: fc.boolean(),
+        noise: fc.boolean(),
+        sine: fc.boolean(),
+        chirp: fc.boolean()
+      })
+      // The controls keep every window in order (and a pulse within its period): only such states exist.
+      .map((s) => ({
+        ...s,
+        ...orderPairs(s as unknown as ExplorerState).patch
+      })) as unknown as fc.Arbitrary<ExplorerState>;
     fc.assert(
       fc.property(arb, (state) => {
-        const parsed = parseState(serializeState(state), PRESETS);
+        const search = serializeState(state);
+        const parsed = parseState(search, PRESETS);
         expect(parsed.notices).toEqual([]);
         expect(parsed.state).toEqual(state);
+        expect(serializeState(parsed.state)).toBe(search);
       })
     );
   });
@@ -289,5 +301,53 @@ describe("serializeState(state)", () => {
     const state = {...base, sine: true, sineF: 42.5, chirp: true, chirpA: 0.35, chirpF0: 60, chirpF1: 0};
     expect(serializeState(state)).toMatch(/&sine=1&sineF=42\.5&chirp=1&chirpA=0\.35&chirpF0=60&chirpF1=0$/);
     expect(parseState(serializeState(state), PRESETS)).toEqual({state, notices: []});
+  });
+});
+
+describe("controls that can only express valid states (the explorer's address)", () => {
+  it("ends v₀'s range below the cut-off vPeak = 30 mV: ?v0=30 gives v₀ = 29.9 mV with a notice", () => {
+    expect(NUMBER_SPECS.v0.max).toBeLessThan(30);
+    const {state, notices} = parseState("?v0=30", PRESETS);
+    expect(state.v0).toBe(29.9);
+    expect(notices).toEqual(["v0 = 30 is outside -100…29.9; using 29.9."]);
+  });
+
+  it("clamps a step that ends before it starts, with a notice: ?step=1&stepOn=900&stepOff=10", () => {
+    const {state, notices} = parseState("?step=1&stepOn=900&stepOff=10", PRESETS);
+    expect(state).toMatchObject({step: true, stepOn: 900, stepOff: 900});
+    expect(notices).toEqual([
+      "stepOn = 900 and stepOff = 10: a step cannot end before it starts; using stepOff = 900."
+    ]);
+  });
+
+  it("keeps a ramp, a sine and a chirp in order, and a pulse within its period", () => {
+    const {state, notices} = parseState(
+      "?rampOn=500&rampOff=100&sineOn=20&sineOff=10&chirpOn=10000&chirpOff=0&pulseW=100&pulseP=20",
+      PRESETS
+    );
+    // A window keeps its start, pulses their period (as the comparison page's current always did).
+    expect(state).toMatchObject({rampOn: 500, rampOff: 500, sineOn: 20, sineOff: 20, pulseW: 20, pulseP: 20});
+    // A chirp must end strictly after it starts: at the end of the range, the start gives way.
+    expect(state).toMatchObject({chirpOn: 9999.5, chirpOff: 10000});
+    expect(notices).toHaveLength(4);
+  });
+
+  it("orderPairs lets the moved end win: moving the end before the start pulls the start along", () => {
+    const state = {...defaultState(PRESETS), stepOn: 50, stepOff: 10};
+    expect(orderPairs(state, ["stepOff"]).patch).toMatchObject({stepOn: 10, stepOff: 10});
+    expect(orderPairs(state, ["stepOn"]).patch).toMatchObject({stepOn: 50, stepOff: 50});
+    expect(orderPairs(defaultState(PRESETS))).toEqual({patch: {}, notices: []});
+  });
+
+  it("reads numbers in decimal only: 0x7D0, 0b101, 0o1000 and Infinity are named, 1e+308 is clamped", () => {
+    const {state, notices} = parseState("?T=0x7D0&a=0b101&b=0o1000&c=Infinity&d=1e%2B308", PRESETS);
+    expect(state).toMatchObject({T: 150, a: 0.02, b: 0.2, c: -65, d: 25});
+    expect(notices).toEqual([
+      "“0b101” is not a number for a; using 0.02 instead.",
+      "“0o1000” is not a number for b; using 0.2 instead.",
+      "“Infinity” is not a number for c; using -65 instead.",
+      "d = 1e+308 is outside -25…25; using 25.",
+      "“0x7D0” is not a number for T; using 150 instead."
+    ]);
   });
 });

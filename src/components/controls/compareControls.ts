@@ -24,6 +24,7 @@ import {CLASS_IDS} from "../../lib/presets/classes2003.js";
 import {FEATURE_IDS} from "../../lib/presets/features2004.js";
 import {clampToSpec, type NumberSpec, type PresetLike} from "../../state/urlState.js";
 import {el} from "../dom.js";
+import {followTypedValue, showValue, type RangeForm} from "./controls.js";
 import type {CompareStore} from "../../state/store.js";
 
 /** A preset as the menus show it (the library's presets fit). */
@@ -35,8 +36,6 @@ export type MenuCatalog = Catalog & {
   classes: Record<string, PresetLike & Named>;
   features: Record<string, PresetLike & Named>;
 };
-
-type RangeForm = HTMLFormElement & {value: number};
 
 /** An Inputs slider whose range input is named by `label` (Inputs labels only the number box). */
 function range(spec: NumberSpec, value: number, label: string, ariaLabel = label): RangeForm {
@@ -106,13 +105,19 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
         `Neuron ${i + 1}: ${spec.label}`
       );
       form.dataset.key = `${p}${i + 1}`;
-      form.addEventListener("input", () => {
+      const set = (x: number) => {
         const neurons = store.value.neurons.slice();
         if (!neurons[i]) return;
-        neurons[i] = {...neurons[i], [p]: clampToSpec(form.value, spec)};
+        neurons[i] = {...neurons[i], [p]: clampToSpec(x, spec)};
         store.set({neurons});
-      });
-      return form;
+      };
+      form.addEventListener("input", () => set(form.value));
+      return followTypedValue(
+        form,
+        (x) => clampToSpec(x, spec),
+        set,
+        () => store.value.neurons[i]?.[p] ?? form.value
+      );
     });
     const custom = el("div", {className: "compare-custom"}, ...sliders);
     select.addEventListener("change", () => {
@@ -149,9 +154,7 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
       remembered[i] = s;
       if (slot.select.value !== s.kind) slot.select.value = s.kind;
       slot.custom.hidden = s.kind !== "custom";
-      (["a", "b", "c", "d"] as const).forEach((p, j) => {
-        if (slot.sliders[j].value !== s[p]) slot.sliders[j].value = s[p];
-      });
+      (["a", "b", "c", "d"] as const).forEach((p, j) => showValue(slot.sliders[j], s[p]));
     });
   };
   show(store.value);
@@ -196,8 +199,17 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
     const spec = COMPARE_SPECS[key];
     const form = range(spec, store.value[key], spec.label, `Current: ${spec.label}`);
     form.dataset.key = key;
-    form.addEventListener("input", () => store.set({[key]: clampToSpec(form.value, spec)}));
-    sliders.set(key, form);
+    const set = (x: number) => store.set({[key]: clampToSpec(x, spec)});
+    form.addEventListener("input", () => set(form.value));
+    sliders.set(
+      key,
+      followTypedValue(
+        form,
+        (x) => clampToSpec(x, spec),
+        set,
+        () => store.value[key]
+      )
+    );
   }
   const uses: Record<StimulusChoice, CompareNumberKey[]> = {
     protocol1: [],
@@ -214,7 +226,7 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
     const used = uses[state.stim];
     for (const [key, form] of sliders) {
       form.hidden = !used.includes(key);
-      if (form.value !== state[key]) form.value = state[key];
+      showValue(form, state[key]);
     }
     const k = protocolSlot(state.stim);
     note.textContent =

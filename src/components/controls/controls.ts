@@ -44,13 +44,67 @@ type Presets = PresetSet<ControlPreset>;
 // Helpers
 // ---------------------------------------------------------------------------------------------------------
 
-type RangeForm = HTMLFormElement & {value: number};
+export type RangeForm = HTMLFormElement & {value: number};
 
 /** Gives an Inputs range's slider the label's text as its accessible name (Inputs labels only the number box). */
 function nameRange(form: RangeForm, label: string): RangeForm {
   form.querySelector("input[type=range]")?.setAttribute("aria-label", label);
   form.classList.add("explorer-range");
   return form;
+}
+
+/**
+ * Makes an Inputs range show what the model uses when the reader types into its number box. Inputs moves the
+ * thumb to the nearest value in range but keeps its old value (and the typed text) when the typed number is
+ * outside the range or off the step grid; here `apply` receives that clamped value at once, so the model
+ * follows the thumb, and on commit (Enter, leaving the box) the box is rewritten with the value in use.
+ * `current` reads the value in use.
+ */
+export function followTypedValue(
+  form: RangeForm,
+  clamp: (x: number) => number,
+  apply: (x: number) => void,
+  current: () => number
+): RangeForm {
+  const box = form.querySelector<HTMLInputElement>("input[type=number]");
+  if (!box) return form;
+  box.addEventListener("input", () => {
+    const x = box.valueAsNumber;
+    // Valid numbers reach the form's own "input" event; text that is no number yet ("-", "1e") waits.
+    if (Number.isFinite(x) && !box.checkValidity()) apply(clamp(x));
+  });
+  box.addEventListener("change", () => {
+    const value = current();
+    if (box.valueAsNumber !== value || form.value !== value) form.value = value;
+  });
+  return form;
+}
+
+/**
+ * Shows `value` on an Inputs range (thumb and box), except in a number box the reader is typing in: that one
+ * is rewritten when the reader commits it (see {@link followTypedValue}).
+ */
+export function showValue(form: RangeForm, value: number): void {
+  if (form.value === value) return;
+  const box = form.querySelector("input[type=number]");
+  if (box !== null && box === document.activeElement) return;
+  form.value = value;
+}
+
+/**
+ * Keeps a plain number box inside [min, max] when the reader commits a value (Enter, leaving the box): a
+ * number outside is replaced by the nearest end, text that is no number by the last value, before the page's
+ * own "change" listeners read the box (call it before adding them). The 2007 page's step boxes use it.
+ */
+export function clampNumberBox(input: HTMLInputElement, [min, max]: readonly [number, number]): HTMLInputElement {
+  let last = Number.isFinite(input.valueAsNumber) ? input.valueAsNumber : min;
+  input.addEventListener("change", () => {
+    const x = input.valueAsNumber;
+    const value = Number.isFinite(x) ? Math.min(max, Math.max(min, x)) : last;
+    if (value !== x) input.value = String(value);
+    last = value;
+  });
+  return input;
 }
 
 /** A range slider bound to one numeric key of the store. */
@@ -71,12 +125,21 @@ function boundRange(
     const reference = options.reference?.();
     form.classList.toggle("modified", reference != null && Math.abs(form.value - reference) > spec.step / 2);
   };
-  form.addEventListener("input", () => {
-    store.set({[key]: clampToSpec(form.value, spec)} as Partial<ExplorerState>, form);
+  const set = (x: number) => {
+    store.set({[key]: clampToSpec(x, spec)} as Partial<ExplorerState>, form);
     mark();
-  });
-  store.watch((state, {changed, source}) => {
-    if (source !== form && changed.includes(key) && state[key] !== null) form.value = state[key] as number;
+  };
+  form.addEventListener("input", () => set(form.value));
+  followTypedValue(
+    form,
+    (x) => clampToSpec(x, spec),
+    set,
+    () => store.value[key] as number
+  );
+  store.watch((state, {changed}) => {
+    const value = state[key];
+    // Follow the store, also when it corrected this control's own value (a window kept in order).
+    if (changed.includes(key) && value !== null) showValue(form, value as number);
     mark();
   });
   mark();
@@ -413,8 +476,13 @@ export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
     }) as RangeForm;
     nameRange(slider, "t for the nullclines (ms)");
     slider.dataset.key = "tI";
-    slider.addEventListener("input", () =>
-      store.set({tI: clampToSpec(Math.min(slider.value, T), NUMBER_SPECS.tI)}, slider)
+    const clamp = (x: number) => clampToSpec(Math.min(Math.max(x, 0), T), NUMBER_SPECS.tI);
+    slider.addEventListener("input", () => store.set({tI: clamp(slider.value)}, slider));
+    followTypedValue(
+      slider,
+      clamp,
+      (tI) => store.set({tI}, slider),
+      () => store.value.tI ?? T
     );
     holder.replaceChildren(slider);
   };

@@ -290,13 +290,13 @@ describe("the comparison in the address", () => {
       "?cells=RS2007&current=CH2007:301&method=rk4&overlay=yes&color=red&amp=5"
     );
     expect(state).toEqual(DEFAULT_COMPARE_2007);
-    expect(notices).toHaveLength(5);
+    expect(notices).toHaveLength(6);
     expect(notices.join("\\n")).toMatch(/Cells “RS2007”: cells: 1 given; allowed: 2 to 4/);
     expect(notices.join("\\n")).toMatch(/Current “CH2007:301”/);
     expect(notices.join("\\n")).toMatch(/Method “rk4”/);
-    expect(notices.join("\\n")).toMatch(/Unknown setting “color”/);
+    expect(notices.join("\\n")).toMatch(/Ignored unknown setting: “color”/);
     const step = parseCompare2007("?current=step&amp=99999&on=x&T=50");
-    expect(step.state.current).toEqual({kind: "step", amplitude: 200, onset: 20, duration: 50});
+    expect(step.state.current).toEqual({kind: "step", amplitude: 2000, onset: 20, duration: 50});
     expect(step.notices).toHaveLength(2);
     expect(parseCompare2007("?cells=RS2007,<script>").notices[0]).toMatch(/unknown cell "<script>"/);
   });
