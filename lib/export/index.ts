@@ -3,3 +3,4 @@ export {exportCode, EXPORT_TARGETS, type ExportCodeOptions, type ExportTarget} f
 export {rowsToCSV, toCSV, spikesToCSV, type TraceData} from "./csv.js";
 export {toJSON} from "./json.js";
 export {NEST_VERSION} from "./nest.js";
+export {BRIAN2_NETWORK_MAX_NUMBERS, exportNetwork, type NetworkExportTarget} from "./brian2Network.js";

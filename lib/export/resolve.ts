@@ -52,7 +52,9 @@ export function modelOf(options: unknown): "2003" | "2007" {
   if (has2003 && has2007)
     throw new RangeError("options: has both params (simulate) and cell (simulate2007); allowed: one of them");
   if (!has2003 && !has2007)
-    throw new TypeError("options: needs params ({a, b, c, d}, for simulate) or cell (for simulate2007)");
+    throw new TypeError(
+      "options: needs params ({a, b, c, d}, for simulate), cell (for simulate2007) or ne/ni (simulateNetwork's options, to brian2 only)"
+    );
   return has2003 ? "2003" : "2007";
 }
 

@@ -41,7 +41,7 @@ describe("exportCode(options, target)", () => {
     expect(() => exportCode({...RUN, cell: CELLS_2007.RS2007.cell} as never, "brian2")).toThrow(
       /options: has both params .* and cell/
     );
-    expect(() => exportCode({duration: 10} as never, "brian2")).toThrow(/options: needs params .* or cell/);
+    expect(() => exportCode({duration: 10} as never, "brian2")).toThrow(/options: needs params .* cell .* or ne\/ni/);
     expect(() => exportCode(null as never, "brian2")).toThrow(/options: must be an object/);
   });
 
