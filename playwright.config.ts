@@ -21,6 +21,15 @@ if (!existsSync(chromium)) {
   );
 }
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromium,
+    args: CHROMIUM_ARGS
+  }
+};
+const TIMED = ["**/freeze.e2e.ts", "**/network.e2e.ts"];
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
@@ -38,16 +47,20 @@ export default defineConfig({
     screenshot: "only-on-failure",
     serviceWorkers: "block"
   },
+  // The tests that measure the main thread's longest task (freeze, network) run last and one at a time, so that
+  // no other test's browser shares the two cores with the page they measure.
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: CHROMIUM_ARGS
-        }
-      }
+      testIgnore: TIMED,
+      use: browser
+    },
+    {
+      name: "timed",
+      testMatch: TIMED,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: browser
     }
   ],
   webServer: {

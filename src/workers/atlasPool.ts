@@ -69,6 +69,17 @@ export class AtlasPool {
     }
   }
 
+  /**
+   * Where the blocks of the last map were computed, for the status line: "2 workers", or "the main thread
+   * (the worker failed to load)" when the workers could not be used for some of them.
+   */
+  where(): string {
+    const reason = this.jobs.map((jobs) => jobs.fallbackReason).find((r) => r !== null);
+    if (reason) return `the main thread, since ${reason}`;
+    const n = this.jobs.length || this.size;
+    return `${n} worker${n > 1 ? "s" : ""}`;
+  }
+
   /** Makes the workers if there are none; true if it made them. */
   private start(): boolean {
     if (this.jobs.length > 0) return false;

@@ -23,10 +23,14 @@ export interface SweepResult {
 }
 
 /** The state of a sweep as a page shows it. */
-export type SweepState =
+export type SweepState = (
   | {status: "running"; done: number; total: number}
   | {status: "done"; result: SweepResult}
-  | {status: "error"; message: string};
+  | {status: "error"; message: string}
+) & {
+  /** Why the sweep runs on the main thread instead of a worker (none, failed, silent); null in the worker. */
+  fallback: string | null;
+};
 
 /** Runs one sweep (the worker's work; also the main-thread fallback). */
 export function executeSweep({classify, ...request}: SweepRequest, progress: Progress): SweepResult {
@@ -44,6 +48,8 @@ export interface SweepRunner {
   run(request: SweepRequest, onProgress?: (done: number, total: number) => void): Promise<SweepResult>;
   /** Stops the sweep in flight, if any (its promise rejects with {@link Cancelled}). */
   cancel(): void;
+  /** Why sweeps run on the main thread instead of a worker; null while the worker is used. */
+  fallbackReason?(): string | null;
 }
 
 /** A runner that starts each sweep in a fresh worker from `makeWorker` (e.g. excitabilityWorker of workers.ts). */
@@ -65,7 +71,7 @@ export function sweepRunner(makeWorker: () => Worker | null): SweepRunner {
       }
     );
   };
-  return {run, cancel: () => jobs.cancel()};
+  return {run, cancel: () => jobs.cancel(), fallbackReason: () => jobs.fallbackReason};
 }
 
 /**
@@ -76,6 +82,7 @@ export async function* sweepStates(runner: SweepRunner, request: SweepRequest): 
   const queue: SweepState[] = [];
   let wake: (() => void) | null = null;
   let ended = false;
+  const where = () => runner.fallbackReason?.() ?? null;
   const push = (state: SweepState | null) => {
     if (state) queue.push(state);
     else ended = true;
@@ -83,16 +90,16 @@ export async function* sweepStates(runner: SweepRunner, request: SweepRequest): 
     wake = null;
   };
   runner
-    .run(request, (done, total) => push({status: "running", done, total}))
+    .run(request, (done, total) => push({status: "running", done, total, fallback: where()}))
     .then(
-      (result) => push({status: "done", result}),
+      (result) => push({status: "done", result, fallback: where()}),
       (error: unknown) => {
         if (!isCancelled(error))
-          push({status: "error", message: error instanceof Error ? error.message : String(error)});
+          push({status: "error", message: error instanceof Error ? error.message : String(error), fallback: where()});
       }
     )
     .finally(() => push(null));
-  yield {status: "running", done: 0, total: 1};
+  yield {status: "running", done: 0, total: 1, fallback: where()};
   for (;;) {
     while (queue.length) yield queue.shift()!;
     if (ended) return;

@@ -10,6 +10,10 @@
  *
  * Requests and results are plain data; the typed arrays of a result are transferred, not copied.
  *
+ * A worker says {ready: true} as soon as its module has loaded; one that has said nothing within `answerMs` of
+ * being made (it loads but never answers) is terminated and, like one that fails to load, replaced by the main
+ * thread. `fallbackReason` then says why, for the page's status line.
+ *
  * Every runner of the site follows one job protocol: progress through a `(done, total)` callback; a job that
  * is cancelled (or superseded by a newer one) rejects with {@link Cancelled}, which a caller tells apart from a
  * failure with {@link isCancelled}; without a worker, or when it fails to load, the job runs on the main thread.
@@ -59,6 +63,7 @@ function transferables(result: unknown): ArrayBuffer[] {
 /** In a worker: answers every request message with `execute`'s progress, then its result or its error message. */
 export function serve<Req, Res>(execute: (request: Req, progress: Progress) => Res): void {
   const scope = self as unknown as Worker;
+  scope.postMessage({ready: true});
   scope.addEventListener("message", (event: MessageEvent) => {
     const {key, request} = event.data as {key: number; request: Req};
     try {
@@ -77,19 +82,33 @@ interface Pending<Req, Res> {
   reject: (error: Error) => void;
 }
 
+/** How long (ms) a new worker may take to say it has loaded before the main thread takes over. */
+export const ANSWER_MS = 10_000;
+
 /** Jobs for one worker, made by `makeWorker` when a job needs it (null: run on the main thread). */
 export class WorkerJobs<Req, Res> {
   #worker: Worker | null = null;
-  #broken = false;
+  #broken: string | null = null;
+  #noWorker = false;
   #next = 0;
   #pending = new Map<number, Pending<Req, Res>>();
+  #silence: ReturnType<typeof setTimeout> | null = null;
   readonly #fallback: (request: Req, progress?: Progress) => Promise<Res>;
 
   constructor(
     private readonly makeWorker: () => Worker | null,
-    execute: (request: Req, progress: Progress) => Res
+    execute: (request: Req, progress: Progress) => Res,
+    private readonly answerMs = ANSWER_MS
   ) {
     this.#fallback = mainThreadRunner(execute);
+  }
+
+  /**
+   * Why jobs run on the main thread instead of in a worker, in words a page can show ("this browser has no Web
+   * Workers", "the worker failed to load", "the worker did not answer within 10 s"); null while the worker is used.
+   */
+  get fallbackReason(): string | null {
+    return this.#broken ?? (this.#noWorker ? "this browser has no Web Workers" : null);
   }
 
   /** Runs a job; `progress(done, total)` is called as it advances. Rejects with {@link Cancelled} if cancelled. */
@@ -112,14 +131,21 @@ export class WorkerJobs<Req, Res> {
 
   /** Terminates the worker, freeing its memory; the next job starts a new one. Call it with no job in flight. */
   close(): void {
+    this.#hearing();
     this.#worker?.terminate();
     this.#worker = null;
   }
 
   #start(): Worker | null {
     const worker = this.makeWorker();
+    this.#noWorker = !worker;
     if (!worker) return null;
+    this.#silence = setTimeout(
+      () => this.#giveUp(worker, `the worker did not answer within ${this.answerMs / 1000} s`),
+      this.answerMs
+    );
     worker.addEventListener("message", (event: MessageEvent) => {
+      this.#hearing();
       const {key, progress, result, error} = event.data as {
         key: number;
         progress?: [number, number];
@@ -136,12 +162,26 @@ export class WorkerJobs<Req, Res> {
     // A worker that fails to load answers nothing: what waits, and everything after, runs on the main thread.
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      this.#broken = true;
-      this.#worker = null;
-      for (const p of this.#pending.values()) this.#fallback(p.request, p.progress).then(p.resolve, p.reject);
-      this.#pending.clear();
+      this.#giveUp(worker, "the worker failed to load");
     });
     return worker;
+  }
+
+  /** The worker has said something: it is alive. */
+  #hearing() {
+    if (this.#silence !== null) clearTimeout(this.#silence);
+    this.#silence = null;
+  }
+
+  /** Stops using `worker` for good: what waits, and everything after, runs on the main thread. */
+  #giveUp(worker: Worker, reason: string) {
+    this.#hearing();
+    if (this.#worker !== worker) return;
+    worker.terminate();
+    this.#broken = reason;
+    this.#worker = null;
+    for (const p of this.#pending.values()) this.#fallback(p.request, p.progress).then(p.resolve, p.reject);
+    this.#pending.clear();
   }
 }
 

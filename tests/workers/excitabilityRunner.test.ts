@@ -80,6 +80,13 @@ describe("sweepStates", () => {
     workers[0]!.deliver();
     for await (const state of stream) states.push(state);
     expect(states.map((s) => s.status)).toEqual(["running", "running", "running", "done"]);
-    expect(states[2]).toEqual({status: "running", done: 2, total: 2});
+    expect(states[2]).toEqual({status: "running", done: 2, total: 2, fallback: null});
+  });
+
+  it("says the sweep ran on the main thread when there is no worker", async () => {
+    const runner = sweepRunner(() => null);
+    const states: SweepState[] = [];
+    for await (const state of sweepStates(runner, request)) states.push(state);
+    expect(states.at(-1)).toMatchObject({status: "done", fallback: "this browser has no Web Workers"});
   });
 });

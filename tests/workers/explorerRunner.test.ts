@@ -35,6 +35,12 @@ describe("ExplorerRunner", () => {
     expect(predictedMs({duration: 10_000, dt: 2 ** -5, method: "adaptive"})).toBeGreaterThan(FRAME_MS);
   });
 
+  it("never runs the adaptive method at once: its cost has no bound known in advance", () => {
+    const {runner} = setup();
+    expect(runner.runsAtOnce({...RS, duration: 10, method: "adaptive"})).toBe(false);
+    expect(runner.runsAtOnce({...RS, duration: 10, method: "euler"})).toBe(true);
+  });
+
   it("runs a short run at once, on the main thread, with the library's result", () => {
     const {runner, workers} = setup();
     const trace = runner.run(short);

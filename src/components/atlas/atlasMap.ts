@@ -365,8 +365,9 @@ export class AtlasMap {
         show();
         const seconds = (performance.now() - start) / 1000;
         performance.mark(`atlas:done:${this.options.id}`);
-        const workers = `${this.options.pool.size} worker${this.options.pool.size > 1 ? "s" : ""}`;
-        this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${workers}, ${kernel === "wasm" ? "WebAssembly SIMD" : "JavaScript"} kernel).`;
+        // Where it ran as it happened: the workers, or the main thread when they failed (atlasPool.ts).
+        const where = this.options.pool.where();
+        this.status.textContent = `Done: ${spec.x.n * spec.y.n} cells in ${fmt(seconds, 2)} s (${where}, ${kernel === "wasm" ? "WebAssembly SIMD" : "JavaScript"} kernel).`;
         this.setState("done");
         this.describe();
       } else if (this.spec === spec && this.element.dataset.state === "running") {

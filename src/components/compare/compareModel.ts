@@ -17,7 +17,7 @@ import type {
 } from "../../lib/index.js";
 import {ADAPTING_MIN_INDEX, FIRING_PATTERNS} from "../../lib/analysis/classifySpikeTrain.js";
 import {fmt} from "../charts/chart.js";
-import {rateWindow, stimulusOf} from "../explorer/explorer.js";
+import {quietlyCancelled, rateWindow, stimulusOf} from "../explorer/explorer.js";
 import {
   PUBLISHED_DT,
   catalogPreset,
@@ -31,6 +31,7 @@ import {
 import {CLASS_IDS} from "../../lib/presets/classes2003.js";
 import {DEFAULT_DT, type ClassId} from "../../state/urlState.js";
 import {RUN_MAX_SPIKES} from "../spikeCaps.js";
+import {Cancelled, isCancelled} from "../../workers/workerRunner.js";
 
 /** The presets with everything the page shows (the library's CLASSES and FEATURES). */
 export interface FullCatalog extends Catalog {
@@ -278,7 +279,7 @@ export function optionsFor(neuron: Neuron, stimulus: SharedStimulus, method: Com
   };
 }
 
-/** Runs one neuron. Never throws: a library error becomes `error`. */
+/** Runs one neuron on the main thread. Never throws: a library error becomes `error`. */
 export function runNeuron(
   neuron: Neuron,
   stimulus: SharedStimulus,
@@ -286,6 +287,23 @@ export function runNeuron(
   lib: CompareLibrary
 ): CompareRun {
   const options = optionsFor(neuron, stimulus, method);
+  let outcome: {trace: Trace} | {error: unknown};
+  try {
+    outcome = {trace: lib.simulate(options)};
+  } catch (error) {
+    outcome = {error};
+  }
+  return finishNeuron(neuron, stimulus, options, outcome, lib);
+}
+
+/** The run of one neuron from its finished trace (or the error that replaced it): statistics, labels, rest. */
+export function finishNeuron(
+  neuron: Neuron,
+  stimulus: SharedStimulus,
+  options: SimulateOptions,
+  outcome: {trace: Trace} | {error: unknown},
+  lib: CompareLibrary
+): CompareRun {
   const run: CompareRun = {
     neuron,
     options,
@@ -300,7 +318,8 @@ export function runNeuron(
     equilibria: []
   };
   try {
-    const trace = lib.simulate(options);
+    if ("error" in outcome) throw outcome.error;
+    const trace = outcome.trace;
     run.trace = trace;
     const end = Math.max(stimulus.duration, trace.t.length ? trace.t[trace.t.length - 1] : 0);
     const start = Math.min(stimulus.onset, end - 1e-9);
@@ -411,6 +430,72 @@ export function compare(state: CompareState, catalog: FullCatalog, lib: CompareL
     return {neurons, stimulus: null, runs: [], error: e instanceof Error ? e.message : String(e)};
   }
   return {neurons, stimulus, runs: neurons.map((n) => runNeuron(n, stimulus, state.method, lib)), error: null};
+}
+
+/** The number of the newest comparison started on each runner. */
+const latestComparison = new WeakMap<CompareRunner, number>();
+
+/** What runs the comparison's simulations: at once, or later (a worker); see workers/sharedRunner.ts. */
+export interface CompareRunner {
+  run(options: SimulateOptions): Trace | Promise<Trace>;
+}
+
+/**
+ * {@link compare} with the simulations run by `runner`, one neuron after the other: the Comparison at once when
+ * every run is computed at once, else a promise of it. A library error (or a run stopped at the time budget)
+ * becomes that neuron's `error`; a comparison overtaken by a newer one rejects with the runner's Cancelled.
+ */
+export function compareWith(
+  state: CompareState,
+  catalog: FullCatalog,
+  lib: CompareLibrary,
+  runner: CompareRunner
+): Comparison | Promise<Comparison> {
+  const neurons = state.neurons.map((slot, i) => neuronOf(slot, i, state, catalog));
+  let stimulus: SharedStimulus;
+  try {
+    stimulus = sharedStimulus(state, neurons, lib);
+  } catch (e) {
+    return {neurons, stimulus: null, runs: [], error: e instanceof Error ? e.message : String(e)};
+  }
+  const runs: CompareRun[] = [];
+  // Only the newest comparison on a runner may ask it for more runs: an older one whose run just arrived must
+  // not overtake the newer one's request (the runner lets the newest request win).
+  const id = (latestComparison.get(runner) ?? 0) + 1;
+  latestComparison.set(runner, id);
+  const next = (i: number): Comparison | Promise<Comparison> => {
+    if (latestComparison.get(runner) !== id) throw new Cancelled();
+    for (; i < neurons.length; i++) {
+      const neuron = neurons[i]!;
+      const options = optionsFor(neuron, stimulus, state.method);
+      let result: Trace | Promise<Trace>;
+      try {
+        result = runner.run(options);
+      } catch (error) {
+        runs.push(finishNeuron(neuron, stimulus, options, {error}, lib));
+        continue;
+      }
+      if (result instanceof Promise) {
+        const at = i;
+        return quietlyCancelled(
+          result.then(
+            (trace) => {
+              runs.push(finishNeuron(neuron, stimulus, options, {trace}, lib));
+              return next(at + 1);
+            },
+            (error: unknown) => {
+              if (isCancelled(error)) throw error;
+              runs.push(finishNeuron(neuron, stimulus, options, {error}, lib));
+              return next(at + 1);
+            }
+          )
+        );
+      }
+      runs.push(finishNeuron(neuron, stimulus, options, {trace: result}, lib));
+    }
+    return {neurons, stimulus, runs, error: null};
+  };
+  return next(0);
 }
 
 /** One row of the statistics table: a statistic (with its unit) and its value for each neuron, as text. */

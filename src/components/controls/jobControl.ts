@@ -11,7 +11,9 @@ import {isCancelled} from "../../workers/workerRunner.js";
  * (`const result = control.trigger()`) so that the cells using it rerun when it resolves. Every promise handed
  * out resolves with the result of the latest job to finish: a cell that reruns twice in a row (the second
  * trigger cancels the first job) must not leave its dependents waiting on the first, which would never settle.
- * After a cancelled or failed job the last results stay on show, and the status line says what happened.
+ * After a cancelled or failed job the last results stay on show, and the status line says what happened. A
+ * worker that never answers is replaced by the main thread after workerRunner.ts's ANSWER_MS, so the line
+ * never stays on "running…".
  */
 export function jobControl<R>(
   label: string,
@@ -54,7 +56,9 @@ export function jobControl<R>(
           for (const resolve of runner.waiting) resolve(result);
           runner.waiting = [];
           root.dataset.state = "done";
-          status.textContent = `${label}: done`;
+          // Say where it ran when the worker could not be used (none, failed to load, or never answered).
+          const fallback = runner.fallbackReason;
+          status.textContent = fallback ? `${label}: done, on the main thread (${fallback})` : `${label}: done`;
           bar.value = bar.max;
         },
         (e) => {

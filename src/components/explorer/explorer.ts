@@ -277,13 +277,25 @@ export function startRun(
     return finishRun(state, options, {error}, lib, start);
   }
   if (!(result instanceof Promise)) return finishRun(state, options, {trace: result}, lib, start);
-  return result.then(
-    (trace) => finishRun(state, options, {trace}, lib, start),
-    (error) => {
-      if (isCancelled(error)) throw error;
-      return finishRun(state, options, {error}, lib, start);
-    }
+  return quietlyCancelled(
+    result.then(
+      (trace) => finishRun(state, options, {trace}, lib, start),
+      (error) => {
+        if (isCancelled(error)) throw error;
+        return finishRun(state, options, {error}, lib, start);
+      }
+    )
   );
+}
+
+/**
+ * `promise`, marked as handled: a page cell overtaken by a newer setting before its value was read never adopts
+ * its promise, and the Cancelled rejection would otherwise surface as an unhandled rejection (a page error).
+ * Whoever does adopt it still sees the rejection.
+ */
+export function quietlyCancelled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** The keys that make a state depart from its preset's neuron (the sliders a ghost trace is kept for). */
@@ -308,6 +320,8 @@ export interface GhostRunner extends Runner {
 
 /** The last ghost run, by its options (dragging a slider changes the run, not the ghost). */
 let lastGhost: {key: string; run: Run} | null = null;
+/** The ghost run in the worker, by its options, until it settles. */
+let pendingGhost: {key: string; run: Promise<Run>} | null = null;
 
 /**
  * The ghost of a state (see {@link ghostState}): null while no slider has left the preset; the Run itself when
@@ -330,8 +344,15 @@ export function ghostRunOf(
     if (run.trace) lastGhost = {key, run};
     return run.trace ? run : null;
   };
-  const result = startRun(ghost, presets, runner, lib);
+  // The same ghost already on its way (a slider dragged away from the preset changes the run, not the ghost):
+  // wait for it rather than start it again, which would cancel it at every step of the drag.
+  const result = pendingGhost?.key === key ? pendingGhost.run : startRun(ghost, presets, runner, lib);
   if (!(result instanceof Promise)) return keep(result);
+  pendingGhost = {key, run: result};
+  const settled = () => {
+    if (pendingGhost?.run === result) pendingGhost = null;
+  };
+  result.then(settled, settled);
   // The generator may be closed (a newer setting) before it awaits the run; its rejection is then nobody's.
   result.catch(() => {});
   return (async function* () {

@@ -78,12 +78,18 @@ export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
 
 /** What {@link RunStatus} needs of the runner. */
 interface StatusSource {
-  onStatus(listener: (status: {busy: boolean; duration: number; place: string}) => void): void;
+  onStatus(
+    listener: (status: {busy: boolean; duration: number; place: string; fallback?: string | null}) => void
+  ): void;
 }
 
+/** A run shorter than this (ms) in the background does not show the line (a slider drag would make it flicker). */
+export const STATUS_DELAY_MS = 250;
+
 /**
- * A status line that says when a run is being computed in the background (a long run, in a worker), hidden
- * otherwise; its `data-state` is "busy" or "idle".
+ * A status line that says when a run is being computed in the background (in a worker), shown once the run
+ * has taken {@link STATUS_DELAY_MS}; and, when the runs cannot go to a worker, that they run on the main thread
+ * and why. Its `data-state` is "busy" or "idle" at once; `data-place` is where the last run happened.
  */
 export function RunStatus(runner: StatusSource): HTMLElement {
   const line = document.createElement("p");
@@ -91,12 +97,22 @@ export function RunStatus(runner: StatusSource): HTMLElement {
   line.setAttribute("role", "status");
   line.dataset.state = "idle";
   line.hidden = true;
-  runner.onStatus(({busy, duration}) => {
+  let reveal: ReturnType<typeof setTimeout> | null = null;
+  runner.onStatus(({busy, duration, place, fallback}) => {
     line.dataset.state = busy ? "busy" : "idle";
-    line.hidden = !busy;
-    line.textContent = busy
-      ? `Computing the ${fmt(duration)}-ms run in the background; the charts show the previous one until it is done.`
-      : "";
+    line.dataset.place = place;
+    if (reveal !== null) clearTimeout(reveal);
+    reveal = null;
+    const where = fallback
+      ? ` on the main thread (${fallback}); the page may pause until it is done`
+      : " in the background";
+    if (busy) {
+      line.textContent = `Computing the ${fmt(duration)}-ms run${where}; the charts show the previous one until it is done.`;
+      reveal = setTimeout(() => (line.hidden = false), STATUS_DELAY_MS);
+    } else {
+      line.textContent = fallback ? `Runs are computed on the main thread: ${fallback}.` : "";
+      line.hidden = !fallback;
+    }
   });
   return line;
 }

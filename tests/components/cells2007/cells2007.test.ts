@@ -213,6 +213,7 @@ describe("runner", () => {
       constructor(private fail: boolean) {
         super();
       }
+      terminate() {}
       postMessage({key, request}: {key: number; request: Parameters<typeof execute>[0]}) {
         queueMicrotask(() => {
           if (this.fail) this.dispatchEvent(new Event("error"));

@@ -4,6 +4,7 @@ import {ADAPTING_MIN_INDEX, CLASSES, FEATURES} from "../../../lib/index.js";
 import {
   burstsOf,
   compare,
+  compareWith,
   firstChange,
   neuronOf,
   optionsFor,
@@ -13,6 +14,8 @@ import {
   type CompareRun
 } from "../../../src/components/compare/compareModel.js";
 import {defaultCompareState, parseCompareState, type CompareState} from "../../../src/state/compareState.js";
+import {Cancelled} from "../../../src/workers/workerRunner.js";
+import {OverBudget} from "../../../src/workers/sharedRunner.js";
 
 const catalog = {classes: CLASSES, features: FEATURES};
 const state = (search: string): CompareState => parseCompareState(search, catalog).state;
@@ -210,5 +213,67 @@ describe("statsRows(runs)", () => {
   it("the default comparison runs without an error", () => {
     const c = compare(defaultCompareState(catalog), catalog, lib);
     expect(c.runs.map((r) => r.error)).toEqual([null, null, null]);
+  });
+});
+
+describe("compareWith(state, catalog, lib, runner)", () => {
+  const s = state("?n1=RS&n2=IB&n3=FS&stim=dc&I=5&T=100");
+  const same = (x: CompareRun[], y: CompareRun[]) =>
+    expect(x.map((r) => [r.error, Array.from(r.trace?.spikes ?? []), r.rate])).toEqual(
+      y.map((r) => [r.error, Array.from(r.trace?.spikes ?? []), r.rate])
+    );
+
+  it("gives compare's runs, whether the runner computes them at once or later", async () => {
+    const direct = compare(s, catalog, lib);
+    const atOnce = compareWith(s, catalog, lib, {run: (o) => lib.simulate(o)});
+    expect(atOnce).not.toBeInstanceOf(Promise);
+    same((atOnce as ReturnType<typeof compare>).runs, direct.runs);
+    const later = compareWith(s, catalog, lib, {run: (o) => Promise.resolve(lib.simulate(o))});
+    expect(later).toBeInstanceOf(Promise);
+    same((await later).runs, direct.runs);
+  });
+
+  it("runs the neurons one after the other, a run over the budget becoming that neuron's message", async () => {
+    const started: number[] = [];
+    const c = await compareWith(s, catalog, lib, {
+      run: (o) => {
+        started.push(o.params.a);
+        return started.length === 2
+          ? Promise.reject(new OverBudget(10_000, "choose a shorter duration"))
+          : lib.simulate(o);
+      }
+    });
+    expect(started).toHaveLength(3);
+    expect(c.runs.map((r) => r.error)).toEqual([
+      null,
+      "This run was stopped after 10 s, its time budget: choose a shorter duration",
+      null
+    ]);
+    expect(c.runs[2]!.trace).not.toBeNull();
+  });
+
+  it("stops an older comparison on the same runner from asking for more runs", async () => {
+    let release: (() => void) | null = null;
+    const asked: number[] = [];
+    const runner = {
+      run: (o: Parameters<typeof lib.simulate>[0]) => {
+        asked.push(o.duration);
+        // The older comparison's first run is late; everything else is at once.
+        if (o.duration === 100 && asked.length === 1)
+          return new Promise<ReturnType<typeof lib.simulate>>((resolve) => (release = () => resolve(lib.simulate(o))));
+        return lib.simulate(o);
+      }
+    };
+    const older = compareWith(s, catalog, lib, runner);
+    const newer = compareWith(state("?n1=RS&n2=IB&n3=FS&stim=dc&I=5&T=50"), catalog, lib, runner);
+    expect(newer).not.toBeInstanceOf(Promise);
+    release!();
+    await expect(older).rejects.toBeInstanceOf(Cancelled);
+    expect(asked).toEqual([100, 50, 50, 50]);
+  });
+
+  it("rejects with Cancelled when a newer comparison overtakes it", async () => {
+    const c = compareWith(s, catalog, lib, {run: () => Promise.reject(new Cancelled())});
+    await expect(c).rejects.toBeInstanceOf(Cancelled);
   });
 });

@@ -1,0 +1,213 @@
+/**
+ * The one runner every page's simulations go through (the explorer, compare, the 2007 cells, the zoo, the
+ * tutorial). A run whose cost is known to fit in a frame runs at once on the main thread, so a slider drag
+ * redraws in the same frame; any other run goes to a Web Worker, so the page stays responsive. The main-thread
+ * cost is predicted by the page (`predictMs`; Infinity for a run whose cost has no bound known in advance, such
+ * as the adaptive method's) and corrected by what the main-thread runs actually cost on this machine.
+ *
+ * - **Newest wins**: at most one run is in the worker and at most one waits for it. A request that arrives
+ *   while one waits replaces it (the replaced one rejects with Cancelled, never runs); a run in the worker that
+ *   has gone on for more than {@link RESTART_MS} is stopped (the worker is terminated and a fresh one starts)
+ *   when a newer request arrives, and a shorter one is left to finish, its result discarded.
+ * - **A budget in time**: a worker run still going after {@link BUDGET_MS} is stopped, and its promise rejects
+ *   with {@link OverBudget}, whose message says so plainly and what to change.
+ * - **Honest status**: where the last run happened (worker or main thread) and, when a worker was wanted but
+ *   could not be used, why (workerRunner.ts's WorkerJobs.fallbackReason).
+ */
+import {Cancelled, WorkerJobs, type Progress} from "./workerRunner.js";
+
+/** A run predicted to take longer than this (ms) on the main thread goes to the worker. */
+export const FRAME_MS = 10;
+/** A worker run older than this (ms) is terminated when a newer request arrives. */
+export const RESTART_MS = 150;
+/** A worker run still going after this long (ms) is stopped with {@link OverBudget}. */
+export const BUDGET_MS = 10_000;
+
+/** Main-thread runs not learnt from (the engine is still compiling), and the most the learning may scale by. */
+const WARM_UP_RUNS = 3;
+const MAX_CORRECTION = 4;
+
+/** The rejection of a run stopped because it went over its time budget; the message is for the reader. */
+export class OverBudget extends Error {
+  constructor(
+    readonly budgetMs: number,
+    advice: string
+  ) {
+    super(`This run was stopped after ${budgetMs / 1000} s, its time budget: ${advice}`);
+  }
+}
+
+/** Whether a run's rejection is a stop at the time budget. */
+export function isOverBudget(error: unknown): error is OverBudget {
+  return error instanceof OverBudget;
+}
+
+/** Where a run happened. */
+export type RunPlace = "main thread" | "worker";
+
+/** The runner's status as a page shows it. */
+export interface RunnerStatus {
+  /** A run is in the worker (or waiting for it). */
+  busy: boolean;
+  /** The duration (ms of model time) of the run being computed, when busy, else of the last one. */
+  duration: number;
+  /** Where the last run started happened (or is happening). */
+  place: RunPlace;
+  /** Why runs meant for the worker run on the main thread (no worker, or it failed or did not answer); else null. */
+  fallback: string | null;
+}
+
+/** How a page describes its requests to the runner. */
+export interface SharedRunnerOptions<Req> {
+  /** Predicted main-thread cost (ms) before the machine's correction; Infinity: always in the worker. */
+  predictMs: (request: Req) => number;
+  /** The model time (ms) a request covers, for the status line; default 0. */
+  duration?: (request: Req) => number;
+  /** What to change when a request goes over the budget (reader-facing). */
+  advice?: (request: Req) => string;
+  /** The time budget of a worker run (ms); default {@link BUDGET_MS}. */
+  budgetMs?: number;
+  /** How long a new worker may take to answer at all (ms) before the main thread takes over. */
+  answerMs?: number;
+}
+
+const DEFAULT_ADVICE = "choose a smaller duration or another method";
+
+interface Waiting<Req, Res> {
+  request: Req;
+  resolve: (result: Res) => void;
+  reject: (error: unknown) => void;
+}
+
+export class SharedRunner<Req, Res> {
+  protected readonly jobs: WorkerJobs<Req, Res>;
+  readonly #execute: (request: Req, progress: Progress) => Res;
+  readonly #options: SharedRunnerOptions<Req>;
+  /** Measured / predicted cost of main-thread runs (a running average; 1 until measured). */
+  #correction = 1;
+  #timed = 0;
+  #inFlight: {started: number; timer: ReturnType<typeof setTimeout>} | null = null;
+  #waiting: Waiting<Req, Res> | null = null;
+  #listeners = new Set<(status: RunnerStatus) => void>();
+  #place: RunPlace = "main thread";
+  #duration = 0;
+
+  constructor(
+    makeWorker: () => Worker | null,
+    execute: (request: Req, progress: Progress) => Res,
+    options: SharedRunnerOptions<Req>
+  ) {
+    this.#execute = execute;
+    this.#options = options;
+    this.jobs = new WorkerJobs(makeWorker, execute, options.answerMs);
+  }
+
+  /** Calls `listener` now, with the current status, and whenever a run starts or ends. */
+  onStatus(listener: (status: RunnerStatus) => void): void {
+    this.#listeners.add(listener);
+    listener(this.status());
+  }
+
+  /** Whether `request` will run on the main thread (at once) rather than in the worker. */
+  runsAtOnce(request: Req): boolean {
+    return this.#options.predictMs(request) * this.#correction <= FRAME_MS;
+  }
+
+  /**
+   * Runs `request`: the result at once (a value) when the run fits in a frame, else a promise of it from the
+   * worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one rejects with
+   * {@link Cancelled}; a worker run over the time budget rejects with {@link OverBudget}.
+   */
+  run(request: Req): Res | Promise<Res> {
+    if (this.runsAtOnce(request)) {
+      // A newer request overtakes anything queued; a long run in the worker is stopped.
+      this.#dropWaiting();
+      if (this.#inFlight && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
+      const start = performance.now();
+      const result = this.executeAtOnce(request);
+      this.#learn(request, performance.now() - start);
+      this.#place = "main thread";
+      this.#duration = this.#options.duration?.(request) ?? 0;
+      this.#notify();
+      return result;
+    }
+    return new Promise<Res>((resolve, reject) => {
+      this.#dropWaiting();
+      this.#waiting = {request, resolve, reject};
+      if (this.#inFlight && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
+      this.#pump();
+    });
+  }
+
+  /** Stops everything (the page is going away). */
+  close(): void {
+    this.#dropWaiting();
+    this.#stopWorker();
+    this.#notify();
+  }
+
+  /** The status as {@link onStatus} reports it. */
+  status(): RunnerStatus {
+    const busy = this.#inFlight !== null || this.#waiting !== null;
+    return {busy, duration: this.#duration, place: this.#place, fallback: this.jobs.fallbackReason};
+  }
+
+  /** Runs a request at once on the main thread (a subclass may prepare it, e.g. with reusable buffers). */
+  protected executeAtOnce(request: Req): Res {
+    return this.#execute(request, () => {});
+  }
+
+  #learn(request: Req, ms: number) {
+    const predicted = this.#options.predictMs(request);
+    // Only runs long enough to time say anything about the machine, and not the first ones, which are slow
+    // while the engine compiles the integrator.
+    if (++this.#timed <= WARM_UP_RUNS || predicted < 0.5 || ms < 0.5) return;
+    this.#correction = Math.min(MAX_CORRECTION, Math.max(0.2, 0.7 * this.#correction + 0.3 * (ms / predicted)));
+  }
+
+  #dropWaiting() {
+    this.#waiting?.reject(new Cancelled());
+    this.#waiting = null;
+  }
+
+  #stopWorker() {
+    if (this.#inFlight) clearTimeout(this.#inFlight.timer);
+    this.#inFlight = null;
+    this.jobs.cancel();
+  }
+
+  #pump() {
+    if (this.#inFlight || !this.#waiting) return this.#notify();
+    const {request, resolve, reject} = this.#waiting;
+    this.#waiting = null;
+    const budgetMs = this.#options.budgetMs ?? BUDGET_MS;
+    const job = this.jobs.run(request);
+    const flight = {
+      started: performance.now(),
+      // Over budget: the worker is terminated (its job then rejects with Cancelled, which nobody hears, since
+      // this promise has already settled) and the next request, if any, starts in a fresh one.
+      timer: setTimeout(() => {
+        if (this.#inFlight !== flight) return;
+        this.#stopWorker();
+        reject(new OverBudget(budgetMs, this.#options.advice?.(request) ?? DEFAULT_ADVICE));
+        this.#pump();
+      }, budgetMs)
+    };
+    this.#inFlight = flight;
+    this.#place = this.jobs.fallbackReason === null ? "worker" : "main thread";
+    this.#duration = this.#options.duration?.(request) ?? 0;
+    this.#notify();
+    job.then(resolve, reject).finally(() => {
+      clearTimeout(flight.timer);
+      if (this.#inFlight === flight) this.#inFlight = null;
+      // The fallback may have been taken while the job waited (a worker that failed to load or to answer).
+      if (this.jobs.fallbackReason !== null) this.#place = "main thread";
+      this.#pump();
+    });
+  }
+
+  #notify() {
+    const status = this.status();
+    for (const listener of this.#listeners) listener(status);
+  }
+}
