@@ -13,6 +13,8 @@ export default {
     {name: "Neuron zoo", path: "/zoo", pager: null},
     {name: "Compare neurons", path: "/compare", pager: null},
     {name: "Cells of the 2007 book", path: "/cells2007", pager: null},
+    {name: "The 2003 network", path: "/network", pager: null},
+    {name: "Scratchpad", path: "/scratchpad", pager: null},
     {name: "Methods and sources", path: "/methods", pager: null},
     {name: "Tutorial", pager: null, pages: TUTORIAL_PAGES.map((p) => ({...p, pager: null}))},
     {name: "Dynamics lab", pager: "lab", pages: LAB_PAGES.map((p) => ({...p}))}

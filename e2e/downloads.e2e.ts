@@ -88,7 +88,8 @@ test("the explorer's v(t) downloads as SVG, PNG, CSV and JSON that carry the run
 
 test("the download menu works from the keyboard and closes with Escape", async ({page}) => {
   await page.goto("/");
-  const menu = page.locator("details.chart-download").first();
+  const figure = page.locator("figure", {has: page.getByRole("heading", {name: "Membrane potential v(t)"})});
+  const menu = figure.locator(":scope > details.chart-download");
   await menu.locator("summary").focus();
   await page.keyboard.press("Enter");
   await expect(menu.getByRole("button", {name: "SVG", exact: true})).toBeVisible();
@@ -97,4 +98,53 @@ test("the download menu works from the keyboard and closes with Escape", async (
   await page.keyboard.press("Escape");
   await expect(menu).not.toHaveAttribute("open");
   await expect(menu.locator("summary")).toBeFocused();
+});
+
+test("a zoo panel downloads its run as CSV, and its picture as SVG", async ({page}) => {
+  await page.goto("/zoo");
+  const panel = page.locator("article#panel-A");
+  await expect(panel.locator(".zoo-plot svg")).toBeVisible();
+  const csv = (await download(page, panel, "CSV")).bytes.toString("utf8").trimEnd().split("\n");
+  expect(csv[0]).toBe("t,v,I");
+  const spikes = Number(await panel.getAttribute("data-published-spikes"));
+  const spikeRows = (await download(page, panel, "CSV, spike times")).bytes.toString("utf8").trimEnd().split("\n");
+  expect(spikeRows.length - 1).toBe(spikes);
+  const svg = await download(page, panel, "SVG");
+  expect(svg.name).toMatch(/\.svg$/);
+  expect(svg.bytes.toString("utf8")).toContain("<desc>");
+});
+
+test("this view as code: the explorer's run as a Brian2 script, and as JavaScript opened in the scratchpad", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.goto("/?class=FS&T=100");
+  const panel = page.locator("details.code-panel");
+  await panel.locator("summary").click();
+  const code = panel.locator("pre code");
+  await expect(code).toContainText("simulate(");
+  await expect(code).toContainText(`"a": 0.1`);
+  await panel.getByLabel("Brian2 (Python)").check();
+  await expect(code).toContainText("neuron = NeuronGroup(");
+  await expect(code).toContainText("run(100*ms)");
+  await panel.getByLabel("NEST (Python)").check();
+  await expect(code).toContainText('nest.Create("izhikevich"');
+  await panel.getByLabel("JavaScript").check();
+  const href = await panel.getByRole("link", {name: "Open in the scratchpad"}).getAttribute("href");
+  await page.goto(new URL(href!, page.url()).href);
+  // The code arrives as text in the editor; it does not run until the reader presses Run.
+  await expect(page.locator(".cm-content").first()).toContainText("import {simulate");
+  expect(problems).toEqual([]);
+});
+
+test("the comparison's code panel writes the chosen neuron", async ({page}) => {
+  await page.goto("/compare");
+  const panel = page.locator("details.code-panel");
+  await panel.locator("summary").click();
+  const menu = panel.locator("select.code-panel-item");
+  await expect(menu.locator("option")).not.toHaveCount(0);
+  const labels = await menu.locator("option").allTextContents();
+  expect(labels.length).toBeGreaterThan(1);
+  await menu.selectOption({index: 1});
+  await expect(panel.locator("pre code")).toContainText("simulate(");
 });

@@ -36,3 +36,8 @@ export function zooWorker(): Worker | null {
 export function explorerWorker(): Worker | null {
   return hasWorkers() ? new Worker(import.meta.resolve("./explorer.worker.js"), {type: "module"}) : null;
 }
+
+/** The network page's live network (network.worker.ts). */
+export function networkWorker(): Worker | null {
+  return hasWorkers() ? new Worker(import.meta.resolve("./network.worker.js"), {type: "module"}) : null;
+}

@@ -14,6 +14,7 @@ import {
   step,
   type CellId2007,
   type Preset2007,
+  type Simulate2007Options,
   type Stimulus,
   type Trace2007
 } from "../../lib/index.js";
@@ -197,6 +198,16 @@ export interface CompareRun2007 {
   error: string | null;
 }
 
+/** The options of one compared cell's run: its cell, the shared current and run length, the method, 0.25 ms. */
+export function comparedOptions(
+  id: CellId2007,
+  shared: ReturnType<typeof sharedStimulus>,
+  method: "book" | "adaptive"
+): Simulate2007Options {
+  const p = CELLS_2007[id];
+  return {cell: p.cell, special: p.special, current: shared.stimulus, duration: shared.duration, method, dt: 0.25};
+}
+
 /** Runs one compared cell (errors become messages). */
 export function runCompared(
   index: number,
@@ -205,15 +216,7 @@ export function runCompared(
   method: "book" | "adaptive"
 ): CompareRun2007 {
   try {
-    const p = CELLS_2007[id];
-    const trace = simulate2007({
-      cell: p.cell,
-      special: p.special,
-      current: shared.stimulus,
-      duration: shared.duration,
-      method,
-      dt: 0.25
-    });
+    const trace = simulate2007(comparedOptions(id, shared, method));
     return {index, id, trace, error: null};
   } catch (e) {
     return {index, id, trace: null, error: e instanceof Error ? e.message : String(e)};

@@ -8,6 +8,7 @@
 import {CELLS_2007, type CellId2007} from "../../lib/index.js";
 import {mainThreadRunner, type Runner} from "../../workers/cells2007Runner.js";
 import {fmt} from "../charts/chart.js";
+import {clampNumberBox} from "../controls/controls.js";
 import {
   OverlayCells,
   PhasePlanes2007,
@@ -239,6 +240,8 @@ function numberInput(
     step: String(stepSize)
   });
   input.inputMode = "decimal";
+  // A typed value outside the range shows the clamped value that is used.
+  clampNumberBox(input, [min, max]);
   return {label: el("label", {className: "cells2007-number"}, `${label} `, input), input};
 }
 

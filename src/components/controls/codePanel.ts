@@ -9,8 +9,10 @@ export type CodeTarget = "javascript" | "brian2" | "nest";
 
 /** Where the panel's code comes from. */
 export interface CodeSource {
-  /** The program for `target` (may throw: the message is shown instead of code). */
-  code: (target: CodeTarget) => string;
+  /** The program for `target` and the chosen item (may throw: the message is shown instead of code). */
+  code: (target: CodeTarget, item: number) => string;
+  /** What the view holds several of (e.g. the compared neurons): the reader picks one; none for one thing. */
+  items?: string[];
   /** File name stem of a download, e.g. "explorer-RS". */
   name: string;
   /** The scratchpad's address with this JavaScript code in it (no link when absent). */
@@ -44,6 +46,15 @@ export function CodePanel(
     });
     choices.append(el("label", {}, input, ` ${t.label}`));
   }
+  // Which of several items (e.g. the compared neurons) the code is for; kept across updates.
+  let item = 0;
+  const itemMenu = el("select", {className: "code-panel-item"});
+  itemMenu.setAttribute("aria-label", "Which one");
+  itemMenu.addEventListener("change", () => {
+    item = Number(itemMenu.value);
+    show();
+  });
+  const itemLabel = el("label", {className: "code-panel-items"}, "For ", itemMenu);
   const code = el("code");
   const pre = el("pre", {className: "code-panel-code", tabIndex: 0}, code);
   pre.setAttribute("aria-label", "The code");
@@ -53,15 +64,21 @@ export function CodePanel(
   const download = el("button", {type: "button", textContent: "Download"});
   const open = el("a", {className: "code-panel-open", textContent: "Open in the scratchpad"});
   const actions = el("div", {className: "code-panel-actions"}, copy, download, open, status);
-  panel.append(el("summary", {textContent: summary}), choices, actions, pre);
+  panel.append(el("summary", {textContent: summary}), choices, itemLabel, actions, pre);
 
   let current = source;
   let text = "";
   function show(): void {
     if (!panel.open) return;
     const spec = TARGETS.find((t) => t.target === target)!;
+    const items = current.items ?? [];
+    itemLabel.hidden = items.length < 2;
+    if (item >= items.length) item = 0;
+    itemMenu.replaceChildren(
+      ...items.map((label, i) => el("option", {value: String(i), textContent: label, selected: i === item}))
+    );
     try {
-      text = current.code(target);
+      text = current.code(target, item);
       code.textContent = text;
       pre.classList.remove("code-panel-error");
       copy.disabled = download.disabled = false;
@@ -99,9 +116,13 @@ export function CodePanel(
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   });
   panel.addEventListener("toggle", show);
+  // Writing the code checks the options by running them, so while the panel is open a drag's updates are
+  // gathered: the code follows a quarter of a second after the last one.
+  let pending: ReturnType<typeof setTimeout> | undefined;
   panel.update = (next) => {
     current = next;
-    show();
+    clearTimeout(pending);
+    if (panel.open) pending = setTimeout(show, 250);
   };
   return panel;
 }

@@ -38,8 +38,10 @@ export const NAV: readonly (NavLink | NavGroup)[] = Object.freeze([
   {name: "Zoo", path: "/zoo"},
   {name: "Compare", path: "/compare"},
   {name: "2007 cells", path: "/cells2007"},
+  {name: "Network", path: "/network"},
   {name: "Tutorial", pages: [...TUTORIAL_PAGES]},
   {name: "Lab", pages: [...LAB_PAGES]},
+  {name: "Scratchpad", path: "/scratchpad"},
   {name: "Methods", path: "/methods"}
 ]);
 

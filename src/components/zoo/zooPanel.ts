@@ -6,6 +6,8 @@
  * The charts are plain SVG on a fixed 400 × 132 viewBox stretched to the panel's width (lines keep their
  * width with vector-effect), so a panel needs no measurement and its markup is the same at every width.
  */
+import {rowsToCSV} from "../../lib/export/csv.js";
+import {setChartDownload} from "../charts/chartDownload.js";
 import {COLORS, decimated, extentOf, fmt} from "../charts/chart.js";
 import type {ZooEntry, ZooMode} from "./zooModel.js";
 import {el} from "../dom.js";
@@ -265,6 +267,22 @@ export function updatePanel(article: HTMLElement, entry: ZooEntry, view: PanelVi
   article.dataset.publishedSpikes = String(view.published.spikes.length);
   if (view.accurate) article.dataset.accurateSpikes = String(view.accurate.spikes.length);
   article.querySelector(".zoo-plot")!.replaceChildren(panelChart(entry, view));
+  // The Download menu offers the run shown (the accurate one when it is shown alone), and both as JSON.
+  const shown = view.mode === "accurate" && view.accurate ? view.accurate : view.published;
+  setChartDownload(article, {
+    name: `zoo-${entry.id}-${shown === view.published ? "published" : "accurate"}`,
+    csv: () =>
+      rowsToCSV(
+        ["t", "v", "I"],
+        Array.from(shown.t, (t, k) => [t, shown.v[k], shown.I[k]])
+      ),
+    spikesCsv: () =>
+      rowsToCSV(
+        ["spike"],
+        Array.from(shown.spikes, (s) => [s])
+      ),
+    json: () => ({published: view.published, accurate: view.accurate})
+  });
   const p = entry.preset;
   const label = (which: "published" | "accurate") => (view.labels?.[which] ? `, ${view.labels[which]}` : "");
   const n = (run: PanelTrace) =>
