@@ -48,7 +48,8 @@ export default defineConfig({
     serviceWorkers: "block"
   },
   // The tests that measure the main thread's longest task (freeze, network) run last and one at a time, so that
-  // no other test's browser shares the two cores with the page they measure.
+  // no other test's browser shares the two cores with the page they measure. To run one of them alone, add
+  // --no-deps (else the whole "chromium" project runs first).
   projects: [
     {
       name: "chromium",

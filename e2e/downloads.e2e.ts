@@ -148,3 +148,18 @@ test("the comparison's code panel writes the chosen neuron", async ({page}) => {
   await menu.selectOption({index: 1});
   await expect(panel.locator("pre code")).toContainText("simulate(");
 });
+
+test("an atlas map downloads its cells as CSV, and its picture with the cells in it", async ({page}) => {
+  await page.goto("/lab/atlas");
+  const figure = page.locator("#atlas-cd figure.atlas-figure");
+  await expect(figure.locator("canvas.atlas-cells")).toBeVisible();
+  const rows = (await download(page, figure, "CSV")).bytes.toString("utf8").trimEnd().split("\n");
+  expect(rows[0]).toBe("c,d,label,spikes_per_burst");
+  const n = await figure.locator("canvas.atlas-cells").evaluate((c: HTMLCanvasElement) => c.width * c.height);
+  expect(rows.length - 1).toBe(n);
+  expect(
+    rows.slice(1).every((r) => /,(tonic|bursting|phasic|mixed|accelerating|adapting|irregular|silent|runaway),/.test(r))
+  ).toBe(true);
+  const svg = (await download(page, figure, "SVG")).bytes.toString("utf8");
+  expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+});

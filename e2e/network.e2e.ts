@@ -3,6 +3,7 @@
 // running without restarting, opens a neuron in the explorer, and stays responsive with 10,000 neurons (no
 // main-thread task over 50 ms, from a PerformanceObserver registered before the page loads).
 import {expect, test, type Page} from "@playwright/test";
+import {NETWORK_2003, simulateNetwork} from "../lib/index.js";
 import {watch} from "./watch.js";
 
 /** The live view's counters: spikes received, network time (ms), network size and the readout's mean rate (Hz). */
@@ -44,6 +45,25 @@ test("the network starts and runs: the raster gets spikes and the rate readout c
   expect(later.rate).toBeLessThan(30);
   await expect(page.locator(".network-spectrum svg")).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test("the page's network is the library's: the same seed fires the same spikes in a worker, on the main thread and in Node", async ({
+  browser
+}) => {
+  for (const withWorker of [true, false]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Without the Worker API the page runs the network on the main thread, in small chunks.
+    if (!withWorker) await page.addInitScript(() => Reflect.deleteProperty(globalThis, "Worker"));
+    await open(page);
+    await page.getByRole("button", {name: "Pause"}).click();
+    await page.waitForTimeout(500); // a chunk in flight when pausing still arrives
+    const {time, spikes} = await counters(page);
+    expect(time).toBeGreaterThan(0);
+    // net.m's network, seed 0 (the page's default), simulated here in Node for the time the page reached.
+    expect(spikes).toBe(simulateNetwork({...NETWORK_2003, duration: time}).spikes.neuron.length);
+    await context.close();
+  }
 });
 
 test("pause stops the spikes; step 1 ms advances by one step; play resumes", async ({page}) => {

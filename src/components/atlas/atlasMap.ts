@@ -11,6 +11,7 @@ import * as Inputs from "@observablehq/inputs";
 import {interpolatePurples} from "d3";
 import type {Preset} from "../../lib/presets/published.js";
 import {compileStimulus} from "../../lib/stimuli/index.js";
+import {rowsToCSV} from "../../lib/export/csv.js";
 import {figure, fmt} from "../charts/chart.js";
 import {
   AXIS_LABELS,
@@ -18,6 +19,7 @@ import {
   CELL_LABELS,
   PENDING,
   axisLimits,
+  cellValues,
   checkSpec,
   describeCell,
   labelShares,
@@ -388,6 +390,20 @@ export class AtlasMap {
     }
   }
 
+  /** Every cell as a CSV row: its two swept values, its label (empty while not computed) and spikes per burst. */
+  private cellsCSV(): string {
+    const {spec} = this;
+    const rows: (number | string | null)[][] = [];
+    for (let j = 0; j < spec.y.n; j++)
+      for (let i = 0; i < spec.x.n; i++) {
+        const k = j * spec.x.n + i;
+        const values = cellValues(spec, i, j);
+        const label = CELL_LABELS[this.codes[k]] ?? null;
+        rows.push([values[spec.x.key], values[spec.y.key], label, label ? this.perBurst[k] : null]);
+      }
+    return rowsToCSV([spec.x.key, spec.y.key, "label", "spikes_per_burst"], rows);
+  }
+
   /** Stops the computation; the rows drawn so far stay. */
   cancel(): void {
     if (!this.running) return;
@@ -563,7 +579,20 @@ export class AtlasMap {
         `${x.key === "I" || y.key === "I" ? " (I: the current at the end of their protocol)" : ""}; filled white where their other values equal this map's, hollow where they differ. ` +
         marksText,
       legend: legend(document),
-      ariaLabel: `Behaviour map over ${x.key} (${x.min} to ${x.max}) and ${y.key} (${y.min} to ${y.max}); use the arrow keys to move between cells and Enter to open one in the explorer.`
+      ariaLabel: `Behaviour map over ${x.key} (${x.min} to ${x.max}) and ${y.key} (${y.min} to ${y.max}); use the arrow keys to move between cells and Enter to open one in the explorer.`,
+      // The cells are a canvas under the chart: the files get them as an image in the plot's frame.
+      download: {
+        name: `atlas-${x.key}-${y.key}`,
+        underlay: () => ({
+          href: this.canvas.toDataURL("image/png"),
+          x: MARGIN.marginLeft,
+          y: MARGIN.marginTop,
+          width: W - MARGIN.marginLeft - MARGIN.marginRight,
+          height: H - MARGIN.marginTop - MARGIN.marginBottom
+        }),
+        csv: () => this.cellsCSV(),
+        json: () => ({spec: this.spec, labels: CELL_LABELS, codes: this.codes, perBurst: this.perBurst})
+      }
     });
     fig.classList.add("atlas-figure");
     this.figureSlot.replaceChildren(fig);

@@ -19,6 +19,17 @@ export interface ChartDownload {
   spikesCsv?: () => string;
   /** The data behind the chart, as a JSON-ready value. */
   json?: () => unknown;
+  /** A picture drawn under the svg (a canvas, e.g. the atlas's cells), placed in the svg's coordinates. */
+  underlay?: () => Underlay | null;
+}
+
+/** An image (a data: URL) and where it goes in the svg's coordinates. */
+export interface Underlay {
+  href: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** The downloads of a chart drawn from one run: its samples and spike times as CSV, all of it as JSON. */
@@ -108,9 +119,10 @@ function menuItems(fig: HTMLElement): HTMLElement {
   const svg = chartSvg(fig);
   const stem = download.name ?? fileStem(fig.querySelector(":scope > h3")?.textContent ?? "chart");
   if (svg instanceof SVGSVGElement) {
-    button("SVG", "The chart as a vector image", () => save(`${stem}.svg`, svgBlob(svg, provenance(fig))));
+    const underlay = () => download.underlay?.() ?? null;
+    button("SVG", "The chart as a vector image", () => save(`${stem}.svg`, svgBlob(svg, provenance(fig), underlay())));
     button("PNG", "The chart as an image at twice the screen's pixels", async () =>
-      save(`${stem}.png`, await pngBlob(svg, provenance(fig)))
+      save(`${stem}.png`, await pngBlob(svg, provenance(fig), underlay()))
     );
   }
   if (download.csv) {
@@ -170,7 +182,11 @@ export function provenance(fig: HTMLElement): Record<string, unknown> {
 }
 
 /** A standalone copy of a chart's svg: namespaced, sized, on white, with `about` as JSON in its <desc>. */
-export function standaloneSvg(svg: SVGSVGElement, about: Record<string, unknown>): string {
+export function standaloneSvg(
+  svg: SVGSVGElement,
+  about: Record<string, unknown>,
+  underlay: Underlay | null = null
+): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const document = svg.ownerDocument;
   const ns = "http://www.w3.org/2000/svg";
@@ -188,6 +204,13 @@ export function standaloneSvg(svg: SVGSVGElement, about: Record<string, unknown>
   for (const [k, v] of Object.entries({x: "0", y: "0", width: "100%", height: "100%", fill: "white"}))
     background.setAttribute(k, v);
   copy.prepend(desc, background);
+  if (underlay) {
+    const image = document.createElementNS(ns, "image");
+    for (const [k, v] of Object.entries(underlay)) image.setAttribute(k, String(v));
+    image.setAttribute("preserveAspectRatio", "none");
+    image.setAttribute("style", "image-rendering: pixelated");
+    background.after(image);
+  }
   return new XMLSerializer().serializeToString(copy);
 }
 
@@ -198,14 +221,18 @@ function size(svg: SVGSVGElement): {width: number; height: number} {
   return {width, height};
 }
 
-function svgBlob(svg: SVGSVGElement, about: Record<string, unknown>): Blob {
-  return new Blob([standaloneSvg(svg, about)], {type: "image/svg+xml"});
+function svgBlob(svg: SVGSVGElement, about: Record<string, unknown>, underlay: Underlay | null = null): Blob {
+  return new Blob([standaloneSvg(svg, about, underlay)], {type: "image/svg+xml"});
 }
 
 /** The chart drawn at twice its size on a canvas, as PNG bytes with `about` in text chunks. */
-async function pngBlob(svg: SVGSVGElement, about: Record<string, unknown>): Promise<Blob> {
+async function pngBlob(
+  svg: SVGSVGElement,
+  about: Record<string, unknown>,
+  underlay: Underlay | null = null
+): Promise<Blob> {
   const {width, height} = size(svg);
-  const url = URL.createObjectURL(svgBlob(svg, about));
+  const url = URL.createObjectURL(svgBlob(svg, about, underlay));
   try {
     const image = new Image();
     image.src = url;
