@@ -68,15 +68,21 @@ export function CodePanel(
 
   let current = source;
   let text = "";
-  function show(): void {
-    if (!panel.open) return;
-    const spec = TARGETS.find((t) => t.target === target)!;
+  fillItems();
+
+  /** The menu of items (e.g. the compared neurons), shown only when there are several. */
+  function fillItems(): void {
     const items = current.items ?? [];
     itemLabel.hidden = items.length < 2;
     if (item >= items.length) item = 0;
     itemMenu.replaceChildren(
       ...items.map((label, i) => el("option", {value: String(i), textContent: label, selected: i === item}))
     );
+  }
+  function show(): void {
+    if (!panel.open) return;
+    const spec = TARGETS.find((t) => t.target === target)!;
+    fillItems();
     try {
       text = current.code(target, item);
       code.textContent = text;
@@ -121,6 +127,7 @@ export function CodePanel(
   let pending: ReturnType<typeof setTimeout> | undefined;
   panel.update = (next) => {
     current = next;
+    fillItems();
     clearTimeout(pending);
     if (panel.open) pending = setTimeout(show, 250);
   };
