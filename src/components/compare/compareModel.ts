@@ -420,15 +420,25 @@ export interface Comparison {
   error: string | null;
 }
 
-/** Builds the neurons and the shared stimulus, and runs every neuron. Never throws. */
-export function compare(state: CompareState, catalog: FullCatalog, lib: CompareLibrary): Comparison {
+/** A comparison's neurons and shared stimulus, or the (run-less) comparison that reports the stimulus's error. */
+function prepare(
+  state: CompareState,
+  catalog: FullCatalog,
+  lib: CompareLibrary
+): {neurons: Neuron[]; stimulus: SharedStimulus} | Comparison {
   const neurons = state.neurons.map((slot, i) => neuronOf(slot, i, state, catalog));
-  let stimulus: SharedStimulus;
   try {
-    stimulus = sharedStimulus(state, neurons, lib);
+    return {neurons, stimulus: sharedStimulus(state, neurons, lib)};
   } catch (e) {
     return {neurons, stimulus: null, runs: [], error: e instanceof Error ? e.message : String(e)};
   }
+}
+
+/** Builds the neurons and the shared stimulus, and runs every neuron. Never throws. */
+export function compare(state: CompareState, catalog: FullCatalog, lib: CompareLibrary): Comparison {
+  const prepared = prepare(state, catalog, lib);
+  if ("runs" in prepared) return prepared;
+  const {neurons, stimulus} = prepared;
   return {neurons, stimulus, runs: neurons.map((n) => runNeuron(n, stimulus, state.method, lib)), error: null};
 }
 
@@ -451,13 +461,9 @@ export function compareWith(
   lib: CompareLibrary,
   runner: CompareRunner
 ): Comparison | Promise<Comparison> {
-  const neurons = state.neurons.map((slot, i) => neuronOf(slot, i, state, catalog));
-  let stimulus: SharedStimulus;
-  try {
-    stimulus = sharedStimulus(state, neurons, lib);
-  } catch (e) {
-    return {neurons, stimulus: null, runs: [], error: e instanceof Error ? e.message : String(e)};
-  }
+  const prepared = prepare(state, catalog, lib);
+  if ("runs" in prepared) return prepared;
+  const {neurons, stimulus} = prepared;
   const runs: CompareRun[] = [];
   // Only the newest comparison on a runner may ask it for more runs: an older one whose run just arrived must
   // not overtake the newer one's request (the runner lets the newest request win).
