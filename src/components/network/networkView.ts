@@ -3,6 +3,8 @@
  * each chunk's spikes on the raster at once and redraws the rate and spectrum charts twice a second. Its parts
  * are separate elements so the page can put prose between them.
  */
+import {rowsToCSV} from "../../lib/export/csv.js";
+import {setChartDownload} from "../charts/chartDownload.js";
 import type {NetworkChunk} from "../../lib/index.js";
 import {chunkMs, type NetworkDriver, type NetworkInfo} from "../../workers/networkRunner.js";
 import {el} from "../dom.js";
@@ -76,6 +78,29 @@ export function NetworkView(driver: NetworkDriver, initial: NetworkSettings = DE
 
   const rateFigure = el("figure", {className: "network-chart network-rate"});
   const spectrumFigure = el("figure", {className: "network-chart network-spectrum"});
+  // The charts are redrawn into boxes, so each figure keeps its Download menu (the data as shown last).
+  const rateBox = el("div");
+  const spectrumBox = el("div");
+  rateFigure.append(rateBox);
+  spectrumFigure.append(spectrumBox);
+  let rates: ReturnType<typeof history.rates> = [];
+  setChartDownload(rateFigure, {
+    name: "network-rate",
+    csv: () =>
+      rowsToCSV(
+        ["t", "population", "rate_Hz"],
+        rates.map((r) => [r.t, r.population, r.rate])
+      ),
+    json: () => rates
+  });
+  setChartDownload(spectrumFigure, {
+    name: "network-spectrum",
+    csv: () => {
+      const sp = spectrum?.spectrum;
+      return rowsToCSV(["frequency_Hz", "power"], sp ? Array.from(sp.frequency, (f, k) => [f, sp.power[k]!]) : []);
+    },
+    json: () => spectrum?.spectrum ?? null
+  });
   const spectrumText = el("p", {className: "network-spectrum-text"});
 
   const notice = el("p", {className: "network-notice"});
@@ -228,12 +253,12 @@ export function NetworkView(driver: NetworkDriver, initial: NetworkSettings = DE
     readout.dataset.rate = String(mean.all);
     const width = Math.max(280, Math.floor(rateFigure.clientWidth || live.clientWidth || 640));
     const job = tick++ % 3;
-    if (job === 0) rateFigure.replaceChildren(rateChart(history.rates(1000, RATE_BIN), {width}));
+    if (job === 0) rateBox.replaceChildren(rateChart((rates = history.rates(1000, RATE_BIN)), {width}));
     else if (job === 1) spectrum = history.spectrum(2048);
     else {
       dirty = false;
       const s = spectrum;
-      spectrumFigure.replaceChildren(spectrumChart(s?.spectrum ?? null, {width}));
+      spectrumBox.replaceChildren(spectrumChart(s?.spectrum ?? null, {width}));
       spectrumText.textContent = s
         ? `Strongest frequency in the alpha band: ${hz(s.peaks.alpha!)}; in the gamma band: ${hz(s.peaks.gamma!)} ` +
           `(from the last ${Math.min(t, 2048)} ms, ${s.spectrum.segments} segments of 256 ms).`
