@@ -4,16 +4,13 @@
 // -ffp-contract=off), timed alternately with `simulate` method "euler" in the same run for the JS/C ratio.
 // Run: `npm run bench:kernels` (or `npx tsx bench/kernels.ts`). A benchmark, not a test: it asserts nothing.
 import {execFileSync} from "node:child_process";
-import {mkdirSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {compileC} from "./compileC.js";
 import {simulate, type Method} from "../lib/index.js";
 import {euler} from "../lib/integrators/euler.js";
 import {SpikeBuffer, type Run} from "../lib/integrators/run.js";
 import {makeModel, STANDARD_EQUATION} from "../lib/models/izhikevich2003.js";
 import {compileStimulus} from "../lib/stimuli/index.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const params = {a: 0.02, b: 0.2, c: -65, d: 8};
 const v0 = -65;
 const current = 10;
@@ -92,25 +89,10 @@ interface CResult extends Timing {
   uSum: number;
 }
 
-/**
- * Compiles bench/euler.c into .bench/ (when it changed) and runs it; null when gcc is missing or fails.
- * -ffp-contract=off keeps gcc from fusing multiply-adds, so C does the same roundings as JavaScript.
- */
+/** Builds bench/euler.c (see compileC.ts) and runs it; null when gcc is missing or fails. */
 function cBaseline(mode: "fresh" | "reuse"): CResult | null {
-  const source = join(root, "bench", "euler.c");
-  const binary = join(root, ".bench", "euler");
   try {
-    mkdirSync(join(root, ".bench"), {recursive: true});
-    let stale = true;
-    try {
-      stale = statSync(binary).mtimeMs < statSync(source).mtimeMs;
-    } catch {
-      // not built yet
-    }
-    if (stale)
-      execFileSync("gcc", ["-O3", "-march=native", "-ffp-contract=off", "-o", binary, source, "-lm"], {
-        stdio: "inherit"
-      });
+    const binary = compileC("euler");
     const args = [mode, params.a, params.b, params.c, params.d, v0, current, duration, dt].map(String);
     return JSON.parse(execFileSync(binary, args, {encoding: "utf8"})) as CResult;
   } catch (error) {

@@ -6,12 +6,9 @@
 // wall clock and the process's CPU time; building the network is reported apart).
 // Run: `npm run bench:network` (`-- --rounds 7 --repeats 3`). A benchmark, not a test: it asserts nothing.
 import {execFileSync} from "node:child_process";
-import {mkdirSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {compileC} from "./compileC.js";
 import {createNetwork} from "../lib/network/index.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -60,23 +57,10 @@ function median(values: number[]): number {
 const range = (values: number[], digits = 1) =>
   `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
-/** Compiles bench/network.c into .bench/ when it changed; the binary's path, or null without gcc. */
-function compileC(): string | null {
-  const source = join(root, "bench", "network.c");
-  const binary = join(root, ".bench", "network");
+/** Builds bench/network.c (see compileC.ts); the binary's path, or null without gcc. */
+function networkBinary(): string | null {
   try {
-    mkdirSync(join(root, ".bench"), {recursive: true});
-    let stale = true;
-    try {
-      stale = statSync(binary).mtimeMs < statSync(source).mtimeMs;
-    } catch {
-      // not built yet
-    }
-    if (stale)
-      execFileSync("gcc", ["-O3", "-march=native", "-ffp-contract=off", "-o", binary, source, "-lm"], {
-        stdio: "inherit"
-      });
-    return binary;
+    return compileC("network");
   } catch (error) {
     console.log(
       `C reference unavailable (${error instanceof Error ? error.message.split("\n")[0] : error}); is gcc installed?`
@@ -136,7 +120,7 @@ function runJs(c: Case): Timing {
   };
 }
 
-const binary = compileC();
+const binary = networkBinary();
 console.log(
   `2003 network, ${duration} ms (seed ${seed}): ${rounds} alternating rounds of ${repeats} fresh runs each, C then JavaScript`
 );

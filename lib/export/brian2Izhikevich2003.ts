@@ -10,7 +10,7 @@
  */
 import {gridSteps} from "../simulate.js";
 import {brian2Current, sampledPartsCode} from "./brian2Stimulus.js";
-import {py, pyComment} from "./python.js";
+import {brian2Preamble, py, pyComment} from "./python.js";
 import type {Run2003} from "./resolve.js";
 
 /** How Brian2's integration differs from the library's method, for the script's comment. */
@@ -59,17 +59,11 @@ export function brian2Izhikevich2003(run: Run2003): string {
   const uEquation =
     equation.u === "accommodation" ? "du/dt = a*b*(v + 65*mV) : volt/second" : "du/dt = a*(b*v - u) : volt/second";
   const sampled = sampledPartsCode(current);
-  return `${pyComment(
+  return `${brian2Preamble(
     "Izhikevich (2003) neuron for Brian2, exported by the Izhikevich explorer.\n" +
-      "Units: v in mV, u and I in mV/ms (the paper's units: I enters dv/dt directly), t in ms.\n" +
-      "Run: python3 this_file.py (Brian2 2.5 or later; numpy code generation, no compiler needed)."
+      "Units: v in mV, u and I in mV/ms (the paper's units: I enters dv/dt directly), t in ms.",
+    `${py(dt)}*ms`
   )}
-import json
-
-from brian2 import *
-
-prefs.codegen.target = "numpy"
-defaultclock.dt = ${py(dt)}*ms
 
 # Parameters
 a = ${py(params.a)}/ms

@@ -6,7 +6,7 @@
  */
 import {gridSteps} from "../simulate.js";
 import {brian2Current, sampledPartsCode} from "./brian2Stimulus.js";
-import {py, pyComment} from "./python.js";
+import {brian2Preamble, py, pyComment} from "./python.js";
 import type {Run2007} from "./resolve.js";
 
 const METHOD_NOTES: Record<Run2007["method"], {brian2: string; note: string}> = {
@@ -73,17 +73,11 @@ export function brian2Izhikevich2007(run: Run2007): string {
     resetU = "u = clip(u + d, -inf*pA, u_cap)";
   }
   const sampled = sampledPartsCode(current);
-  return `${pyComment(
+  return `${brian2Preamble(
     "Izhikevich (2007) neuron (Dynamical Systems in Neuroscience, ch. 8) for Brian2, exported by the Izhikevich explorer.\n" +
-      "Units: C in pF, k in nS/mV, v in mV, u and I in pA, a in 1/ms, b in nS, d in pA, t in ms.\n" +
-      "Run: python3 this_file.py (Brian2 2.5 or later; numpy code generation, no compiler needed)."
+      "Units: C in pF, k in nS/mV, v in mV, u and I in pA, a in 1/ms, b in nS, d in pA, t in ms.",
+    `${py(dt)}*ms`
   )}
-import json
-
-from brian2 import *
-
-prefs.codegen.target = "numpy"
-defaultclock.dt = ${py(dt)}*ms
 
 # Parameters
 ${parameters.join("\n")}

@@ -12,7 +12,7 @@ import type {SimulateNetworkOptions} from "../network/simulateNetwork.js";
 import {fillNormals, noiseKey} from "../network/thalamicNoise.js";
 import {drawParameters, drawSynapses} from "../network/wiring.js";
 import {checkKeyword, checkNumber} from "../validate.js";
-import {py, pyComment, pyList} from "./python.js";
+import {brian2Preamble, py, pyComment, pyList} from "./python.js";
 
 /** The tools {@link exportNetwork} writes for. */
 export type NetworkExportTarget = "brian2";
@@ -89,20 +89,14 @@ function brian2NetworkScript(o: CheckedNetworkOptions, steps: number): string {
     `${o.ni} inhibitory neurons, ` +
     (o.connections ? `${o.connections} targets per neuron` : "all to all") +
     `, seed ${o.seed}, ${steps} ms.`;
-  return `${pyComment(
+  return `${brian2Preamble(
     title +
       "\nUnits: v in mV, u and I in the paper's units (mV/ms: I enters dv/dt directly), t in ms. The state variables\n" +
       "are plain numbers in those units (Brian2's volt would rescale every number and change the arithmetic's\n" +
-      "last bits, and a network amplifies such differences), so the script reproduces the library's run exactly.\n" +
-      "Run: python3 this_file.py (Brian2 2.5 or later; numpy code generation, no compiler needed)."
+      "last bits, and a network amplifies such differences), so the script reproduces the library's run exactly.",
+    "1*ms  # net.m's step",
+    {numpy: true}
   )}
-import json
-
-import numpy as np
-from brian2 import *
-
-prefs.codegen.target = "numpy"
-defaultclock.dt = 1*ms  # net.m's step
 
 N_E = ${o.ne}  # excitatory neurons: indices 0 … N_E - 1
 N_I = ${o.ni}  # inhibitory neurons: indices N_E … N - 1

@@ -32,3 +32,17 @@ export function pyComment(text: string): string {
     .map((line) => (line ? `# ${line}` : "#"))
     .join("\n");
 }
+
+/**
+ * The start of every exported Brian2 script: the comment block (ending with how to run it), the imports, numpy
+ * code generation (no compiler needed) and the clock's step, `dt` as Python source (e.g. "0.03125*ms").
+ */
+export function brian2Preamble(comment: string, dt: string, {numpy = false}: {numpy?: boolean} = {}): string {
+  return `${pyComment(`${comment}\nRun: python3 this_file.py (Brian2 2.5 or later; numpy code generation, no compiler needed).`)}
+import json
+
+${numpy ? "import numpy as np\n" : ""}from brian2 import *
+
+prefs.codegen.target = "numpy"
+defaultclock.dt = ${dt}`;
+}
