@@ -163,3 +163,38 @@ test("an atlas map downloads its cells as CSV, and its picture with the cells in
   const svg = (await download(page, figure, "SVG")).bytes.toString("utf8");
   expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
 });
+
+test("the network's raster downloads its window's spikes as CSV, and its picture as a PNG at twice its size", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.goto("/network");
+  const raster = page.locator("figure.network-raster");
+  const inWindow = () => raster.evaluate((r) => (r as unknown as {spikesInWindow: number}).spikesInWindow);
+  await expect.poll(inWindow, {timeout: 20_000}).toBeGreaterThan(0);
+  await page.getByRole("button", {name: "Pause"}).click();
+  await page.waitForTimeout(500); // a chunk in flight when pausing still arrives
+  const rows = (await download(page, raster, "CSV")).bytes.toString("utf8").trimEnd().split("\n");
+  expect(rows[0]).toBe("t_ms,neuron,population");
+  expect(rows.length - 1).toBe(await inWindow());
+  // net.m's network: 800 excitatory neurons, then 200 inhibitory ones.
+  for (const row of rows.slice(1)) {
+    const [t, neuron, population] = row.split(",");
+    expect(Number(t)).toBeGreaterThan(0);
+    expect(population).toBe(Number(neuron) < 800 ? "excitatory" : "inhibitory");
+  }
+  const png = await download(page, raster, "PNG");
+  expect(png.name).toBe("network-raster.png");
+  const about = JSON.parse(pngText(new Uint8Array(png.bytes)).Description!);
+  expect(about.page).toContain("/network");
+  expect([about.n, about.ne]).toEqual([1000, 800]);
+  const css = await raster.locator("canvas").evaluate((c) => [c.clientWidth, c.clientHeight]);
+  const size = await page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    return [image.naturalWidth, image.naturalHeight];
+  }, png.bytes.toString("base64"));
+  expect(size).toEqual([2 * css[0], 2 * css[1]]);
+  expect(problems).toEqual([]);
+});

@@ -21,6 +21,8 @@ export interface ChartDownload {
   json?: () => unknown;
   /** A picture drawn under the svg (a canvas, e.g. the atlas's cells), placed in the svg's coordinates. */
   underlay?: () => Underlay | null;
+  /** For a chart drawn on a canvas alone (no svg): the picture at twice its CSS pixels, for the PNG. */
+  picture?: () => HTMLCanvasElement;
 }
 
 /** An image (a data: URL) and where it goes in the svg's coordinates. */
@@ -123,6 +125,11 @@ function menuItems(fig: HTMLElement): HTMLElement {
     button("SVG", "The chart as a vector image", () => save(`${stem}.svg`, svgBlob(svg, provenance(fig), underlay())));
     button("PNG", "The chart as an image at twice the screen's pixels", async () =>
       save(`${stem}.png`, await pngBlob(svg, provenance(fig), underlay()))
+    );
+  } else if (download.picture) {
+    const picture = download.picture;
+    button("PNG", "The chart as an image at twice the screen's pixels", async () =>
+      save(`${stem}.png`, await canvasPng(picture(), provenance(fig)))
     );
   }
   if (download.csv) {
@@ -246,18 +253,23 @@ async function pngBlob(
     context.fillStyle = "white";
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (!blob) throw new Error("the browser could not encode the PNG");
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    const text = {
-      Title: String(about.title ?? ""),
-      Description: JSON.stringify(about),
-      Software: "Izhikevich explorer"
-    };
-    return new Blob([pngWithText(bytes, text)], {type: "image/png"});
+    return await canvasPng(canvas, about);
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** A canvas as PNG bytes with `about` in text chunks. */
+async function canvasPng(canvas: HTMLCanvasElement, about: Record<string, unknown>): Promise<Blob> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!blob) throw new Error("the browser could not encode the PNG");
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const text = {
+    Title: String(about.title ?? ""),
+    Description: JSON.stringify(about),
+    Software: "Izhikevich explorer"
+  };
+  return new Blob([pngWithText(bytes, text)], {type: "image/png"});
 }
 
 /** Hands `blob` to the browser as a download named `name`. */

@@ -53,6 +53,22 @@ export function NetworkView(driver: NetworkDriver, initial: NetworkSettings = DE
   const readout = el("p", {className: "network-readout"});
   readout.setAttribute("aria-live", "off");
   const raster = RasterCanvas((neuron) => select(neuron));
+  setChartDownload(raster, {
+    name: "network-raster",
+    describe: () => ({
+      shows: "the spikes of the raster's current 1-s window",
+      ...(info ? {n: info.n, ne: info.ne, connections: info.connections, seed: info.seed} : {})
+    }),
+    picture: () => raster.snapshot(2),
+    csv: () => {
+      const {neuron, time, ne} = raster.windowSpikes();
+      return rowsToCSV(
+        ["t_ms", "neuron", "population"],
+        Array.from(neuron, (i, s) => [time[s]!, i, i < ne ? "excitatory" : "inhibitory"])
+      );
+    },
+    json: () => raster.windowSpikes()
+  });
   const playButton = button("Pause", () => (playing ? pause() : play()));
   playButton.setAttribute("aria-pressed", "true");
   const toolbar = el(

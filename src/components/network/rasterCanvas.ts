@@ -57,6 +57,10 @@ export interface Raster extends HTMLElement {
   add(spikes: Columns): void;
   /** Spikes drawn in the current window (tests and readouts). */
   readonly spikesInWindow: number;
+  /** The spikes drawn in the current window, in the order they arrived, and the network's size. */
+  windowSpikes(): Columns & {n: number; ne: number};
+  /** The raster as drawn now, on a new canvas at `scale` × its CSS pixels over white (for a download). */
+  snapshot(scale: number): HTMLCanvasElement;
 }
 
 /**
@@ -89,7 +93,7 @@ export function RasterCanvas(onPick: (neuron: number) => void, {height = 360} = 
     h: Math.max(1, Math.min(3, (geometry.height - MARGIN.top - MARGIN.bottom) / n))
   });
 
-  function drawAxes(): void {
+  function drawAxes(ctx: CanvasRenderingContext2D | null): void {
     if (!ctx) return;
     const {width: w, height: h} = geometry;
     ctx.clearRect(0, 0, w, h);
@@ -131,7 +135,7 @@ export function RasterCanvas(onPick: (neuron: number) => void, {height = 360} = 
     ctx.restore();
   }
 
-  function draw(spikes: Columns): void {
+  function draw(ctx: CanvasRenderingContext2D | null, spikes: Columns): void {
     if (!ctx) return;
     const {w, h} = dot();
     let color = "";
@@ -153,8 +157,36 @@ export function RasterCanvas(onPick: (neuron: number) => void, {height = 360} = 
     canvas.style.width = `${width}px`;
     canvas.style.height = `${h}px`;
     ctx?.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawAxes();
-    for (const c of chunks) draw(c);
+    drawAxes(ctx);
+    for (const c of chunks) draw(ctx, c);
+  }
+
+  function snapshot(scale: number): HTMLCanvasElement {
+    const picture = document.createElement("canvas");
+    picture.width = Math.round(geometry.width * scale);
+    picture.height = Math.round(geometry.height * scale);
+    const context = picture.getContext("2d");
+    if (!context) throw new Error("this browser cannot draw on a canvas");
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    drawAxes(context);
+    context.globalCompositeOperation = "destination-over"; // white behind what is drawn, not over it
+    context.fillStyle = "white";
+    context.fillRect(0, 0, geometry.width, geometry.height);
+    context.globalCompositeOperation = "source-over";
+    for (const c of chunks) draw(context, c);
+    return picture;
+  }
+
+  function windowSpikes(): Columns & {n: number; ne: number} {
+    const neuron = new Int32Array(count);
+    const time = new Float64Array(count);
+    let at = 0;
+    for (const c of chunks) {
+      neuron.set(c.neuron, at);
+      time.set(c.time, at);
+      at += c.neuron.length;
+    }
+    return {neuron, time, n, ne};
   }
 
   /** Splits a chunk at window boundaries: a new window clears the raster. */
@@ -167,14 +199,14 @@ export function RasterCanvas(onPick: (neuron: number) => void, {height = 360} = 
         start = w;
         chunks = [];
         count = 0;
-        drawAxes();
+        drawAxes(ctx);
       }
       let e = s;
       while (e < total && spikes.time[e]! <= start + RASTER_WINDOW) e++;
       const part = {neuron: spikes.neuron.subarray(s, e), time: spikes.time.subarray(s, e)};
       chunks.push(part);
       count += e - s;
-      draw(part);
+      draw(ctx, part);
       s = e;
     }
   }
@@ -213,7 +245,9 @@ export function RasterCanvas(onPick: (neuron: number) => void, {height = 360} = 
       count = 0;
       layout();
     },
-    add
+    add,
+    windowSpikes,
+    snapshot
   });
   Object.defineProperty(root, "spikesInWindow", {get: () => count});
   if (typeof ResizeObserver !== "undefined") {
