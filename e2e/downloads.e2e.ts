@@ -19,6 +19,16 @@ async function download(page: Page, figure: Locator, label: string): Promise<{na
   return {name: file.suggestedFilename(), bytes: readFileSync(path)};
 }
 
+/** The width and height of a PNG, as the browser decodes it. */
+function pngSize(page: Page, bytes: Buffer): Promise<number[]> {
+  return page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    return [image.naturalWidth, image.naturalHeight];
+  }, bytes.toString("base64"));
+}
+
 test("the explorer's v(t) downloads as SVG, PNG, CSV and JSON that carry the run and its settings", async ({page}) => {
   const problems = watch(page);
   const search = "?class=RS&T=100";
@@ -54,12 +64,7 @@ test("the explorer's v(t) downloads as SVG, PNG, CSV and JSON that carry the run
     .locator("svg")
     .first()
     .evaluate((s) => [s.getAttribute("width"), s.getAttribute("height")]);
-  const size = await page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    return [image.naturalWidth, image.naturalHeight];
-  }, png.bytes.toString("base64"));
+  const size = await pngSize(page, png.bytes);
   expect(size).toEqual([2 * Number(box[0]), 2 * Number(box[1])]);
 
   // The CSV's rows are the run: the explorer's own settings, simulated here in Node, give the same numbers
@@ -189,12 +194,7 @@ test("the network's raster downloads its window's spikes as CSV, and its picture
   expect(about.page).toContain("/network");
   expect([about.n, about.ne]).toEqual([1000, 800]);
   const css = await raster.locator("canvas").evaluate((c) => [c.clientWidth, c.clientHeight]);
-  const size = await page.evaluate(async (b64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${b64}`;
-    await image.decode();
-    return [image.naturalWidth, image.naturalHeight];
-  }, png.bytes.toString("base64"));
+  const size = await pngSize(page, png.bytes);
   expect(size).toEqual([2 * css[0], 2 * css[1]]);
   expect(problems).toEqual([]);
 });
