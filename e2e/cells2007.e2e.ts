@@ -151,3 +151,29 @@ test("every cell opens where it does what its name says: IB at 500 pA, bursting,
   await expect(tools.locator(".cells2007-stack figure h3")).toHaveText([/1 · RS/, /2 · IB/, /3 · FS/]);
   expect(errors).toEqual([]);
 });
+
+test("says where its runs happen: the accurate runs in a background worker", async ({page}) => {
+  const errors = await open(page);
+  await expect(page.locator(".cells2007-run-place")).toHaveText(/^The accurate runs happen in a background worker/);
+  await expect(page.locator(".cells2007-run-place")).toHaveAttribute("data-state", "idle");
+  expect(errors).toEqual([]);
+});
+
+test("without the Worker API every card and the comparison run on the main thread, and the page says so", async ({
+  page
+}) => {
+  await page.addInitScript(() => {
+    delete (window as unknown as {Worker?: unknown}).Worker;
+  });
+  const errors = await open(page);
+  await expect(page.locator(".cells2007-card .cells2007-error")).toHaveCount(0);
+  await expect(page.locator('.cells2007-card[data-cell="CH2007"] .cells2007-counts')).toHaveText("Spikes: 5 (book).");
+  await page.locator('.cells2007-card[data-cell="CH2007"] input[value="adaptive"]').check();
+  await expect(page.locator('.cells2007-card[data-cell="CH2007"] .cells2007-counts')).toHaveText(
+    "Spikes: 6 (accurate)."
+  );
+  await expect(page.locator(".cells2007-run-place")).toHaveText(
+    /^The accurate runs happen on the main thread \(this browser has no Web Workers\)/
+  );
+  expect(errors).toEqual([]);
+});

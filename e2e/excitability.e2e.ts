@@ -95,6 +95,30 @@ test.describe("chapter 8: excitability", () => {
     expect(problems).toEqual([]);
   });
 
+  test("without the Worker API the sweep runs on the page in many short steps, to the same verdict", async ({page}) => {
+    test.setTimeout(90_000);
+    const problems = watch(page);
+    await page.addInitScript(() => {
+      delete (window as unknown as {Worker?: unknown}).Worker;
+      // Every progress count the page showed: a sweep cut into slices shows many, one long task only the last.
+      const w = window as unknown as {shown: Set<string>};
+      w.shown = new Set();
+      new MutationObserver(() => {
+        const text = document.querySelector(".sweep-progress")?.textContent;
+        const match = text && /(\d+) of (\d+) currents/.exec(text);
+        if (match) w.shown.add(match[1]!);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    });
+    await openChapter8(page);
+    await expect(page.locator(".verdict")).toHaveText("class 1");
+    await expect(page.locator("figure.fi-chart")).toContainText(
+      "Swept on the main thread (this browser has no Web Workers)"
+    );
+    const shown = await page.evaluate(() => [...(window as unknown as {shown: Set<string>}).shown].map(Number));
+    expect(shown.filter((n) => n > 0 && n < 82).length).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
+  });
+
   test("fits a phone (390 px) without horizontal scrolling", async ({page}) => {
     await page.setViewportSize({width: 390, height: 800});
     await openChapter8(page);

@@ -145,3 +145,37 @@ test("chapter 3: a click on the phase plane starts the run from there", async ({
   await expect(caption).toContainText("starting from v = ");
   expect(problems).toEqual([]);
 });
+
+test("a chapter's slider runs go to a background worker, and the chapter says where its runs happen", async ({
+  page
+}) => {
+  const problems = watch(page);
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await open(page, "/tutorial/adaptation");
+  await expect(page.locator(".tutorial-run-place")).toHaveText(
+    "This chapter's simulations run in a background worker, each within a time budget."
+  );
+  expect(workers.some((url) => url.includes("zoo.worker"))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("without the Worker API a chapter runs on the main thread, its slider still redraws, and it says why", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    delete (window as unknown as {Worker?: unknown}).Worker;
+  });
+  await open(page, "/tutorial/reset");
+  await expect(page.locator(".tutorial-run-place")).toHaveText(
+    "This chapter's simulations run on the main thread (this browser has no Web Workers)."
+  );
+  const range = page.locator("form", {has: page.locator("label", {hasText: "c (mV)"})}).locator("input[type=range]");
+  const chart = page.locator(".explorer-row", {has: range}).locator(".explorer-charts figure svg[role=img]").first();
+  const before = await chart.innerHTML();
+  await range.first().focus();
+  for (let k = 0; k < 5; ++k) await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => chart.innerHTML()).not.toBe(before);
+  expect(problems).toEqual([]);
+});

@@ -180,3 +180,31 @@ test("a malformed link (/zoo#%E0%A4%A) gives a notice, not an uncaught “URI ma
   await expect(page.locator("#url-notice")).toContainText("No panel “Z” in the zoo");
   expect(problems).toEqual([]);
 });
+
+test("the accurate runs are queued in a background worker, and the status line says so", async ({page}) => {
+  const problems = watch(page);
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await open(page);
+  await expect(page.locator(".zoo-status")).toHaveText(
+    /^All 28 panels integrated accurately \([\d.]+ s, in a background worker\)\.$/
+  );
+  await expect(page.locator(".zoo-controls")).toHaveAttribute("data-stopped", "0");
+  expect(workers.filter((url) => url.includes("zoo.worker"))).toHaveLength(1);
+  expect(problems).toEqual([]);
+});
+
+test("without the Worker API every panel is integrated on the main thread, and the status line says why", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    delete (window as unknown as {Worker?: unknown}).Worker;
+  });
+  await open(page);
+  await expect(page.locator(".zoo-panel[data-state=done]")).toHaveCount(28);
+  await expect(page.locator(".zoo-status")).toHaveText(
+    /^All 28 panels integrated accurately \([\d.]+ s, on the main thread \(this browser has no Web Workers\)\)\.$/
+  );
+  expect(problems).toEqual([]);
+});

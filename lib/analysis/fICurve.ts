@@ -136,6 +136,27 @@ export interface FICurve {
  * @throws RangeError/TypeError naming the field, the value and what is allowed.
  */
 export function fICurve(options: FICurveOptions): FICurve {
+  const steps = fICurveSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How far a resumable sweep ({@link fICurveSteps}) has got: `done` of `total` currents simulated. */
+export interface FICurveStep {
+  done: number;
+  total: number;
+}
+
+/**
+ * {@link fICurve} one current at a time, so a caller can hand the thread back between currents (a page without
+ * Web Workers runs a sweep in many short tasks instead of one long one): a generator that yields after each
+ * simulated current and returns the same {@link FICurve} as `fICurve` with the same options (fICurve is this
+ * generator run to its end). `onProgress`, if given, is called before each yield. The options are checked at
+ * the first `next()`, which throws what fICurve throws.
+ */
+export function* fICurveSteps(options: FICurveOptions): Generator<FICurveStep, FICurve, void> {
   const fn = "fICurve";
   const o = checkKeys(options, `${fn}: options`, [
     ...SETTING_KEYS,
@@ -167,7 +188,7 @@ export function fICurve(options: FICurveOptions): FICurve {
   // Enough spikes for any rate up to 2 kHz; more only means the run has become meaningless.
   const maxSpikes = Math.max(100, Math.ceil(duration * 2));
 
-  const sweep = (dir: "up" | "down"): FISweep => {
+  function* sweep(dir: "up" | "down"): Generator<FICurveStep, FISweep, void> {
     const order = dir === "up" ? currents : [...currents].reverse();
     const points: FIPoint[] = [];
     let state: State | null = null;
@@ -196,13 +217,15 @@ export function fICurve(options: FICurveOptions): FICurve {
         startedAtRest
       });
       state = run.end;
-      onProgress?.(++done, total);
+      done++;
+      onProgress?.(done, total);
+      yield {done, total};
     }
     return {direction: dir, points, start: startText};
-  };
+  }
 
-  const up = direction === "down" ? null : sweep("up");
-  const down = direction === "up" ? null : sweep("down");
+  const up = direction === "down" ? null : yield* sweep("up");
+  const down = direction === "up" ? null : yield* sweep("down");
   const hysteresis = up && down ? differences(up, down, 1000 / (duration - transient)) : [];
   return {up, down, hysteresis, duration, transient, warnings: [...warnings]};
 }

@@ -1,12 +1,17 @@
 /**
- * Runs f–I sweeps off the main thread (workerRunner.ts's WorkerJobs, executeSweep in excitability.worker.ts),
- * reporting progress after each current. Starting a new sweep terminates the one in flight (cancellation),
- * and the cancelled sweep's promise rejects with Cancelled (the job protocol of workerRunner.ts), so a page
- * never draws a stale result. Each sweep gets a fresh worker, closed when it is done. Requests are plain data.
+ * Runs f–I sweeps through the pages' shared runner (sharedRunner.ts): in a Web Worker (executeSweep in
+ * excitability.worker.ts), reporting progress after each current, within the runner's time budget. Starting a
+ * new sweep stops the one in flight (cancellation), and the cancelled sweep's promise rejects with Cancelled
+ * (the job protocol of workerRunner.ts), so a page never draws a stale result. Each sweep gets a fresh worker,
+ * closed when it is done. Requests are plain data.
+ *
+ * Without workers the sweep runs on the page in short slices (sweepSteps, built on the library's resumable
+ * fICurveSteps), so no task holds the main thread for long, and a new sweep stops the old one there too.
  */
 import {excitabilityClass, type ExcitabilityClass} from "../lib/analysis/excitabilityClass.js";
-import {fICurve, type FICurve, type FICurveOptions} from "../lib/analysis/fICurve.js";
-import {WorkerJobs, isCancelled, type Progress} from "./workerRunner.js";
+import {fICurve, fICurveSteps, type FICurve, type FICurveOptions} from "../lib/analysis/fICurve.js";
+import {SharedRunner, isOverBudget} from "./sharedRunner.js";
+import {isCancelled, slicedRunner, type Progress} from "./workerRunner.js";
 
 export {Cancelled} from "./workerRunner.js";
 
@@ -26,7 +31,11 @@ export interface SweepResult {
 export type SweepState = (
   | {status: "running"; done: number; total: number}
   | {status: "done"; result: SweepResult}
-  | {status: "error"; message: string}
+  | {
+      status: "error";
+      message: string;
+      /** The sweep was stopped at its time budget (the message says so). */ stopped?: boolean;
+    }
 ) & {
   /** Why the sweep runs on the main thread instead of a worker (none, failed, silent); null in the worker. */
   fallback: string | null;
@@ -38,6 +47,23 @@ export function executeSweep({classify, ...request}: SweepRequest, progress: Pro
   const {params, equation, method, dt, vPeak} = request;
   return {curve, verdict: classify ? excitabilityClass({params, equation, method, dt, vPeak}) : null};
 }
+
+/**
+ * {@link executeSweep} one step at a time (a step per current, then one for the verdict): the main-thread
+ * fallback runs it in short slices. It returns what executeSweep returns for the same request.
+ */
+export function* sweepSteps(
+  {classify, ...request}: SweepRequest,
+  progress: Progress
+): Generator<unknown, SweepResult, undefined> {
+  const curve = yield* fICurveSteps({...request, onProgress: progress});
+  yield; // the verdict in a slice of its own
+  const {params, equation, method, dt, vPeak} = request;
+  return {curve, verdict: classify ? excitabilityClass({params, equation, method, dt, vPeak}) : null};
+}
+
+/** What to change when a sweep goes over the time budget (reader-facing). */
+export const SWEEP_ADVICE = "this neuron's sweep takes too long on this device; choose another neuron or value of b";
 
 /** A runner of one sweep at a time. */
 export interface SweepRunner {
@@ -52,26 +78,36 @@ export interface SweepRunner {
   fallbackReason?(): string | null;
 }
 
-/** A runner that starts each sweep in a fresh worker from `makeWorker` (e.g. excitabilityWorker of workers.ts). */
-export function sweepRunner(makeWorker: () => Worker | null): SweepRunner {
-  const jobs = new WorkerJobs(makeWorker, executeSweep);
+/**
+ * A runner that starts each sweep in a fresh worker from `makeWorker` (e.g. excitabilityWorker of workers.ts),
+ * stopped with OverBudget after `budgetMs` (default: the shared runner's); without a worker, in slices of
+ * `sliceMs` (default workerRunner.ts's SLICE_MS).
+ */
+export function sweepRunner(makeWorker: () => Worker | null, budgetMs?: number, sliceMs?: number): SweepRunner {
+  const runner = new SharedRunner<SweepRequest, SweepResult>(
+    makeWorker,
+    executeSweep,
+    {predictMs: () => Infinity, advice: () => SWEEP_ADVICE, budgetMs},
+    slicedRunner(sweepSteps, sliceMs)
+  );
   let current: Promise<unknown> | null = null;
   const run = (request: SweepRequest, onProgress?: Progress) => {
-    jobs.cancel();
-    const job = jobs.run(request, onProgress);
+    // A new sweep stops the old one at once (its worker is terminated), however recently it started.
+    runner.close();
+    const job = runner.run(request, {progress: onProgress}) as Promise<SweepResult>;
     current = job;
     return job.then(
       (result) => {
-        if (current === job) jobs.close();
+        if (current === job) runner.close();
         return result;
       },
       (error: unknown) => {
-        if (!isCancelled(error) && current === job) jobs.close();
+        if (!isCancelled(error) && current === job) runner.close();
         throw error;
       }
     );
   };
-  return {run, cancel: () => jobs.cancel(), fallbackReason: () => jobs.fallbackReason};
+  return {run, cancel: () => runner.close(), fallbackReason: () => runner.status().fallback};
 }
 
 /**
@@ -95,7 +131,12 @@ export async function* sweepStates(runner: SweepRunner, request: SweepRequest): 
       (result) => push({status: "done", result, fallback: where()}),
       (error: unknown) => {
         if (!isCancelled(error))
-          push({status: "error", message: error instanceof Error ? error.message : String(error), fallback: where()});
+          push({
+            status: "error",
+            message: error instanceof Error ? error.message : String(error),
+            ...(isOverBudget(error) ? {stopped: true} : {}),
+            fallback: where()
+          });
       }
     )
     .finally(() => push(null));

@@ -9,12 +9,18 @@
  *   while one waits replaces it (the replaced one rejects with Cancelled, never runs); a run in the worker that
  *   has gone on for more than {@link RESTART_MS} is stopped (the worker is terminated and a fresh one starts)
  *   when a newer request arrives, and a shorter one is left to finish, its result discarded.
+ * - **A queue of keys**: the newest wins among requests of one key (`run(request, {key})`; without a key,
+ *   among all requests), while requests of different keys all run, one after the other in the order they
+ *   came. A page with many independent runs (the zoo's panels, the 2007 cards) gives each its own key: every
+ *   run happens, and a card whose control moves again replaces only its own waiting run.
  * - **A budget in time**: a worker run still going after {@link BUDGET_MS} is stopped, and its promise rejects
- *   with {@link OverBudget}, whose message says so plainly and what to change.
+ *   with {@link OverBudget}, whose message says so plainly and what to change; the runs queued after it go on
+ *   in a fresh worker. Every run has its own budget, counted from when it starts.
+ * - **Cancellable as a whole**: `close()` stops the run in the worker and rejects every waiting one.
  * - **Honest status**: where the last run happened (worker or main thread) and, when a worker was wanted but
  *   could not be used, why (workerRunner.ts's WorkerJobs.fallbackReason).
  */
-import {Cancelled, WorkerJobs, type Progress} from "./workerRunner.js";
+import {Cancelled, WorkerJobs, type Fallback, type Progress} from "./workerRunner.js";
 
 /** A run predicted to take longer than this (ms) on the main thread goes to the worker. */
 export const FRAME_MS = 10;
@@ -73,8 +79,24 @@ export interface SharedRunnerOptions<Req> {
 
 const DEFAULT_ADVICE = "choose a smaller duration or another method";
 
+/** How a page tells requests apart and hears a run's progress. */
+export interface RunOptions {
+  /**
+   * Requests of one key replace each other (the newest wins); requests of different keys queue and all run.
+   * Default: one key for every request, so the newest request wins.
+   */
+  key?: string;
+  /** Called as a worker run advances (`done` of `total`), when its `execute` reports progress. */
+  progress?: Progress;
+}
+
+/** The key of requests run without one: they all replace each other. */
+const NEWEST = "";
+
 interface Waiting<Req, Res> {
   request: Req;
+  key: string;
+  progress: Progress;
   resolve: (result: Res) => void;
   reject: (error: unknown) => void;
 }
@@ -86,20 +108,26 @@ export class SharedRunner<Req, Res> {
   /** Measured / predicted cost of main-thread runs (a running average; 1 until measured). */
   #correction = 1;
   #timed = 0;
-  #inFlight: {started: number; timer: ReturnType<typeof setTimeout>} | null = null;
-  #waiting: Waiting<Req, Res> | null = null;
+  #inFlight: {started: number; key: string; timer: ReturnType<typeof setTimeout>} | null = null;
+  /** The requests waiting for the worker, in the order they came (at most one per key). */
+  #waiting: Waiting<Req, Res>[] = [];
   #listeners = new Set<(status: RunnerStatus) => void>();
   #place: RunPlace = "main thread";
   #duration = 0;
 
+  /**
+   * @param fallback - runs a request on the main thread when there is no worker (default: `execute` in one task
+   *   of its own); see workerRunner.ts's `slicedRunner` for a computation that can be cut into short tasks.
+   */
   constructor(
     makeWorker: () => Worker | null,
     execute: (request: Req, progress: Progress) => Res,
-    options: SharedRunnerOptions<Req>
+    options: SharedRunnerOptions<Req>,
+    fallback?: Fallback<Req, Res>
   ) {
     this.#execute = execute;
     this.#options = options;
-    this.jobs = new WorkerJobs(makeWorker, execute, options.answerMs);
+    this.jobs = new WorkerJobs(makeWorker, execute, options.answerMs, fallback);
   }
 
   /** Calls `listener` now, with the current status, and whenever a run starts or ends. */
@@ -115,14 +143,14 @@ export class SharedRunner<Req, Res> {
 
   /**
    * Runs `request`: the result at once (a value) when the run fits in a frame, else a promise of it from the
-   * worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one rejects with
-   * {@link Cancelled}; a worker run over the time budget rejects with {@link OverBudget}.
+   * worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one of its key
+   * rejects with {@link Cancelled}; a worker run over the time budget rejects with {@link OverBudget}.
    */
-  run(request: Req): Res | Promise<Res> {
+  run(request: Req, {key = NEWEST, progress = () => {}}: RunOptions = {}): Res | Promise<Res> {
     if (this.runsAtOnce(request)) {
-      // A newer request overtakes anything queued; a long run in the worker is stopped.
-      this.#dropWaiting();
-      if (this.#inFlight && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
+      // A newer request overtakes anything queued of its key; a long run of its key in the worker is stopped.
+      this.#dropWaiting(key);
+      this.#stopIfLong(key);
       const start = performance.now();
       const result = this.executeAtOnce(request);
       this.#learn(request, performance.now() - start);
@@ -132,23 +160,32 @@ export class SharedRunner<Req, Res> {
       return result;
     }
     return new Promise<Res>((resolve, reject) => {
-      this.#dropWaiting();
-      this.#waiting = {request, resolve, reject};
-      if (this.#inFlight && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
+      this.#dropWaiting(key);
+      this.#waiting.push({request, key, progress, resolve, reject});
+      this.#stopIfLong(key);
       this.#pump();
     });
   }
 
-  /** Stops everything (the page is going away). */
+  /** {@link run}, always as a promise (an error of a run at once rejects it): for pages that await every run. */
+  runLater(request: Req, options: RunOptions = {}): Promise<Res> {
+    try {
+      return Promise.resolve(this.run(request, options));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Stops everything (the page is going away): every waiting run rejects with {@link Cancelled}. */
   close(): void {
-    this.#dropWaiting();
+    this.#dropWaiting(null);
     this.#stopWorker();
     this.#notify();
   }
 
   /** The status as {@link onStatus} reports it. */
   status(): RunnerStatus {
-    const busy = this.#inFlight !== null || this.#waiting !== null;
+    const busy = this.#inFlight !== null || this.#waiting.length > 0;
     return {busy, duration: this.#duration, place: this.#place, fallback: this.jobs.fallbackReason};
   }
 
@@ -165,9 +202,17 @@ export class SharedRunner<Req, Res> {
     this.#correction = Math.min(MAX_CORRECTION, Math.max(0.2, 0.7 * this.#correction + 0.3 * (ms / predicted)));
   }
 
-  #dropWaiting() {
-    this.#waiting?.reject(new Cancelled());
-    this.#waiting = null;
+  /** Rejects the waiting requests of `key` (of every key: null) with Cancelled. */
+  #dropWaiting(key: string | null) {
+    const dropped = this.#waiting.filter((w) => key === null || w.key === key);
+    if (!dropped.length) return;
+    this.#waiting = this.#waiting.filter((w) => !dropped.includes(w));
+    for (const w of dropped) w.reject(new Cancelled());
+  }
+
+  /** Stops the worker's run if it is of `key` and has gone on for more than RESTART_MS (a newer one replaces it). */
+  #stopIfLong(key: string) {
+    if (this.#inFlight?.key === key && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
   }
 
   #stopWorker() {
@@ -177,13 +222,13 @@ export class SharedRunner<Req, Res> {
   }
 
   #pump() {
-    if (this.#inFlight || !this.#waiting) return this.#notify();
-    const {request, resolve, reject} = this.#waiting;
-    this.#waiting = null;
+    if (this.#inFlight || !this.#waiting.length) return this.#notify();
+    const {request, key, progress, resolve, reject} = this.#waiting.shift()!;
     const budgetMs = this.#options.budgetMs ?? BUDGET_MS;
-    const job = this.jobs.run(request);
+    const job = this.jobs.run(request, progress);
     const flight = {
       started: performance.now(),
+      key,
       // Over budget: the worker is terminated (its job then rejects with Cancelled, which nobody hears, since
       // this promise has already settled) and the next request, if any, starts in a fresh one.
       timer: setTimeout(() => {

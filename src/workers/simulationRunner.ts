@@ -4,8 +4,9 @@
  * time budget. The worker that runs them is explorer.worker.ts (it executes {@link executeRun}).
  */
 import type {SimulateOptions, Trace} from "../lib/index.js";
-import {simulate} from "../lib/index.js";
+import {simulate} from "../lib/simulate.js";
 import {SharedRunner} from "./sharedRunner.js";
+import {prepareDisplay, type DisplaySpec, type RunDisplay} from "../components/explorer/runDisplay.js";
 
 /** Rough cost of one recorded sample of each method (ns), before the machine's own correction. */
 const NS_PER_SAMPLE: Record<string, number> = {
@@ -32,9 +33,24 @@ export function boundedCost(options: Pick<SimulateOptions, "method">): boolean {
   return (options.method ?? "adaptive") !== "adaptive";
 }
 
-/** What the worker and the main thread execute: the library's simulate. */
-export function executeRun(options: SimulateOptions): Trace {
-  return simulate(options);
+/** A run's request: simulate's options, and where its charts will draw it (the explorer's, see runDisplay.ts). */
+export type RunRequest = SimulateOptions & {display?: DisplaySpec};
+
+/**
+ * What the worker and the main thread execute: the library's simulate, and, when the request says where the
+ * run will be drawn, its drawing prepared beside it (`trace.display`), so the page never scans a long run.
+ */
+export function executeRun(request: RunRequest): Trace & {display?: RunDisplay} {
+  const {display, ...options} = request;
+  const trace: Trace & {display?: RunDisplay} = simulate(options);
+  if (display && trace.t.length > 0) {
+    trace.display = prepareDisplay(trace, display, {
+      c: options.params.c,
+      d: options.params.d,
+      vPeak: options.vPeak ?? 30
+    });
+  }
+  return trace;
 }
 
 /** What to change when a run goes over its time budget (a page may name its own controls instead). */
@@ -45,10 +61,10 @@ export function budgetAdvice(options: SimulateOptions): string {
 }
 
 /** A shared runner of simulate's runs: fixed-step runs that fit in a frame at once, the rest in the worker. */
-export class SimulationRunner extends SharedRunner<SimulateOptions, Trace> {
+export class SimulationRunner extends SharedRunner<RunRequest, Trace> {
   constructor(
     makeWorker: () => Worker | null,
-    {budgetMs, advice = budgetAdvice}: {budgetMs?: number; advice?: (options: SimulateOptions) => string} = {}
+    {budgetMs, advice = budgetAdvice}: {budgetMs?: number; advice?: (options: RunRequest) => string} = {}
   ) {
     super(makeWorker, executeRun, {
       predictMs: (options) => (boundedCost(options) ? predictedMs(options) : Infinity),

@@ -6,7 +6,8 @@
  *   total]} as often as `execute` reports it, then {key, result} or {key, error};
  * - on the page, `WorkerJobs` sends requests and settles their promises, reports progress, and cancels by
  *   terminating the worker (the only way to stop a running computation); the next job starts a fresh one.
- *   Without a worker, or when it fails to load, the jobs run on the main thread, one per task.
+ *   Without a worker, or when it fails to load, the jobs run on the main thread, one per task (or, for a
+ *   computation that can stop between steps, in short slices: `slicedRunner`).
  *
  * Requests and results are plain data; the typed arrays of a result are transferred, not copied.
  *
@@ -48,6 +49,46 @@ export function mainThreadRunner<Req, Res>(
         }
       }, 0)
     );
+}
+
+/**
+ * Runs a request on the page when there is no worker: resolves to the result or rejects with the error;
+ * `cancelled()` turns true once the job has been cancelled (a runner that can stop then rejects with
+ * {@link Cancelled}).
+ */
+export type Fallback<Req, Res> = (request: Req, progress: Progress, cancelled: () => boolean) => Promise<Res>;
+
+/** The longest stretch (ms) {@link slicedRunner} computes before it hands the thread back to the page. */
+export const SLICE_MS = 40;
+
+/**
+ * Runs a computation that can stop between its steps (a generator, e.g. the library's fICurveSteps) on the page
+ * in short tasks: it steps until `sliceMs` have passed, then gives input and drawing a turn (setTimeout 0) and
+ * goes on. So no task is much longer than `sliceMs` plus one step, and a cancelled job stops at its next slice.
+ */
+export function slicedRunner<Req, Res>(
+  steps: (request: Req, progress: Progress) => Iterator<unknown, Res, undefined>,
+  sliceMs = SLICE_MS
+): Fallback<Req, Res> {
+  return (request, progress, cancelled) =>
+    new Promise<Res>((resolve, reject) => {
+      let iterator: Iterator<unknown, Res, undefined> | null = null;
+      const slice = () => {
+        if (cancelled()) return reject(new Cancelled());
+        try {
+          iterator ??= steps(request, progress);
+          const end = performance.now() + sliceMs;
+          do {
+            const next = iterator.next();
+            if (next.done) return resolve(next.value);
+          } while (performance.now() < end);
+          setTimeout(slice, 0);
+        } catch (e) {
+          reject(e);
+        }
+      };
+      setTimeout(slice, 0);
+    });
 }
 
 /** The distinct buffers of the typed arrays among a result's own values (one level deep). */
@@ -93,14 +134,28 @@ export class WorkerJobs<Req, Res> {
   #next = 0;
   #pending = new Map<number, Pending<Req, Res>>();
   #silence: ReturnType<typeof setTimeout> | null = null;
-  readonly #fallback: (request: Req, progress?: Progress) => Promise<Res>;
+  /** Counts the calls of cancel(): a main-thread job started before the latest one is cancelled. */
+  #cancels = 0;
+  readonly #fallback: Fallback<Req, Res>;
 
+  /**
+   * @param fallback - how a job runs on the main thread; default `execute` in one task of its own (which a
+   *   cancel cannot stop once it has started).
+   */
   constructor(
     private readonly makeWorker: () => Worker | null,
     execute: (request: Req, progress: Progress) => Res,
-    private readonly answerMs = ANSWER_MS
+    private readonly answerMs = ANSWER_MS,
+    fallback?: Fallback<Req, Res>
   ) {
-    this.#fallback = mainThreadRunner(execute);
+    const inOneTask = mainThreadRunner(execute);
+    this.#fallback = fallback ?? ((request, progress) => inOneTask(request, progress));
+  }
+
+  /** Runs a job on the main thread; it counts as cancelled once cancel() is called after it started. */
+  #onMainThread(request: Req, progress: Progress): Promise<Res> {
+    const cancels = this.#cancels;
+    return this.#fallback(request, progress, () => this.#cancels !== cancels);
   }
 
   /**
@@ -114,7 +169,7 @@ export class WorkerJobs<Req, Res> {
   /** Runs a job; `progress(done, total)` is called as it advances. Rejects with {@link Cancelled} if cancelled. */
   run(request: Req, progress: Progress = () => {}): Promise<Res> {
     const worker = this.#broken ? null : (this.#worker ??= this.#start());
-    if (!worker) return this.#fallback(request, progress);
+    if (!worker) return this.#onMainThread(request, progress);
     return new Promise<Res>((resolve, reject) => {
       const key = ++this.#next;
       this.#pending.set(key, {request, progress, resolve, reject});
@@ -124,6 +179,7 @@ export class WorkerJobs<Req, Res> {
 
   /** Stops every job in flight (their promises reject with {@link Cancelled}) and the worker. */
   cancel(): void {
+    this.#cancels++;
     this.close();
     for (const p of this.#pending.values()) p.reject(new Cancelled());
     this.#pending.clear();
@@ -180,7 +236,7 @@ export class WorkerJobs<Req, Res> {
     worker.terminate();
     this.#broken = reason;
     this.#worker = null;
-    for (const p of this.#pending.values()) this.#fallback(p.request, p.progress).then(p.resolve, p.reject);
+    for (const p of this.#pending.values()) this.#onMainThread(p.request, p.progress).then(p.resolve, p.reject);
     this.#pending.clear();
   }
 }

@@ -32,6 +32,11 @@ export function zooWorker(): Worker | null {
   return hasWorkers() ? new Worker(import.meta.resolve("./zoo.worker.js"), {type: "module"}) : null;
 }
 
+/** The tutorial chapters' runs: the library's simulate alone, as the zoo's worker serves it (zoo.worker.ts). */
+export function simulateWorker(): Worker | null {
+  return hasWorkers() ? new Worker(import.meta.resolve("./zoo.worker.js"), {type: "module"}) : null;
+}
+
 /** The explorer's long runs (explorer.worker.ts). */
 export function explorerWorker(): Worker | null {
   return hasWorkers() ? new Worker(import.meta.resolve("./explorer.worker.js"), {type: "module"}) : null;

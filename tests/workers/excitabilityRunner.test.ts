@@ -1,9 +1,11 @@
-import {describe, expect, it} from "vitest";
+import {afterEach, describe, expect, it, vi} from "vitest";
 import {fICurve} from "../../lib/analysis/fICurve.js";
 import {
   Cancelled,
+  SWEEP_ADVICE,
   executeSweep,
   sweepRunner,
+  sweepSteps,
   sweepStates,
   type SweepRequest,
   type SweepState
@@ -88,5 +90,87 @@ describe("sweepStates", () => {
     const states: SweepState[] = [];
     for await (const state of sweepStates(runner, request)) states.push(state);
     expect(states.at(-1)).toMatchObject({status: "done", fallback: "this browser has no Web Workers"});
+  });
+});
+
+describe("the sweep without workers, and over its budget", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("sweepSteps yields after each current and once more, and returns exactly executeSweep's result", () => {
+    const classified = {...request, classify: true};
+    const steps = sweepSteps(classified, () => {});
+    let yields = 0;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        expect(next.value).toEqual(executeSweep(classified, () => {}));
+        expect(next.value.verdict).not.toBeNull();
+        break;
+      }
+      yields++;
+    }
+    expect(yields).toBe(3);
+  });
+
+  it("without a worker, sweeps on the main thread in several tasks and gives the library's curve", async () => {
+    // Slices of 0 ms: a step per task, so the count below does not depend on this machine's speed.
+    const runner = sweepRunner(() => null, undefined, 0);
+    let ticks = 0;
+    let watching = true;
+    const tick = () => {
+      ticks++;
+      if (watching) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const progress: number[] = [];
+    const many = {...request, currents: {from: 0, to: 1, count: 12}, duration: 400, direction: "both" as const};
+    const result = await runner.run(many, (done) => progress.push(done));
+    watching = false;
+    expect(result.curve).toEqual(fICurve(many));
+    expect(progress).toEqual(Array.from({length: 24}, (_, k) => k + 1));
+    // The timer got turns while the sweep ran: it was not one task.
+    expect(ticks).toBeGreaterThan(10);
+    expect(runner.fallbackReason!()).toBe("this browser has no Web Workers");
+  });
+
+  it("without a worker, a new sweep stops the old one", async () => {
+    const runner = sweepRunner(() => null);
+    const long = {...request, currents: {from: 0, to: 1, count: 200}, duration: 1000};
+    const heard: number[] = [];
+    const first = runner.run(long, (done) => heard.push(done));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = runner.run(request);
+    await expect(first).rejects.toBeInstanceOf(Cancelled);
+    expect((await second).curve).toEqual(fICurve(request));
+    const heardBefore = heard.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.length).toBe(heardBefore);
+    expect(heardBefore).toBeLessThan(200);
+  });
+
+  it("a sweep over its time budget ends the stream with a plain message and what to change", async () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker<SweepRequest>[] = [];
+    const runner = sweepRunner(() => {
+      const worker = new FakeWorker<SweepRequest>(executeSweep);
+      workers.push(worker);
+      return worker as unknown as Worker;
+    }, 300);
+    const states: SweepState[] = [];
+    const collect = (async () => {
+      for await (const state of sweepStates(runner, request)) states.push(state);
+    })();
+    // The worker never answers.
+    await vi.advanceTimersByTimeAsync(300);
+    await collect;
+    expect(states.at(-1)).toEqual({
+      status: "error",
+      stopped: true,
+      message: `This run was stopped after 0.3 s, its time budget: ${SWEEP_ADVICE}`,
+      fallback: null
+    });
+    expect(workers[0]!.terminated).toBe(true);
   });
 });

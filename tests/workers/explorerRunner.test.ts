@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {simulate, type SimulateOptions} from "../../lib/index.js";
 import {
   ExplorerRunner,
+  WarmWorkers,
   FRAME_MS,
   executeRun,
   predictedMs,
@@ -101,5 +102,61 @@ describe("ExplorerRunner", () => {
     await first;
     await flush();
     expect(workers[0].received).toHaveLength(1);
+  });
+});
+
+describe("WarmWorkers", () => {
+  const make = () => {
+    const made: FakeWorker<SimulateOptions>[] = [];
+    const pool = new WarmWorkers(() => {
+      const w = new FakeWorker<SimulateOptions>(executeRun);
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    return {pool, made};
+  };
+
+  it("hands out the spare started at the previous take, from the second worker on", () => {
+    const {pool, made} = make();
+    expect(pool.take()).toBe(made[0]);
+    expect(made.length).toBe(1); // a page that never restarts loads one worker
+    expect(pool.take()).toBe(made[1]);
+    expect(made.length).toBe(3); // the next one is loading
+    expect(pool.take()).toBe(made[2]);
+  });
+
+  it("repeats to the new owner what the spare said before (ready, or failed to load)", async () => {
+    const {pool, made} = make();
+    pool.take();
+    pool.take();
+    const spare = made[2];
+    spare.dispatchEvent(Object.assign(new Event("message"), {data: {ready: true}}));
+    spare.dispatchEvent(new Event("error"));
+    const heard: string[] = [];
+    const worker = pool.take()!;
+    expect(worker).toBe(spare);
+    worker.addEventListener("message", (e) => heard.push(`message ${JSON.stringify((e as MessageEvent).data)}`));
+    worker.addEventListener("error", () => heard.push("error"));
+    await flush();
+    expect(heard).toEqual(['message {"ready":true}', "error"]);
+  });
+
+  it("close terminates the spare and starts no other", () => {
+    const {pool, made} = make();
+    pool.take();
+    pool.take();
+    pool.close();
+    expect(made[2].terminated).toBe(true);
+    pool.take();
+    expect(made.length).toBe(4); // made on demand, no spare after it
+  });
+
+  it("the explorer's runner closes its spare with itself", async () => {
+    const {runner, workers} = setup();
+    const first = runner.run(long(10)) as Promise<unknown>;
+    first.catch(() => {});
+    runner.close();
+    await flush();
+    expect(workers.every((w) => w.terminated)).toBe(true);
   });
 });

@@ -2,11 +2,15 @@
  * The 2007-cells page's interactive panels: a card per cell (its description, parameters, special rules,
  * bifurcation currents, and its v(t) at a chosen test current, book vs accurate vs overlay) and the
  * comparison tools (2–4 cells, one shared current, stacked or overlaid traces, a statistics table). Native
- * selects, radios, checkboxes and number inputs only, so everything works by keyboard. Simulations run in
- * their own tasks (setTimeout), one cell at a time, so no task blocks input for long.
+ * selects, radios, checkboxes and number inputs only, so everything works by keyboard. Simulations go
+ * through the page's runner (workers/cells2007Runner.ts: the accurate runs in a worker, each card and compared
+ * cell under its own key), or each in its own task (setTimeout), so no task blocks input for long; a run that
+ * fails or is stopped at its time budget says so in its own card or row.
  */
 import {CELLS_2007, type CellId2007} from "../../lib/index.js";
 import {mainThreadRunner, type Runner} from "../../workers/cells2007Runner.js";
+import type {RunnerStatus} from "../../workers/sharedRunner.js";
+import {isCancelled} from "../../workers/workerRunner.js";
 import {fmt} from "../charts/chart.js";
 import {clampNumberBox} from "../controls/controls.js";
 import {
@@ -168,7 +172,8 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
     card.setAttribute("aria-busy", "true");
     const I = current;
     const fail = (e: unknown) => {
-      if (token !== pending) return;
+      // Cancelled: a newer request of this card replaced it, or the page is going away.
+      if (token !== pending || isCancelled(e)) return;
       chart.replaceChildren(
         el("p", {
           className: "cells2007-error",
@@ -189,8 +194,8 @@ export function CellCard(id: CellId2007, runner: Runner = mainThreadRunner, dela
       .then(() =>
         token === pending
           ? Promise.all([
-              runner({kind: "cell", id, current: I, method: "book"}),
-              runner({kind: "cell", id, current: I, method: "adaptive"})
+              runner({kind: "cell", id, current: I, method: "book"}, `card ${id} book`),
+              runner({kind: "cell", id, current: I, method: "adaptive"}, `card ${id} adaptive`)
             ])
           : null
       )
@@ -213,6 +218,23 @@ export function CellCards(runner: Runner = mainThreadRunner): HTMLElement {
   const box = el("div", {className: "cells2007-cards"});
   CELL_IDS_2007.forEach((id, i) => box.append(CellCard(id, runner, i * 5)));
   return box;
+}
+
+/**
+ * The line that says where the page's runs happen (a shared runner's status): in a background worker, or on
+ * the main thread and why. Updated by `onStatus` (e.g. a SharedRunner's).
+ */
+export function RunPlaceLine(onStatus: (listener: (status: RunnerStatus) => void) => void): HTMLElement {
+  const line = el("p", {className: "cells2007-run-place"});
+  line.setAttribute("role", "status");
+  onStatus((status) => {
+    line.dataset.place = status.place;
+    line.dataset.state = status.busy ? "busy" : "idle";
+    line.textContent = status.fallback
+      ? `The accurate runs happen on the main thread (${status.fallback}); the book's Euler loop runs at once on the page.`
+      : "The accurate runs happen in a background worker, each within a time budget; the book's Euler loop runs at once on the page.";
+  });
+  return line;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -412,7 +434,7 @@ export function CompareTools2007(
     const method = state.method;
     Promise.all(
       cells.map((id, index) =>
-        runner({kind: "compare", id, shared: current, method}).then(
+        runner({kind: "compare", id, shared: current, method}, `compared cell ${index + 1}`).then(
           (trace): CompareRun2007 => ({index, id, trace, error: null}),
           (e): CompareRun2007 => ({index, id, trace: null, error: e instanceof Error ? e.message : String(e)})
         )

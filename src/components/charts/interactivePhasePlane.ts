@@ -62,6 +62,7 @@ import {
   type Linear
 } from "./retained.js";
 import {runDownload, setChartDownload} from "./chartDownload.js";
+import type {RunDisplay} from "../explorer/runDisplay.js";
 import {CHART_UPDATE, GHOST_LABEL, setFigure} from "./timeChart.js";
 import {VoltageTrace, type TimeSeries, type VoltageTraceElement, type VoltageTraceOptions} from "./voltageTrace.js";
 
@@ -82,6 +83,8 @@ export interface PhaseGhost {
   jumps?: boolean;
   /** Its reset c and d, when they differ from the plane's (the jumps' geometry). */
   params?: {c: number; d: number};
+  /** Its drawing, prepared with the run (see runDisplay.ts). */
+  display?: RunDisplay;
 }
 
 export interface InteractivePhasePlaneOptions extends FigureOptions {
@@ -122,6 +125,11 @@ const FIELD_SPACING = 30;
 const ARROW = 10;
 /** Playback shows the whole run in about this long (ms of wall time). */
 const PLAYBACK_MS = 6000;
+
+/** The plane's height (px) for its width, unless given. */
+export function planeHeight(width: number): number {
+  return Math.round(Math.min(width, 480) * 0.8);
+}
 
 /** A complex eigenvalue for people: "−0.62", "0.01 ± 0.24i". */
 function eigenText(e: Equilibrium): string {
@@ -282,6 +290,14 @@ function syncLayers(parent: Element, layers: [Element, boolean][], end: Element)
     if (el.parentNode !== parent || el.nextSibling !== next) parent.insertBefore(el, next);
     next = el;
   }
+}
+
+/**
+ * A run's thinned trajectory (runDisplay.ts), when it was prepared for a plot at least this size (px): the plane
+ * decimates those samples instead of all of them.
+ */
+function thinnedPath(display: RunDisplay | undefined, innerW: number, innerH: number): Uint32Array | undefined {
+  return display && display.planeWidth >= innerW && display.planeHeight >= innerH ? display.path : undefined;
 }
 
 /** A value that is recomputed only when its key changes. */
@@ -584,7 +600,7 @@ export function InteractivePhasePlane(
   const draw = (trace: TimeSeries, options: InteractivePhasePlaneOptions) => {
     const {
       width,
-      height = Math.round(Math.min(width, 480) * 0.8),
+      height = planeHeight(width),
       params,
       equation,
       I,
@@ -611,10 +627,12 @@ export function InteractivePhasePlane(
     const duration = options.duration ?? tEnd;
 
     // The extent: given, or from the run (and the ghost, so both are in view).
-    const auto = phaseDomain(trace, params, equilibria, vPeak);
+    const auto = phaseDomain(trace, params, equilibria, vPeak, undefined, trace.display?.extent);
     const ghostParams = ghost?.params ?? params;
-    const ghostAuto = ghostDomainMemo.get([ghost, ghostParams.c, ghostParams.d, vPeak], () =>
-      ghost ? phaseDomain(ghost, ghostParams, [], vPeak) : null
+    // Keyed by the ghost's samples, not the object around them (a page may wrap the same run anew each time).
+    const ghostRun = [ghost?.v, ghost?.u];
+    const ghostAuto = ghostDomainMemo.get([...ghostRun, ghostParams.c, ghostParams.d, vPeak], () =>
+      ghost ? phaseDomain(ghost, ghostParams, [], vPeak, undefined, ghost.display?.extent) : null
     );
     const autoV: [number, number] = ghostAuto
       ? [Math.min(auto.vDomain[0], ghostAuto.vDomain[0]), Math.max(auto.vDomain[1], ghostAuto.vDomain[1])]
@@ -653,7 +671,7 @@ export function InteractivePhasePlane(
     uNullRule.update(nc.uNullcline ? null : nc.uNullclineV, x, y, frame);
     const sep = sepMemo.get([separatrix], () => (separatrix ? separatrixCurve(separatrix) : null));
     if (sep) sepLine.update(sep.X, sep.Y, sep.X.length, x, y, frame);
-    const ghostPath = ghostMemo.get([ghost, ghostParams.c, ghostParams.d, vPeak, ...view], () =>
+    const ghostPath = ghostMemo.get([...ghostRun, ghostParams.c, ghostParams.d, vPeak, ...view], () =>
       ghost && ghostAuto
         ? trajectoryPath(ghost, ghostAuto.breaks, {
             width,
@@ -662,7 +680,8 @@ export function InteractivePhasePlane(
             uDomain,
             tolerance: 1.5,
             params: ghostParams,
-            vPeak
+            vPeak,
+            subset: thinnedPath(ghost.display, innerW, innerH)
           })
         : null
     );
@@ -676,7 +695,16 @@ export function InteractivePhasePlane(
       const segments = new Float64Array(4 * breaks.length);
       breaks.forEach((k, j) => segments.set([vPeak, trace.u[k] - params.d, params.c, trace.u[k]], 4 * j));
       return {
-        path: trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance: 1.5, params, vPeak}),
+        path: trajectoryPath(trace, breaks, {
+          width,
+          height,
+          vDomain,
+          uDomain,
+          tolerance: 1.5,
+          params,
+          vPeak,
+          subset: thinnedPath(trace.display, innerW, innerH)
+        }),
         jumps: segments,
         breaks: breaks.length
       };

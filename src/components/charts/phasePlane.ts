@@ -6,10 +6,11 @@ import type {TraceData} from "../../lib/export/csv.js";
 import {runDownload} from "./chartDownload.js";
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import {PATH_GAP, decimatePath} from "../../lib/decimate.js";
+import {PATH_GAP} from "../../lib/decimate.js";
 import {nullclines as computeNullclines} from "../../lib/analysis/nullclines.js";
 import {COLORS, axesMark, figure, fmt, pathMark, type FigureOptions, type RenderMark} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
+import {thinPath, traceExtent, type TraceExtent} from "../explorer/runDisplay.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
 export interface EquilibriumPoint {
@@ -219,22 +220,29 @@ export function phaseDomain(
   params: {c: number; d: number},
   equilibria: EquilibriumPoint[],
   vPeak: number,
-  jumps?: Jump[]
+  jumps?: Jump[],
+  extent?: TraceExtent
 ): PhaseDomain {
-  const {v, u} = trace;
-  const n = Math.min(v.length, u.length);
   let vMin = Math.min(params.c, vPeak - 1);
   let vMax = vPeak;
   let uMin = Infinity;
   let uMax = -Infinity;
-  const breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
-  for (let i = 0; i < n; ++i) {
-    if (!jumps && v[i] >= vPeak && i + 1 < n) breaks.push(i);
-    if (v[i] < vMin) vMin = v[i];
-    if (u[i] < uMin) uMin = u[i];
-    if (u[i] > uMax) uMax = u[i];
-    if (!jumps && v[i] >= vPeak && u[i] - params.d < uMin) uMin = u[i] - params.d; // the spike's pre-reset u
-    if (!jumps && v[i] >= vPeak && u[i] - params.d > uMax) uMax = u[i] - params.d;
+  let breaks: number[] = []; // spikes: sample k holds the apex; k → k+1 is the reset jump
+  if (!jumps) {
+    // The trace's own extent, one pass over it (or prepared with the run, for the same d and vPeak).
+    const own =
+      extent && extent.d === params.d && extent.vPeak === vPeak ? extent : traceExtent(trace, params.d, vPeak);
+    vMin = Math.min(vMin, own.vMin);
+    [uMin, uMax] = [own.uMin, own.uMax];
+    breaks = own.breaks.slice();
+  } else {
+    const {v, u} = trace;
+    const n = Math.min(v.length, u.length);
+    for (let i = 0; i < n; ++i) {
+      if (v[i] < vMin) vMin = v[i];
+      if (u[i] < uMin) uMin = u[i];
+      if (u[i] > uMax) uMax = u[i];
+    }
   }
   for (const j of jumps ?? []) {
     breaks.push(j.k);
@@ -258,6 +266,9 @@ export function phaseDomain(
   const uPad = Math.max(1, (uMax - uMin) * 0.12);
   return {vDomain: [Math.floor(vMin - 5), vMax + 5], uDomain: [uMin - uPad, uMax + uPad], breaks};
 }
+
+/** The most points a drawn trajectory keeps: a denser one (a long noisy run) is decimated more coarsely. */
+export const MAX_PATH_POINTS = 20_000;
 
 /** Geometry of the drawn trajectory (see {@link trajectoryPath}). */
 export interface TrajectoryPath {
@@ -287,7 +298,8 @@ export function trajectoryPath(
     tolerance,
     params,
     vPeak,
-    jumps
+    jumps,
+    subset
   }: {
     width: number;
     height: number;
@@ -297,6 +309,8 @@ export function trajectoryPath(
     params: {c: number; d: number};
     vPeak: number;
     jumps?: Jump[];
+    /** The samples to decimate, sorted, with both ends of every break: the run's thinned path (runDisplay.ts). */
+    subset?: Uint32Array;
   }
 ): TrajectoryPath {
   // The jump at each break: given, or the 2003 model's (vPeak, u − d) → (c, u).
@@ -307,14 +321,19 @@ export function trajectoryPath(
   const n = Math.min(v.length, u.length);
   const innerWidth = Math.max(1, width - MARGINS.marginLeft - MARGINS.marginRight);
   const innerHeight = Math.max(1, height - MARGINS.marginTop - MARGINS.marginBottom);
-  const index = decimatePath(v, u, {
-    scaleX: innerWidth / (vDomain[1] - vDomain[0]),
-    scaleY: innerHeight / (uDomain[1] - uDomain[0]),
-    tolerance,
+  const index = thinPath(
+    v,
+    u,
     breaks,
-    overdraw: true,
-    bounds: [vDomain[0], vDomain[1], uDomain[0], uDomain[1]]
-  });
+    {
+      scaleX: innerWidth / (vDomain[1] - vDomain[0]),
+      scaleY: innerHeight / (uDomain[1] - uDomain[0]),
+      tolerance,
+      overdraw: true,
+      bounds: [vDomain[0], vDomain[1], uDomain[0], uDomain[1]]
+    },
+    {subset, maxPoints: MAX_PATH_POINTS}
+  );
   const size = index.length + breaks.length;
   const X = new Float64Array(size);
   const Y = new Float64Array(size);

@@ -4,13 +4,14 @@
  */
 import {COLORS, extentOf, fmt} from "./chart.js";
 import {timeChartElement, type TimeChartElement, type TimeChartInput, type TimeChartOptions} from "./timeChart.js";
-import type {TimeSeries} from "./voltageTrace.js";
+import type {RunDisplay} from "../explorer/runDisplay.js";
+import {preparedColumns, type TimeSeries} from "./voltageTrace.js";
 
 export interface RecoveryTraceOptions extends TimeChartOptions {
   /** Height in pixels; default 160. */
   height?: number;
   /** An earlier run drawn faint behind this one (e.g. the preset's), or null (default). */
-  ghost?: {t: ArrayLike<number>; u: ArrayLike<number>} | null;
+  ghost?: {t: ArrayLike<number>; u: ArrayLike<number>; display?: RunDisplay} | null;
 }
 
 export type RecoveryTraceElement = TimeChartElement<[TimeSeries, RecoveryTraceOptions]>;
@@ -28,8 +29,9 @@ function describeRecovery(
     t: trace.t,
     run: trace,
     y: trace.u,
+    prepared: preparedColumns(trace.display, "u"),
     options: {height, title, ...options},
-    ghost: ghost && {t: ghost.t, y: ghost.u},
+    ghost: ghost && {t: ghost.t, y: ghost.u, prepared: preparedColumns(ghost.display, "u")},
     spec: (Y, domain) => {
       const [min, max] = extentOf(Y, -1, 1);
       return {

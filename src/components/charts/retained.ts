@@ -373,15 +373,35 @@ export class Rule {
   }
 }
 
+/** decimateMinMax's indices of a series, computed elsewhere (with the run, in a worker) for these columns. */
+export interface PreparedColumns {
+  columns: number;
+  x0: number;
+  x1: number;
+  index: Uint32Array;
+}
+
 /** Reusable columns for min/max-per-pixel-column decimation: grown when needed, never shrunk. */
 export class Decimation {
   X = new Float64Array(0);
   Y = new Float64Array(0);
   n = 0;
 
-  /** Decimates y(t) to `columns` pixel columns over `domain`; the result is X, Y [0, n). */
-  fill(t: ArrayLike<number>, y: ArrayLike<number>, columns: number, domain: [number, number]): this {
-    const index = decimateMinMax(t, y, {columns, x0: domain[0], x1: domain[1]});
+  /**
+   * Decimates y(t) to `columns` pixel columns over `domain`; the result is X, Y [0, n). Indices `prepared` for
+   * the same columns and domain are used instead of decimating again (they are what decimateMinMax returns).
+   */
+  fill(
+    t: ArrayLike<number>,
+    y: ArrayLike<number>,
+    columns: number,
+    domain: [number, number],
+    prepared?: PreparedColumns | null
+  ): this {
+    const index =
+      prepared && prepared.columns === columns && prepared.x0 === domain[0] && prepared.x1 === domain[1]
+        ? prepared.index
+        : decimateMinMax(t, y, {columns, x0: domain[0], x1: domain[1]});
     if (this.X.length < index.length) {
       const size = Math.max(index.length, 2 * this.X.length);
       this.X = new Float64Array(size);

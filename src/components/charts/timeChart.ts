@@ -19,6 +19,7 @@ import {
   type AxesLabels,
   type Frame,
   type Linear,
+  type PreparedColumns,
   type RuleStyle
 } from "./retained.js";
 
@@ -61,8 +62,10 @@ export interface TimeChartInput {
   y: ArrayLike<number>;
   options: TimeChartOptions;
   spec: (Y: Float64Array, domain: [number, number]) => TimeChartSpec;
-  /** A faint earlier run drawn behind the line (its samples t, y), or null. */
-  ghost?: {t: ArrayLike<number>; y: ArrayLike<number>} | null;
+  /** y's decimation prepared with the run (used when it is for this chart's columns and time axis). */
+  prepared?: PreparedColumns | null;
+  /** A faint earlier run drawn behind the line (its samples t, y, and their prepared decimation), or null. */
+  ghost?: {t: ArrayLike<number>; y: ArrayLike<number>; prepared?: PreparedColumns | null} | null;
   /** The whole run the line comes from, for the chart's data downloads (CSV, JSON). */
   run?: TraceData;
 }
@@ -108,6 +111,8 @@ class TimeChart {
   private readonly columns = new Decimation();
   private readonly ghostColumns = new Decimation();
   private scales: {x: Linear; y: Linear} | null = null;
+  /** What the ghost's columns were decimated from: a ghost that did not change is not decimated again. */
+  private ghostKey: unknown[] = [];
 
   constructor(private readonly document: Document) {
     this.svg = plotSvg(document);
@@ -116,7 +121,7 @@ class TimeChart {
     this.figure = figure(this.svg, {});
   }
 
-  draw({t, y, options, spec, ghost = null, run}: TimeChartInput): void {
+  draw({t, y, options, spec, ghost = null, run, prepared = null}: TimeChartInput): void {
     const {
       width,
       height = 150,
@@ -131,12 +136,17 @@ class TimeChart {
     const frame: Frame = {...TIME_MARGINS, width, height};
     const domain = xDomain ?? timeDomain(t);
     const columns = plotColumns(width);
-    const {X, Y, n} = this.columns.fill(t, y, columns, domain);
+    const {X, Y, n} = this.columns.fill(t, y, columns, domain, prepared);
     const chart = spec(Y.subarray(0, n), domain);
     let yDomain = chart.yDomain;
     if (ghost) {
       // The ghost shares the y axis, so it is never cut off.
-      const extent = this.ghostColumns.fill(ghost.t, ghost.y, columns, domain).extent();
+      const key = [ghost.t, ghost.y, columns, domain[0], domain[1]];
+      if (key.some((k, i) => !Object.is(k, this.ghostKey[i]))) {
+        this.ghostColumns.fill(ghost.t, ghost.y, columns, domain, ghost.prepared);
+        this.ghostKey = key;
+      }
+      const extent = this.ghostColumns.extent();
       if (extent) yDomain = [Math.min(yDomain[0], extent[0]), Math.max(yDomain[1], extent[1])];
     }
     const {x, y: yScale} = frameScales(frame, domain, yDomain, {niceY: true});

@@ -4,6 +4,8 @@
  * redraws it in place.
  */
 import {COLORS, extentOf, fmt} from "./chart.js";
+import type {RunDisplay} from "../explorer/runDisplay.js";
+import type {PreparedColumns} from "./retained.js";
 import {timeChartElement, type TimeChartElement, type TimeChartInput, type TimeChartOptions} from "./timeChart.js";
 
 /** What the chart reads from a run (a library Trace fits). */
@@ -13,6 +15,13 @@ export interface TimeSeries {
   u: Float64Array;
   I: Float64Array;
   spikes: Float64Array;
+  /** Its drawing, prepared with the run (a long run's, in the worker); the charts use it when it fits them. */
+  display?: RunDisplay;
+}
+
+/** A run's prepared decimation of v or u, as the time charts take it. */
+export function preparedColumns(display: RunDisplay | undefined, series: "v" | "u"): PreparedColumns | null {
+  return display ? {columns: display.columns, x0: display.x0, x1: display.x1, index: display[series]} : null;
 }
 
 export interface VoltageTraceOptions extends TimeChartOptions {
@@ -21,7 +30,7 @@ export interface VoltageTraceOptions extends TimeChartOptions {
   /** Spike apex / cut-off (mV), drawn as a faint line; default 30. */
   vPeak?: number;
   /** An earlier run drawn faint behind this one (e.g. the preset's), or null (default). */
-  ghost?: {t: ArrayLike<number>; v: ArrayLike<number>} | null;
+  ghost?: {t: ArrayLike<number>; v: ArrayLike<number>; display?: RunDisplay} | null;
 }
 
 export type VoltageTraceElement = TimeChartElement<[TimeSeries, VoltageTraceOptions]>;
@@ -40,8 +49,9 @@ function describeVoltage(
     t: trace.t,
     run: trace,
     y: trace.v,
+    prepared: preparedColumns(trace.display, "v"),
     options: {height, title, ...options},
-    ghost: ghost && {t: ghost.t, y: ghost.v},
+    ghost: ghost && {t: ghost.t, y: ghost.v, prepared: preparedColumns(ghost.display, "v")},
     spec: (Y, domain) => {
       const [lo, hi] = extentOf(Y, -70, vPeak);
       return {

@@ -15,6 +15,10 @@ import type {
 } from "../../lib/index.js";
 import {STIMULUS_KEYS, presetOf, presetState, type ExplorerState, type PresetSet} from "../../state/urlState.js";
 import {isCancelled} from "../../workers/workerRunner.js";
+import {plotColumns} from "../charts/chart.js";
+import {MARGINS as PLANE_MARGINS} from "../charts/phasePlane.js";
+import {planeHeight} from "../charts/interactivePhasePlane.js";
+import type {DisplaySpec} from "./runDisplay.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -363,6 +367,21 @@ export function ghostRunOf(
       // overtaken by a newer setting
     }
   })();
+}
+
+/**
+ * Where the explorer's charts draw a run of duration T (ms) at these sizes (workbenchLayout.ts): the time
+ * charts' pixel columns and axis, the phase plane's plot size. A worker run prepares its drawing for it.
+ */
+export function displaySpec(sizes: {traceWidth: number; planeWidth: number}, T: number): DisplaySpec {
+  const {marginLeft, marginRight, marginTop, marginBottom} = PLANE_MARGINS;
+  return {
+    columns: plotColumns(sizes.traceWidth),
+    x0: 0,
+    x1: T,
+    planeWidth: Math.max(1, sizes.planeWidth - marginLeft - marginRight),
+    planeHeight: Math.max(1, planeHeight(sizes.planeWidth) - marginTop - marginBottom)
+  };
 }
 
 /** The phase-plane analysis at one time of a run. */

@@ -3,6 +3,10 @@
  *
  * - `accurateRun(id, changes)`: a published class or panel run with the accurate method (adaptive, dt = 2⁻⁵
  *   ms), with some parameters or options changed; the chapters teach the model, not the 2004 Euler loop.
+ * - `tutorialRun(key, id, changes)` and `simulateLater(key, options)`: the same runs through the pages' shared
+ *   runner (workers/sharedRunner.ts), for a chapter's cells that re-run as a slider moves: an adaptive run (its
+ *   cost has no bound known in advance; 2–25 ms here) goes to a Web Worker, within a time budget, and a newer
+ *   request of a key replaces the waiting one (a cell awaits it: `const run = await tutorialRun("run", …)`).
  * - `live(value, unit)`: a number in the prose that updates with the controls (`${live(rate, "Hz")}`), marked
  *   with the class "live" so tests and readers can find it.
  * - `kickThreshold(params, I)`: the threshold of a voltage kick from rest, from the library's separatrix
@@ -27,6 +31,8 @@ import {FEATURES} from "../../lib/presets/features2004.js";
 import {type Preset} from "../../lib/presets/published.js";
 import {DEFAULTS, simulate, type SimulateOptions, type Trace} from "../../lib/simulate.js";
 import {fmt} from "../charts/chart.js";
+import {SharedRunner} from "../../workers/sharedRunner.js";
+import {simulateWorker} from "../../workers/workers.js";
 import {presetState, serializeState, type ExplorerState, type PresetId} from "../../state/urlState.js";
 
 /** The presets the chapters start from: the 2003 classes and the 2004 panels. */
@@ -58,6 +64,64 @@ export function accurateOptions(id: PresetId, changes: RunChanges = {}): Simulat
 /** {@link accurateOptions}, simulated. */
 export function accurateRun(id: PresetId, changes: RunChanges = {}): Trace {
   return simulate(accurateOptions(id, changes));
+}
+
+/** Rough main-thread cost of one recorded sample of a fixed-step run (ms), before the machine's correction. */
+const MS_PER_FIXED_SAMPLE = 5e-5;
+
+/** What to change when a chapter's run goes over its time budget (reader-facing). */
+export const TUTORIAL_ADVICE =
+  "move the slider back toward the chapter's starting value, or open this run in the explorer";
+
+let runner: SharedRunner<SimulateOptions, Trace> | null = null;
+
+/**
+ * The page's shared runner for the chapters' runs (made on first use; one per page): fixed-step runs that fit
+ * a frame at once, adaptive runs in the worker (simulateWorker, workers.ts).
+ */
+export function tutorialRunner(): SharedRunner<SimulateOptions, Trace> {
+  runner ??= new SharedRunner<SimulateOptions, Trace>(simulateWorker, simulate, {
+    predictMs: (o) =>
+      (o.method ?? DEFAULTS.method) === "adaptive"
+        ? Infinity
+        : ((o.duration ?? 0) / (o.dt ?? DEFAULTS.dt)) * MS_PER_FIXED_SAMPLE,
+    duration: (o) => o.duration ?? 0,
+    advice: () => TUTORIAL_ADVICE
+  });
+  return runner;
+}
+
+/** simulate(options) through the page's runner; `key` names the cell's run (a newer one of a key replaces it). */
+export function simulateLater(key: string, options: SimulateOptions): Promise<Trace> {
+  return tutorialRunner().runLater(options, {key});
+}
+
+/** {@link accurateRun} through the page's runner (see {@link simulateLater}). */
+export function tutorialRun(key: string, id: PresetId, changes: RunChanges = {}): Promise<Trace> {
+  return simulateLater(key, accurateOptions(id, changes));
+}
+
+/**
+ * A line that says where the chapter's simulations run (a background worker, or the main thread and why),
+ * following the page's runner; empty until the first run.
+ */
+export function RunPlaceNote(): HTMLParagraphElement {
+  const note = document.createElement("p");
+  note.className = "tutorial-run-place";
+  note.setAttribute("role", "status");
+  let seen = false;
+  tutorialRunner().onStatus((status) => {
+    seen ||= status.busy || status.place === "worker" || status.fallback !== null;
+    note.dataset.place = status.place;
+    note.textContent = !seen
+      ? ""
+      : status.fallback
+        ? `This chapter's simulations run on the main thread (${status.fallback}).`
+        : status.place === "worker"
+          ? "This chapter's simulations run in a background worker, each within a time budget."
+          : "This chapter's simulations run on the page (each fits in a frame).";
+  });
+  return note;
 }
 
 /**

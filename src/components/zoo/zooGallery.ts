@@ -6,8 +6,9 @@
  *    "zoo:first-panels" as soon as that row is in the document;
  * 2. the other as-published panels, a row per task;
  * 3. the accurate runs (heavier: adaptive steps; panel T runs away to the spike budget), in a Web Worker on
- *    the page (`runAccurate`), else one per main-thread task; each panel is redrawn as its run arrives, and a
- *    progress bar counts them.
+ *    the page (`runAccurate`: the shared runner's queue, workers/zooRunner.ts), else one per main-thread task;
+ *    each panel is redrawn as its run arrives, and a progress bar counts them. A run that fails or is stopped
+ *    at its time budget says so in its own panel; the other panels go on.
  */
 import type {SimulateOptions, Trace} from "../../lib/simulate.js";
 import type {PresetLike, PresetSet} from "../../state/urlState.js";
@@ -23,7 +24,7 @@ import {
   type ZooMode
 } from "./zooModel.js";
 import {ZooPanel, updatePanel, type PanelView} from "./zooPanel.js";
-import {mainThreadRunner} from "../../workers/workerRunner.js";
+import {isCancelled, mainThreadRunner} from "../../workers/workerRunner.js";
 import {el} from "../dom.js";
 
 /** A firing-pattern classifier (the library's `classifyFiringPattern` fits), used for labels when present. */
@@ -55,10 +56,17 @@ export interface ZooGalleryOptions {
   /** The element id of the panel a link points at (`panel-P`, from the address's hash), scrolled to once drawn. */
   target?: string | null;
   /**
-   * Runs one accurate simulation, e.g. in a Web Worker (workerRunner.ts); default `lib.simulate` on the main
-   * thread, one run per task. Panel T's accurate run takes ≈ 200 ms: in a worker it never blocks input.
+   * Runs one panel's accurate simulation (`id`: the panel's letter or class), e.g. queued in a Web Worker
+   * (workers/zooRunner.ts); default `lib.simulate` on the main thread, one run per task. Panel T's accurate
+   * run takes ≈ 200 ms: in a worker it never blocks input. A rejection is shown in the panel (its message:
+   * a time budget's says what to change); a Cancelled one (the page is going away) stops the gallery.
    */
-  runAccurate?: (options: SimulateOptions) => Promise<Trace>;
+  runAccurate?: (options: SimulateOptions, id: string) => Promise<Trace>;
+  /**
+   * Where the accurate runs happen, for the status line (a shared runner's `status()` fits): "worker" or "main
+   * thread", and why a worker was not used. Default: nothing said.
+   */
+  runStatus?: () => {place: "worker" | "main thread"; fallback: string | null};
   /**
    * Grids already in the page (e.g. `#zoo-features`, pre-rendered at build time by src/zoo.md.ts); panels with
    * the same id (`panel-<ID>`) are replaced in place, others appended. Default: new, empty grids.
@@ -82,20 +90,21 @@ export class ZooGallery {
   readonly status: HTMLElement;
   #mode: ZooMode;
   #slots: Slot[];
-  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections" | "target">> &
-    Pick<ZooGalleryOptions, "onFirstPanels" | "target">;
+  #options: Required<Omit<ZooGalleryOptions, "mode" | "onFirstPanels" | "sections" | "target" | "runStatus">> &
+    Pick<ZooGalleryOptions, "onFirstPanels" | "target" | "runStatus">;
   #cancelled = false;
   #radios = new Map<ZooMode, HTMLInputElement>();
   #listeners: ((mode: ZooMode) => void)[] = [];
 
   constructor(options: ZooGalleryOptions) {
     const {sections, ...rest} = options;
+    const onMainThread = mainThreadRunner(options.lib.simulate);
     this.#options = {
       maxSpikes: PANEL_MAX_SPIKES,
       firstRow: 4,
       yieldTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
       base: "./",
-      runAccurate: mainThreadRunner(options.lib.simulate),
+      runAccurate: (options) => onMainThread(options),
       ...rest
     };
     this.#mode = options.mode ?? "published";
@@ -166,23 +175,48 @@ export class ZooGallery {
       for (const slot of rest.slice(i, i + firstRow)) this.#renderPublished(slot);
     }
     let done = 0;
+    const stopped: string[] = [];
     const total = this.#slots.length;
     this.#scrollToTarget();
-    this.status.textContent = `Integrating accurately: 0 of ${total} panels…`;
-    // Every request at once (a worker works through them back to back); each panel is drawn as its run arrives.
+    this.status.textContent = `Integrating accurately${this.#where()}: 0 of ${total} panels…`;
+    // Every request at once (the runner queues them, one panel per key, and works through them back to back);
+    // each panel is drawn as its run arrives, or says why it has none.
     const runs = this.#slots.map((slot) =>
-      this.#options.runAccurate(accurateOptions(slot.entry.preset, this.#options.maxSpikes))
+      this.#options.runAccurate(accurateOptions(slot.entry.preset, this.#options.maxSpikes), slot.entry.id).then(
+        (trace) => ({trace, error: null}),
+        (error: unknown) => ({trace: null, error})
+      )
     );
     for (const [i, slot] of this.#slots.entries()) {
       await yieldTask();
       if (this.#cancelled) return;
-      this.#renderAccurate(slot, await runs[i]);
-      if (this.#cancelled) return;
+      const {trace, error} = await runs[i]!;
+      if (this.#cancelled || isCancelled(error)) return;
+      if (trace) this.#renderAccurate(slot, trace);
+      else {
+        this.#renderFailure(slot, error instanceof Error ? error.message : String(error));
+        stopped.push(slot.entry.id);
+      }
       this.progress.value = ++done;
-      this.status.textContent = `Integrating accurately: ${done} of ${total} panels…`;
+      this.status.textContent = `Integrating accurately${this.#where()}: ${done} of ${total} panels…`;
     }
-    this.status.textContent = `All ${total} panels integrated accurately (${((performance.now() - t0) / 1000).toFixed(1)} s).`;
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const integrated = total - stopped.length;
+    this.status.textContent =
+      (stopped.length
+        ? `${integrated} of ${total} panels integrated accurately; no accurate run for ${stopped.join(", ")} (its panel says why)`
+        : `All ${total} panels integrated accurately`) + ` (${seconds} s${this.#where(", ")}).`;
     this.controls.dataset.done = "true";
+    this.controls.dataset.stopped = String(stopped.length);
+  }
+
+  /** Where the accurate runs happen, for the status line (empty when the page gives no runner status). */
+  #where(separator = " "): string {
+    const status = this.#options.runStatus?.();
+    if (!status) return "";
+    return status.place === "worker"
+      ? `${separator}in a background worker`
+      : `${separator}on the main thread${status.fallback ? ` (${status.fallback})` : ""}`;
   }
 
   /**
@@ -255,6 +289,13 @@ export class ZooGallery {
       sentence,
       labels: {...slot.view.labels, accurate: this.#label(accurate)}
     };
+    updatePanel(slot.article, slot.entry, slot.view);
+  }
+
+  /** A panel whose accurate run failed or was stopped at its time budget: the published run stays, with why. */
+  #renderFailure(slot: Slot, message: string): void {
+    if (!slot.view || !slot.article) return;
+    slot.view = {...slot.view, mode: this.#mode, accurate: null, sentence: null, failure: message};
     updatePanel(slot.article, slot.entry, slot.view);
   }
 

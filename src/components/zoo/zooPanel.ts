@@ -28,6 +28,11 @@ export interface PanelView {
   accurate: PanelTrace | null;
   /** The sentence on what changes (null while the accurate run is pending). */
   sentence: string | null;
+  /**
+   * Why there is no accurate run (it failed, or was stopped at its time budget, in words that say what to
+   * change); absent or null while it is pending or once it is done.
+   */
+  failure?: string | null;
   /** Firing-pattern labels of the two runs, when a classifier is available. */
   labels?: {published?: string; accurate?: string};
   /** Addresses of the explorer with this panel as published and accurately integrated. */
@@ -194,7 +199,7 @@ export function panelChart(entry: ZooEntry, view: PanelView): SVGSVGElement {
     mode === "published"
       ? `as published, ${count(published)}`
       : pending
-        ? `as published, ${count(published)} (the accurate run is being computed)`
+        ? `as published, ${count(published)} (${view.failure ? "no accurate run: it was stopped" : "the accurate run is being computed"})`
         : mode === "accurate"
           ? `accurately integrated, ${count(accurate!)}`
           : `as published (${count(published)}) and accurately integrated (${count(accurate!)}) overlaid`;
@@ -263,7 +268,7 @@ export function ZooPanel(entry: ZooEntry, view: PanelView): HTMLElement {
 /** Redraws a panel's chart, scale line and sentence for a view (a mode switch, or the accurate run arriving). */
 export function updatePanel(article: HTMLElement, entry: ZooEntry, view: PanelView): void {
   article.dataset.mode = view.mode;
-  article.dataset.state = view.accurate ? "done" : "pending";
+  article.dataset.state = view.accurate ? "done" : view.failure ? "stopped" : "pending";
   article.dataset.publishedSpikes = String(view.published.spikes.length);
   if (view.accurate) article.dataset.accurateSpikes = String(view.accurate.spikes.length);
   article.querySelector(".zoo-plot")!.replaceChildren(panelChart(entry, view));
@@ -296,12 +301,20 @@ export function updatePanel(article: HTMLElement, entry: ZooEntry, view: PanelVi
   if (view.mode === "overlay") legend.push("; ");
   if (view.mode !== "published")
     legend.push(
-      view.accurate ? key("accurate", `accurate: ${n(view.accurate)}${label("accurate")}`) : "accurate: computing…"
+      view.accurate
+        ? key("accurate", `accurate: ${n(view.accurate)}${label("accurate")}`)
+        : view.failure
+          ? "accurate: not computed"
+          : "accurate: computing…"
     );
   if (MAGNIFIED[entry.id])
     legend.push(`. Dashed, above: v after ${fmt(MAGNIFIED[entry.id].from)} ms magnified, as the paper overlays it.`);
   scale.replaceChildren(...legend);
   const change = article.querySelector(".zoo-change")!;
-  change.textContent = view.sentence ?? "Accurate integration: computing…";
+  change.textContent =
+    view.sentence ?? (view.failure ? `No accurate run: ${view.failure}` : "Accurate integration: computing…");
   change.classList.toggle("zoo-runaway", view.sentence?.includes("runs away") ?? false);
+  change.classList.toggle("zoo-stopped", !view.sentence && !!view.failure);
+  if (!view.sentence && view.failure) change.setAttribute("role", "status");
+  else change.removeAttribute("role");
 }

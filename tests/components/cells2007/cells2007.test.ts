@@ -30,8 +30,24 @@ import {
   serializeCompare2007,
   type Compare2007State
 } from "../../../src/state/cells2007State.js";
-import {CELL_NAMES, CellCard, CompareTools2007} from "../../../src/components/cells2007/cells2007Panels.js";
-import {execute, mainThreadRunner, workerRunner} from "../../../src/workers/cells2007Runner.js";
+import {
+  CELL_NAMES,
+  CellCard,
+  CompareTools2007,
+  RunPlaceLine
+} from "../../../src/components/cells2007/cells2007Panels.js";
+import {
+  CELLS2007_ADVICE,
+  cells2007Runner,
+  execute,
+  mainThreadRunner,
+  queuedRunner,
+  workerRunner,
+  type RunRequest
+} from "../../../src/workers/cells2007Runner.js";
+import {OverBudget} from "../../../src/workers/sharedRunner.js";
+import {Cancelled} from "../../../src/workers/workerRunner.js";
+import {FakeWorker as KeyedFakeWorker} from "../../workers/fakeWorker.js";
 import {expectSnapshot, syntheticTrace} from "../fixtures.js";
 
 afterEach(() => {
@@ -331,5 +347,65 @@ describe("phase planes of the compared cells", () => {
       expect(j.to[1]).toBeLessThanOrEqual(670);
       expect(j.from[0]).toBeGreaterThan(j.to[0]); // from the apex down to the reset
     }
+  });
+});
+
+describe("the page's shared runner", () => {
+  it("runs the book's loop at once, the accurate runs in the worker within a budget, each key queued", async () => {
+    vi.useFakeTimers();
+    const workers: KeyedFakeWorker<RunRequest>[] = [];
+    const shared = cells2007Runner(() => {
+      const worker = new KeyedFakeWorker<RunRequest>(execute);
+      workers.push(worker);
+      return worker as unknown as Worker;
+    }, 2000);
+    const run = queuedRunner(shared);
+    const book = await run({kind: "cell", id: "CH2007", current: 200, method: "book"});
+    expect(book.spikes.length).toBe(5);
+    expect(workers).toHaveLength(0);
+    expect(shared.status().place).toBe("main thread");
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        (value) => ({value}),
+        (error: unknown) => ({error})
+      );
+    const first = outcome(run({kind: "cell", id: "CH2007", current: 200, method: "adaptive"}, "card CH"));
+    const second = outcome(run({kind: "cell", id: "RS2007", current: 60, method: "adaptive"}, "card RS"));
+    expect(shared.status()).toMatchObject({busy: true, place: "worker"});
+    // The first accurate run never answers: it is stopped at its budget; the second goes on in a fresh worker.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(((await first) as {error: Error}).error.message).toBe(
+      `This run was stopped after 2 s, its time budget: ${CELLS2007_ADVICE}`
+    );
+    workers[1]!.deliver();
+    expect(((await second) as {value: {spikes: Float64Array}}).value.spikes).toEqual(
+      execute({kind: "cell", id: "RS2007", current: 60, method: "adaptive"}).spikes
+    );
+  });
+
+  it("a card whose run is stopped at its budget says so in the card; a cancelled one says nothing", async () => {
+    vi.useFakeTimers();
+    const stopped = CellCard("CH2007", (request) =>
+      request.method === "adaptive"
+        ? Promise.reject(new OverBudget(10_000, CELLS2007_ADVICE))
+        : mainThreadRunner(request)
+    );
+    await vi.runAllTimersAsync();
+    expect(stopped.querySelector(".cells2007-error")?.textContent).toBe(
+      `Could not run CH at 200 pA: This run was stopped after 10 s, its time budget: ${CELLS2007_ADVICE}`
+    );
+    const cancelled = CellCard("CH2007", () => Promise.reject(new Cancelled()));
+    await vi.runAllTimersAsync();
+    expect(cancelled.querySelector(".cells2007-error")).toBeNull();
+  });
+
+  it("says where the runs happen", () => {
+    const line = RunPlaceLine((listener) =>
+      listener({busy: false, duration: 0, place: "main thread", fallback: "this browser has no Web Workers"})
+    );
+    expect(line.textContent).toMatch(
+      /^The accurate runs happen on the main thread \(this browser has no Web Workers\)/
+    );
+    expect(line.dataset.place).toBe("main thread");
   });
 });

@@ -13,10 +13,15 @@ import {
   live,
   passage,
   prose,
+  RunPlaceNote,
+  simulateLater,
+  tutorialRun,
+  tutorialRunner,
   zooHref
 } from "../../../src/components/tutorial/tutorial.js";
 import {LatencyComparison} from "../../../src/components/tutorial/latencyComparison.js";
 import {parseState} from "../../../src/state/urlState.js";
+import {Cancelled} from "../../../src/workers/workerRunner.js";
 
 describe("accurateOptions(id, changes)", () => {
   it("is the preset integrated accurately, with the changed parameters merged", () => {
@@ -204,6 +209,30 @@ describe("IsiChart(series, {width})", () => {
     expect(two.querySelectorAll(".chart-legend li")).toHaveLength(2);
     expect(two.querySelector("svg[role=img]")!.getAttribute("aria-description")).toBe(
       "A: 5 ms. B: fewer than two spikes."
+    );
+  });
+});
+
+describe("the chapters' runs on the shared runner", () => {
+  it("tutorialRun gives accurateRun's trace; a newer run of a key replaces its waiting one", async () => {
+    const runner = tutorialRunner();
+    expect(tutorialRunner()).toBe(runner);
+    // The first run starts at once; the second waits for it and is replaced by the third.
+    const first = tutorialRun("run", "RS", {params: {d: 2}, duration: 100});
+    const second = tutorialRun("run", "RS", {params: {d: 3}, duration: 100});
+    const third = tutorialRun("run", "RS", {params: {d: 4}, duration: 100});
+    const other = tutorialRun("reference", "RS", {duration: 100});
+    await expect(second).rejects.toBeInstanceOf(Cancelled);
+    expect((await first).spikes).toEqual(accurateRun("RS", {params: {d: 2}, duration: 100}).spikes);
+    expect((await third).spikes).toEqual(accurateRun("RS", {params: {d: 4}, duration: 100}).spikes);
+    expect((await other).spikes).toEqual(accurateRun("RS", {duration: 100}).spikes);
+    // jsdom has no Web Workers: the runs happened on the main thread, and the runner says why.
+    expect(runner.status()).toMatchObject({place: "main thread", fallback: "this browser has no Web Workers"});
+    const euler = {params: CLASSES.RS.params, current: 10, duration: 50, method: "euler" as const, dt: 0.25};
+    expect(runner.runsAtOnce(euler)).toBe(true);
+    expect((await simulateLater("euler", euler)).spikes).toEqual(simulate(euler).spikes);
+    expect(RunPlaceNote().textContent).toBe(
+      "This chapter's simulations run on the main thread (this browser has no Web Workers)."
     );
   });
 });

@@ -8,6 +8,9 @@ import {CLASSES, FEATURES, simulate} from "../../../lib/index.js";
 import {FEATURE_IDS, parseState, presetState} from "../../../src/state/urlState.js";
 import {backgroundOf, departures} from "../../../src/components/zoo/zooBadges.js";
 import {ZooGallery} from "../../../src/components/zoo/zooGallery.js";
+import {OverBudget} from "../../../src/workers/sharedRunner.js";
+import {Cancelled} from "../../../src/workers/workerRunner.js";
+import {ZOO_ADVICE} from "../../../src/workers/zooRunner.js";
 import {modeFromSearch} from "../../../src/state/zooState.js";
 import {
   accurateOptions,
@@ -260,5 +263,62 @@ describe("ZooPanel and the gallery", () => {
     expect(modeFromSearch("?mode=overlay")).toBe("overlay");
     expect(modeFromSearch("?mode=%3Cscript%3E")).toBeNull();
     expect(modeFromSearch("")).toBeNull();
+  });
+});
+
+describe("the gallery's accurate runs on the shared runner", () => {
+  it("a panel whose run is stopped at its time budget says so and what to change; the others go on", async () => {
+    const asked: string[] = [];
+    const gallery = new ZooGallery({
+      entries,
+      presets: PRESETS,
+      lib,
+      yieldTask: async () => {},
+      onFirstPanels: () => {},
+      runAccurate: (options, id) => {
+        asked.push(id);
+        return id === "T" ? Promise.reject(new OverBudget(10_000, ZOO_ADVICE)) : Promise.resolve(simulate(options));
+      },
+      runStatus: () => ({place: "worker", fallback: null})
+    });
+    document.body.replaceChildren(gallery.controls, gallery.sections.features, gallery.sections.classes);
+    await gallery.start();
+    expect(asked).toEqual(entries.map((e) => e.id));
+    const t = document.querySelector<HTMLElement>(".zoo-panel[data-id=T]")!;
+    expect(t.dataset.state).toBe("stopped");
+    expect(t.querySelector(".zoo-change")?.textContent).toBe(
+      `No accurate run: This run was stopped after 10 s, its time budget: ${ZOO_ADVICE}`
+    );
+    expect(t.querySelector(".zoo-change")?.getAttribute("role")).toBe("status");
+    // The published run stays drawn.
+    expect(t.querySelector("[data-run=published]")).not.toBeNull();
+    gallery.setMode("accurate");
+    expect(t.querySelector(".zoo-scale")?.textContent).toContain("accurate: not computed");
+    expect(t.querySelector("svg")?.getAttribute("aria-label")).toContain("no accurate run: it was stopped");
+    expect(document.querySelectorAll(".zoo-panel[data-state=done]")).toHaveLength(27);
+    expect(gallery.progress.value).toBe(28);
+    expect(gallery.controls.dataset).toMatchObject({done: "true", stopped: "1"});
+    expect(gallery.status.textContent).toMatch(
+      /^27 of 28 panels integrated accurately; no accurate run for T \(its panel says why\) \([\d.]+ s, in a background worker\)\.$/
+    );
+  });
+
+  it("says where the runs happened, and stops when the runner cancels them (the page goes away)", async () => {
+    const gallery = new ZooGallery({
+      entries,
+      presets: PRESETS,
+      lib,
+      yieldTask: async () => {},
+      onFirstPanels: () => {},
+      runAccurate: (options, id) => (id === "C" ? Promise.reject(new Cancelled()) : Promise.resolve(simulate(options))),
+      runStatus: () => ({place: "main thread", fallback: "this browser has no Web Workers"})
+    });
+    document.body.replaceChildren(gallery.controls, gallery.sections.features, gallery.sections.classes);
+    await gallery.start();
+    expect(gallery.status.textContent).toBe(
+      "Integrating accurately on the main thread (this browser has no Web Workers): 2 of 28 panels…"
+    );
+    expect(gallery.controls.dataset.done).toBeUndefined();
+    expect(document.querySelectorAll(".zoo-panel[data-state=done]")).toHaveLength(2);
   });
 });
