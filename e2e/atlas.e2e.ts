@@ -1,8 +1,8 @@
 // Browser tests of the behaviour atlas (src/lab/atlas.md) on the built site: the three default maps render
-// at once without console errors; a change of a control recomputes the map in workers; a click (and Enter)
-// on a cell opens the explorer in that cell's state, and Back brings the map back as it was (its settings live
-// in the address); cancel stops a computation; the page fits a phone, with labels that neither overlap nor
-// shrink below 11 px.
+// at once without console errors; a change of a control recomputes the map in workers (and, without workers, on
+// the main thread with the same cells); a click (and Enter) on a cell opens the explorer in that cell's state,
+// and Back brings the map back as it was (its settings live in the address); cancel stops a computation; the
+// page fits a phone, with labels that neither overlap nor shrink below 11 px.
 import {expect, test, type Page} from "@playwright/test";
 import {watch} from "./watch.js";
 
@@ -67,6 +67,35 @@ test("a change of a control recomputes the map in workers, progressively", async
     "Share of cells by behaviour: silent 100%."
   );
   expect(problems).toEqual([]);
+});
+
+test("without workers the map is computed on the main thread, cell for cell as in the workers", async ({browser}) => {
+  test.setTimeout(90_000);
+  /** The 32 × 32 (c, d) map's pixels, and the status line, with the page's own workers or with none. */
+  const map32 = async (workers: boolean) => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    if (!workers) await page.addInitScript(() => delete (window as {Worker?: unknown}).Worker);
+    await page.goto("/lab/atlas");
+    const map = page.locator("#atlas-cd");
+    await map.locator("select").first().selectOption({label: "32 × 32"});
+    await expect(map).toHaveAttribute("data-state", "done", {timeout: 60_000});
+    const pixels = await map
+      .locator("canvas.atlas-cells")
+      .evaluate((canvas: HTMLCanvasElement) => [
+        ...canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data
+      ]);
+    const status = await map.locator(".atlas-status").textContent();
+    expect(problems).toEqual([]);
+    await page.close();
+    return {pixels, status};
+  };
+  const inWorkers = await map32(true);
+  const onPage = await map32(false);
+  expect(inWorkers.status).toMatch(/\d workers?, WebAssembly SIMD kernel/);
+  expect(onPage.status).toMatch(/the main thread, since this browser has no Web Workers, WebAssembly SIMD kernel/);
+  expect(onPage.pixels.length).toBe(32 * 32 * 4);
+  expect(onPage.pixels).toEqual(inWorkers.pixels);
 });
 
 test("clicking a cell opens the explorer with that neuron; Enter does the same from the keyboard", async ({page}) => {

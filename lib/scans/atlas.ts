@@ -186,26 +186,34 @@ export function labelCell(
   return {code: FIRING_PATTERNS.indexOf(d.pattern), perBurst: Math.min(255, perBurst)};
 }
 
-/** Simulates and labels rows [row0, row1) of a map (row j = the j-th value of the y axis), cells x-major within a row. */
-export function computeRows({spec, row0, row1}: {spec: AtlasSpec; row0: number; row1: number}): RowsResult {
+/**
+ * Simulates and labels `count` cells of a map from cell `first` (flat index j·nx + i, x-major within a row),
+ * writing their codes and spikes per burst from index `at`; returns the kernel that ran. Every cell is an
+ * independent neuron, so the cells come out the same however a map is cut into calls.
+ */
+function labelCells(
+  spec: AtlasSpec,
+  first: number,
+  count: number,
+  out: {codes: Uint8Array; perBurst: Uint8Array},
+  at: number
+): RowsResult["kernel"] {
   const nx = spec.x.n;
-  const count = (row1 - row0) * nx;
   const a = new Float64Array(count);
   const b = new Float64Array(count);
   const c = new Float64Array(count);
   const d = new Float64Array(count);
   const I = new Float64Array(count);
   const u0 = new Float64Array(count);
-  for (let j = row0, k = 0; j < row1; j++) {
-    for (let i = 0; i < nx; i++, k++) {
-      const q = cellValues(spec, i, j);
-      a[k] = q.a;
-      b[k] = q.b;
-      c[k] = q.c;
-      d[k] = q.d;
-      I[k] = q.I;
-      u0[k] = atlasU0(q.b);
-    }
+  for (let k = 0; k < count; k++) {
+    const cell = first + k;
+    const q = cellValues(spec, cell % nx, Math.floor(cell / nx));
+    a[k] = q.a;
+    b[k] = q.b;
+    c[k] = q.c;
+    d[k] = q.d;
+    I[k] = q.I;
+    u0[k] = atlasU0(q.b);
   }
   const r = simulateBatch({
     params: {a, b, c, d},
@@ -217,14 +225,49 @@ export function computeRows({spec, row0, row1}: {spec: AtlasSpec; row0: number; 
     method: spec.method,
     maxSpikes: ATLAS_MAX_SPIKES
   });
-  const codes = new Uint8Array(count);
-  const perBurst = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
     const cell = labelCell(r.times.subarray(r.offsets[k]!, r.offsets[k + 1]!), spec.duration, r.stopped[k] !== 0);
-    codes[k] = cell.code;
-    perBurst[k] = cell.perBurst;
+    out.codes[at + k] = cell.code;
+    out.perBurst[at + k] = cell.perBurst;
   }
-  return {row0, row1, codes, perBurst, kernel: r.kernel};
+  return r.kernel;
+}
+
+/** Simulates and labels rows [row0, row1) of a map (row j = the j-th value of the y axis), cells x-major within a row. */
+export function computeRows({spec, row0, row1}: {spec: AtlasSpec; row0: number; row1: number}): RowsResult {
+  const count = (row1 - row0) * spec.x.n;
+  const out = {codes: new Uint8Array(count), perBurst: new Uint8Array(count)};
+  const kernel = labelCells(spec, row0 * spec.x.n, count, out, 0);
+  return {row0, row1, ...out, kernel};
+}
+
+/**
+ * Neuron-steps per step of {@link computeRowsSteps}: 5·10⁵, a few milliseconds of a page's main thread
+ * (0.5–2 ms with the WebAssembly kernel, a few times more with the TypeScript one).
+ */
+export const NEURON_STEPS_PER_STEP = 5e5;
+
+/**
+ * The same rows as {@link computeRows}, cell for cell, computed in steps a page can stop between: each
+ * `next()` simulates and labels a few cells (`cellsPerStep`, by default about NEURON_STEPS_PER_STEP
+ * neuron-steps; at least one cell) and yields how many cells of the block are done; the last returns the rows.
+ * For the main thread, where one block in one go could hold the page for a large fraction of a second.
+ */
+export function* computeRowsSteps(
+  {spec, row0, row1}: {spec: AtlasSpec; row0: number; row1: number},
+  cellsPerStep = Math.max(1, Math.floor(NEURON_STEPS_PER_STEP / Math.ceil(spec.duration / spec.dt)))
+): Generator<number, RowsResult, undefined> {
+  const count = (row1 - row0) * spec.x.n;
+  const per = Math.max(1, Math.floor(cellsPerStep));
+  const out = {codes: new Uint8Array(count), perBurst: new Uint8Array(count)};
+  let kernel: RowsResult["kernel"] = "js";
+  for (let done = 0; done < count;) {
+    const n = Math.min(per, count - done);
+    kernel = labelCells(spec, row0 * spec.x.n + done, n, out, done);
+    done += n;
+    if (done < count) yield done;
+  }
+  return {row0, row1, ...out, kernel};
 }
 
 /** How many rows a worker should take at once: about 1.2e7 neuron-steps (≈ 25–40 ms), at least one row. */

@@ -3,14 +3,35 @@
  * (lib/scans/atlas.ts rowsPerTask), each worker takes the next block as soon as it has returned one, and every
  * block is handed to `onRows` as it arrives, so the map fills in progressively. `cancel` terminates the
  * workers at once (they are made anew for the next map).
+ *
+ * Without workers (none in this browser, or they fail to load or to answer) the blocks run on the page's main
+ * thread, cut finer: a few cells at a time (computeRowsSteps) in slices of about 40 ms (slicedRunner), so the
+ * page keeps answering input and painting while a map is computed; cancel stops them at the next slice.
  */
-import {computeRows, DEFAULT_MAPS, rowsPerTask, type AtlasSpec, type RowsResult} from "../lib/scans/atlas.js";
-import {Cancelled, WorkerJobs, isCancelled} from "./workerRunner.js";
+import {
+  computeRows,
+  computeRowsSteps,
+  DEFAULT_MAPS,
+  rowsPerTask,
+  type AtlasSpec,
+  type RowsResult
+} from "../lib/scans/atlas.js";
+import {ANSWER_MS, Cancelled, WorkerJobs, isCancelled, slicedRunner, type Fallback} from "./workerRunner.js";
 
 /** Rows of the default (c, d) map each worker computes when it starts (see `warm`). */
 const WARM_ROWS = 24;
 
-type Request = {spec: AtlasSpec; row0: number; row1: number};
+/** A block of rows; `warmUp` marks the rows computed only to warm a worker up (see `warm`). */
+type Request = {spec: AtlasSpec; row0: number; row1: number; warmUp?: boolean};
+
+const inSlices = slicedRunner((request: Request) => computeRowsSteps(request));
+
+/**
+ * How a block runs on the main thread: in slices; a warm-up is dropped (it would spend the page's own time,
+ * which the reader's map needs, on warming code the workers would have run).
+ */
+const onMainThread: Fallback<Request, RowsResult> = (request, progress, cancelled) =>
+  request.warmUp ? Promise.reject(new Cancelled()) : inSlices(request, progress, cancelled);
 
 export class AtlasPool {
   private jobs: WorkerJobs<Request, RowsResult>[] = [];
@@ -44,8 +65,11 @@ export class AtlasPool {
     };
     try {
       // Two blocks in flight per worker: the next is already queued in the worker while the page paints the
-      // last, so a worker never idles for a round trip through the main thread.
-      await Promise.all([...this.jobs, ...this.jobs].map(work));
+      // last, so a worker never idles for a round trip through the main thread. Once the workers are known to
+      // have failed, one block at a time: the main thread gains nothing from more, and the map fills in from
+      // the top.
+      const failed = this.jobs.every((jobs) => jobs.fallbackReason !== null);
+      await Promise.all((failed ? this.jobs.slice(0, 1) : [...this.jobs, ...this.jobs]).map(work));
     } catch (e) {
       if (!isCancelled(e)) throw e;
     }
@@ -65,7 +89,7 @@ export class AtlasPool {
     // measured alternately. (A warm-up on 32-wide rows of all three maps showed no gain.)
     for (const jobs of this.jobs) {
       for (let row = 0; row < WARM_ROWS; row++)
-        jobs.run({spec: DEFAULT_MAPS.cd, row0: row, row1: row + 1}).catch(() => {});
+        jobs.run({spec: DEFAULT_MAPS.cd, row0: row, row1: row + 1, warmUp: true}).catch(() => {});
     }
   }
 
@@ -83,7 +107,10 @@ export class AtlasPool {
   /** Makes the workers if there are none; true if it made them. */
   private start(): boolean {
     if (this.jobs.length > 0) return false;
-    this.jobs = Array.from({length: this.size}, () => new WorkerJobs(this.makeWorker, computeRows));
+    this.jobs = Array.from(
+      {length: this.size},
+      () => new WorkerJobs(this.makeWorker, computeRows, ANSWER_MS, onMainThread)
+    );
     return true;
   }
 

@@ -5,6 +5,9 @@
  * recompute it in workers (AtlasPool) with a progress bar and a cancel button.
  *
  * Keyboard: the map is one tab stop; the arrow keys move the focus cell (Shift: 10 cells), Enter opens it.
+ *
+ * The chart and the controls are drawn in tasks of their own (taskQueue.ts), not when the map is made or
+ * changed: a page that makes three maps at once would otherwise hold its main thread for a quarter of a second.
  */
 import * as Plot from "@observablehq/plot";
 import * as Inputs from "@observablehq/inputs";
@@ -32,6 +35,7 @@ import {isCancelled} from "../../workers/workerRunner.js";
 import {cellHref} from "../../state/atlasState.js";
 import type {ClassId, PresetLike} from "../../state/urlState.js";
 import {placeLabels} from "./markLabels.js";
+import {queueTask} from "./taskQueue.js";
 
 /** Colours of the labels (bursting is shaded by spikes per burst instead). */
 export const LABEL_COLORS: Record<string, string> = {
@@ -58,13 +62,23 @@ export function cellColor(code: number, perBurst: number): string {
   return label ? LABEL_COLORS[label]! : "#ffffff";
 }
 
-/** The RGB bytes of a cell's colour, parsed once per (code, spikes per burst): painting a row stays cheap. */
-const cellRgbCache = new Map<number, [number, number, number]>();
-function cellRgb(code: number, perBurst: number): [number, number, number] {
+/**
+ * The pixel of a cell (its RGBA bytes read as one 32-bit word in the platform's byte order), made once per
+ * (code, spikes per burst): painting a map is one table look-up and one store per cell. Not computed yet:
+ * transparent.
+ */
+const cellPixels = new Map<number, number>();
+const pixelWord = new Uint32Array(1);
+const pixelBytes = new Uint8Array(pixelWord.buffer);
+function cellPixel(code: number, perBurst: number): number {
   const key = code * 256 + perBurst;
-  let color = cellRgbCache.get(key);
-  if (!color) cellRgbCache.set(key, (color = code === PENDING ? [255, 255, 255] : rgb(cellColor(code, perBurst))));
-  return color;
+  let pixel = cellPixels.get(key);
+  if (pixel === undefined) {
+    const [r, g, b] = code === PENDING ? [255, 255, 255] : rgb(cellColor(code, perBurst));
+    pixelBytes.set([r, g, b, code === PENDING ? 0 : 255]);
+    cellPixels.set(key, (pixel = pixelWord[0]!));
+  }
+  return pixel;
 }
 
 function rgb(color: string): [number, number, number] {
@@ -131,8 +145,15 @@ export class AtlasMap {
   codes: Uint8Array;
   perBurst: Uint8Array;
   private focus: [number, number];
+  /** Whether the chart, canvas and image below are drawn for the current spec (a draw is queued otherwise). */
+  private drawn = false;
+  private drawQueued = false;
+  private controlsQueued = false;
+  private disposed = false;
   private canvas!: HTMLCanvasElement;
   private image!: ImageData;
+  /** The image's pixels, one 32-bit word each. */
+  private pixels!: Uint32Array;
   private box!: HTMLDivElement;
   private outline!: HTMLDivElement;
   private readout: HTMLElement;
@@ -174,7 +195,8 @@ export class AtlasMap {
     this.link.textContent = "Open this neuron in the explorer";
     this.link.className = "atlas-open";
 
-    this.controlsBox = this.controls();
+    this.controlsBox = document.createElement("details");
+    this.queueControls();
     const bar = document.createElement("div");
     bar.className = "atlas-progress";
     this.progress = document.createElement("progress");
@@ -199,7 +221,7 @@ export class AtlasMap {
     main.className = "atlas-main";
     main.append(this.figureSlot, this.readout);
     this.element.append(main, this.side);
-    this.draw();
+    this.queueDraw();
     // Drawn at the width it gets, so its labels keep their size on a phone instead of shrinking with the SVG.
     if (typeof ResizeObserver === "function") {
       this.resize = new ResizeObserver(() => this.fit(main.clientWidth));
@@ -219,7 +241,30 @@ export class AtlasMap {
         ((width - MARGIN.marginLeft - MARGIN.marginRight) * (HEIGHT - MARGIN.marginTop - MARGIN.marginBottom)) /
           (WIDTH - MARGIN.marginLeft - MARGIN.marginRight)
     );
-    this.draw();
+    this.queueDraw();
+  }
+
+  /** Draws the chart in a task of its own, at the size and spec the map has by then (once, however often asked). */
+  private queueDraw(): void {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    queueTask(() => {
+      this.drawQueued = false;
+      if (!this.disposed) this.draw();
+    });
+  }
+
+  /** Makes the controls anew for the current spec, in a task of its own. */
+  private queueControls(): void {
+    if (this.controlsQueued) return;
+    this.controlsQueued = true;
+    queueTask(() => {
+      this.controlsQueued = false;
+      if (this.disposed) return;
+      const controls = this.controls();
+      this.controlsBox.replaceWith(controls);
+      this.controlsBox = controls;
+    });
   }
 
   /** Calls `listener` with the new spec whenever the reader changes the map's settings. */
@@ -230,9 +275,7 @@ export class AtlasMap {
   /** Shows `spec` in the controls and computes it (a link or Back restoring the map's settings). */
   restore(spec: AtlasSpec): void {
     this.spec = spec;
-    const controls = this.controls();
-    this.controlsBox.replaceWith(controls);
-    this.controlsBox = controls;
+    this.queueControls();
     void this.recompute(spec);
   }
 
@@ -321,7 +364,9 @@ export class AtlasMap {
     this.codes = new Uint8Array(cells).fill(PENDING);
     this.perBurst = new Uint8Array(cells);
     this.focus = [Math.min(this.focus[0], spec.x.n - 1), Math.min(this.focus[1], spec.y.n - 1)];
-    this.draw();
+    // Rows that arrive before the new chart is drawn are kept in `codes`; the draw paints them.
+    this.drawn = false;
+    this.queueDraw();
     this.running = true;
     this.setState("running");
     this.cancelButton.disabled = false;
@@ -416,6 +461,7 @@ export class AtlasMap {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.debounce);
     this.resize?.disconnect();
     this.options.pool.cancel();
@@ -541,6 +587,7 @@ export class AtlasMap {
     });
     const context = this.canvas.getContext("2d");
     this.image = context ? context.createImageData(x.n, y.n) : new ImageData(x.n, y.n);
+    this.pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, x.n * y.n);
     this.outline = document.createElement("div");
     this.outline.className = "atlas-focus";
     this.box = document.createElement("div");
@@ -596,6 +643,7 @@ export class AtlasMap {
     });
     fig.classList.add("atlas-figure");
     this.figureSlot.replaceChildren(fig);
+    this.drawn = true;
     this.paint(0, y.n);
     this.flush();
     this.showFocus();
@@ -612,25 +660,20 @@ export class AtlasMap {
 
   /** Paints the stored cells of rows [row0, row1) into the image (shown by `flush`). */
   private paint(row0: number, row1: number): void {
+    if (!this.drawn) return;
     const nx = this.spec.x.n;
     const ny = this.spec.y.n;
-    const data = this.image.data;
+    const {codes, perBurst, pixels} = this;
     for (let j = row0; j < row1; j++) {
-      for (let i = 0; i < nx; i++) {
-        const k = j * nx + i;
-        const code = this.codes[k]!;
-        const o = 4 * ((ny - 1 - j) * nx + i);
-        const [r, g, b] = cellRgb(code, this.perBurst[k]!);
-        data[o] = r;
-        data[o + 1] = g;
-        data[o + 2] = b;
-        data[o + 3] = code === PENDING ? 0 : 255;
-      }
+      const row = j * nx;
+      const at = (ny - 1 - j) * nx;
+      for (let i = 0; i < nx; i++) pixels[at + i] = cellPixel(codes[row + i]!, perBurst[row + i]!);
     }
   }
 
   /** Puts the stored cells on the canvas. */
   private flush(): void {
+    if (!this.drawn) return;
     this.canvas.getContext("2d")?.putImageData(this.image, 0, 0);
   }
 
@@ -669,6 +712,7 @@ export class AtlasMap {
 
   /** Outlines the focus cell and shows it in the readout. */
   private showFocus(): void {
+    if (!this.drawn) return this.showCell(this.focus);
     const [i, j] = this.focus;
     const {x, y} = this.spec;
     const W = this.width;
@@ -694,6 +738,7 @@ export class AtlasMap {
 
   /** A summary of the map for screen readers (aria-description of the graphic). */
   private describe(): void {
+    if (!this.drawn) return; // the draw describes the map when it comes
     const shares = [...labelShares(this.codes)].map(([label, share]) => `${label} ${fmt(100 * share, 2)}%`).join(", ");
     this.box.setAttribute("aria-description", `Share of cells by behaviour: ${shares}.`);
   }

@@ -3,7 +3,9 @@
  * computed at build time and recomputes in the pool when its settings change; all of it is torn down when the
  * page goes away.
  */
-import {CLASSES, FEATURES} from "../../lib/index.js";
+// The presets' own modules, not the library's index: the page then loads and runs only the modules it uses.
+import {CLASSES} from "../../lib/presets/classes2003.js";
+import {FEATURES} from "../../lib/presets/features2004.js";
 import {DEFAULT_MAPS, type AtlasSpec, type MapId} from "../../lib/scans/atlas.js";
 import {AtlasPool} from "../../workers/atlasPool.js";
 import {AtlasMap, presetMarks} from "../atlas/atlasMap.js";

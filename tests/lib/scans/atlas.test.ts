@@ -10,6 +10,7 @@ import {
   cellValues,
   checkSpec,
   computeRows,
+  computeRowsSteps,
   DEFAULT_MAPS,
   labelText,
   MAP_IDS,
@@ -18,6 +19,7 @@ import {
   type AtlasSpec
 } from "../../../lib/scans/atlas.js";
 import {uniform} from "../../../lib/random.js";
+import fc from "fast-check";
 
 interface MapAgreement {
   spec: AtlasSpec;
@@ -88,6 +90,62 @@ describe("the atlas's grid", () => {
   it("cuts the work into blocks of rows of about the same size", () => {
     expect(rowsPerTask(DEFAULT_MAPS.cd)).toBe(5); // 64 cells × 32,000 steps per row
     expect(rowsPerTask({...DEFAULT_MAPS.cd, x: {...DEFAULT_MAPS.cd.x, n: 200}})).toBe(1);
+  });
+});
+
+describe("a map computed in steps (the page's main thread, when the workers cannot be used)", () => {
+  // A small map with many behaviours: negative a makes some cells run away, the others tonic, bursting, mixed…
+  const spec: AtlasSpec = {
+    ...DEFAULT_MAPS.ab,
+    x: {key: "a", min: -0.1, max: 0.15, n: 13},
+    y: {key: "b", min: 0.1, max: 0.3, n: 6},
+    duration: 300
+  };
+  const whole = computeRows({spec, row0: 0, row1: spec.y.n});
+
+  it("the test map has several labels, runaway cells among them", () => {
+    expect(new Set(whole.codes).size).toBeGreaterThanOrEqual(3);
+    expect(whole.codes).toContain(CELL_LABELS.indexOf("runaway"));
+  });
+
+  it("gives the same cells as computeRows, for any block of rows and any number of cells per step", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: 0, max: spec.y.n - 1}),
+        fc.integer({min: 1, max: spec.y.n}),
+        fc.integer({min: 1, max: 100}),
+        (row0, rows, per) => {
+          const row1 = Math.min(spec.y.n, row0 + rows);
+          const steps = computeRowsSteps({spec, row0, row1}, per);
+          const yielded: number[] = [];
+          let next = steps.next();
+          for (; !next.done; next = steps.next()) yielded.push(next.value);
+          const cells = (row1 - row0) * spec.x.n;
+          const result = next.value;
+          expect(result.row0).toBe(row0);
+          expect(result.row1).toBe(row1);
+          expect(result.kernel).toBe(whole.kernel);
+          expect([...result.codes]).toEqual([...whole.codes.subarray(row0 * spec.x.n, row1 * spec.x.n)]);
+          expect([...result.perBurst]).toEqual([...whole.perBurst.subarray(row0 * spec.x.n, row1 * spec.x.n)]);
+          // One step per `per` cells: it yields the cells done after each step but the last.
+          expect(yielded).toEqual(Array.from({length: Math.ceil(cells / per) - 1}, (_, k) => (k + 1) * per));
+        }
+      ),
+      {numRuns: 40}
+    );
+  });
+
+  it("takes about 5·10⁵ neuron-steps per step by default, at least one cell", () => {
+    const count = (s: AtlasSpec) => {
+      const steps = computeRowsSteps({spec: s, row0: 0, row1: 1});
+      let n = 0;
+      while (!steps.next().done) n++;
+      return n + 1;
+    };
+    // 300 ms at dt = 2⁻⁵: 9600 steps per cell, 52 cells per step, so one step for a 13-cell row.
+    expect(count(spec)).toBe(1);
+    // 1000 ms at dt = 2⁻¹⁰: 1,024,000 steps per cell, so one cell per step.
+    expect(count({...spec, duration: 1000, dt: 2 ** -10, x: {...spec.x, n: 3}})).toBe(3);
   });
 });
 
