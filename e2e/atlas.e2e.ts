@@ -58,8 +58,9 @@ test("a change of a control recomputes the map in workers, progressively", async
   const before = await runs();
   await current.fill("0");
   await current.dispatchEvent("input");
-  // The map records the states it went through: a fast map may be "running" for less than one poll.
-  await expect.poll(runs).toBe(before + 1);
+  // The map records the states it went through: a fast map may be "running" for less than one poll. (The field's
+  // input may arrive as two events, whose second restarts the first run: at least one more run, then.)
+  await expect.poll(runs).toBeGreaterThan(before);
   await expect(map).toHaveAttribute("data-state", "done", {timeout: 30_000});
   expect(await map.getAttribute("data-history")).toMatch(/running done$/);
   await expect(map.locator(".atlas-box")).toHaveAttribute(

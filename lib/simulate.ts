@@ -44,6 +44,13 @@ export interface SimulateOptions {
   /** The run stops, keeping what it has, once this many spikes occurred; default 100,000. */
   maxSpikes?: number;
   /**
+   * The run stops, keeping what it has, after this many integration steps: for "adaptive" its accepted plus
+   * rejected trial steps (default 20,000,000), for the fixed-step methods their steps (default all the run
+   * needs). A caller that must not wait long (a page redrawing on a slider) can try a run with a small budget and
+   * hand it elsewhere when it stops there.
+   */
+  maxSteps?: number;
+  /**
    * Arrays to write the trace into instead of new ones, for a caller that reruns often (a slider, a scan): four
    * distinct, non-overlapping Float64Arrays, each at least as long as the run has samples (steps + 1, see
    * {@link simulate}). The trace's t, v, u and I are then views of their first samples, valid until the arrays
@@ -137,6 +144,7 @@ const OPTION_KEYS = [
   "equation",
   "tolerance",
   "maxSpikes",
+  "maxSteps",
   "columns",
   "id",
   "name",
@@ -178,6 +186,7 @@ export function simulate(options: SimulateOptions): Trace {
     o.tolerance === undefined ? DEFAULTS.tolerance : checkNumber(o.tolerance, "tolerance", {min: 1e-14, max: 1e-2});
   const maxSpikes =
     o.maxSpikes === undefined ? DEFAULTS.maxSpikes : checkNumber(o.maxSpikes, "maxSpikes", {min: 1, integer: true});
+  const maxSteps = o.maxSteps === undefined ? undefined : checkNumber(o.maxSteps, "maxSteps", {min: 1, integer: true});
 
   const current = checkCurrent(o.current);
   // figure1.m's `for t = 0:tau:T` runs one step more than the others.
@@ -203,7 +212,19 @@ export function simulate(options: SimulateOptions): Trace {
     tolerance,
     piecewiseConstant
   };
-  return traceFrom(columns, KERNELS[method](run), spikes, method, dt, o.columns !== undefined);
+  if (maxSteps !== undefined) {
+    if (method === "adaptive") run.stepBudget = maxSteps;
+    else if (maxSteps < steps) run.steps = maxSteps | 0;
+  }
+  const result = KERNELS[method](run);
+  if (run.steps < steps && result.reason === undefined && result.last === run.steps)
+    result.reason = fixedStepBudgetReason(run.steps, dt);
+  return traceFrom(columns, result, spikes, method, dt, o.columns !== undefined);
+}
+
+/** The warning of a fixed-step run cut at its `maxSteps`. */
+function fixedStepBudgetReason(steps: number, dt: number): string {
+  return `the budget of ${steps} steps (maxSteps) was reached at t = ${+(steps * dt).toFixed(6)} ms; the run stops there`;
 }
 
 /** The input current of a run: absent means 0; null is a mistake, not 0 (checked here, since `??` would hide it). */

@@ -21,7 +21,12 @@ export function adaptive(run: Run): KernelResult {
   const {model: m, dt, vPeak, steps, stimulus: s, v: V, u: U, spikes} = run;
   const pc = run.piecewiseConstant;
   const stepper = new Dopri5(m, s, run.tolerance, pc);
-  const driver = new Dopri5Driver({h0: dt, hMax: dt, breakpoints: s.breakpoints(0, steps * dt)});
+  const driver = new Dopri5Driver({
+    h0: dt,
+    hMax: dt,
+    breakpoints: s.breakpoints(0, steps * dt),
+    budget: run.stepBudget
+  });
   let v = V[0];
   let u = U[0];
   let fresh = true; // whether k1 must be evaluated (after a reset or a breakpoint)
@@ -46,7 +51,7 @@ export function adaptive(run: Run): KernelResult {
       }
       const status = driver.advance(stepper, t, v, u, k1v, k1u);
       if (status !== ACCEPTED) {
-        const reason = status === OUT_OF_BUDGET ? stepBudgetReason(t) : stepUnderflowReason(t);
+        const reason = status === OUT_OF_BUDGET ? stepBudgetReason(t, driver.budget) : stepUnderflowReason(t);
         return {last: k, steps: driver.accepted, reason};
       }
       const hTry = driver.taken;

@@ -27,9 +27,9 @@ export function grownStep(h: number, hTry: number, clipped: boolean, err: number
   return clipped ? Math.max(h, hTry * grow) : hTry * grow;
 }
 
-/** The warning of a run that exhausted {@link ADAPTIVE_STEP_BUDGET}. */
-export function stepBudgetReason(t: number): string {
-  return `the adaptive method exceeded its budget of ${ADAPTIVE_STEP_BUDGET} steps at t = ${+t.toFixed(6)} ms; the run stops there`;
+/** The warning of a run that exhausted its budget of steps ({@link ADAPTIVE_STEP_BUDGET} unless given). */
+export function stepBudgetReason(t: number, budget = ADAPTIVE_STEP_BUDGET): string {
+  return `the adaptive method exceeded its budget of ${budget} steps at t = ${+t.toFixed(6)} ms; the run stops there`;
 }
 
 /** The warning of a run whose step fell below {@link MIN_STEP}. */
@@ -41,7 +41,7 @@ export function stepUnderflowReason(t: number): string {
 export const ACCEPTED = 1;
 /** What {@link Dopri5Driver.advance} returns: the step fell below {@link MIN_STEP}. */
 export const STEP_UNDERFLOW = 0;
-/** What {@link Dopri5Driver.advance} returns: {@link ADAPTIVE_STEP_BUDGET} ran out. */
+/** What {@link Dopri5Driver.advance} returns: the budget of steps ({@link Dopri5Driver.budget}) ran out. */
 export const OUT_OF_BUDGET = -1;
 
 /** Options of a {@link Dopri5Driver}. */
@@ -54,6 +54,8 @@ export interface Dopri5DriverOptions {
   breakpoints?: ArrayLike<number>;
   /** 1 to integrate forwards in time, −1 backwards; default 1. */
   direction?: 1 | -1;
+  /** Accepted plus rejected steps allowed; default {@link ADAPTIVE_STEP_BUDGET}. */
+  budget?: number;
 }
 
 /**
@@ -82,10 +84,13 @@ export class Dopri5Driver {
   attempts = 0;
   readonly hMax: number = Infinity;
   readonly direction: number = 1;
+  /** Accepted plus rejected steps allowed. */
+  readonly budget: number = ADAPTIVE_STEP_BUDGET;
   private readonly breaks: ArrayLike<number>;
 
   constructor(options: Dopri5DriverOptions) {
     this.h = options.h0;
+    this.budget = options.budget ?? ADAPTIVE_STEP_BUDGET;
     this.hMax = options.hMax ?? Infinity;
     this.direction = options.direction ?? 1;
     this.breaks = options.breakpoints ?? [];
@@ -117,12 +122,13 @@ export class Dopri5Driver {
     const room = direction * (this.stop - t);
     let h = this.h;
     let attempts = this.attempts;
+    const budget = this.budget;
     let status = ACCEPTED;
     for (;;) {
       const clipped = h >= room;
       const hTry = clipped ? room : h;
       stepper.step(t, v, u, k1v, k1u, direction * hTry);
-      if (++attempts > ADAPTIVE_STEP_BUDGET) {
+      if (++attempts > budget) {
         status = OUT_OF_BUDGET;
         break;
       }

@@ -30,6 +30,8 @@ export interface Run {
   spikes: SpikeBuffer;
   /** Error tolerance of the adaptive method (relative and absolute). */
   tolerance: number;
+  /** The adaptive method's budget of accepted plus rejected steps (default: the driver's). */
+  stepBudget?: number;
   /** The current is constant between its breakpoints (no ramp, sine or chirp), so one evaluation per step suffices. */
   piecewiseConstant: boolean;
 }
