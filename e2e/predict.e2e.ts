@@ -79,8 +79,11 @@ for (const chapter of CHAPTERS) {
     let checked = 0;
     for (const [k, gate] of gates.entries()) {
       const prompt: Locator = prompts.nth(k);
+      // The held-back parts appear as the chapter's runs come back (some in a worker): wait for them.
+      await expect
+        .poll(() => page.locator(".answer-pending").count(), {message: "held-back parts before the reveal"})
+        .toBeGreaterThanOrEqual(gate);
       const pending = await page.locator(".answer-pending").count();
-      expect(pending, "held-back parts before the reveal").toBeGreaterThanOrEqual(gate);
       const before = await visibleText(page, {live: false});
       const question = (await prompt.locator("fieldset").textContent()) ?? "";
 
