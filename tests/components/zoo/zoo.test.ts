@@ -266,21 +266,32 @@ describe("ZooPanel and the gallery", () => {
   });
 });
 
+/** A gallery whose accurate runs are `runAccurate`'s, on a runner whose status is `status`. */
+function galleryRunning(
+  runAccurate: ConstructorParameters<typeof ZooGallery>[0]["runAccurate"],
+  status: ReturnType<NonNullable<ConstructorParameters<typeof ZooGallery>[0]["runStatus"]>>
+): ZooGallery {
+  return new ZooGallery({
+    entries,
+    presets: PRESETS,
+    lib,
+    yieldTask: async () => {},
+    onFirstPanels: () => {},
+    runAccurate,
+    runStatus: () => status
+  });
+}
+
 describe("the gallery's accurate runs on the shared runner", () => {
   it("a panel whose run is stopped at its time budget says so and what to change; the others go on", async () => {
     const asked: string[] = [];
-    const gallery = new ZooGallery({
-      entries,
-      presets: PRESETS,
-      lib,
-      yieldTask: async () => {},
-      onFirstPanels: () => {},
-      runAccurate: (options, id) => {
+    const gallery = galleryRunning(
+      (options, id) => {
         asked.push(id);
         return id === "T" ? Promise.reject(new OverBudget(10_000, ZOO_ADVICE)) : Promise.resolve(simulate(options));
       },
-      runStatus: () => ({place: "worker", fallback: null})
-    });
+      {place: "worker", fallback: null}
+    );
     document.body.replaceChildren(gallery.controls, gallery.sections.features, gallery.sections.classes);
     await gallery.start();
     expect(asked).toEqual(entries.map((e) => e.id));
@@ -304,15 +315,10 @@ describe("the gallery's accurate runs on the shared runner", () => {
   });
 
   it("says where the runs happened, and stops when the runner cancels them (the page goes away)", async () => {
-    const gallery = new ZooGallery({
-      entries,
-      presets: PRESETS,
-      lib,
-      yieldTask: async () => {},
-      onFirstPanels: () => {},
-      runAccurate: (options, id) => (id === "C" ? Promise.reject(new Cancelled()) : Promise.resolve(simulate(options))),
-      runStatus: () => ({place: "main thread", fallback: "this browser has no Web Workers"})
-    });
+    const gallery = galleryRunning(
+      (options, id) => (id === "C" ? Promise.reject(new Cancelled()) : Promise.resolve(simulate(options))),
+      {place: "main thread", fallback: "this browser has no Web Workers"}
+    );
     document.body.replaceChildren(gallery.controls, gallery.sections.features, gallery.sections.classes);
     await gallery.start();
     expect(gallery.status.textContent).toBe(
