@@ -1,9 +1,9 @@
 /**
  * Where the explorer's runs happen: the site's shared runner (sharedRunner.ts) with the explorer's prediction.
  * A fixed-step run predicted to fit in a frame runs at once on the main thread, so a slider drag redraws in the
- * same frame; an adaptive run (whose cost has no bound known in advance: a neuron whose u grows without bound
- * spends seconds on its step budget) is tried at once with a frame's budget of steps; a longer run, and an attempt
- * that reached its budget, runs in a Web Worker so the page stays responsive. The newest request always wins, and a worker run over the time budget is stopped with a message.
+ * same frame; a longer one, and every run of the adaptive method (whose cost has no bound known in advance: a
+ * neuron whose u grows without bound spends seconds on its step budget), runs in a Web Worker so the page stays
+ * responsive. The newest request always wins, and a worker run over the time budget is stopped with a message.
  */
 import type {SimulateOptions, Trace, TraceColumns} from "../lib/index.js";
 import {gridSteps} from "../lib/simulate.js";
@@ -46,11 +46,7 @@ export class ExplorerRunner extends SimulationRunner {
   display: DisplaySpec | null = null;
 
   override run(options: RunRequest): Trace | Promise<Trace> {
-    const result = super.run(this.display ? {...options, display: this.display} : options);
-    // A result at once lives in the set just written: the next run writes into the other one. (An attempt that
-    // was handed to the worker wrote there too, but the trace on screen, in the other set, is intact.)
-    if (!(result instanceof Promise)) this.#turn ^= 1;
-    return result;
+    return super.run(this.display ? {...options, display: this.display} : options);
   }
 
   /** A run at once: a run that fits in a frame is small, and the charts decimate it themselves. */
@@ -59,9 +55,8 @@ export class ExplorerRunner extends SimulationRunner {
   }
 
   /**
-   * The set of columns the next run writes into (not the one holding the trace on screen), grown to hold every
-   * sample of `options` (with two to spare); null when the options do not describe a grid (simulate then reports
-   * what is wrong with them).
+   * The next set of columns, grown to hold every sample of `options` (with two to spare); null when the options
+   * do not describe a grid (simulate then reports what is wrong with them).
    */
   #columnsFor(options: SimulateOptions): TraceColumns | null {
     let n: number;
@@ -71,11 +66,11 @@ export class ExplorerRunner extends SimulationRunner {
       return null;
     }
     if (!(n > 0)) return null;
-    const next = this.#turn ^ 1;
-    let columns = this.#columns[next];
+    this.#turn ^= 1;
+    let columns = this.#columns[this.#turn];
     if (!columns || columns.t.length < n) {
       const column = () => new Float64Array(n);
-      columns = this.#columns[next] = {t: column(), v: column(), u: column(), I: column()};
+      columns = this.#columns[this.#turn] = {t: column(), v: column(), u: column(), I: column()};
     }
     return columns;
   }

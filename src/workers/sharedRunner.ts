@@ -65,7 +65,7 @@ export interface RunnerStatus {
 
 /** How a page describes its requests to the runner. */
 export interface SharedRunnerOptions<Req> {
-  /** Predicted main-thread cost (ms) before the machine's correction; Infinity: never run at once (see attemptAtOnce). */
+  /** Predicted main-thread cost (ms) before the machine's correction; Infinity: always in the worker. */
   predictMs: (request: Req) => number;
   /** The model time (ms) a request covers, for the status line; default 0. */
   duration?: (request: Req) => number;
@@ -142,19 +142,18 @@ export class SharedRunner<Req, Res> {
   }
 
   /**
-   * Runs `request`: the result at once (a value) when the run fits in a frame (or an attempt within a frame's
-   * work finished, see {@link attemptAtOnce}), else a promise of it from the worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one of its key
+   * Runs `request`: the result at once (a value) when the run fits in a frame, else a promise of it from the
+   * worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one of its key
    * rejects with {@link Cancelled}; a worker run over the time budget rejects with {@link OverBudget}.
    */
   run(request: Req, {key = NEWEST, progress = () => {}}: RunOptions = {}): Res | Promise<Res> {
-    const atOnce = this.runsAtOnce(request);
-    const start = performance.now();
-    const result = atOnce ? this.executeAtOnce(request) : this.attemptAtOnce(request);
-    if (result !== undefined) {
-      if (atOnce) this.#learn(request, performance.now() - start);
+    if (this.runsAtOnce(request)) {
       // A newer request overtakes anything queued of its key; a long run of its key in the worker is stopped.
       this.#dropWaiting(key);
       this.#stopIfLong(key);
+      const start = performance.now();
+      const result = this.executeAtOnce(request);
+      this.#learn(request, performance.now() - start);
       this.#place = "main thread";
       this.#duration = this.#options.duration?.(request) ?? 0;
       this.#notify();
@@ -193,15 +192,6 @@ export class SharedRunner<Req, Res> {
   /** Runs a request at once on the main thread (a subclass may prepare it, e.g. with reusable buffers). */
   protected executeAtOnce(request: Req): Res {
     return this.#execute(request, () => {});
-  }
-
-  /**
-   * Tries, at once on the main thread, a request whose cost is not known in advance, with a bound on its work
-   * that fits in a frame: its result, or undefined when it did not finish within the bound (it then goes to the
-   * worker). By default nothing is tried.
-   */
-  protected attemptAtOnce(_request: Req): Res | undefined {
-    return undefined;
   }
 
   #learn(request: Req, ms: number) {

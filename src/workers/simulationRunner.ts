@@ -19,14 +19,15 @@ const NS_PER_SAMPLE: Record<string, number> = {
 
 /** The predicted main-thread cost of a smooth run (ms), before the correction. */
 export function predictedMs(options: Pick<SimulateOptions, "duration" | "dt" | "method">): number {
-  const samples = predictedSamples(options);
+  const dt = options.dt ?? 2 ** -5;
+  const samples = (options.duration ?? 0) / dt + 1;
   return (samples * (NS_PER_SAMPLE[options.method ?? "adaptive"] ?? 160)) / 1e6;
 }
 
 /**
  * Whether a run's cost is bounded by its samples: true for the fixed-step methods; false for the adaptive
  * method, whose steps shrink without warning (a = −0.1 over 1000 ms: 30 ms of work up to t = 200 ms, then 20
- * million steps, seconds, before t = 311 ms), so it is only tried on the main thread within a budget of steps.
+ * million steps, seconds, before t = 311 ms), so it never runs on the main thread.
  */
 export function boundedCost(options: Pick<SimulateOptions, "method">): boolean {
   return (options.method ?? "adaptive") !== "adaptive";
@@ -59,22 +60,7 @@ export function budgetAdvice(options: SimulateOptions): string {
     : "choose a shorter duration or a larger step dt";
 }
 
-/**
- * The adaptive steps tried at once on the main thread before a run goes to the worker: about 5 ms of work here
- * (1000 ms of a regular-spiking neuron at dt = 2⁻⁵ takes 33,000–40,000; a neuron whose steps shrink without
- * bound reaches the limit and is handed on).
- */
-export const ATTEMPT_STEPS = 50_000;
-
-/** Whether a run stopped at the step budget `maxSteps` (its warning names the budget; simulate writes it). */
-export function stoppedAtStepBudget(trace: Trace, maxSteps: number): boolean {
-  return trace.warnings.some((w) => w.includes(`budget of ${maxSteps} steps`));
-}
-
-/**
- * A shared runner of simulate's runs: fixed-step runs that fit in a frame at once; adaptive runs tried at once
- * with a budget of {@link ATTEMPT_STEPS} steps when their output grid fits in it; the rest in the worker.
- */
+/** A shared runner of simulate's runs: fixed-step runs that fit in a frame at once, the rest in the worker. */
 export class SimulationRunner extends SharedRunner<RunRequest, Trace> {
   constructor(
     makeWorker: () => Worker | null,
@@ -87,18 +73,4 @@ export class SimulationRunner extends SharedRunner<RunRequest, Trace> {
       budgetMs
     });
   }
-
-  protected override attemptAtOnce(request: RunRequest): Trace | undefined {
-    if (boundedCost(request) || request.maxSteps !== undefined) return undefined;
-    // Every sample of the grid takes at least one step (no step is longer than dt): a grid larger than the budget
-    // cannot finish within it.
-    if (predictedSamples(request) > ATTEMPT_STEPS) return undefined;
-    const trace = this.executeAtOnce({...request, maxSteps: ATTEMPT_STEPS});
-    return stoppedAtStepBudget(trace, ATTEMPT_STEPS) ? undefined : trace;
-  }
-}
-
-/** The samples of a run's output grid. */
-function predictedSamples(options: Pick<SimulateOptions, "duration" | "dt">): number {
-  return (options.duration ?? 0) / (options.dt ?? 2 ** -5) + 1;
 }

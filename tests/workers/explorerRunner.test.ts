@@ -36,54 +36,10 @@ describe("ExplorerRunner", () => {
     expect(predictedMs({duration: 10_000, dt: 2 ** -5, method: "adaptive"})).toBeGreaterThan(FRAME_MS);
   });
 
-  it("never predicts the adaptive method at once: its cost has no bound known in advance (it may only be tried)", () => {
+  it("never runs the adaptive method at once: its cost has no bound known in advance", () => {
     const {runner} = setup();
     expect(runner.runsAtOnce({...RS, duration: 10, method: "adaptive"})).toBe(false);
     expect(runner.runsAtOnce({...RS, duration: 10, method: "euler"})).toBe(true);
-  });
-
-  it("tries an adaptive run at once within a frame's budget of steps, and returns the library's result", () => {
-    const {runner, workers} = setup();
-    const options: SimulateOptions = {...RS, duration: 1000, method: "adaptive", dt: 2 ** -5};
-    const trace = runner.run(options);
-    expect(trace).not.toBeInstanceOf(Promise);
-    const want = simulate(options);
-    expect(Array.from((trace as ReturnType<typeof simulate>).v)).toEqual(Array.from(want.v));
-    expect((trace as ReturnType<typeof simulate>).warnings).toEqual([]);
-    expect(workers).toHaveLength(0);
-  });
-
-  it("hands attempts that reach their budget to the worker, and keeps the trace on screen intact", async () => {
-    const {runner, workers} = setup();
-    const first = runner.run({...RS, duration: 1000, method: "adaptive", dt: 2 ** -5}) as ReturnType<typeof simulate>;
-    const shown = Array.from(first.v);
-    // A tolerance of 1e-14 takes more than 50,000 adaptive steps over these 1000 ms.
-    const fine = (I: number): SimulateOptions => ({
-      ...RS,
-      current: I,
-      duration: 1000,
-      method: "adaptive",
-      tolerance: 1e-14
-    });
-    const jobs = [runner.run(fine(11)), runner.run(fine(12))];
-    for (const job of jobs) expect(job).toBeInstanceOf(Promise);
-    expect(Array.from(first.v)).toEqual(shown);
-    expect(workers).toHaveLength(1);
-    const outcomes = Promise.allSettled(jobs);
-    workers[0].deliver(); // the first attempt's run, in the worker
-    await flush();
-    workers[0].deliver(); // the second's
-    const [, second] = await outcomes;
-    expect(second.status === "fulfilled" && Array.from(second.value.v)).toEqual(Array.from(simulate(fine(12)).v));
-  });
-
-  it("sends an adaptive run whose grid alone exceeds the attempt's budget straight to the worker", () => {
-    const {runner, workers} = setup();
-    const job = runner.run(long(10));
-    expect(job).toBeInstanceOf(Promise);
-    expect(workers).toHaveLength(1);
-    runner.close();
-    return expect(job).rejects.toBeInstanceOf(Cancelled);
   });
 
   it("runs a short run at once, on the main thread, with the library's result", () => {
