@@ -10,7 +10,7 @@ import {
   type SweepRequest,
   type SweepState
 } from "../../src/workers/excitabilityRunner.js";
-import {FakeWorker} from "./fakeWorker.js";
+import {FakeWorker, fakeWorkers} from "./fakeWorker.js";
 
 const request: SweepRequest = {
   params: {a: 0.2, b: 0.26, c: -65, d: 0},
@@ -152,12 +152,8 @@ describe("the sweep without workers, and over its budget", () => {
 
   it("a sweep over its time budget ends the stream with a plain message and what to change", async () => {
     vi.useFakeTimers();
-    const workers: FakeWorker<SweepRequest>[] = [];
-    const runner = sweepRunner(() => {
-      const worker = new FakeWorker<SweepRequest>(executeSweep);
-      workers.push(worker);
-      return worker as unknown as Worker;
-    }, 300);
+    const {make, workers} = fakeWorkers<SweepRequest>(executeSweep);
+    const runner = sweepRunner(make, 300);
     const states: SweepState[] = [];
     const collect = (async () => {
       for await (const state of sweepStates(runner, request)) states.push(state);

@@ -34,3 +34,17 @@ export class FakeWorker<Req> extends EventTarget {
     this.terminated = true;
   }
 }
+
+/** A worker factory for a runner under test: each call makes a FakeWorker of `execute`, kept in `workers`. */
+export function fakeWorkers<Req>(execute: ConstructorParameters<typeof FakeWorker<Req>>[0]): {
+  make: () => Worker;
+  workers: FakeWorker<Req>[];
+} {
+  const workers: FakeWorker<Req>[] = [];
+  const make = () => {
+    const worker = new FakeWorker<Req>(execute);
+    workers.push(worker);
+    return worker as unknown as Worker;
+  };
+  return {make, workers};
+}

@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it, vi} from "vitest";
 import {simulate, type SimulateOptions} from "../../lib/simulate.js";
 import {isOverBudget} from "../../src/workers/sharedRunner.js";
 import {ZOO_ADVICE, zooRunner} from "../../src/workers/zooRunner.js";
-import {FakeWorker} from "./fakeWorker.js";
+import {fakeWorkers} from "./fakeWorker.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -13,12 +13,8 @@ const run = (I: number): SimulateOptions => ({params: {a: 0.02, b: 0.2, c: -65, 
 describe("zooRunner", () => {
   it("queues every panel's run in the worker; one over its budget is stopped with the zoo's advice, the rest go on", async () => {
     vi.useFakeTimers();
-    const workers: FakeWorker<SimulateOptions>[] = [];
-    const runner = zooRunner(() => {
-      const worker = new FakeWorker<SimulateOptions>(simulate);
-      workers.push(worker);
-      return worker as unknown as Worker;
-    }, 1000);
+    const {make, workers} = fakeWorkers<SimulateOptions>(simulate);
+    const runner = zooRunner(make, 1000);
     const outcome = (p: Promise<unknown>) =>
       p.then(
         (value) => ({value}),

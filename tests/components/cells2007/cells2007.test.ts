@@ -47,7 +47,7 @@ import {
 } from "../../../src/workers/cells2007Runner.js";
 import {OverBudget} from "../../../src/workers/sharedRunner.js";
 import {Cancelled} from "../../../src/workers/workerRunner.js";
-import {FakeWorker as KeyedFakeWorker} from "../../workers/fakeWorker.js";
+import {fakeWorkers} from "../../workers/fakeWorker.js";
 import {expectSnapshot, syntheticTrace} from "../fixtures.js";
 
 afterEach(() => {
@@ -353,12 +353,8 @@ describe("phase planes of the compared cells", () => {
 describe("the page's shared runner", () => {
   it("runs the book's loop at once, the accurate runs in the worker within a budget, each key queued", async () => {
     vi.useFakeTimers();
-    const workers: KeyedFakeWorker<RunRequest>[] = [];
-    const shared = cells2007Runner(() => {
-      const worker = new KeyedFakeWorker<RunRequest>(execute);
-      workers.push(worker);
-      return worker as unknown as Worker;
-    }, 2000);
+    const {make, workers} = fakeWorkers<RunRequest>(execute);
+    const shared = cells2007Runner(make, 2000);
     const run = queuedRunner(shared);
     const book = await run({kind: "cell", id: "CH2007", current: 200, method: "book"});
     expect(book.spikes.length).toBe(5);
