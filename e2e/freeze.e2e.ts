@@ -19,11 +19,14 @@ async function observeLongTasks(page: Page): Promise<void> {
   });
 }
 
-/** The longest main-thread task so far (ms; 0 if none over 50 ms). */
-const longestTask = (page: Page) =>
-  page.evaluate(() =>
+/** The longest main-thread task so far (ms; 0 if none over 50 ms), printed so that a run's margin is on record. */
+async function longestTask(page: Page): Promise<number> {
+  const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as {longTasks: [number, number][]}).longTasks.map(([, d]) => d))
   );
+  console.log(`${test.info().title.slice(0, 60)}: longest main-thread task ${Math.round(longest)} ms`);
+  return longest;
+}
 
 /** How many v(t) lines the explorer draws (paths with data). */
 const drawnLines = (page: Page) =>
