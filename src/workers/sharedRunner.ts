@@ -7,8 +7,9 @@
  *
  * - **Newest wins**: at most one run is in the worker and at most one waits for it. A request that arrives
  *   while one waits replaces it (the replaced one rejects with Cancelled, never runs); a run in the worker that
- *   has gone on for more than {@link RESTART_MS} is stopped (the worker is terminated and a fresh one starts)
- *   when a newer request arrives, and a shorter one is left to finish, its result discarded.
+ *   has gone on, or is expected to go on, for more than {@link RESTART_MS} is stopped (the worker is terminated
+ *   and a fresh one starts) when a newer request arrives, and a shorter one is left to finish, its result
+ *   discarded. While runs take that long, a replacing request starts once the requests pause ({@link QUIET_MS}).
  * - **A queue of keys**: the newest wins among requests of one key (`run(request, {key})`; without a key,
  *   among all requests), while requests of different keys all run, one after the other in the order they
  *   came. A page with many independent runs (the zoo's panels, the 2007 cards) gives each its own key: every
@@ -24,8 +25,17 @@ import {Cancelled, WorkerJobs, type Fallback, type Progress} from "./workerRunne
 
 /** A run predicted to take longer than this (ms) on the main thread goes to the worker. */
 export const FRAME_MS = 10;
-/** A worker run older than this (ms) is terminated when a newer request arrives. */
+/**
+ * A worker run older than this (ms) is terminated when a newer request arrives, and so is a younger one that is
+ * expected to go on for longer than this (the last worker run took that long): starting the newer run in a
+ * fresh worker then settles sooner than finishing a result nobody will see.
+ */
 export const RESTART_MS = 150;
+/**
+ * When runs take longer than RESTART_MS, a request that replaces another (a drag) waits until no newer one has
+ * come for this long (ms) before it starts: a run started between a drag's events could only be stopped again.
+ */
+export const QUIET_MS = 60;
 /** A worker run still going after this long (ms) is stopped with {@link OverBudget}. */
 export const BUDGET_MS = 10_000;
 
@@ -114,6 +124,10 @@ export class SharedRunner<Req, Res> {
   #listeners = new Set<(status: RunnerStatus) => void>();
   #place: RunPlace = "main thread";
   #duration = 0;
+  /** How long the last worker run that finished took (ms), to tell how long the one in the worker may go on. */
+  #lastWorkerMs = 0;
+  /** Set while a replacing request waits for the requests to pause before it starts. */
+  #quiet: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * @param fallback - runs a request on the main thread when there is no worker (default: `execute` in one task
@@ -160,10 +174,12 @@ export class SharedRunner<Req, Res> {
       return result;
     }
     return new Promise<Res>((resolve, reject) => {
+      const replacing = this.#inFlight?.key === key || this.#waiting.some((w) => w.key === key);
       this.#dropWaiting(key);
       this.#waiting.push({request, key, progress, resolve, reject});
       this.#stopIfLong(key);
-      this.#pump();
+      if (replacing && this.#lastWorkerMs > RESTART_MS) this.#pumpWhenQuiet();
+      else this.#pump();
     });
   }
 
@@ -178,6 +194,8 @@ export class SharedRunner<Req, Res> {
 
   /** Stops everything (the page is going away): every waiting run rejects with {@link Cancelled}. */
   close(): void {
+    if (this.#quiet !== null) clearTimeout(this.#quiet);
+    this.#quiet = null;
     this.#dropWaiting(null);
     this.#stopWorker();
     this.#notify();
@@ -210,9 +228,14 @@ export class SharedRunner<Req, Res> {
     for (const w of dropped) w.reject(new Cancelled());
   }
 
-  /** Stops the worker's run if it is of `key` and has gone on for more than RESTART_MS (a newer one replaces it). */
+  /**
+   * Stops the worker's run if it is of `key` (a newer one replaces it) and has gone on for more than RESTART_MS,
+   * or is expected to go on for more than that, as long as the last worker run took.
+   */
   #stopIfLong(key: string) {
-    if (this.#inFlight?.key === key && performance.now() - this.#inFlight.started > RESTART_MS) this.#stopWorker();
+    if (this.#inFlight?.key !== key) return;
+    const age = performance.now() - this.#inFlight.started;
+    if (age > RESTART_MS || this.#lastWorkerMs - age > RESTART_MS) this.#stopWorker();
   }
 
   #stopWorker() {
@@ -221,8 +244,18 @@ export class SharedRunner<Req, Res> {
     this.jobs.cancel();
   }
 
+  /** Starts the next waiting request once no newer request has come for QUIET_MS. */
+  #pumpWhenQuiet() {
+    if (this.#quiet !== null) clearTimeout(this.#quiet);
+    this.#quiet = setTimeout(() => {
+      this.#quiet = null;
+      this.#pump();
+    }, QUIET_MS);
+    this.#notify();
+  }
+
   #pump() {
-    if (this.#inFlight || !this.#waiting.length) return this.#notify();
+    if (this.#inFlight || this.#quiet !== null || !this.#waiting.length) return this.#notify();
     const {request, key, progress, resolve, reject} = this.#waiting.shift()!;
     const budgetMs = this.#options.budgetMs ?? BUDGET_MS;
     const job = this.jobs.run(request, progress);
@@ -242,13 +275,29 @@ export class SharedRunner<Req, Res> {
     this.#place = this.jobs.fallbackReason === null ? "worker" : "main thread";
     this.#duration = this.#options.duration?.(request) ?? 0;
     this.#notify();
-    job.then(resolve, reject).finally(() => {
+    // The run is over as soon as its result is in (before anyone hears of it): a request made in reply to the
+    // result must not take the finished run for one still in the worker.
+    const over = () => {
       clearTimeout(flight.timer);
       if (this.#inFlight === flight) this.#inFlight = null;
-      // The fallback may have been taken while the job waited (a worker that failed to load or to answer).
-      if (this.jobs.fallbackReason !== null) this.#place = "main thread";
-      this.#pump();
-    });
+    };
+    job
+      .then(
+        (result) => {
+          this.#lastWorkerMs = performance.now() - flight.started;
+          over();
+          resolve(result);
+        },
+        (error: unknown) => {
+          over();
+          reject(error);
+        }
+      )
+      .finally(() => {
+        // The fallback may have been taken while the job waited (a worker that failed to load or to answer).
+        if (this.jobs.fallbackReason !== null) this.#place = "main thread";
+        this.#pump();
+      });
   }
 
   #notify() {

@@ -1,5 +1,12 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {BUDGET_MS, OverBudget, SharedRunner, isOverBudget, type RunnerStatus} from "../../src/workers/sharedRunner.js";
+import {
+  BUDGET_MS,
+  OverBudget,
+  QUIET_MS,
+  SharedRunner,
+  isOverBudget,
+  type RunnerStatus
+} from "../../src/workers/sharedRunner.js";
 import {ANSWER_MS, Cancelled, WorkerJobs, slicedRunner} from "../../src/workers/workerRunner.js";
 import {FakeWorker} from "./fakeWorker.js";
 
@@ -95,6 +102,54 @@ describe("SharedRunner", () => {
     expect(ran).toEqual([0, 199]);
     expect(settled.at(-1)).toEqual({status: "fulfilled", value: 398});
     expect(settled.slice(1, -1).every((s) => s.status === "rejected" && s.reason instanceof Cancelled)).toBe(true);
+  });
+
+  it("a drag over slow runs: the run in the worker is stopped at once and the newest starts when the drag pauses", async () => {
+    vi.useFakeTimers();
+    const {runner, workers} = setup();
+    // The first run takes 400 ms in the worker.
+    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
+    await vi.advanceTimersByTimeAsync(400);
+    workers[0]!.deliver();
+    expect(await first).toBe(2);
+    // A drag: a request every 20 ms. 20 ms into the first run of the drag the next request comes: that run is
+    // expected to go on for ~380 ms more, so its worker is terminated at once.
+    const drag: Promise<unknown>[] = [];
+    for (let value = 2; value <= 6; value++) {
+      drag.push((runner.run({cost: Infinity, value}) as Promise<number>).catch((e: unknown) => e));
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[0]!.received.map((r) => r.value)).toEqual([1, 2]);
+    // No run starts while the requests keep coming; QUIET_MS after the last one, the last one starts (alone).
+    const started = () => workers.flatMap((w) => w.received.map((r) => r.value));
+    expect(started()).toEqual([1, 2]);
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 20);
+    expect(started()).toEqual([1, 2, 6]);
+    workers.at(-1)!.deliver();
+    const outcomes = await Promise.all(drag);
+    expect(outcomes.slice(0, -1).every((o) => o instanceof Cancelled)).toBe(true);
+    expect(outcomes.at(-1)).toBe(12);
+  });
+
+  it("a drag over quick runs: a young run is left to finish and the newest starts right after it", async () => {
+    vi.useFakeTimers();
+    const {runner, workers} = setup();
+    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
+    await vi.advanceTimersByTimeAsync(40);
+    workers[0]!.deliver();
+    expect(await first).toBe(2);
+    const second = runner.run({cost: Infinity, value: 2}) as Promise<number>;
+    await vi.advanceTimersByTimeAsync(20);
+    const third = runner.run({cost: Infinity, value: 3}) as Promise<number>;
+    expect(workers[0]!.terminated).toBe(false);
+    workers[0]!.deliver();
+    expect(await second).toBe(4);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(workers[0]!.received.map((r) => r.value)).toEqual([1, 2, 3]);
+    workers[0]!.deliver();
+    expect(await third).toBe(6);
+    expect(workers).toHaveLength(1);
   });
 
   it("says the runs happen on the main thread, and why, when there are no workers", async () => {

@@ -13,12 +13,20 @@ import type {
   StimulusPart,
   Trace
 } from "../../lib/index.js";
-import {STIMULUS_KEYS, presetOf, presetState, type ExplorerState, type PresetSet} from "../../state/urlState.js";
+import {
+  STIMULUS_KEYS,
+  isPowerOfTwoDt,
+  presetOf,
+  presetState,
+  type ExplorerState,
+  type PresetSet
+} from "../../state/urlState.js";
 import {isCancelled} from "../../workers/workerRunner.js";
 import {plotColumns} from "../charts/chart.js";
 import {MARGINS as PLANE_MARGINS} from "../charts/phasePlane.js";
 import {planeHeight} from "../charts/interactivePhasePlane.js";
 import type {DisplaySpec} from "./runDisplay.js";
+import {nextTask} from "../nextTask.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -127,28 +135,76 @@ export function inputOf(
   lib: ExplorerLibrary,
   start = 0
 ): Input {
+  const {input, fill} = prepareInput(state, presets, lib, start);
+  fill(0, input.t.length);
+  return input;
+}
+
+/** Samples of the input filled per main-thread task by {@link inputInSlices} (about 10 ms of work). */
+export const INPUT_SLICE = 2 ** 17;
+
+/**
+ * {@link inputOf} without a long main-thread task: an input of more than INPUT_SLICE samples (a long run at a
+ * small dt) is filled one slice per task. The slices are exact: dt is then 2^−k, so the sample times j·dt and
+ * (slice start)·dt + i·dt are the same numbers. Stops early (the result is nobody's) once `invalidation` settles.
+ */
+export async function inputInSlices(
+  state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start = 0,
+  invalidation?: Promise<unknown>,
+  wait: () => Promise<void> = nextTask
+): Promise<Input> {
+  const {input, fill} = prepareInput(state, presets, lib, start);
+  const n = input.t.length;
+  if (n <= INPUT_SLICE || input.error) {
+    fill(0, n);
+    return input;
+  }
+  let stale = false;
+  void invalidation?.then(() => (stale = true));
+  const slice = isPowerOfTwoDt(state.dt) ? INPUT_SLICE : n;
+  for (let from = 0; from < n && !input.error; from += slice) {
+    await wait();
+    if (stale) break;
+    fill(from, Math.min(n, from + slice));
+  }
+  return input;
+}
+
+/** The input's columns and stimulus, compiled, with the fill of samples [from, to) (which records any error). */
+function prepareInput(
+  state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
+  presets: PresetSet<ExplorerPreset>,
+  lib: ExplorerLibrary,
+  start: number
+): {input: Input; fill: (from: number, to: number) => void} {
   const n = Math.floor(state.T / state.dt + 1e-9) + 1;
   const t = new Float64Array(n);
-  for (let k = 0; k < n; ++k) t[k] = k * state.dt;
   const I = new Float64Array(n);
+  const input: Input = {t, I, value: () => NaN, duration: state.T, error: null, start, claimed: false};
+  const failed = (e: unknown) => {
+    input.error = e instanceof Error ? e.message : String(e);
+    input.value = () => NaN;
+  };
+  let compiled: ReturnType<ExplorerLibrary["compileStimulus"]>;
   try {
-    const compiled = lib.compileStimulus(
-      stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current),
-      state.T
-    );
-    compiled.fill(I, 0, state.dt);
-    return {t, I, value: (x) => compiled.value(x), duration: state.T, error: null, start, claimed: false};
+    compiled = lib.compileStimulus(stimulusOf(state as ExplorerState, presetOf(presets, state.cls).current), state.T);
   } catch (e) {
-    return {
-      t,
-      I,
-      value: () => NaN,
-      duration: state.T,
-      error: e instanceof Error ? e.message : String(e),
-      start,
-      claimed: false
-    };
+    failed(e);
+    return {input, fill: () => {}};
   }
+  input.value = (x) => compiled.value(x);
+  const fill = (from: number, to: number) => {
+    for (let k = from; k < to; ++k) t[k] = k * state.dt;
+    try {
+      compiled.fill(I.subarray(from, to), from * state.dt, state.dt);
+    } catch (e) {
+      failed(e);
+    }
+  };
+  return {input, fill};
 }
 
 /** When an update began: the input's computation if this update made it, else now. */

@@ -2,7 +2,15 @@
 import {describe, expect, it} from "vitest";
 import * as lib from "../../../lib/index.js";
 import {CLASSES} from "../../../lib/index.js";
-import {analysePhase, inputOf, optionsOf, runState, stimulusOf} from "../../../src/components/explorer/explorer.js";
+import {
+  INPUT_SLICE,
+  analysePhase,
+  inputInSlices,
+  inputOf,
+  optionsOf,
+  runState,
+  stimulusOf
+} from "../../../src/components/explorer/explorer.js";
 import {RunError, RunWarnings, UrlNotice, adviseOnBudget, nameBudgetControl} from "../../../src/components/messages.js";
 import {SpikeReadout, StabilityReadout} from "../../../src/components/explorer/readouts.js";
 import {presetState} from "../../../src/state/urlState.js";
@@ -139,6 +147,62 @@ describe("runState(state, presets, lib)", () => {
     const run = runState({...presetState("RS", CLASSES), v0: 30}, CLASSES, lib);
     expect(run.trace).toBeNull();
     expect(run.error).toMatch(/v0/);
+  });
+});
+
+describe("inputInSlices(state, presets, lib, start, invalidation, wait)", () => {
+  // A long input at a small dt with every kind whose value changes between samples, and edges between them.
+  const long = {
+    ...presetState("CH", CLASSES),
+    T: 1000,
+    dt: 2 ** -10,
+    dc: true,
+    dcI: 40,
+    step: true,
+    stepOn: 333.3,
+    stepOff: 777.7,
+    noise: true,
+    noiseS: 20,
+    noiseTau: 0.5,
+    sine: true,
+    chirp: true
+  };
+
+  it("fills a long input one slice per task, bit for bit what inputOf computes at once", async () => {
+    let waits = 0;
+    const sliced = await inputInSlices(long, CLASSES, lib, 0, undefined, async () => void waits++);
+    const whole = inputOf(long, CLASSES, lib);
+    expect(whole.t.length).toBe(1_024_001);
+    expect(waits).toBe(Math.ceil(whole.t.length / INPUT_SLICE));
+    expect(sliced.error).toBeNull();
+    expect(Buffer.from(sliced.I.buffer).equals(Buffer.from(whole.I.buffer))).toBe(true);
+    expect(Buffer.from(sliced.t.buffer).equals(Buffer.from(whole.t.buffer))).toBe(true);
+    expect(sliced.value(500)).toBe(whole.value(500));
+  });
+
+  it("computes a short input at once, and reports a bad stimulus as inputOf does", async () => {
+    let waits = 0;
+    const wait = async () => void waits++;
+    const short = await inputInSlices(presetState("RS", CLASSES), CLASSES, lib, 0, undefined, wait);
+    expect(Array.from(short.I)).toEqual(Array.from(inputOf(presetState("RS", CLASSES), CLASSES, lib).I));
+    const bad = {...long, step: true, stepOn: 900, stepOff: 10};
+    const failed = await inputInSlices(bad, CLASSES, lib, 0, undefined, wait);
+    expect(failed.error).toBe(inputOf(bad, CLASSES, lib).error);
+    expect(failed.error).toMatch(/must be ≥ start/);
+    expect(waits).toBe(0);
+  });
+
+  it("stops filling once its cell is invalidated (a newer setting)", async () => {
+    let invalidate!: () => void;
+    const invalidation = new Promise<void>((resolve) => (invalidate = resolve));
+    let waits = 0;
+    const wait = async () => {
+      if (++waits === 2) invalidate();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const input = await inputInSlices(long, CLASSES, lib, 0, invalidation, wait);
+    expect(waits).toBe(2);
+    expect(input.t[INPUT_SLICE + 1]).toBe(0); // the second slice was never filled
   });
 });
 
