@@ -7,9 +7,11 @@
  *
  * - **Newest wins**: at most one run is in the worker and at most one waits for it. A request that arrives
  *   while one waits replaces it (the replaced one rejects with Cancelled, never runs); a run in the worker that
- *   has gone on, or is expected to go on, for more than {@link RESTART_MS} is stopped (the worker is terminated
- *   and a fresh one starts) when a newer request arrives, and a shorter one is left to finish, its result
- *   discarded. While runs take that long, a replacing request starts once the requests pause ({@link QUIET_MS}).
+ *   has gone on for more than {@link RESTART_MS} is stopped (the worker is terminated and a fresh one starts)
+ *   when a newer request arrives, and a shorter one is left to finish, its result discarded. Once worker runs
+ *   take longer than that (a drag over long runs), a replacing request waits for the requests to pause
+ *   ({@link QUIET_MS}) and for the worker, whose run is stopped only when it is expected to go on for more
+ *   than {@link FINISH_MS}: a worker that has run before runs again much faster than a fresh one.
  * - **A queue of keys**: the newest wins among requests of one key (`run(request, {key})`; without a key,
  *   among all requests), while requests of different keys all run, one after the other in the order they
  *   came. A page with many independent runs (the zoo's panels, the 2007 cards) gives each its own key: every
@@ -36,6 +38,12 @@ export const RESTART_MS = 150;
  * come for this long (ms) before it starts: a run started between a drag's events could only be stopped again.
  */
 export const QUIET_MS = 60;
+/**
+ * When runs take longer than RESTART_MS, a superseded worker run is left to finish (its result discarded) unless
+ * it is expected to go on for longer than this (ms): the engine has compiled the integrator and grown its heap
+ * in that worker, which then runs a million-sample run in about 350 ms against 550 ms in a fresh one.
+ */
+export const FINISH_MS = 1000;
 /** A worker run still going after this long (ms) is stopped with {@link OverBudget}. */
 export const BUDGET_MS = 10_000;
 
@@ -156,18 +164,19 @@ export class SharedRunner<Req, Res> {
   }
 
   /**
-   * Runs `request`: the result at once (a value) when the run fits in a frame, else a promise of it from the
-   * worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one of its key
+   * Runs `request`: the result at once (a value) when the run fits in a frame (or an attempt within a frame's
+   * work finished, see {@link attemptAtOnce}), else a promise of it from the worker. An error of `execute` is thrown (or rejects) as is; a request overtaken by a newer one of its key
    * rejects with {@link Cancelled}; a worker run over the time budget rejects with {@link OverBudget}.
    */
   run(request: Req, {key = NEWEST, progress = () => {}}: RunOptions = {}): Res | Promise<Res> {
-    if (this.runsAtOnce(request)) {
+    const atOnce = this.runsAtOnce(request);
+    const start = performance.now();
+    const result = atOnce ? this.executeAtOnce(request) : this.attemptAtOnce(request);
+    if (result !== undefined) {
+      if (atOnce) this.#learn(request, performance.now() - start);
       // A newer request overtakes anything queued of its key; a long run of its key in the worker is stopped.
       this.#dropWaiting(key);
       this.#stopIfLong(key);
-      const start = performance.now();
-      const result = this.executeAtOnce(request);
-      this.#learn(request, performance.now() - start);
       this.#place = "main thread";
       this.#duration = this.#options.duration?.(request) ?? 0;
       this.#notify();
@@ -212,6 +221,15 @@ export class SharedRunner<Req, Res> {
     return this.#execute(request, () => {});
   }
 
+  /**
+   * Tries, at once on the main thread, a request whose cost is not known in advance, with a bound on its work
+   * that fits in a frame: its result, or undefined when it did not finish within the bound (it then goes to the
+   * worker). By default nothing is tried.
+   */
+  protected attemptAtOnce(_request: Req): Res | undefined {
+    return undefined;
+  }
+
   #learn(request: Req, ms: number) {
     const predicted = this.#options.predictMs(request);
     // Only runs long enough to time say anything about the machine, and not the first ones, which are slow
@@ -229,13 +247,15 @@ export class SharedRunner<Req, Res> {
   }
 
   /**
-   * Stops the worker's run if it is of `key` (a newer one replaces it) and has gone on for more than RESTART_MS,
-   * or is expected to go on for more than that, as long as the last worker run took.
+   * Stops the worker's run if it is of `key` (a newer one replaces it) and has gone on for more than RESTART_MS;
+   * once runs take longer than that, only if it is expected to end more than FINISH_MS from now (or from when
+   * it should have ended, as long as the last worker run took).
    */
   #stopIfLong(key: string) {
     if (this.#inFlight?.key !== key) return;
     const age = performance.now() - this.#inFlight.started;
-    if (age > RESTART_MS || this.#lastWorkerMs - age > RESTART_MS) this.#stopWorker();
+    const slowRuns = this.#lastWorkerMs > RESTART_MS;
+    if (slowRuns ? Math.abs(this.#lastWorkerMs - age) > FINISH_MS : age > RESTART_MS) this.#stopWorker();
   }
 
   #stopWorker() {

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {
   BUDGET_MS,
+  FINISH_MS,
   OverBudget,
   QUIET_MS,
   SharedRunner,
@@ -104,7 +105,7 @@ describe("SharedRunner", () => {
     expect(settled.slice(1, -1).every((s) => s.status === "rejected" && s.reason instanceof Cancelled)).toBe(true);
   });
 
-  it("a drag over slow runs: the run in the worker is stopped at once and the newest starts when the drag pauses", async () => {
+  it("a drag over slow runs: the worker's run is left to finish, and the newest starts in it when the drag pauses", async () => {
     vi.useFakeTimers();
     const {runner, workers} = setup();
     // The first run takes 400 ms in the worker.
@@ -112,24 +113,43 @@ describe("SharedRunner", () => {
     await vi.advanceTimersByTimeAsync(400);
     workers[0]!.deliver();
     expect(await first).toBe(2);
-    // A drag: a request every 20 ms. 20 ms into the first run of the drag the next request comes: that run is
-    // expected to go on for ~380 ms more, so its worker is terminated at once.
+    // A drag: a request every 20 ms. The first run of the drag is expected to end within FINISH_MS: it goes on.
     const drag: Promise<unknown>[] = [];
     for (let value = 2; value <= 6; value++) {
       drag.push((runner.run({cost: Infinity, value}) as Promise<number>).catch((e: unknown) => e));
       await vi.advanceTimersByTimeAsync(20);
     }
-    expect(workers[0]!.terminated).toBe(true);
-    expect(workers[0]!.received.map((r) => r.value)).toEqual([1, 2]);
-    // No run starts while the requests keep coming; QUIET_MS after the last one, the last one starts (alone).
+    expect(workers[0]!.terminated).toBe(false);
     const started = () => workers.flatMap((w) => w.received.map((r) => r.value));
+    expect(started()).toEqual([1, 2]);
+    // The run ends (its result is its own caller's); the newest request starts once the drag has paused.
+    workers[0]!.deliver();
+    expect(await drag[0]).toBe(4);
     expect(started()).toEqual([1, 2]);
     await vi.advanceTimersByTimeAsync(QUIET_MS - 20);
     expect(started()).toEqual([1, 2, 6]);
-    workers.at(-1)!.deliver();
+    workers[0]!.deliver();
     const outcomes = await Promise.all(drag);
-    expect(outcomes.slice(0, -1).every((o) => o instanceof Cancelled)).toBe(true);
+    expect(outcomes.slice(1, -1).every((o) => o instanceof Cancelled)).toBe(true);
     expect(outcomes.at(-1)).toBe(12);
+    expect(workers).toHaveLength(1);
+  });
+
+  it("a run expected to go on for over FINISH_MS more is stopped when a newer request comes", async () => {
+    vi.useFakeTimers();
+    const {runner, workers} = setup();
+    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
+    await vi.advanceTimersByTimeAsync(FINISH_MS + 500);
+    workers[0]!.deliver();
+    expect(await first).toBe(2);
+    const second = (runner.run({cost: Infinity, value: 2}) as Promise<number>).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(20);
+    const third = runner.run({cost: Infinity, value: 3}) as Promise<number>;
+    expect(workers[0]!.terminated).toBe(true);
+    expect(await second).toBeInstanceOf(Cancelled);
+    await vi.advanceTimersByTimeAsync(QUIET_MS);
+    workers.at(-1)!.deliver();
+    expect(await third).toBe(6);
   });
 
   it("a drag over quick runs: a young run is left to finish and the newest starts right after it", async () => {
