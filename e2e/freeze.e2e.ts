@@ -1,6 +1,6 @@
-// Browser tests of issue 15's reproductions 1, 2, 4 and 8 (nothing a reader does freezes a page): legal states
-// whose runs take seconds, 200 rapid slider events on a heavy state, the excitability chapter without the
-// Worker API, and workers that fail or never answer. Each checks that no main-thread task took over 200 ms
+// Browser tests of issue 15's reproductions (nothing a reader does freezes a page): legal states whose runs take
+// seconds (1), 200 rapid slider events on a heavy state (2), addresses with bad input (3, 5, 6), the excitability
+// chapter without the Worker API (4), and workers that fail or never answer (8). Each checks that no main-thread task took over 200 ms
 // (long tasks observed from before the page loads), that the charts are drawn, and the notice the page gives.
 import {expect, test, type Page} from "@playwright/test";
 import {watch} from "./watch.js";
@@ -169,5 +169,43 @@ test("8. a lab page whose worker loads but never answers does not stay on “run
   const job = page.locator('.lab-job[aria-label="Both runs"]');
   await expect(job).toHaveAttribute("data-state", "done", {timeout: 60_000});
   await expect(job).toContainText(/on the main thread \(the worker did not answer within \d+ s\)/);
+  expect(problems).toEqual([]);
+});
+
+// Reproductions 3, 5 and 6: addresses with bad input open as quickly as good ones, with a notice naming the
+// problem and the charts drawn (address.e2e.ts checks each notice's words and the controls in detail).
+test("3, 5, 6. bad addresses open with a notice and their charts, and never hold the main thread", async ({page}) => {
+  test.setTimeout(120_000);
+  const problems = watch(page);
+  await observeLongTasks(page);
+  const explorerCharts = async () => {
+    await page.waitForFunction(() => performance.getEntriesByName("explorer:update", "measure").length > 0);
+    await expect(page.locator("figure.explorer-chart:visible")).toHaveCount(4);
+  };
+  const cases: {path: string; notice: RegExp; charts: () => Promise<void>}[] = [
+    {path: "/?v0=30", notice: /v0 = 30 is outside/, charts: explorerCharts},
+    {path: "/?step=1&stepOn=900&stepOff=10", notice: /a step cannot end before it starts/, charts: explorerCharts},
+    {
+      path: "/?class=RS%E2%80%AE%E2%81%A6evil%E2%80%8F%C2%85x&T=50",
+      notice: /Unknown neuron class “RSevilx”/,
+      charts: explorerCharts
+    },
+    {
+      path: `/?${Array.from({length: 1000}, () => "class=RS").join("&")}`,
+      notice: /appears more than once/,
+      charts: explorerCharts
+    },
+    {
+      path: "/cells2007?current=step&amp=0x7D0&on=500&T=20",
+      notice: /“0x7D0” is not a number/,
+      charts: () => expect(page.locator(".cells2007-compare[data-ready] table.cells2007-stats")).toBeVisible()
+    }
+  ];
+  for (const {path, notice, charts} of cases) {
+    await page.goto(path);
+    await expect(page.locator("#url-notice")).toContainText(notice);
+    await charts();
+    expect(await longestTask(page), path.slice(0, 60)).toBeLessThan(LONGEST_TASK_MS);
+  }
   expect(problems).toEqual([]);
 });

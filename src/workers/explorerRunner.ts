@@ -1,17 +1,73 @@
 /**
  * Where the explorer's runs happen: the site's shared runner (sharedRunner.ts) with the explorer's prediction.
  * A fixed-step run predicted to fit in a frame runs at once on the main thread, so a slider drag redraws in the
- * same frame; a longer one, and every run of the adaptive method (whose cost has no bound known in advance: a
- * neuron whose u grows without bound spends seconds on its step budget), runs in a Web Worker so the page stays
- * responsive. The newest request always wins, and a worker run over the time budget is stopped with a message.
+ * same frame. A run of the adaptive method, whose cost has no bound known in advance (a neuron whose u grows
+ * without bound spends seconds on its step budget), is tried at once within a frame's budget of steps, once the
+ * engine has compiled the integrator (a few small runs when the page is idle), and goes to a Web Worker when it
+ * reaches that budget; a longer run goes there at once. The page stays responsive throughout, the newest
+ * request always wins, and a worker run over the time budget is stopped with a message.
  */
 import type {SimulateOptions, Trace, TraceColumns} from "../lib/index.js";
 import {gridSteps} from "../lib/simulate.js";
-import {SimulationRunner, executeRun, type RunRequest} from "./simulationRunner.js";
+import {SimulationRunner, boundedCost, executeRun, type RunRequest} from "./simulationRunner.js";
 import type {DisplaySpec} from "../components/explorer/runDisplay.js";
 
 export {FRAME_MS, RESTART_MS, BUDGET_MS, type RunPlace, type RunnerStatus} from "./sharedRunner.js";
 export {boundedCost, executeRun, predictedMs} from "./simulationRunner.js";
+
+/**
+ * The adaptive steps (accepted and rejected) an attempt at once may take: about 5 ms of work once compiled
+ * (1000 ms of a regular-spiking neuron at dt = 2⁻⁵ takes 33,000–40,000; a neuron whose steps shrink without
+ * bound reaches the limit and is handed to the worker).
+ */
+export const ATTEMPT_STEPS = 50_000;
+
+/**
+ * The warm-up: small runs of this many steps, each in an idle moment of its own, the first ones smallest (run
+ * cold, the integrator costs tens of microseconds a step).
+ */
+const WARM_UP_STEPS = [50, 200, 500, 1000, 2000, 2000, 2000, 2000, 2000, 2000];
+
+/**
+ * A small run through the integrator an attempt runs (the adaptive method). Its current is constant: a noisy
+ * one would spend the warm-up drawing its noise in code not compiled yet (about 200 ms for 10,000 samples).
+ */
+const WARM_UP: RunRequest = {
+  params: {a: 0.02, b: 0.2, c: -50, d: 2},
+  current: 10,
+  duration: 100,
+  dt: 2 ** -5,
+  method: "adaptive"
+};
+
+/** Resolves when the browser is idle (or soon, where it cannot say). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), {timeout: 500});
+    else setTimeout(resolve, 50);
+  });
+}
+
+// Compiled code is the page's, not one runner's: the warm-up runs once however many runners there are.
+let warming: Promise<void> | null = null;
+let integratorWarm = false;
+
+/**
+ * Runs the integrator a few times in small pieces, each when the page is idle, so that the engine has compiled it
+ * before an attempt runs it within a frame: run cold, the first attempts took 200–300 ms. Resolves when done.
+ *
+ * @param wait - what to wait for before each piece (default: an idle moment)
+ */
+export function warmIntegrator(wait: () => Promise<void> = idle): Promise<void> {
+  warming ??= (async () => {
+    for (const maxSteps of WARM_UP_STEPS) {
+      await wait();
+      executeRun({...WARM_UP, maxSteps});
+    }
+    integratorWarm = true;
+  })();
+  return warming;
+}
 
 /** What to change, in the explorer's controls, when a run goes over its time budget. */
 function explorerAdvice(options: SimulateOptions): string {
@@ -35,6 +91,7 @@ export class ExplorerRunner extends SimulationRunner {
     const workers = new WarmWorkers(makeWorker);
     super(() => workers.take(), {budgetMs, advice: explorerAdvice});
     this.#workers = workers;
+    void warmIntegrator();
   }
 
   override close(): void {
@@ -46,7 +103,28 @@ export class ExplorerRunner extends SimulationRunner {
   display: DisplaySpec | null = null;
 
   override run(options: RunRequest): Trace | Promise<Trace> {
-    return super.run(this.display ? {...options, display: this.display} : options);
+    const result = super.run(this.display ? {...options, display: this.display} : options);
+    // A result at once lives in the set just written: the next run writes into the other one. (An attempt that
+    // was handed to the worker wrote there too, but the trace on screen, in the other set, is intact.)
+    if (!(result instanceof Promise)) this.#turn ^= 1;
+    return result;
+  }
+
+  /**
+   * An adaptive run at once within ATTEMPT_STEPS steps, once the integrator is warm and when its output grid can
+   * fit in them (no step is longer than dt, so every sample takes at least one); undefined when it stopped there.
+   */
+  protected override attemptAtOnce(request: RunRequest): Trace | undefined {
+    if (!integratorWarm || boundedCost(request) || request.maxSteps !== undefined) return undefined;
+    let samples: number;
+    try {
+      samples = gridSteps(request.duration as number, request.dt ?? 2 ** -5, 0) + 1;
+    } catch {
+      return undefined; // the worker's run reports what is wrong with the options
+    }
+    if (!(samples <= ATTEMPT_STEPS)) return undefined;
+    const trace = this.executeAtOnce({...request, maxSteps: ATTEMPT_STEPS});
+    return stoppedAtStepBudget(trace) ? undefined : trace;
   }
 
   /** A run at once: a run that fits in a frame is small, and the charts decimate it themselves. */
@@ -55,8 +133,9 @@ export class ExplorerRunner extends SimulationRunner {
   }
 
   /**
-   * The next set of columns, grown to hold every sample of `options` (with two to spare); null when the options
-   * do not describe a grid (simulate then reports what is wrong with them).
+   * The set of columns the next run writes into (not the one holding the trace on screen), grown to hold every
+   * sample of `options` (with two to spare); null when the options do not describe a grid (simulate then
+   * reports what is wrong with them).
    */
   #columnsFor(options: SimulateOptions): TraceColumns | null {
     let n: number;
@@ -66,14 +145,19 @@ export class ExplorerRunner extends SimulationRunner {
       return null;
     }
     if (!(n > 0)) return null;
-    this.#turn ^= 1;
-    let columns = this.#columns[this.#turn];
+    const next = this.#turn ^ 1;
+    let columns = this.#columns[next];
     if (!columns || columns.t.length < n) {
       const column = () => new Float64Array(n);
-      columns = this.#columns[this.#turn] = {t: column(), v: column(), u: column(), I: column()};
+      columns = this.#columns[next] = {t: column(), v: column(), u: column(), I: column()};
     }
     return columns;
   }
+}
+
+/** Whether an adaptive run stopped at its step budget `maxSteps` (simulate's warning names the budget). */
+function stoppedAtStepBudget(trace: Trace): boolean {
+  return trace.warnings.some((w) => w.includes(`budget of ${ATTEMPT_STEPS} steps`));
 }
 
 /**

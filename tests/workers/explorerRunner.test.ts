@@ -1,11 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {simulate, type SimulateOptions} from "../../lib/index.js";
+import {simulate, type SimulateOptions, type Trace} from "../../lib/index.js";
 import {
+  ATTEMPT_STEPS,
   ExplorerRunner,
   WarmWorkers,
   FRAME_MS,
   executeRun,
   predictedMs,
+  warmIntegrator,
   type RunnerStatus
 } from "../../src/workers/explorerRunner.js";
 import {Cancelled} from "../../src/workers/workerRunner.js";
@@ -158,5 +160,57 @@ describe("WarmWorkers", () => {
     runner.close();
     await flush();
     expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+// Last in this file: once warm, the integrator stays warm for the page (and for this module).
+describe("ExplorerRunner: adaptive runs tried at once", () => {
+  const rs1000: SimulateOptions = {...RS, duration: 1000, method: "adaptive", dt: 2 ** -5};
+
+  it("sends adaptive runs to the worker until the integrator is warm, then tries them at once", async () => {
+    const {runner, workers} = setup();
+    const job = runner.run(rs1000);
+    expect(job).toBeInstanceOf(Promise);
+    workers[0]!.deliver();
+    await job;
+    await warmIntegrator();
+    const trace = runner.run(rs1000) as Trace;
+    expect(trace).not.toBeInstanceOf(Promise);
+    const want = simulate(rs1000);
+    expect(Array.from(trace.v)).toEqual(Array.from(want.v));
+    expect(Array.from(trace.spikes)).toEqual(Array.from(want.spikes));
+    expect(trace.warnings).toEqual([]);
+    expect(workers[0]!.received).toHaveLength(1);
+    expect(runner.status().place).toBe("main thread");
+  });
+
+  it("hands an attempt that reaches its budget to the worker, and keeps the trace on screen intact", async () => {
+    await warmIntegrator();
+    const {runner, workers} = setup();
+    const first = runner.run(rs1000) as Trace;
+    const shown = Array.from(first.v);
+    // A tolerance of 1e-14 takes more than ATTEMPT_STEPS adaptive steps over these 1000 ms.
+    const fine = (I: number): SimulateOptions => ({...rs1000, current: I, tolerance: 1e-14});
+    const jobs = [runner.run(fine(11)), runner.run(fine(12))];
+    for (const job of jobs) expect(job).toBeInstanceOf(Promise);
+    expect(Array.from(first.v)).toEqual(shown);
+    expect(workers).toHaveLength(1);
+    const outcomes = Promise.allSettled(jobs);
+    workers[0]!.deliver(); // the first attempt's run, in the worker
+    await flush();
+    workers[0]!.deliver(); // the second's
+    const [, second] = await outcomes;
+    expect(second.status === "fulfilled" && Array.from(second.value.v)).toEqual(Array.from(simulate(fine(12)).v));
+    expect(ATTEMPT_STEPS).toBe(50_000);
+  });
+
+  it("sends an adaptive run whose grid alone exceeds the attempt's budget straight to the worker", async () => {
+    await warmIntegrator();
+    const {runner, workers} = setup();
+    const job = runner.run(long(10));
+    expect(job).toBeInstanceOf(Promise);
+    expect(workers).toHaveLength(1);
+    runner.close();
+    await expect(job).rejects.toBeInstanceOf(Cancelled);
   });
 });

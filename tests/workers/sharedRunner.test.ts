@@ -33,6 +33,17 @@ function setup(options: {budgetMs?: number; answerMs?: number} = {}) {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A runner (fake timers) whose first worker run took `ms`: the runner's measure of how long its runs take. */
+async function afterARunOf(ms: number) {
+  vi.useFakeTimers();
+  const made = setup();
+  const first = made.runner.run({cost: Infinity, value: 1}) as Promise<number>;
+  await vi.advanceTimersByTimeAsync(ms);
+  made.workers[0]!.deliver();
+  expect(await first).toBe(2);
+  return made;
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -106,13 +117,7 @@ describe("SharedRunner", () => {
   });
 
   it("a drag over slow runs: the worker's run is left to finish, and the newest starts in it when the drag pauses", async () => {
-    vi.useFakeTimers();
-    const {runner, workers} = setup();
-    // The first run takes 400 ms in the worker.
-    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
-    await vi.advanceTimersByTimeAsync(400);
-    workers[0]!.deliver();
-    expect(await first).toBe(2);
+    const {runner, workers} = await afterARunOf(400);
     // A drag: a request every 20 ms. The first run of the drag is expected to end within FINISH_MS: it goes on.
     const drag: Promise<unknown>[] = [];
     for (let value = 2; value <= 6; value++) {
@@ -136,12 +141,7 @@ describe("SharedRunner", () => {
   });
 
   it("a run expected to go on for over FINISH_MS more is stopped when a newer request comes", async () => {
-    vi.useFakeTimers();
-    const {runner, workers} = setup();
-    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
-    await vi.advanceTimersByTimeAsync(FINISH_MS + 500);
-    workers[0]!.deliver();
-    expect(await first).toBe(2);
+    const {runner, workers} = await afterARunOf(FINISH_MS + 500);
     const second = (runner.run({cost: Infinity, value: 2}) as Promise<number>).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(20);
     const third = runner.run({cost: Infinity, value: 3}) as Promise<number>;
@@ -153,12 +153,7 @@ describe("SharedRunner", () => {
   });
 
   it("a drag over quick runs: a young run is left to finish and the newest starts right after it", async () => {
-    vi.useFakeTimers();
-    const {runner, workers} = setup();
-    const first = runner.run({cost: Infinity, value: 1}) as Promise<number>;
-    await vi.advanceTimersByTimeAsync(40);
-    workers[0]!.deliver();
-    expect(await first).toBe(2);
+    const {runner, workers} = await afterARunOf(40);
     const second = runner.run({cost: Infinity, value: 2}) as Promise<number>;
     await vi.advanceTimersByTimeAsync(20);
     const third = runner.run({cost: Infinity, value: 3}) as Promise<number>;
