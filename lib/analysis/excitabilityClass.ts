@@ -19,7 +19,7 @@ import {
   type ResolvedSettings,
   type RunSettings
 } from "./excitabilityRuns.js";
-import {rheobase} from "./rheobase.js";
+import {rheobaseSteps} from "./rheobase.js";
 
 /** Options of {@link excitabilityClass}. */
 export interface ExcitabilityClassOptions extends RunSettings {
@@ -60,6 +60,20 @@ export interface ExcitabilityClass {
  * spikes occur but none survive the transient.
  */
 export function excitabilityClass(options: ExcitabilityClassOptions): ExcitabilityClass {
+  const steps = excitabilityClassSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link excitabilityClass} one run at a time: a resumable computation that yields after each run (the onset's
+ * bisection, then each probe), so a page can do it in short slices; its value when done is excitabilityClass's
+ * result for the same options (excitabilityClass is this generator run to its end). Options are checked at the
+ * first `next()`.
+ */
+export function* excitabilityClassSteps(options: ExcitabilityClassOptions): Generator<void, ExcitabilityClass, void> {
   const fn = "excitabilityClass";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "duration", "transient", "probe"]);
   const s = resolveSettings(fn, o);
@@ -76,13 +90,13 @@ export function excitabilityClass(options: ExcitabilityClassOptions): Excitabili
   }
   let onset: number;
   try {
-    onset = rheobase({
+    onset = (yield* rheobaseSteps({
       ...settings,
       protocol: "quasi-static",
       duration,
       tolerance: 1e-4,
       bracket: bracketFor(s, bif)
-    }).current;
+    })).current;
   } catch (error) {
     return {
       ...base,
@@ -96,11 +110,13 @@ export function excitabilityClass(options: ExcitabilityClassOptions): Excitabili
     o.probe === undefined
       ? Math.max(0.05, 0.05 * Math.abs(onset))
       : checkNumber(o.probe, `${fn}: probe`, {min: 0, minExclusive: true});
-  const probes = [1 / 64, 1 / 16, 1 / 4, 1].map((k) => {
+  const probes: {I: number; rate: number}[] = [];
+  for (const k of [1 / 64, 1 / 16, 1 / 4, 1]) {
     const I = onset + k * probe;
     const run = runAt(s, I, quasiStaticStart(s, I), duration, Math.ceil(duration * 2));
-    return {I, rate: settledRate(run.spikes, transient, duration)};
-  });
+    probes.push({I, rate: settledRate(run.spikes, transient, duration)});
+    yield;
+  }
   const lowest = probes[0]!.rate;
   const highest = probes[probes.length - 1]!.rate;
   if (highest === 0) {

@@ -59,6 +59,19 @@ export interface Rheobase {
  *   end of the bracket already fires.
  */
 export function rheobase(options: RheobaseOptions): Rheobase {
+  const steps = rheobaseSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link rheobase} one run at a time: a resumable computation that yields after each run (the bracket's and the
+ * bisection's), so a page can do it in short slices; its value when done is rheobase's result for the same
+ * options (rheobase is this generator run to its end). Options are checked at the first `next()`.
+ */
+export function* rheobaseSteps(options: RheobaseOptions): Generator<void, Rheobase, void> {
   const fn = "rheobase";
   const o = checkKeys(options, `${fn}: options`, [...SETTING_KEYS, "protocol", "duration", "tolerance", "bracket"]);
   const s = resolveSettings(fn, o);
@@ -82,6 +95,13 @@ export function rheobase(options: RheobaseOptions): Rheobase {
     fires = (I) => runAt(s, I, quasiStaticStart(s, I), duration, 1).spikes.length > 0;
   }
 
+  // Each run is a step of its own.
+  const tried = function* (I: number): Generator<void, boolean, void> {
+    const fired = fires(I);
+    yield;
+    return fired;
+  };
+
   let lo: number;
   let hi: number;
   if (o.bracket !== undefined) {
@@ -89,24 +109,25 @@ export function rheobase(options: RheobaseOptions): Rheobase {
       throw new TypeError(`${fn}: bracket must be [low, high], got ${describe(o.bracket)}`);
     lo = checkNumber(o.bracket[0], `${fn}: bracket[0]`);
     hi = checkNumber(o.bracket[1], `${fn}: bracket[1]`, {min: lo, minExclusive: true});
-    if (!fires(hi)) throw new Error(`${fn}: the upper end of the bracket, ${hi}, does not fire within ${duration} ms`);
+    if (!(yield* tried(hi)))
+      throw new Error(`${fn}: the upper end of the bracket, ${hi}, does not fire within ${duration} ms`);
   } else {
     lo = 0;
     hi = 1;
-    while (!fires(hi)) {
+    while (!(yield* tried(hi))) {
       lo = hi;
       hi *= 2;
       if (hi > 1e4)
         throw new Error(`${fn}: no current up to 1e4 fires within ${duration} ms under protocol "${protocol}"`);
     }
   }
-  if (fires(lo))
+  if (yield* tried(lo))
     throw new Error(
       `${fn}: the lower end of the bracket, ${lo}, already fires under protocol "${protocol}"; give a lower bracket`
     );
   while (hi - lo > tolerance) {
     const mid = (lo + hi) / 2;
-    if (fires(mid)) hi = mid;
+    if (yield* tried(mid)) hi = mid;
     else lo = mid;
   }
   return {current: hi, protocol, description: RHEOBASE_PROTOCOLS[protocol], tolerance: hi - lo};

@@ -8,7 +8,7 @@
  * Without workers the sweep runs on the page in short slices (sweepSteps, built on the library's resumable
  * fICurveSteps), so no task holds the main thread for long, and a new sweep stops the old one there too.
  */
-import {excitabilityClass, type ExcitabilityClass} from "../lib/analysis/excitabilityClass.js";
+import {excitabilityClass, excitabilityClassSteps, type ExcitabilityClass} from "../lib/analysis/excitabilityClass.js";
 import {fICurve, fICurveSteps, type FICurve, type FICurveOptions} from "../lib/analysis/fICurve.js";
 import {SharedRunner, isOverBudget} from "./sharedRunner.js";
 import {isCancelled, slicedRunner, type Progress} from "./workerRunner.js";
@@ -49,7 +49,7 @@ export function executeSweep({classify, ...request}: SweepRequest, progress: Pro
 }
 
 /**
- * {@link executeSweep} one step at a time (a step per current, then one for the verdict): the main-thread
+ * {@link executeSweep} one step at a time (a step per current, then one per run of the verdict): the main-thread
  * fallback runs it in short slices. It returns what executeSweep returns for the same request.
  */
 export function* sweepSteps(
@@ -57,9 +57,8 @@ export function* sweepSteps(
   progress: Progress
 ): Generator<unknown, SweepResult, undefined> {
   const curve = yield* fICurveSteps({...request, onProgress: progress});
-  yield; // the verdict in a slice of its own
   const {params, equation, method, dt, vPeak} = request;
-  return {curve, verdict: classify ? excitabilityClass({params, equation, method, dt, vPeak}) : null};
+  return {curve, verdict: classify ? yield* excitabilityClassSteps({params, equation, method, dt, vPeak}) : null};
 }
 
 /** What to change when a sweep goes over the time budget (reader-facing). */

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
+import {excitabilityClassSteps} from "../../lib/analysis/excitabilityClass.js";
 import {fICurve} from "../../lib/analysis/fICurve.js";
 import {
   Cancelled,
@@ -98,7 +99,7 @@ describe("the sweep without workers, and over its budget", () => {
     vi.useRealTimers();
   });
 
-  it("sweepSteps yields after each current and once more, and returns exactly executeSweep's result", () => {
+  it("sweepSteps yields after each current and each run of the verdict, and returns exactly executeSweep's result", () => {
     const classified = {...request, classify: true};
     const steps = sweepSteps(classified, () => {});
     let yields = 0;
@@ -111,7 +112,10 @@ describe("the sweep without workers, and over its budget", () => {
       }
       yields++;
     }
-    expect(yields).toBe(3);
+    let verdictRuns = 0;
+    for (const _ of excitabilityClassSteps({params: request.params})) verdictRuns++;
+    expect(verdictRuns).toBeGreaterThan(4); // the onset's bisection, then four probes
+    expect(yields).toBe(2 + verdictRuns); // two currents
   });
 
   it("without a worker, sweeps on the main thread in several tasks and gives the library's curve", async () => {

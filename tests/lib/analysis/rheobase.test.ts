@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {rheobase} from "../../../lib/analysis/rheobase.js";
+import {rheobase, rheobaseSteps} from "../../../lib/analysis/rheobase.js";
 import {bifurcationCurrents} from "../../../lib/analysis/bifurcationCurrents.js";
 import {restState} from "../../../lib/analysis/equilibria.js";
 import {simulate} from "../../../lib/simulate.js";
@@ -33,5 +33,21 @@ describe("rheobase", () => {
     expect(() => rheobase({params: {a: -0.02, b: -1, c: -60, d: 8}, protocol: "step from rest"})).toThrow(
       /needs a stable rest state at I = 0/
     );
+  });
+});
+
+describe("rheobaseSteps", () => {
+  it("yields once per run and ends with exactly rheobase's result", () => {
+    for (const options of [
+      {...G, protocol: "quasi-static" as const, duration: 1000, tolerance: 1e-3},
+      {...RS, duration: 300}
+    ]) {
+      const steps = rheobaseSteps(options);
+      let runs = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) runs++;
+      expect(step.value).toEqual(rheobase(options));
+      expect(runs).toBeGreaterThan(5); // the bracket, then the bisection to the tolerance
+    }
   });
 });
