@@ -17,7 +17,8 @@ import {
   runAt,
   SETTING_KEYS,
   type ResolvedSettings,
-  type RunSettings
+  type RunSettings,
+  runToEnd
 } from "./excitabilityRuns.js";
 import {rheobaseSteps} from "./rheobase.js";
 
@@ -60,11 +61,7 @@ export interface ExcitabilityClass {
  * spikes occur but none survive the transient.
  */
 export function excitabilityClass(options: ExcitabilityClassOptions): ExcitabilityClass {
-  const steps = excitabilityClassSteps(options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(excitabilityClassSteps(options));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What the excitability measurements (fICurve.ts, rheobase.ts, latencyCurve.ts, excitabilityClass.ts) share:
  * their simulation settings, the list of currents they sweep, and one run at a constant current from a given
- * state (the stable rest or another equilibrium, from the closed forms of equilibria.ts and bifurcationCurrents.ts).
+ * state (the stable rest or another equilibrium, from the closed forms of equilibria.ts and bifurcationCurrents.ts);
+ * and how a resumable measurement (a generator that yields after each run) is run to its end.
  *
  * Units: t in ms, so rates are 1000 × spikes per ms = Hz (spikes per second); I in the paper's units (a
  * current normalised by capacitance, mV/ms); v in mV.
@@ -163,4 +164,12 @@ export function countFrom(spikes: Float64Array, t0: number): number {
   let i = 0;
   while (i < spikes.length && spikes[i]! < t0) i++;
   return spikes.length - i;
+}
+
+/** The value of a resumable computation run to its end (fICurveSteps, rheobaseSteps, excitabilityClassSteps). */
+export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -18,7 +18,8 @@ import {
   SETTING_KEYS,
   type CurrentRange,
   type RunSettings,
-  type State
+  type State,
+  runToEnd
 } from "./excitabilityRuns.js";
 
 /**
@@ -136,11 +137,7 @@ export interface FICurve {
  * @throws RangeError/TypeError naming the field, the value and what is allowed.
  */
 export function fICurve(options: FICurveOptions): FICurve {
-  const steps = fICurveSteps(options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(fICurveSteps(options));
 }
 
 /** How far a resumable sweep ({@link fICurveSteps}) has got: `done` of `total` currents simulated. */

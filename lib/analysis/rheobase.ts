@@ -13,7 +13,8 @@ import {
   restAt,
   runAt,
   SETTING_KEYS,
-  type RunSettings
+  type RunSettings,
+  runToEnd
 } from "./excitabilityRuns.js";
 
 /** The rheobase protocols. */
@@ -59,11 +60,7 @@ export interface Rheobase {
  *   end of the bracket already fires.
  */
 export function rheobase(options: RheobaseOptions): Rheobase {
-  const steps = rheobaseSteps(options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(rheobaseSteps(options));
 }
 
 /**

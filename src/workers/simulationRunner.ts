@@ -27,7 +27,8 @@ export function predictedMs(options: Pick<SimulateOptions, "duration" | "dt" | "
 /**
  * Whether a run's cost is bounded by its samples: true for the fixed-step methods; false for the adaptive
  * method, whose steps shrink without warning (a = −0.1 over 1000 ms: 30 ms of work up to t = 200 ms, then 20
- * million steps, seconds, before t = 311 ms), so it never runs on the main thread.
+ * million steps, seconds, before t = 311 ms), so it is never predicted to fit in a frame (the explorer's runner
+ * only tries it at once within a budget of steps, explorerRunner.ts).
  */
 export function boundedCost(options: Pick<SimulateOptions, "method">): boolean {
   return (options.method ?? "adaptive") !== "adaptive";
