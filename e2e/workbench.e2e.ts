@@ -193,3 +193,34 @@ test("the preset's run stays faint behind the new one while a slider is away fro
   expect(livePath).toBe(ghostPath);
   expect(problems).toEqual([]);
 });
+
+test("the charts are updated in place: a parameter or a stimulus change keeps every chart's elements", async ({
+  page
+}) => {
+  const problems = watch(page);
+  await open(page, "?dc=1");
+  // Mark each chart's figure; a rebuilt chart would come back without the mark.
+  const marked = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("figure.explorer-chart, .ipp")].map((f) => f.hasAttribute("data-kept"))
+    );
+  const count = await page.evaluate(() => {
+    const charts = [...document.querySelectorAll("figure.explorer-chart, .ipp")];
+    for (const chart of charts) chart.setAttribute("data-kept", "");
+    return charts.length;
+  });
+  expect(count).toBeGreaterThanOrEqual(4); // v(t), u(t), I(t) and the phase plane
+  const updates = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, MEASURE);
+  for (const [tab, slider] of [
+    ["Neuron", 'input[type=range][aria-label^="a ("]'],
+    ["Stimulus", 'input[type=range][aria-label^="DC: I"]']
+  ]) {
+    await page.getByRole("tab", {name: tab}).click();
+    const before = await updates();
+    await page.locator(slider).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(updates).toBeGreaterThan(before);
+    expect(await marked()).toEqual(Array(count).fill(true));
+  }
+  expect(problems).toEqual([]);
+});
