@@ -3,11 +3,11 @@
  * overlaid on one chart with a legend, their phase planes side by side, and the statistics table. Built
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
-import {runDownload} from "./chartDownload.js";
 import {nullclines} from "../../lib/analysis/nullclines.js";
 import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "../compare/compareModel.js";
 import {PhasePlane, phaseDomain} from "./phasePlane.js";
+import {timeChartElement, type TimeChartElement, type TimeChartInput} from "./timeChart.js";
 
 /**
  * One colour per neuron (Okabe–Ito: distinct for the common colour-vision deficiencies, readable on white),
@@ -58,33 +58,52 @@ function spikesText(n: number): string {
   return `${n} spike${n === 1 ? "" : "s"}`;
 }
 
+/** The stacked v(t) charts; `update(runs, options)` redraws them in place (a chart per neuron, kept). */
+export type StackedTracesElement = HTMLElement & {update: (runs: CompareRun[], options: TraceChartOptions) => void};
+
 /**
  * v(t) of each neuron as a small chart, stacked: same width, margins and time domain, so the time axes
- * line up; the same v range, so the spikes line up too.
+ * line up; the same v range, so the spikes line up too. Each chart is made once and redrawn in place.
  */
-export function StackedTraces(
-  runs: CompareRun[],
-  {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
-): HTMLElement {
-  const box = document.createElement("div");
+export function StackedTraces(runs: CompareRun[], options: TraceChartOptions): StackedTracesElement {
+  const box = document.createElement("div") as unknown as StackedTracesElement;
   box.className = "compare-stack";
-  for (const r of runs) {
-    if (!r.trace) continue;
-    const color = NEURON_COLORS[r.neuron.index % NEURON_COLORS.length];
-    const line = {t: r.trace.t, v: r.trace.v, color, ariaLabel: `v of neuron ${r.neuron.index + 1}`};
-    const svg = voltagePlot([line], {width, height: 150, xDomain, yDomain, vPeak: r.neuron.vPeak});
-    const n = r.trace.spikes.length;
-    box.append(
-      figure(svg, {
-        title: `${neuronTitle(r)}: membrane potential v(t)`,
-        ariaLabel: `Line chart of the membrane potential v in mV of neuron ${r.neuron.index + 1} (${r.neuron.label}) against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms, with ${spikesText(n)}.`,
-        caption: `${r.neuron.label}: ${spikesText(n)}.`,
-        className: "compare-trace",
-        download: runDownload(r.trace)
-      })
-    );
-  }
+  const charts: TimeChartElement<[CompareRun, Required<TraceChartOptions>]>[] = [];
+  box.update = (next, {width, xDomain, yDomain = voltageDomain(next)}) => {
+    const drawn = next.filter((r) => r.trace);
+    drawn.forEach((r, i) => {
+      if (charts[i]) charts[i].update(r, {width, xDomain, yDomain});
+      else {
+        charts[i] = timeChartElement(describeNeuronVoltage, r, {width, xDomain, yDomain});
+        charts[i].classList.add("compare-trace");
+        box.append(charts[i]);
+      }
+    });
+    for (const unused of charts.splice(drawn.length)) unused.remove();
+  };
+  box.update(runs, options);
   return box;
+}
+
+/** One neuron's v(t) in its colour, on the range all the stacked charts share. */
+function describeNeuronVoltage(r: CompareRun, {width, xDomain, yDomain}: Required<TraceChartOptions>): TimeChartInput {
+  const trace = r.trace!;
+  const n = trace.spikes.length;
+  return {
+    t: trace.t,
+    y: trace.v,
+    run: trace,
+    options: {width, height: 150, xDomain, title: `${neuronTitle(r)}: membrane potential v(t)`},
+    spec: () => ({
+      yDomain,
+      axes: {xLabel: "t (ms)", yLabel: "v (mV)"},
+      rules: [{axis: "y", value: r.neuron.vPeak, stroke: "#999", strokeDasharray: "2,3"}],
+      stroke: NEURON_COLORS[r.neuron.index % NEURON_COLORS.length],
+      caption: `${r.neuron.label}: ${spikesText(n)}.`,
+      ariaLabel: `Line chart of the membrane potential v in mV of neuron ${r.neuron.index + 1} (${r.neuron.label}) against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms, with ${spikesText(n)}.`,
+      ariaDescription: ""
+    })
+  };
 }
 
 /** v(t) of all neurons on one chart, with a legend naming each colour. */

@@ -69,6 +69,22 @@ describe("StackedTraces", () => {
   });
 });
 
+describe("StackedTraces updated in place", () => {
+  it("keeps each neuron's chart, drops the charts of removed neurons and draws what a fresh chart draws", () => {
+    const box = StackedTraces(runs(3), {width: 500, xDomain: [0, 100]});
+    const [first, second] = box.querySelectorAll("figure");
+    const fewer = runs(2).map((r) => ({...r, trace: {...r.trace!, v: r.trace!.v.map((v) => v - 5)}}));
+    box.update(fewer, {width: 500, xDomain: [0, 100]});
+    const after = [...box.querySelectorAll("figure")];
+    expect(after).toHaveLength(2);
+    expect(after[0]).toBe(first);
+    expect(after[1]).toBe(second);
+    const fresh = StackedTraces(fewer, {width: 500, xDomain: [0, 100]});
+    expect(box.innerHTML).toBe(fresh.innerHTML);
+    expect(box.innerHTML).not.toBe(StackedTraces(runs(2), {width: 500, xDomain: [0, 100]}).innerHTML);
+  });
+});
+
 describe("OverlayTraces", () => {
   it("draws every neuron on one chart with a legend", async () => {
     const figure = OverlayTraces(runs(3), {width: 500, xDomain: [0, 100]});
