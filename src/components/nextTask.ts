@@ -4,3 +4,11 @@
 
 /** Resolves in a later task of the event loop (after pending input, rendering and other tasks). */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Resolves when the browser is idle (or soon, where it cannot say): for work the reader need not wait for. */
+export function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), {timeout: 500});
+    else setTimeout(resolve, 50);
+  });
+}

@@ -11,6 +11,7 @@ import type {SimulateOptions, Trace, TraceColumns} from "../lib/index.js";
 import {gridSteps} from "../lib/simulate.js";
 import {SimulationRunner, boundedCost, executeRun, type RunRequest} from "./simulationRunner.js";
 import type {DisplaySpec} from "../components/explorer/runDisplay.js";
+import {idle} from "../components/nextTask.js";
 
 export {FRAME_MS, RESTART_MS, BUDGET_MS, type RunPlace, type RunnerStatus} from "./sharedRunner.js";
 export {boundedCost, executeRun, predictedMs} from "./simulationRunner.js";
@@ -39,14 +40,6 @@ const WARM_UP: RunRequest = {
   dt: 2 ** -5,
   method: "adaptive"
 };
-
-/** Resolves when the browser is idle (or soon, where it cannot say). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), {timeout: 500});
-    else setTimeout(resolve, 50);
-  });
-}
 
 // Compiled code is the page's, not one runner's: the warm-up runs once however many runners there are.
 let warming: Promise<void> | null = null;
@@ -115,16 +108,29 @@ export class ExplorerRunner extends SimulationRunner {
    * fit in them (no step is longer than dt, so every sample takes at least one); undefined when it stopped there.
    */
   protected override attemptAtOnce(request: RunRequest): Trace | undefined {
-    if (!integratorWarm || boundedCost(request) || request.maxSteps !== undefined) return undefined;
-    let samples: number;
-    try {
-      samples = gridSteps(request.duration as number, request.dt ?? 2 ** -5, 0) + 1;
-    } catch {
-      return undefined; // the worker's run reports what is wrong with the options
-    }
-    if (!(samples <= ATTEMPT_STEPS)) return undefined;
+    if (!attemptable(request)) return undefined;
+    this.#rehearsal = request;
+    if (!integratorWarm) return undefined;
     const trace = this.executeAtOnce({...request, maxSteps: ATTEMPT_STEPS});
     return stoppedAtStepBudget(trace) ? undefined : trace;
+  }
+
+  /** Whether `request` would run at once, or be tried at once (it may still end in the worker). */
+  triesAtOnce(request: RunRequest): boolean {
+    return this.runsAtOnce(request) || (integratorWarm && attemptable(request));
+  }
+
+  /** The newest request that was (or would have been, had the integrator been warm) tried at once. */
+  #rehearsal: RunRequest | null = null;
+
+  /**
+   * Tries the newest request that could run at once again, its result dropped, into the columns the next run
+   * writes (never the trace on screen): called in idle moments after the page opens, so that the engine has
+   * compiled the integrator on the page's own neuron and current, not only the warm-up's. Does nothing until
+   * the integrator is warm.
+   */
+  rehearse(): void {
+    if (integratorWarm && this.#rehearsal) this.executeAtOnce({...this.#rehearsal, maxSteps: ATTEMPT_STEPS});
   }
 
   /** A run at once: a run that fits in a frame is small, and the charts decimate it themselves. */
@@ -152,6 +158,16 @@ export class ExplorerRunner extends SimulationRunner {
       columns = this.#columns[next] = {t: column(), v: column(), u: column(), I: column()};
     }
     return columns;
+  }
+}
+
+/** Whether a request may be tried at once: an adaptive run whose output grid fits in ATTEMPT_STEPS. */
+function attemptable(request: RunRequest): boolean {
+  if (boundedCost(request) || request.maxSteps !== undefined) return false;
+  try {
+    return gridSteps(request.duration as number, request.dt ?? 2 ** -5, 0) + 1 <= ATTEMPT_STEPS;
+  } catch {
+    return false; // the worker's run reports what is wrong with the options
   }
 }
 

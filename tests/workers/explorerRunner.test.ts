@@ -214,3 +214,27 @@ describe("ExplorerRunner: adaptive runs tried at once", () => {
     await expect(job).rejects.toBeInstanceOf(Cancelled);
   });
 });
+
+describe("ExplorerRunner: rehearsal", () => {
+  const rs1000: SimulateOptions = {...RS, duration: 1000, method: "adaptive", dt: 2 ** -5};
+
+  it("reruns the newest request tried at once into the next columns, never the trace on screen", async () => {
+    await warmIntegrator();
+    const {runner} = setup();
+    const shown = runner.run(rs1000) as Trace;
+    const v = Array.from(shown.v);
+    runner.run({...rs1000, current: 12}); // the next columns now hold this run; the first is on screen
+    const screen = runner.run({...rs1000, current: 14}) as Trace; // written where the first was
+    expect(Array.from(screen.v)).not.toEqual(v);
+    // Marks on the trace on screen and on the other set: a rerun of the same request writes the same numbers.
+    screen.v[5] = 1234;
+    const other = runner.run({...rs1000, current: 12}) as Trace; // into the other set (now on screen)
+    other.v[5] = 4321;
+    runner.rehearse(); // reruns current 12 into the set not on screen: the one `screen` views
+    expect(screen.v[5]).not.toBe(1234);
+    expect(other.v[5]).toBe(4321);
+    expect(runner.triesAtOnce(rs1000)).toBe(true);
+    expect(runner.triesAtOnce(long(10))).toBe(false);
+    expect(runner.triesAtOnce(short)).toBe(true);
+  });
+});

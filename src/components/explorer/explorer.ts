@@ -26,7 +26,7 @@ import {plotColumns} from "../charts/chart.js";
 import {MARGINS as PLANE_MARGINS} from "../charts/phasePlane.js";
 import {planeHeight} from "../charts/interactivePhasePlane.js";
 import type {DisplaySpec} from "./runDisplay.js";
-import {nextTask} from "../nextTask.js";
+import {idle, nextTask} from "../nextTask.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -147,6 +147,7 @@ export const INPUT_SLICE = 2 ** 17;
  * {@link inputOf} without a long main-thread task: an input of more than INPUT_SLICE samples (a long run at a
  * small dt) is filled one slice per task. The slices are exact: dt is then 2^−k, so the sample times j·dt and
  * (slice start)·dt + i·dt are the same numbers. Stops early (the result is nobody's) once `invalidation` settles.
+ * With `buffers`, an input filled at once writes into them instead of new columns (see {@link InputBuffers}).
  */
 export async function inputInSlices(
   state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
@@ -154,10 +155,13 @@ export async function inputInSlices(
   lib: ExplorerLibrary,
   start = 0,
   invalidation?: Promise<unknown>,
-  wait: () => Promise<void> = nextTask
+  wait: () => Promise<void> = nextTask,
+  buffers?: InputBuffers
 ): Promise<Input> {
-  const {input, fill} = prepareInput(state, presets, lib, start);
-  const n = input.t.length;
+  const n = samplesOf(state);
+  // An input filled at once may reuse buffers; a sliced one has columns of its own (an older one may still be
+  // filling its own between tasks).
+  const {input, fill} = prepareInput(state, presets, lib, start, n <= INPUT_SLICE ? buffers : undefined);
   if (n <= INPUT_SLICE || input.error) {
     fill(0, n);
     return input;
@@ -173,16 +177,47 @@ export async function inputInSlices(
   return input;
 }
 
+/** The number of samples of a state's input: t = 0, dt, …, up to T. */
+function samplesOf(state: Pick<ExplorerState, "T" | "dt">): number {
+  return Math.floor(state.T / state.dt + 1e-9) + 1;
+}
+
+/**
+ * Two sets of input columns, used in turn by inputs filled at once: a drag of a stimulus slider then allocates
+ * no fresh columns at each step (writing fresh memory cost about 2 ms a step in Chromium here, and its
+ * collection more), and the newest input never overwrites the one before it. A set's t is rewritten only when
+ * the sample grid changes. Only the newest input's columns are read (the current chart draws them once per
+ * update), so reuse is safe as long as no one keeps an older input's columns.
+ */
+export class InputBuffers {
+  #sets: {t: Float64Array; I: Float64Array; n: number; dt: number}[] = [];
+  #turn = 0;
+
+  /** Columns of n samples for the next input; `tReady` when t already holds k·dt for every k. */
+  next(n: number, dt: number): {t: Float64Array; I: Float64Array; tReady: boolean} {
+    this.#turn ^= 1;
+    let set = this.#sets[this.#turn];
+    if (!set || set.t.length < n) {
+      set = this.#sets[this.#turn] = {t: new Float64Array(n), I: new Float64Array(n), n: -1, dt: NaN};
+    }
+    const tReady = set.n === n && set.dt === dt;
+    [set.n, set.dt] = [n, dt];
+    return {t: set.t.subarray(0, n), I: set.I.subarray(0, n), tReady};
+  }
+}
+
 /** The input's columns and stimulus, compiled, with the fill of samples [from, to) (which records any error). */
 function prepareInput(
   state: Pick<ExplorerState, (typeof INPUT_KEYS)[number]>,
   presets: PresetSet<ExplorerPreset>,
   lib: ExplorerLibrary,
-  start: number
+  start: number,
+  buffers?: InputBuffers
 ): {input: Input; fill: (from: number, to: number) => void} {
-  const n = Math.floor(state.T / state.dt + 1e-9) + 1;
-  const t = new Float64Array(n);
-  const I = new Float64Array(n);
+  const n = samplesOf(state);
+  const reused = buffers?.next(n, state.dt);
+  const t = reused?.t ?? new Float64Array(n);
+  const I = reused?.I ?? new Float64Array(n);
   const input: Input = {t, I, value: () => NaN, duration: state.T, error: null, start, claimed: false};
   const failed = (e: unknown) => {
     input.error = e instanceof Error ? e.message : String(e);
@@ -197,7 +232,7 @@ function prepareInput(
   }
   input.value = (x) => compiled.value(x);
   const fill = (from: number, to: number) => {
-    for (let k = from; k < to; ++k) t[k] = k * state.dt;
+    if (!reused?.tReady) for (let k = from; k < to; ++k) t[k] = k * state.dt;
     try {
       compiled.fill(I.subarray(from, to), from * state.dt, state.dt);
     } catch (e) {
@@ -267,6 +302,7 @@ export function finishRun(
   lib: Pick<ExplorerLibrary, "spikeStatistics">,
   start = 0
 ): Run {
+  performance.measure("x:run", {start, end: performance.now()});
   let trace: Trace | null = null;
   let error: string | null = null;
   let stats: SpikeStats | null = null;
@@ -369,13 +405,20 @@ export const GHOST_KEYS = ["a", "b", "c", "d", "v0", "u0"] as const satisfies (k
 export function ghostState(state: ExplorerState, presets: PresetSet<ExplorerPreset>): ExplorerState | null {
   const preset = presetState(state.cls, presets);
   if (GHOST_KEYS.every((key) => Math.abs(state[key] - preset[key]) < 1e-9)) return null;
-  const reference = Object.fromEntries(GHOST_KEYS.map((key) => [key, preset[key]]));
-  return {...state, ...reference};
+  return referenceState(state, presets);
+}
+
+/** The preset's neuron under everything else as it is now: what a ghost run runs. */
+function referenceState(state: ExplorerState, presets: PresetSet<ExplorerPreset>): ExplorerState {
+  const preset = presetState(state.cls, presets);
+  return {...state, ...Object.fromEntries(GHOST_KEYS.map((key) => [key, preset[key]]))};
 }
 
 /** What ghost runs need of a runner: whether a run will be computed at once, and the run itself. */
 export interface GhostRunner extends Runner {
   runsAtOnce(options: SimulateOptions): boolean;
+  /** Whether a run is tried at once (it may still end in the worker); runsAtOnce where absent. */
+  triesAtOnce?(options: SimulateOptions): boolean;
 }
 
 /** The last ghost run, by its options (dragging a slider changes the run, not the ghost). */
@@ -396,7 +439,40 @@ export function ghostRunOf(
   lib: Pick<ExplorerLibrary, "spikeStatistics">
 ): Run | null | AsyncGenerator<Run | null> {
   const ghost = ghostState(state, presets);
-  if (!ghost) return null;
+  return ghost ? ghostRun(ghost, presets, runner, lib) : null;
+}
+
+/**
+ * While the state is its preset's (no ghost drawn), computes the ghost that a first step away from the preset
+ * will need, so that step does not run two simulations: the page calls it in an idle moment. Cached as
+ * {@link ghostRunOf} caches its runs; nothing is done when that ghost is cached already.
+ */
+export function ghostAhead(
+  state: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  runner: GhostRunner,
+  lib: Pick<ExplorerLibrary, "spikeStatistics">
+): void {
+  if (ghostState(state, presets)) return;
+  const reference = referenceState(state, presets);
+  // Only a run computed at once: a long one is left for the drag (it would keep a worker busy meanwhile).
+  const options = optionsOf(reference, presetOf(presets, reference.cls));
+  if (!(runner.triesAtOnce?.(options) ?? runner.runsAtOnce(options))) return;
+  const ghost = ghostRun(reference, presets, runner, lib);
+  // A tried run that ended in the worker: drain its generator, which caches the run when it arrives.
+  if (ghost && Symbol.asyncIterator in ghost)
+    void (async () => {
+      for await (const _ of ghost);
+    })();
+}
+
+/** The run of a ghost state: cached, at once, or (in the worker) a generator as {@link ghostRunOf} describes. */
+function ghostRun(
+  ghost: ExplorerState,
+  presets: PresetSet<ExplorerPreset>,
+  runner: GhostRunner,
+  lib: Pick<ExplorerLibrary, "spikeStatistics">
+): Run | null | AsyncGenerator<Run | null> {
   const options = optionsOf(ghost, presetOf(presets, ghost.cls));
   const key = JSON.stringify(options);
   if (lastGhost?.key === key) return lastGhost.run;
@@ -521,4 +597,40 @@ export function measureUpdate(run: Run): void {
   if (run.measured) return;
   run.measured = true;
   performance.measure("explorer:update", {start: run.start, end: performance.now()});
+}
+
+/** How many times the update path is rehearsed after the page opens (each in an idle moment of its own). */
+export const REHEARSALS = 6;
+
+/**
+ * The update a drag makes, rehearsed while the reader reads: after the page's first update, in idle moments,
+ * the newest update's `scene` runs a few times (the page's: the run again, each chart redrawn for a nearby
+ * setting and at once back, in one task, so nothing different is ever painted). The engine then has compiled
+ * the whole update path before the first drag; cold, a drag's first steps took two to four times as long.
+ */
+export class Rehearsal {
+  #scene: (() => void) | null = null;
+  #started = false;
+
+  /** @param ready - what to wait for first (the integrator's warm-up: a run tried at once needs it) */
+  constructor(private readonly ready: Promise<unknown> = Promise.resolve()) {}
+
+  /** Rehearses `scene` from now on (replacing the one before); the first call starts the rehearsals. */
+  set(scene: () => void, times = REHEARSALS, wait: () => Promise<void> = idle): void {
+    this.#scene = scene;
+    if (this.#started) return;
+    this.#started = true;
+    void (async () => {
+      await this.ready;
+      for (let k = 0; k < times && this.#scene; k++) {
+        await wait();
+        this.#scene?.();
+      }
+    })();
+  }
+
+  /** No more rehearsals (the page is going away). */
+  stop(): void {
+    this.#scene = null;
+  }
 }

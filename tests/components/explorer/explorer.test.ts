@@ -5,6 +5,8 @@ import {CLASSES} from "../../../lib/index.js";
 import {
   INPUT_SLICE,
   analysePhase,
+  InputBuffers,
+  Rehearsal,
   inputInSlices,
   inputOf,
   optionsOf,
@@ -192,6 +194,34 @@ describe("inputInSlices(state, presets, lib, start, invalidation, wait)", () => 
     expect(waits).toBe(0);
   });
 
+  it("writes inputs filled at once into two sets of buffers in turn: each equals a fresh input, none overwrites the one before", async () => {
+    const buffers = new InputBuffers();
+    const noWait = async () => {};
+    const states = [
+      {...presetState("RS", CLASSES), dc: true, dcI: 3},
+      {...presetState("RS", CLASSES), dc: true, dcI: 4, sine: true},
+      {...presetState("RS", CLASSES), dc: true, dcI: 5, T: 120, dt: 0.5},
+      {...presetState("RS", CLASSES), dc: true, dcI: 6, sine: true} // the second one's grid: t kept as it is
+    ];
+    const inputs = [];
+    for (const state of states) {
+      const input = await inputInSlices(state, CLASSES, lib, 0, undefined, noWait, buffers);
+      const fresh = inputOf(state, CLASSES, lib);
+      expect(Array.from(input.t)).toEqual(Array.from(fresh.t));
+      expect(Array.from(input.I)).toEqual(Array.from(fresh.I));
+      inputs.push({input, I: Array.from(fresh.I)});
+      // The input before this one is intact.
+      if (inputs.length > 1) expect(Array.from(inputs.at(-2)!.input.I)).toEqual(inputs.at(-2)!.I);
+    }
+    // The third input reuses the first one's memory (a different grid: t is rewritten), the fourth the second's.
+    expect(inputs[2].input.I.buffer).toBe(inputs[0].input.I.buffer);
+    expect(inputs[2].input.t.buffer).toBe(inputs[0].input.t.buffer);
+    expect(inputs[3].input.t.buffer).toBe(inputs[1].input.t.buffer);
+    // A long input gets columns of its own.
+    const sliced = await inputInSlices(long, CLASSES, lib, 0, undefined, noWait, buffers);
+    expect([inputs[0].input.I.buffer, inputs[1].input.I.buffer]).not.toContain(sliced.I.buffer);
+  });
+
   it("stops filling once its cell is invalidated (a newer setting)", async () => {
     let invalidate!: () => void;
     const invalidation = new Promise<void>((resolve) => (invalidate = resolve));
@@ -268,5 +298,29 @@ describe("messages and readouts", () => {
     expect(stability).toMatch(/Rest state at I = 0stable (node|focus) at v = −\d/);
     expect(stability).toContain("I_sn (saddle-node)4");
     expect(stability).toContain("I_AH (Andronov–Hopf)3.7975");
+  });
+});
+
+describe("Rehearsal", () => {
+  it("runs the newest scene a given number of times, each after a wait, once ready, and stops when told", async () => {
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const rehearsal = new Rehearsal(ready);
+    const seen: string[] = [];
+    let waits = 0;
+    const wait = async () => void waits++;
+    rehearsal.set(() => seen.push("first"), 3, wait);
+    rehearsal.set(() => seen.push("second"), 3, wait); // replaces the scene; no second round of rehearsals
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual([]); // not ready yet
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual(["second", "second", "second"]);
+    expect(waits).toBe(3);
+    const stopped = new Rehearsal();
+    stopped.set(() => seen.push("never"), 3, wait);
+    stopped.stop();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).not.toContain("never");
   });
 });

@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import * as lib from "../../../lib/index.js";
 import {CLASSES, FEATURES, simulate, type SimulateOptions, type Trace} from "../../../lib/index.js";
 import {
+  ghostAhead,
   ghostRunOf,
   ghostState,
   runState,
@@ -99,6 +100,21 @@ describe("the ghost of the preset", () => {
     expect(runner.runs).toBe(1);
     expect(b).toBe(a);
     expect(Array.from(a.trace!.spikes)).toEqual(Array.from(runState(rs, PRESETS, lib).trace!.spikes));
+  });
+
+  it("can be computed ahead at the preset, so the first step away runs no ghost simulation", () => {
+    const runner = countingRunner();
+    const state = {...rs, T: 211}; // a duration of its own: no other test's ghost is cached for it
+    ghostAhead(state, PRESETS, runner, lib);
+    expect(runner.runs).toBe(1);
+    ghostAhead(state, PRESETS, runner, lib); // cached
+    expect(runner.runs).toBe(1);
+    const ghost = ghostRunOf({...state, a: 0.03}, PRESETS, runner, lib) as Run;
+    expect(runner.runs).toBe(1);
+    expect(Array.from(ghost.trace!.spikes)).toEqual(Array.from(runState(state, PRESETS, lib).trace!.spikes));
+    // Away from the preset a ghost is drawn already: nothing to do.
+    ghostAhead({...state, a: 0.03, T: 212}, PRESETS, runner, lib);
+    expect(runner.runs).toBe(1);
   });
 
   it("does not hold the charts up when it runs in the background: null first, then the run", async () => {
