@@ -18,6 +18,7 @@ function invert(plane: Locator, px: number, py: number): Promise<[number, number
 
 /** The state shown at t = 0 by the plane's readout ("t = 0 ms: v = … mV, u = …"). */
 async function startReadout(plane: Locator): Promise<[number, number]> {
+  await expect(plane.locator(".ipp-readout")).toHaveText(/t = 0 ms/); // once the first run is drawn
   const text = (await plane.locator(".ipp-readout").textContent()) ?? "";
   const m = /t = 0 ms: v = (\S+) mV, u = (\S+)/.exec(text.replace(/−/g, "-"));
   if (!m) throw new Error(`unexpected readout: ${text}`);
