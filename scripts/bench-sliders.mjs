@@ -58,6 +58,9 @@ const TARGETS = [
   )
 ].filter((t) => !only || t.group === only);
 
+/** Trace events that are one main-thread task (the name depends on the trace categories). */
+const TASKS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
+
 /** Trace events that are Chromium's rendering of a frame (the rest of a task's time is scripts). */
 const RENDERING = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "UpdateLayer"]);
 
@@ -86,8 +89,12 @@ function stepsOf(traceEvents) {
     const k = stepAt(e.ts);
     if (k >= 0) steps[k].rendering += e.dur / 1000;
   }
-  for (const e of main) {
-    if (e.name !== "RunTask") continue;
+  // The main thread's tasks, counted once each (the outermost event of a task).
+  const tasks = main.filter((e) => TASKS.has(e.name)).sort((a, b) => a.ts - b.ts);
+  let taskUntil = -Infinity;
+  for (const e of tasks) {
+    if (e.ts < taskUntil) continue;
+    taskUntil = e.ts + e.dur;
     // A task that began just before the key press (the press's own task begins with it) belongs to it.
     const k = stepAt(e.ts + 1);
     if (k >= 0) steps[k].busy += e.dur / 1000;
@@ -131,7 +138,7 @@ await runBench(
         await slider.focus();
         await page.waitForTimeout(300);
         await browser.startTracing(page, {
-          categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
+          categories: ["toplevel", "devtools.timeline"]
         });
         for (let i = 0; i < steps; i++) {
           await page.keyboard.press(i < steps / 2 ? "ArrowRight" : "ArrowLeft");
