@@ -19,6 +19,18 @@ export interface TimeSeries {
   display?: RunDisplay;
 }
 
+/**
+ * A run with no samples. A chart that a page redraws at every step is made once with it (hidden until the
+ * first run arrives) and then updated in place, instead of being made anew at each step.
+ */
+export const NO_RUN: TimeSeries = Object.freeze({
+  t: new Float64Array(0),
+  v: new Float64Array(0),
+  u: new Float64Array(0),
+  I: new Float64Array(0),
+  spikes: new Float64Array(0)
+});
+
 /** A run's prepared decimation of v or u, as the time charts take it. */
 export function preparedColumns(display: RunDisplay | undefined, series: "v" | "u"): PreparedColumns | null {
   return display ? {columns: display.columns, x0: display.x0, x1: display.x1, index: display[series]} : null;

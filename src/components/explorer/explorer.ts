@@ -302,7 +302,6 @@ export function finishRun(
   lib: Pick<ExplorerLibrary, "spikeStatistics">,
   start = 0
 ): Run {
-  performance.measure("x:run", {start, end: performance.now()});
   let trace: Trace | null = null;
   let error: string | null = null;
   let stats: SpikeStats | null = null;

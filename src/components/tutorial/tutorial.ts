@@ -227,14 +227,5 @@ export function ContentsList(chapters: readonly {slug: string; title: string; su
   return list;
 }
 
-/**
- * A run with no samples. A chart a chapter redraws at every slider step is made once with it (hidden until the
- * first run arrives) and then updated in place, instead of being made anew at each step.
- */
-export const NO_RUN = Object.freeze({
-  t: new Float64Array(0),
-  v: new Float64Array(0),
-  u: new Float64Array(0),
-  I: new Float64Array(0),
-  spikes: new Float64Array(0)
-});
+/** The empty run the chapters make their redrawn charts with (see voltageTrace.ts). */
+export {NO_RUN} from "../charts/voltageTrace.js";
