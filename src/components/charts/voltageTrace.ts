@@ -41,6 +41,8 @@ export interface VoltageTraceOptions extends TimeChartOptions {
   height?: number;
   /** Spike apex / cut-off (mV), drawn as a faint line; default 30. */
   vPeak?: number;
+  /** A fixed v range (mV), e.g. to compare runs by eye; default: the run's own, with the cut-off in view. */
+  yDomain?: [number, number];
   /** An earlier run drawn faint behind this one (e.g. the preset's), or null (default). */
   ghost?: {t: ArrayLike<number>; v: ArrayLike<number>; display?: RunDisplay} | null;
 }
@@ -54,7 +56,7 @@ export function VoltageTrace(trace: TimeSeries, options: VoltageTraceOptions): V
 
 function describeVoltage(
   trace: TimeSeries,
-  {height = 220, vPeak = 30, title = "Membrane potential v(t)", ghost = null, ...options}: VoltageTraceOptions
+  {height = 220, vPeak = 30, title = "Membrane potential v(t)", ghost = null, yDomain, ...options}: VoltageTraceOptions
 ): TimeChartInput {
   const n = trace.spikes.length;
   return {
@@ -67,7 +69,7 @@ function describeVoltage(
     spec: (Y, domain) => {
       const [lo, hi] = extentOf(Y, -70, vPeak);
       return {
-        yDomain: [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)],
+        yDomain: yDomain ?? [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)],
         axes: {xLabel: "t (ms)", yLabel: "v (mV)"},
         rules: [{axis: "y", value: vPeak, stroke: "#999", strokeDasharray: "2,3"}],
         stroke: COLORS.v,

@@ -38,6 +38,16 @@ describe("time charts: update(trace, options)", () => {
     expect(chart.outerHTML).toBe(VoltageTrace(a, {width: 400, xDomain: [0, 100]}).outerHTML);
   });
 
+  it("VoltageTrace keeps a fixed v range when one is given, whatever the run", () => {
+    const yTicks = (chart: Element) =>
+      (svgOf(chart) as unknown as {scale: (name: string) => {domain: number[]}}).scale("y").domain;
+    const fixed = VoltageTrace(a, {width: 400, xDomain: [0, 100], yDomain: [-85, 30]});
+    expect(yTicks(fixed)).toEqual([-90, 30]); // made nice, as every time chart's y range is
+    fixed.update(b, {width: 400, xDomain: [0, 300], yDomain: [-85, 30]});
+    expect(yTicks(fixed)).toEqual([-90, 30]);
+    expect(yTicks(VoltageTrace(b, {width: 400, xDomain: [0, 300]}))).not.toEqual([-90, 30]);
+  });
+
   it("RecoveryTrace and CurrentTrace too (the marker comes and goes)", () => {
     const u = RecoveryTrace(a, {width: 400});
     u.update(b, {width: 400, ghost: {t: a.t, u: a.u}, ghostLabel: "faint: the preset's run"});
