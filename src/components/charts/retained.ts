@@ -153,6 +153,8 @@ export interface AxesLabels {
   yLabel: string;
   /** Horizontal grid lines at the y ticks; default true. */
   grid?: boolean;
+  /** x ticks at whole numbers only (a count such as "ISI number n"); default false. */
+  xIntegers?: boolean;
 }
 
 /** A tick label: its element and the values last written. */
@@ -173,11 +175,13 @@ export class Axes {
   private readonly yTitle: SVGTextElement;
   private readonly xTexts: Label[] = [];
   private readonly yTexts: Label[] = [];
+  private readonly xIntegers: boolean;
 
   constructor(
     private readonly document: Document,
     labels: AxesLabels
   ) {
+    this.xIntegers = labels.xIntegers ?? false;
     this.g = svgElement(document, "g", {"aria-hidden": "true", class: "axes", "font-variant": "tabular-nums"});
     const path = (opacity: string) =>
       svgElement(document, "path", {stroke: "currentColor", "stroke-opacity": opacity, fill: "none"});
@@ -198,7 +202,7 @@ export class Axes {
     let ticks = "";
     let lines = "";
     const nx = Math.max(2, Math.round((width - marginLeft - marginRight) / 80));
-    const xTicks = x.ticks(nx).filter((t) => x(t) === x(t));
+    const xTicks = x.ticks(nx).filter((t) => x(t) === x(t) && (!this.xIntegers || Number.isInteger(t)));
     const xFormat = x.tickFormat(nx);
     this.resize(this.xTexts, xTicks.length, this.xTitle, "middle", "0.71em");
     xTicks.forEach((tick, i) => {
@@ -287,6 +291,36 @@ export class Polyline {
   update(X: ArrayLike<number>, Y: ArrayLike<number>, n: number, x: Linear, y: Linear, frame: Frame): void {
     clipTo(this.el, frame);
     attr(this.path, "d", pathData(X, Y, n, x, y));
+  }
+}
+
+/** Filled circles at points (x, y), as Plot's dot mark draws them; circles are reused across updates. */
+export class Dots {
+  readonly g: SVGGElement;
+  private readonly circles: SVGCircleElement[] = [];
+  private readonly r: string;
+
+  constructor(
+    private readonly document: Document,
+    {fill, r = 3, ariaLabel = "dot"}: {fill: string; r?: number; ariaLabel?: string}
+  ) {
+    this.g = svgElement(document, "g", {"aria-label": ariaLabel, fill});
+    this.r = String(r);
+  }
+
+  /** Draws the first `n` points of (X, Y); points the scales cannot place are left out. */
+  update(X: ArrayLike<number>, Y: ArrayLike<number>, n: number, x: Linear, y: Linear): void {
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const px = x(X[i]);
+      const py = y(Y[i]);
+      if (px - px !== 0 || py - py !== 0) continue;
+      const c = (this.circles[k] ??= this.g.appendChild(svgElement(this.document, "circle", {r: this.r})));
+      attr(c, "cx", String(round1(px)));
+      attr(c, "cy", String(round1(py)));
+      k++;
+    }
+    while (this.circles.length > k) this.circles.pop()!.remove();
   }
 }
 

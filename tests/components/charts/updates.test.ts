@@ -7,6 +7,7 @@ import {
   InteractivePhasePlane,
   type InteractivePhasePlaneOptions
 } from "../../../src/components/charts/interactivePhasePlane.js";
+import {IsiChart, type IsiSeries} from "../../../src/components/charts/isiChart.js";
 import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
 import {labelWidth} from "../../../src/components/charts/retained.js";
 import {TIME_MARGINS} from "../../../src/components/charts/chart.js";
@@ -105,6 +106,41 @@ describe("time charts: update(trace, options)", () => {
     // Labels that fit keep d3's format (thousands separators, a true minus sign).
     const small = RecoveryTrace({...trace, u: u.map((x) => x / 20)}, {width: 400});
     expect([...svgOf(small).querySelectorAll(".axes text")].map((e) => e.textContent)).toContain("−10,000");
+  });
+});
+
+describe("IsiChart: update(series, options)", () => {
+  const rs = simulate({params: RS, current: 10, duration: 300}).spikes;
+  const ch = simulate({params: CH, current: 10, duration: 300}).spikes;
+  const one: IsiSeries[] = [{spikes: rs, label: "RS", color: "#999"}];
+  const two: IsiSeries[] = [...one, {spikes: ch, label: "CH", color: "#d95f02"}];
+
+  it("render(A).update(B) equals render(B), keeping the chart, its first series' line and its dots", () => {
+    const chart = IsiChart(one, {width: 400, height: 180});
+    const svg = svgOf(chart);
+    const line = svg.querySelector("[aria-label=line] path");
+    const dot = svg.querySelector("circle");
+    chart.update(two, {width: 520, height: 180});
+    expect(chart.outerHTML).toBe(IsiChart(two, {width: 520, height: 180}).outerHTML);
+    expect(svgOf(chart)).toBe(svg);
+    expect(svg.querySelector("[aria-label=line] path")).toBe(line);
+    expect(svg.querySelector("circle")).toBe(dot);
+    expect(chart.querySelectorAll(".chart-legend li")).toHaveLength(2);
+    // Back to one series: the second's line, dots and the legend go.
+    chart.update(one, {width: 400, height: 180, caption: "Now one."});
+    expect(chart.outerHTML).toBe(IsiChart(one, {width: 400, height: 180, caption: "Now one."}).outerHTML);
+    expect(chart.querySelector(".chart-legend")).toBeNull();
+  });
+
+  it("draws one dot per interval at whole-number ticks, and a new colour makes that series anew", () => {
+    const chart = IsiChart(two, {width: 400});
+    expect(chart.querySelectorAll("circle")).toHaveLength(rs.length - 1 + ch.length - 1);
+    const xTicks = [...svgOf(chart).querySelectorAll(".axes text[dy='0.71em']")].map((e) => Number(e.textContent));
+    expect(xTicks.length).toBeGreaterThan(1);
+    expect(xTicks.every(Number.isInteger)).toBe(true);
+    chart.update([one[0], {...two[1], color: "#1b9e77"}], {width: 400});
+    expect(svgOf(chart).querySelectorAll("g[fill='#1b9e77'] circle")).toHaveLength(ch.length - 1);
+    expect(svgOf(chart).querySelector("g[fill='#d95f02']")).toBeNull();
   });
 });
 
