@@ -6,7 +6,7 @@
 import {nullclines} from "../../lib/analysis/nullclines.js";
 import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
 import type {CompareRun, StatsRow} from "../compare/compareModel.js";
-import {PhasePlane, phaseDomain} from "./phasePlane.js";
+import {PhasePlane, type PhasePlaneElement, phaseDomain} from "./phasePlane.js";
 import {timeChartElement, type TimeChartElement, type TimeChartInput} from "./timeChart.js";
 
 /**
@@ -188,22 +188,34 @@ export function sharedPlaneDomain(
   return {vDomain: [v0, v1], uDomain: [u0, u1]};
 }
 
-/** The phase plane of each neuron, side by side on a wide screen and stacked on a phone, in one shared frame. */
-export function PhasePlanes(
-  runs: CompareRun[],
-  {width, I, when}: {width: number; I: number; when: string}
-): HTMLElement {
-  const drawn = runs.filter((r) => r.trace);
-  const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
-  const frame = sharedPlaneDomain(drawn, I);
-  // PhasePlane passes Plot options through: the shared domains replace each plane's own.
-  const scales = frame ? {x: {domain: frame.vDomain, axis: null}, y: {domain: frame.uDomain, axis: null}} : {};
-  const grid = document.createElement("div");
+/** Options of {@link PhasePlanes}: the page's width, and the current (and when it applies) of the nullclines. */
+export interface PhasePlanesOptions {
+  width: number;
+  I: number;
+  when: string;
+}
+
+/** The phase planes; `update(runs, options)` redraws them in place (a plane per neuron, kept). */
+export type PhasePlanesElement = HTMLElement & {update: (runs: CompareRun[], options: PhasePlanesOptions) => void};
+
+/**
+ * The phase plane of each neuron, side by side on a wide screen and stacked on a phone, in one shared frame.
+ * Each plane is made once and redrawn in place.
+ */
+export function PhasePlanes(runs: CompareRun[], options: PhasePlanesOptions): PhasePlanesElement {
+  const grid = document.createElement("div") as unknown as PhasePlanesElement;
   grid.className = "compare-phase-grid";
-  grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
-  for (const r of drawn) {
-    grid.append(
-      PhasePlane(r.trace!, {
+  const planes: PhasePlaneElement[] = [];
+  grid.update = (next, {width, I, when}) => {
+    const drawn = next.filter((r) => r.trace);
+    const {columns, chartWidth} = phaseGridLayout(drawn.length, width);
+    const frame = sharedPlaneDomain(drawn, I);
+    // The shared domains replace each plane's own.
+    const scales = frame ? {vDomain: frame.vDomain, uDomain: frame.uDomain} : {};
+    const columnsStyle = `repeat(${columns}, minmax(0, 1fr))`;
+    if (grid.style.gridTemplateColumns !== columnsStyle) grid.style.gridTemplateColumns = columnsStyle;
+    drawn.forEach((r, i) => {
+      const planeOptions = {
         width: chartWidth,
         params: r.neuron.params,
         equation: r.neuron.equation,
@@ -213,9 +225,13 @@ export function PhasePlanes(
         title: `${neuronTitle(r)}: phase plane (v, u)`,
         caption: `${r.neuron.label}. Nullclines for I = ${fmt(I)} (${when}); dashed lines are the reset jumps to v = c, u + d. All planes share one scale.`,
         ...scales
-      })
-    );
-  }
+      };
+      if (planes[i]) planes[i].update(r.trace!, planeOptions);
+      else grid.append((planes[i] = PhasePlane(r.trace!, planeOptions)));
+    });
+    for (const unused of planes.splice(drawn.length)) unused.remove();
+  };
+  grid.update(runs, options);
   return grid;
 }
 

@@ -51,6 +51,7 @@ import {MARGINS, equilibriumMark, phaseDomain, phaseLegend, trajectoryPath, type
 import {
   Axes,
   Polyline,
+  Memo,
   Rule,
   attr,
   exposeScales,
@@ -58,6 +59,7 @@ import {
   plotSvg,
   sizeSvg,
   svgElement,
+  syncLayers,
   type Frame,
   type Linear
 } from "./retained.js";
@@ -276,41 +278,11 @@ function separatrixCurve(separatrix: Separatrix): {X: Float64Array; Y: Float64Ar
 }
 
 /**
- * Puts the present layers into `parent` in the given order, right before `end`, and takes the absent ones out;
- * elements already in place are not moved.
- */
-function syncLayers(parent: Element, layers: [Element, boolean][], end: Element): void {
-  let next: Element = end;
-  for (let i = layers.length - 1; i >= 0; --i) {
-    const [el, on] = layers[i];
-    if (!on) {
-      el.remove();
-      continue;
-    }
-    if (el.parentNode !== parent || el.nextSibling !== next) parent.insertBefore(el, next);
-    next = el;
-  }
-}
-
-/**
  * A run's thinned trajectory (runDisplay.ts), when it was prepared for a plot at least this size (px): the plane
  * decimates those samples instead of all of them.
  */
 function thinnedPath(display: RunDisplay | undefined, innerW: number, innerH: number): Uint32Array | undefined {
   return display && display.planeWidth >= innerW && display.planeHeight >= innerH ? display.path : undefined;
-}
-
-/** A value that is recomputed only when its key changes. */
-class Memo<T> {
-  private key: unknown[] | null = null;
-  private value!: T;
-  get(key: unknown[], compute: () => T): T {
-    if (!this.key || key.length !== this.key.length || key.some((k, i) => !Object.is(k, this.key![i]))) {
-      this.value = compute();
-      this.key = key;
-    }
-    return this.value;
-  }
 }
 
 /** The phase plane of a run, interactive; see the module's comment for what it does and its options. */

@@ -3,13 +3,28 @@
  * trajectory (decimated to about a pixel), its reset jumps, and the reset line v = c.
  */
 import type {TraceData} from "../../lib/export/csv.js";
-import {runDownload} from "./chartDownload.js";
+import {runDownload, setChartDownload} from "./chartDownload.js";
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {PATH_GAP} from "../../lib/decimate.js";
 import {nullclines as computeNullclines} from "../../lib/analysis/nullclines.js";
-import {COLORS, axesMark, figure, fmt, pathMark, type FigureOptions, type RenderMark} from "./chart.js";
+import {COLORS, figure, fmt, pathMark, type FigureOptions, type RenderMark} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
+import {
+  Axes,
+  Memo,
+  Polyline,
+  Rule,
+  attr,
+  exposeScales,
+  frameScales,
+  plotSvg,
+  sizeSvg,
+  svgElement,
+  syncLayers,
+  type Frame
+} from "./retained.js";
+import {setFigure} from "./timeChart.js";
 import {thinPath, traceExtent, type TraceExtent} from "../explorer/runDisplay.js";
 
 /** An equilibrium as the library's `equilibria` returns it (only what is drawn). */
@@ -47,11 +62,10 @@ const SYMBOL_PATHS_CHART = Object.fromEntries(
 );
 const SYMBOL_PATHS = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 64)() ?? ""]));
 
-export interface PhasePlaneOptions
-  extends FigureOptions, Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> {
+export interface PhasePlaneOptions extends FigureOptions {
   /** Width in pixels. */
   width: number;
-  /** Height in pixels; default min(width, 420) × 0.85. */
+  /** Height in pixels; default min(width, 480) × 0.8. */
   height?: number;
   /** The model's parameters (a, b for the u-nullcline; c for the reset line). */
   params: {a: number; b: number; c: number; d: number};
@@ -69,7 +83,15 @@ export interface PhasePlaneOptions
   vPeak?: number;
   /** Minimum pixel distance between drawn trajectory points; default 1.5. */
   tolerance?: number;
+  /** A fixed extent (mV; units of I), e.g. one shared by several planes; default from the run (phaseDomain). */
+  vDomain?: [number, number];
+  uDomain?: [number, number];
 }
+
+/** The plane's figure; `update` takes the same arguments as {@link PhasePlane}. */
+export type PhasePlaneElement = HTMLElement & {
+  update: (trace: Pick<TimeSeries, "v" | "u">, options: PhasePlaneOptions) => void;
+};
 
 /** Margins of the phase plane. */
 export const MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 36};
@@ -79,82 +101,141 @@ function isRun(trace: object): trace is TraceData {
   return ["t", "v", "u", "I", "spikes"].every((k) => k in trace);
 }
 
-/** The phase plane of a run, with nullclines, equilibria, trajectory, reset jumps and the reset line. */
-
-export function PhasePlane(
-  trace: Pick<TimeSeries, "v" | "u">,
-  {
-    width,
-    height = Math.round(Math.min(width, 480) * 0.8),
-    params,
-    equation,
-    I,
-    tI = null,
-    atEnd = false,
-    equilibria,
-    vPeak = 30,
-    tolerance = 1.5,
-    title = "Phase plane (v, u)",
-    caption,
-    ariaLabel,
-    ariaDescription,
-    ...options
-  }: PhasePlaneOptions
-): HTMLElement {
-  const {vDomain, uDomain, breaks} = phaseDomain(trace, params, equilibria, vPeak);
-
-  // Nullclines on the visible v range.
-  const nc = computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation});
-  const {X, Y, JX, JY} = trajectoryPath(trace, breaks, {width, height, vDomain, uDomain, tolerance, params, vPeak});
-
-  const marks: Plot.Markish[] = [
-    axesMark({xLabel: "v (mV)", yLabel: "u (same units as I)"}),
-    Plot.ruleX([params.c], {stroke: COLORS.reset, strokeDasharray: "5,4"}),
-    Plot.text([params.c], {
-      x: (d: number) => d,
-      frameAnchor: "top",
-      dy: 2,
-      dx: 4,
-      textAnchor: "start",
-      text: () => "v = c",
-      fill: "#666"
-    }),
-    Plot.ruleX([vPeak], {stroke: "#bbb", strokeDasharray: "2,3"}),
-    pathMark(nc.v, nc.vNullcline, {stroke: COLORS.vNullcline, strokeWidth: 2, clip: true, ariaLabel: "v-nullcline"})
-  ];
-  if (nc.uNullcline) {
-    marks.push(
-      pathMark(nc.v, nc.uNullcline, {stroke: COLORS.uNullcline, strokeWidth: 2, clip: true, ariaLabel: "u-nullcline"})
-    );
-  } else if (nc.uNullclineV !== null) {
-    marks.push(Plot.ruleX([nc.uNullclineV], {stroke: COLORS.uNullcline, strokeWidth: 2}));
-  }
-  marks.push(...orbitMarks({X, Y, JX, JY}), equilibriumMark(equilibria));
-  const svg = planePlot({width, height, vDomain, uDomain}, marks, options);
-
-  const where =
-    tI === null
-      ? ""
-      : atEnd
-        ? ` (its value at t = ${fmt(tI)} ms, the end of the run)`
-        : ` (its value at t = ${fmt(tI)} ms)`;
-  const eqText = equilibria.length
-    ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`).join("; ")
-    : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
-  return figure(svg, {
-    title,
-    // The run's data when the caller passed a whole run (t, v, u, I, spikes), not only v and u.
-    download: isRun(trace) ? runDownload(trace) : undefined,
-    legend: phaseLegend(svg.ownerDocument, equilibria, nc.uNullcline !== null || nc.uNullclineV !== null),
-    caption:
-      caption ??
-      `Nullclines for I = ${fmt(I)}${where}. Dashed lines are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
-    ariaLabel:
-      ariaLabel ??
-      `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${breaks.length} reset jump${breaks.length === 1 ? "" : "s"}.`,
-    ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`,
-    className: "phase-plane"
+/**
+ * The phase plane of a run, with nullclines, equilibria, trajectory, reset jumps and the reset line. The figure's
+ * `update(trace, options)` redraws it in place (a slider step moves paths instead of making a new chart); the
+ * nullclines are recomputed only when what they depend on changed.
+ */
+export function PhasePlane(trace: Pick<TimeSeries, "v" | "u">, options: PhasePlaneOptions): PhasePlaneElement {
+  const svg = plotSvg(document);
+  let scales = frameScales({...MARGINS, width: 1, height: 1}, [0, 1], [0, 1]);
+  exposeScales(svg, () => scales);
+  const axes = new Axes(document, {xLabel: "v (mV)", yLabel: "u (same units as I)"});
+  const resetRule = new Rule(document, "x", {stroke: COLORS.reset, strokeDasharray: "5,4"});
+  const resetLabel = svgElement(document, "text", {fill: "#666", "text-anchor": "start", dy: "0.71em"});
+  resetLabel.textContent = "v = c";
+  const peakRule = new Rule(document, "x", {stroke: "#bbb", strokeDasharray: "2,3"});
+  const vNull = new Polyline(document, {stroke: COLORS.vNullcline, strokeWidth: 2, ariaLabel: "v-nullcline"});
+  const uNull = new Polyline(document, {stroke: COLORS.uNullcline, strokeWidth: 2, ariaLabel: "u-nullcline"});
+  const uNullRule = new Rule(document, "x", {stroke: COLORS.uNullcline, strokeWidth: 2});
+  const jumps = new Polyline(document, {
+    stroke: COLORS.jump,
+    strokeWidth: 1,
+    strokeOpacity: 0.5,
+    strokeDasharray: "3,3",
+    ariaLabel: "reset jumps"
   });
+  const trajectory = new Polyline(document, {stroke: COLORS.trajectory, strokeWidth: 1.1, ariaLabel: "trajectory"});
+  let equilibriaG: SVGElement = svgElement(document, "g");
+  const nullclineMemo = new Memo<ReturnType<typeof computeNullclines>>();
+  const fig = figure(svg, {className: "phase-plane"}) as PhasePlaneElement;
+  let legend: HTMLElement | null = null;
+  let legendKey = "";
+
+  const draw = (trace: Pick<TimeSeries, "v" | "u">, options: PhasePlaneOptions) => {
+    const {
+      width,
+      height = Math.round(Math.min(width, 480) * 0.8),
+      params,
+      equation,
+      I,
+      tI = null,
+      atEnd = false,
+      equilibria,
+      vPeak = 30,
+      tolerance = 1.5,
+      title = "Phase plane (v, u)",
+      caption,
+      ariaLabel,
+      ariaDescription
+    } = options;
+    const own = phaseDomain(trace, params, equilibria, vPeak);
+    const vDomain = options.vDomain ?? own.vDomain;
+    const uDomain = options.uDomain ?? own.uDomain;
+    const frame: Frame = {...MARGINS, width, height};
+    const {x, y} = (scales = frameScales(frame, vDomain, uDomain));
+    sizeSvg(svg, frame);
+    axes.update(x, y, frame);
+    resetRule.update(params.c, x, y, frame);
+    const cx = x(params.c);
+    const labelled = cx >= MARGINS.marginLeft && cx <= width - MARGINS.marginRight;
+    if (labelled) {
+      attr(resetLabel, "x", String(Math.round((cx + 4) * 10) / 10));
+      attr(resetLabel, "y", String(MARGINS.marginTop + 2));
+    }
+    peakRule.update(vPeak, x, y, frame);
+    // Nullclines on the visible v range.
+    const eq = [equation?.e, equation?.f, equation?.g, equation?.u];
+    const nc = nullclineMemo.get([params.a, params.b, ...eq, I, vDomain[0], vDomain[1]], () =>
+      computeNullclines(params, I, {vMin: vDomain[0], vMax: vDomain[1], n: 161, equation})
+    );
+    vNull.update(nc.v, nc.vNullcline, nc.v.length, x, y, frame);
+    if (nc.uNullcline) uNull.update(nc.v, nc.uNullcline, nc.v.length, x, y, frame);
+    uNullRule.update(nc.uNullcline ? null : nc.uNullclineV, x, y, frame);
+    const {X, Y, JX, JY} = trajectoryPath(trace, own.breaks, {
+      width,
+      height,
+      vDomain,
+      uDomain,
+      tolerance,
+      params,
+      vPeak
+    });
+    jumps.update(JX, JY, JX.length, x, y, frame);
+    trajectory.update(X, Y, X.length, x, y, frame);
+    equilibriaG.remove();
+    equilibriaG = equilibriumMark(equilibria)(null, {x, y}, null, frame, {document}) as SVGElement;
+    syncLayers(
+      svg,
+      [
+        [axes.g, true],
+        [resetRule.g, true],
+        [resetLabel, labelled],
+        [peakRule.g, true],
+        [vNull.el, true],
+        [uNull.el, nc.uNullcline !== null],
+        [uNullRule.g, !nc.uNullcline && nc.uNullclineV !== null],
+        [jumps.el, true],
+        [trajectory.el, true],
+        [equilibriaG, true]
+      ],
+      null
+    );
+
+    const hasU = nc.uNullcline !== null || nc.uNullclineV !== null;
+    const key = JSON.stringify([[...new Set(equilibria.map((e) => e.type))], hasU]);
+    if (key !== legendKey) {
+      const next = phaseLegend(document, equilibria, hasU);
+      if (legend) legend.replaceWith(next);
+      else svg.before(next);
+      [legend, legendKey] = [next, key];
+    }
+    const where =
+      tI === null
+        ? ""
+        : atEnd
+          ? ` (its value at t = ${fmt(tI)} ms, the end of the run)`
+          : ` (its value at t = ${fmt(tI)} ms)`;
+    const eqText = equilibria.length
+      ? equilibria.map((e) => `${e.type} at v = ${fmt(e.v)} mV, u = ${fmt(e.u)}`).join("; ")
+      : "no equilibrium: the nullclines do not cross, so the neuron cannot rest";
+    // The run's data when the caller passed a whole run (t, v, u, I, spikes), not only v and u.
+    if (options.download !== false)
+      setChartDownload(fig, {...(isRun(trace) && runDownload(trace)), ...options.download});
+    setFigure(fig, svg, {
+      title,
+      caption:
+        caption ??
+        `Nullclines for I = ${fmt(I)}${where}. Dashed lines are the reset jumps from the ${fmt(vPeak)} mV cut-off to v = c, u + d.`,
+      ariaLabel:
+        ariaLabel ??
+        `Phase plane of u against v in mV, with nullclines for I = ${fmt(I)}, ${equilibria.length} equilibri${equilibria.length === 1 ? "um" : "a"} and ${own.breaks.length} reset jump${own.breaks.length === 1 ? "" : "s"}.`,
+      ariaDescription: ariaDescription ?? `Equilibria: ${eqText}.`
+    });
+  };
+  draw(trace, options);
+  fig.update = draw;
+  return fig;
 }
 
 /** The orbit's marks: the reset jumps (dashed) and the trajectory, from {@link trajectoryPath}'s geometry. */

@@ -461,3 +461,33 @@ export class Decimation {
     return min <= max ? [min, max] : null;
   }
 }
+
+/**
+ * Puts the present layers into `parent` in the given order, right before `end` (at the end for null), and takes the absent ones out;
+ * elements already in place are not moved.
+ */
+export function syncLayers(parent: Element, layers: [Element, boolean][], end: Element | null): void {
+  let next: Element | null = end;
+  for (let i = layers.length - 1; i >= 0; --i) {
+    const [el, on] = layers[i];
+    if (!on) {
+      el.remove();
+      continue;
+    }
+    if (el.parentNode !== parent || el.nextSibling !== next) parent.insertBefore(el, next);
+    next = el;
+  }
+}
+
+/** A value that is recomputed only when its key changes. */
+export class Memo<T> {
+  private key: unknown[] | null = null;
+  private value!: T;
+  get(key: unknown[], compute: () => T): T {
+    if (!this.key || key.length !== this.key.length || key.some((k, i) => !Object.is(k, this.key![i]))) {
+      this.value = compute();
+      this.key = key;
+    }
+    return this.value;
+  }
+}

@@ -124,6 +124,17 @@ describe("PhasePlanes and their layout", () => {
     expect(axes).toHaveLength(2);
     expect(axes[0]).toBe(axes[1]); // the same ticks and labels: one scale
   });
+  it("are updated in place: each neuron's plane kept, removed neurons' planes dropped, as a fresh grid draws", () => {
+    const grid = PhasePlanes(runs(3), {width: 700, I: 0, when: "at the end"});
+    const [first, second] = grid.querySelectorAll("figure");
+    const fewer = runs(2).map((r) => ({...r, trace: {...r.trace!, u: r.trace!.u.map((u) => u - 3)}}));
+    grid.update(fewer, {width: 700, I: 5, when: "the DC"});
+    const after = [...grid.querySelectorAll("figure")];
+    expect(after).toHaveLength(2);
+    expect(after[0]).toBe(first);
+    expect(after[1]).toBe(second);
+    expect(grid.outerHTML).toBe(PhasePlanes(fewer, {width: 700, I: 5, when: "the DC"}).outerHTML);
+  });
 });
 
 describe("NEURON_COLORS", () => {

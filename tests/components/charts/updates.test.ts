@@ -8,6 +8,7 @@ import {
   type InteractivePhasePlaneOptions
 } from "../../../src/components/charts/interactivePhasePlane.js";
 import {IsiChart, type IsiSeries} from "../../../src/components/charts/isiChart.js";
+import {PhasePlane} from "../../../src/components/charts/phasePlane.js";
 import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
 import {labelWidth} from "../../../src/components/charts/retained.js";
 import {TIME_MARGINS} from "../../../src/components/charts/chart.js";
@@ -141,6 +142,42 @@ describe("IsiChart: update(series, options)", () => {
     chart.update([one[0], {...two[1], color: "#1b9e77"}], {width: 400});
     expect(svgOf(chart).querySelectorAll("g[fill='#1b9e77'] circle")).toHaveLength(ch.length - 1);
     expect(svgOf(chart).querySelector("g[fill='#d95f02']")).toBeNull();
+  });
+});
+
+describe("PhasePlane: update(trace, options)", () => {
+  const rs = simulate({params: RS, current: 10, duration: 200});
+  const rest = simulate({params: RS, current: 0, duration: 200});
+  const options = (params: typeof RS, I: number) => ({width: 400, params, I, equilibria: equilibria(params, I)});
+
+  it("render(A).update(B) equals render(B), in the same svg, trajectory and nullcline elements", () => {
+    const chart = PhasePlane(rs, options(RS, 10));
+    const svg = svgOf(chart);
+    const path = svg.querySelector("[aria-label=trajectory] path");
+    const nullcline = svg.querySelector("[aria-label=v-nullcline] path");
+    chart.update(rest, options(RS, 0));
+    expect(chart.outerHTML).toBe(PhasePlane(rest, options(RS, 0)).outerHTML);
+    expect(svgOf(chart)).toBe(svg);
+    expect(svg.querySelector("[aria-label=trajectory] path")).toBe(path);
+    expect(svg.querySelector("[aria-label=v-nullcline] path")).toBe(nullcline);
+    // The rest state's equilibria (a node and a saddle) come into the legend, and go again.
+    expect(chart.querySelector(".chart-legend")?.textContent).toContain("saddle");
+    chart.update(rs, {...options(CH, 10), vDomain: [-90, 40], uDomain: [-20, 20], caption: "CH."});
+    expect(chart.outerHTML).toBe(
+      PhasePlane(rs, {...options(CH, 10), vDomain: [-90, 40], uDomain: [-20, 20], caption: "CH."}).outerHTML
+    );
+    expect(chart.querySelector(".chart-legend")?.textContent).not.toContain("saddle");
+  });
+
+  it("a fixed extent is kept whatever the run", () => {
+    const domains = (chart: Element) => {
+      const svg = svgOf(chart) as unknown as {scale: (name: string) => {domain: number[]}};
+      return [svg.scale("x").domain, svg.scale("y").domain];
+    };
+    const fixed = {vDomain: [-90, 40] as [number, number], uDomain: [-20, 20] as [number, number]};
+    expect(domains(PhasePlane(rs, {...options(RS, 10), ...fixed}))).toEqual([fixed.vDomain, fixed.uDomain]);
+    expect(domains(PhasePlane(rest, {...options(RS, 0), ...fixed}))).toEqual([fixed.vDomain, fixed.uDomain]);
+    expect(domains(PhasePlane(rest, options(RS, 0)))).not.toEqual([fixed.vDomain, fixed.uDomain]);
   });
 });
 
