@@ -235,13 +235,43 @@ export function PhasePlanes(runs: CompareRun[], options: PhasePlanesOptions): Ph
   return grid;
 }
 
+/** The statistics table; `update(runs, rows, caption)` rewrites its text in place when its shape is the same. */
+export type StatsTableElement = HTMLElement & {update: (runs: CompareRun[], rows: StatsRow[], caption: string) => void};
+
 /**
- * The statistics table: one row per statistic, one column per neuron (so four neurons fit a phone), with
- * a caption, header cells with scope, and each statistic's meaning as a description.
+ * The statistics table: one row per statistic, one column per neuron (so four neurons fit a phone), with a
+ * caption, header cells with scope, and each statistic's meaning as a description. An update with the same
+ * neurons and statistics changes only the texts that changed (a drag of the shared current moves numbers, not
+ * the table); otherwise the table is made anew.
  */
-export function StatsTable(runs: CompareRun[], rows: StatsRow[], caption: string): HTMLElement {
-  const wrap = document.createElement("div");
+export function StatsTable(runs: CompareRun[], rows: StatsRow[], caption: string): StatsTableElement {
+  const wrap = document.createElement("div") as unknown as StatsTableElement;
   wrap.className = "compare-table-wrap";
+  wrap.append(statsTable(runs, rows, caption));
+  wrap.update = (runs, rows, caption) => {
+    const table = wrap.querySelector("table")!;
+    const fresh = statsTable(runs, rows, caption);
+    const shape = (t: HTMLTableElement) => [
+      t.tHead!.innerHTML,
+      ...[...t.tBodies[0].rows].map((r) => r.cells[0].outerHTML)
+    ];
+    const [was, now] = [shape(table), shape(fresh)];
+    if (was.length !== now.length || was.some((x, i) => x !== now[i])) {
+      table.replaceWith(fresh);
+      return;
+    }
+    const text = (el: Element, value: string) => {
+      if (el.textContent !== value) el.textContent = value;
+    };
+    text(table.caption!, caption);
+    const [cells, values] = [table.tBodies[0].querySelectorAll("td"), fresh.tBodies[0].querySelectorAll("td")];
+    cells.forEach((td, i) => text(td, values[i].textContent ?? ""));
+  };
+  return wrap;
+}
+
+/** The table element of {@link StatsTable}, made anew from its rows (all text, never parsed as markup). */
+function statsTable(runs: CompareRun[], rows: StatsRow[], caption: string): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "compare-stats";
   const cap = document.createElement("caption");
@@ -280,8 +310,7 @@ export function StatsTable(runs: CompareRun[], rows: StatsRow[], caption: string
     tbody.append(tr);
   }
   table.append(thead, tbody);
-  wrap.append(table);
-  return wrap;
+  return table;
 }
 
 /** A paragraph of plain text (set as text, never parsed as markup). */

@@ -168,6 +168,34 @@ describe("StatsTable and NeuronLegend", () => {
     await expectSnapshot(table, "compareStats.html");
   });
 
+  it("is updated in place: the same neurons and statistics change only their texts, others make a new table", () => {
+    const rows = (spikes: string): StatsRow[] => [
+      {label: "Spikes", note: "count", values: [spikes, "2"]},
+      {label: "Rate (Hz)", note: "rate", values: ["30", "—"]}
+    ];
+    const wrap = StatsTable(runs(2), rows("3"), "Before");
+    const table = wrap.querySelector("table");
+    const rate = wrap.querySelectorAll("tbody td")[2];
+    wrap.update(runs(2), rows("4"), "After");
+    expect(wrap.querySelector("table")).toBe(table);
+    expect(wrap.querySelectorAll("tbody td")[2]).toBe(rate);
+    expect(wrap.outerHTML).toBe(StatsTable(runs(2), rows("4"), "After").outerHTML);
+    // A third neuron: a new table, as a fresh one draws it.
+    wrap.update(
+      runs(3),
+      rows("5").map((r) => ({...r, values: [...r.values, "1"]})),
+      "Three"
+    );
+    expect(wrap.querySelector("table")).not.toBe(table);
+    expect(wrap.outerHTML).toBe(
+      StatsTable(
+        runs(3),
+        rows("5").map((r) => ({...r, values: [...r.values, "1"]})),
+        "Three"
+      ).outerHTML
+    );
+  });
+
   it("names each neuron beside its colour", () => {
     // The number and the name, once ("1 · RS, a neuron", not "1 · RS: RS, a neuron").
     expect(NeuronLegend(runs(2)).textContent).toBe("1 · RS, a neuron2 · IB, a neuron");
