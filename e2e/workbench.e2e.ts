@@ -194,22 +194,21 @@ test("the preset's run stays faint behind the new one while a slider is away fro
   expect(problems).toEqual([]);
 });
 
-test("the charts are updated in place: a parameter or a stimulus change keeps every chart's elements", async ({
+test("the charts and readouts are updated in place: a parameter or a stimulus change keeps their elements", async ({
   page
 }) => {
   const problems = watch(page);
   await open(page, "?dc=1");
-  // Mark each chart's figure; a rebuilt chart would come back without the mark.
+  // Mark each chart's figure and each readout; a rebuilt one would come back without the mark.
+  const KEPT = "figure.explorer-chart, .ipp, dl.readouts";
   const marked = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll("figure.explorer-chart, .ipp")].map((f) => f.hasAttribute("data-kept"))
-    );
-  const count = await page.evaluate(() => {
-    const charts = [...document.querySelectorAll("figure.explorer-chart, .ipp")];
+    page.evaluate((kept) => [...document.querySelectorAll(kept)].map((f) => f.hasAttribute("data-kept")), KEPT);
+  const count = await page.evaluate((kept) => {
+    const charts = [...document.querySelectorAll(kept)];
     for (const chart of charts) chart.setAttribute("data-kept", "");
     return charts.length;
-  });
-  expect(count).toBeGreaterThanOrEqual(4); // v(t), u(t), I(t) and the phase plane
+  }, KEPT);
+  expect(count).toBeGreaterThanOrEqual(6); // v(t), u(t), I(t), the phase plane and the two readouts
   const updates = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, MEASURE);
   for (const [tab, slider] of [
     ["Neuron", 'input[type=range][aria-label^="a ("]'],

@@ -1,21 +1,44 @@
 /**
  * Readouts beside the charts: spike count, rate and ISIs of a run; the rest state's type and the
- * bifurcation currents I_sn and I_AH. Plain text in a definition list (no markup from data).
+ * bifurcation currents I_sn and I_AH. Plain text in a definition list (no markup from data). Each readout's
+ * `update(...)` (the arguments that made it) rewrites its text in place, so a slider step changes words, not
+ * elements.
  */
 import {fmt} from "../charts/chart.js";
 import type {PhaseAnalysis, SpikeStats} from "./explorer.js";
 
-function list(rows: [string, string][], className: string, label: string): HTMLElement {
-  const dl = document.createElement("dl");
+/** A readout's element; `update` takes the arguments of the function that made it. */
+export type Readout<A extends unknown[]> = HTMLElement & {update: (...args: A) => void};
+
+/** Sets a definition list's terms and values, reusing its dt and dd elements and writing only changed text. */
+function setRows(dl: HTMLElement, rows: [string, string][]): void {
+  const cells = dl.children;
+  while (cells.length > 2 * rows.length) cells[cells.length - 1].remove();
+  rows.forEach(([term, value], i) => {
+    for (const [k, tag, content] of [
+      [2 * i, "dt", term],
+      [2 * i + 1, "dd", value]
+    ] as const) {
+      const el = cells[k] ?? dl.appendChild(document.createElement(tag));
+      if (el.textContent !== content) el.textContent = content;
+    }
+  });
+}
+
+/** A definition list drawn by `rows(...args)`, with `update(...args)`. */
+function readout<A extends unknown[]>(
+  rows: (...args: A) => [string, string][],
+  className: string,
+  label: (...args: A) => string,
+  args: A
+): Readout<A> {
+  const dl = document.createElement("dl") as unknown as Readout<A>;
   dl.className = `readouts ${className}`;
-  dl.setAttribute("aria-label", label);
-  for (const [term, value] of rows) {
-    const dt = document.createElement("dt");
-    dt.textContent = term;
-    const dd = document.createElement("dd");
-    dd.textContent = value;
-    dl.append(dt, dd);
-  }
+  dl.update = (...next: A) => {
+    setRows(dl, rows(...next));
+    if (dl.getAttribute("aria-label") !== label(...next)) dl.setAttribute("aria-label", label(...next));
+  };
+  dl.update(...args);
   return dl;
 }
 
@@ -26,39 +49,49 @@ function list(rows: [string, string][], className: string, label: string): HTMLE
  */
 export function SpikeReadout(
   stats: SpikeStats | null,
+  options: {duration: number; reached?: number}
+): Readout<[SpikeStats | null, {duration: number; reached?: number}]> {
+  return readout(spikeRows, "spike-readout", () => "Spike statistics", [stats, options]);
+}
+
+function spikeRows(
+  stats: SpikeStats | null,
   {duration, reached = duration}: {duration: number; reached?: number}
-): HTMLElement {
-  if (!stats) return list([["Spikes", "—"]], "spike-readout", "Spike statistics");
+): [string, string][] {
+  if (!stats) return [["Spikes", "—"]];
   const isis = Array.from(stats.isis.subarray(0, 12), (x) => fmt(x, 3));
   const early = reached < duration;
-  return list(
+  return [
     [
-      [
-        "Spikes",
-        early
-          ? `${stats.count} in ${fmt(reached, 5)} ms (the run stopped there, before the ${fmt(duration)} ms asked for)`
-          : `${stats.count} in ${fmt(duration)} ms`
-      ],
-      ["Rate", `${fmt(stats.rate, 3)} Hz${early ? ` over those ${fmt(reached, 5)} ms` : ""}`],
-      [
-        "ISIs (ms)",
-        stats.isis.length
-          ? `${isis.join(", ")}${stats.isis.length > 12 ? `, … (${stats.isis.length} in all)` : ""}`
-          : "—"
-      ],
-      [
-        "Mean ISI, CV",
-        stats.meanIsi === null ? "—" : `${fmt(stats.meanIsi, 3)} ms, ${stats.cv === null ? "—" : fmt(stats.cv, 2)}`
-      ]
+      "Spikes",
+      early
+        ? `${stats.count} in ${fmt(reached, 5)} ms (the run stopped there, before the ${fmt(duration)} ms asked for)`
+        : `${stats.count} in ${fmt(duration)} ms`
     ],
-    "spike-readout",
-    "Spike statistics"
-  );
+    ["Rate", `${fmt(stats.rate, 3)} Hz${early ? ` over those ${fmt(reached, 5)} ms` : ""}`],
+    [
+      "ISIs (ms)",
+      stats.isis.length ? `${isis.join(", ")}${stats.isis.length > 12 ? `, … (${stats.isis.length} in all)` : ""}` : "—"
+    ],
+    [
+      "Mean ISI, CV",
+      stats.meanIsi === null ? "—" : `${fmt(stats.meanIsi, 3)} ms, ${stats.cv === null ? "—" : fmt(stats.cv, 2)}`
+    ]
+  ];
 }
 
 /** The rest state at the phase plane's I, and I_sn and I_AH of the parameters. */
-export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
-  if (!analysis) return list([["Rest state", "—"]], "stability-readout", "Stability");
+export function StabilityReadout(analysis: PhaseAnalysis | null): Readout<[PhaseAnalysis | null]> {
+  return readout(
+    stabilityRows,
+    "stability-readout",
+    (analysis) => (analysis ? "Stability of the rest state" : "Stability"),
+    [analysis]
+  );
+}
+
+function stabilityRows(analysis: PhaseAnalysis | null): [string, string][] {
+  if (!analysis) return [["Rest state", "—"]];
   const rest = analysis.rest;
   const rows: [string, string][] = [
     [
@@ -73,7 +106,7 @@ export function StabilityReadout(analysis: PhaseAnalysis | null): HTMLElement {
     ["I_AH (Andronov–Hopf)", analysis.hopf === null ? "none" : fmt(analysis.hopf, 6)]
   ];
   for (const e of analysis.errors) rows.push(["Note", e]);
-  return list(rows, "stability-readout", "Stability of the rest state");
+  return rows;
 }
 
 /** What {@link RunStatus} needs of the runner. */

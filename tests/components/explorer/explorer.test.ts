@@ -299,6 +299,25 @@ describe("messages and readouts", () => {
     expect(stability).toContain("I_sn (saddle-node)4");
     expect(stability).toContain("I_AH (Andronov–Hopf)3.7975");
   });
+
+  it("are rewritten in place: an update equals a fresh readout, in the same list and cells", () => {
+    const state = presetState("RS", CLASSES);
+    const run = runState(state, CLASSES, lib);
+    const spikes = SpikeReadout(null, {duration: 0});
+    spikes.update(run.stats, {duration: 150});
+    const first = spikes.querySelector("dd");
+    expect(spikes.outerHTML).toBe(SpikeReadout(run.stats, {duration: 150}).outerHTML);
+    const other = runState({...state, d: 2}, CLASSES, lib);
+    spikes.update(other.stats, {duration: 150, reached: 100});
+    expect(spikes.querySelector("dd")).toBe(first);
+    expect(spikes.outerHTML).toBe(SpikeReadout(other.stats, {duration: 150, reached: 100}).outerHTML);
+    spikes.update(null, {duration: 0}); // back to one row
+    expect(spikes.outerHTML).toBe(SpikeReadout(null, {duration: 0}).outerHTML);
+    const phase = analysePhase(run, inputOf(state, CLASSES, lib), 10, lib);
+    const stability = StabilityReadout(null);
+    stability.update(phase);
+    expect(stability.outerHTML).toBe(StabilityReadout(phase).outerHTML);
+  });
 });
 
 describe("Rehearsal", () => {
