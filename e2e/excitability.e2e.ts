@@ -95,6 +95,28 @@ test.describe("chapter 8: excitability", () => {
     expect(problems).toEqual([]);
   });
 
+  test("steps of b keep one worker, update one progress bar in place, and the last value of b is the one drawn", async ({
+    page
+  }) => {
+    const problems = watch(page);
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
+    await openChapter8(page);
+    await press(page, /^b \(sensitivity/, "ArrowRight");
+    const bar = page.locator(".sweep-progress");
+    await expect(bar).toBeVisible();
+    await bar.evaluate((e) => ((window as unknown as {bar: Element}).bar = e));
+    await press(page, /^b \(sensitivity/, "ArrowRight", 5);
+    // The same element shows the new sweep's progress.
+    expect(await bar.evaluate((e) => e === (window as unknown as {bar: Element}).bar)).toBe(true);
+    // The chart that comes is the last setting's: its title quotes the b of the diagram, drawn for that b at once.
+    const diagramTitle = await page.locator("figure.bifurcation-chart h3").textContent();
+    const b = /\(b = [^)]+\)/.exec(diagramTitle ?? "")![0];
+    await expect(page.locator("figure.fi-chart h3")).toContainText(b, {timeout: 20_000});
+    expect(workers.filter((url) => url.includes("excitability.worker"))).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
   test("without the Worker API the sweep runs on the page in many short steps, to the same verdict", async ({page}) => {
     test.setTimeout(90_000);
     const problems = watch(page);

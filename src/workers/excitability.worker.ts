@@ -1,5 +1,8 @@
-/** The f–I sweep worker: runs one sweep per message, with progress after each current (see excitabilityRunner.ts). */
-import {executeSweep} from "./excitabilityRunner.js";
-import {serve} from "./workerRunner.js";
+/**
+ * The f–I sweep worker: runs sweepSteps in slices, with progress as it goes, and drops a sweep the page cancels
+ * before its next current (see excitabilityRunner.ts); it stays for the page's next sweep.
+ */
+import {sweepSteps} from "./excitabilityRunner.js";
+import {serveSteps} from "./workerRunner.js";
 
-serve(executeSweep);
+serveSteps(sweepSteps);

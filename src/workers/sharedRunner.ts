@@ -19,7 +19,8 @@
  * - **A budget in time**: a worker run still going after {@link BUDGET_MS} is stopped, and its promise rejects
  *   with {@link OverBudget}, whose message says so plainly and what to change; the runs queued after it go on
  *   in a fresh worker. Every run has its own budget, counted from when it starts.
- * - **Cancellable as a whole**: `close()` stops the run in the worker and rejects every waiting one.
+ * - **Cancellable as a whole**: `close()` stops the run in the worker and rejects every waiting one. The worker is
+ *   terminated, or, for a page whose worker can be told to stop between steps (`cancelInWorker`), kept.
  * - **Honest status**: where the last run happened (worker or main thread) and, when a worker was wanted but
  *   could not be used, why (workerRunner.ts's WorkerJobs.fallbackReason).
  */
@@ -93,6 +94,11 @@ export interface SharedRunnerOptions<Req> {
   budgetMs?: number;
   /** How long a new worker may take to answer at all (ms) before the main thread takes over. */
   answerMs?: number;
+  /**
+   * Stop a superseded or closed worker run by a message, keeping the worker for the next runs (a worker served by
+   * workerRunner.ts's serveSteps), instead of terminating it; a run over its budget still terminates it.
+   */
+  cancelInWorker?: boolean;
 }
 
 const DEFAULT_ADVICE = "choose a smaller duration or another method";
@@ -149,7 +155,13 @@ export class SharedRunner<Req, Res> {
   ) {
     this.#execute = execute;
     this.#options = options;
-    this.jobs = new WorkerJobs(makeWorker, execute, options.answerMs, fallback);
+    this.jobs = new WorkerJobs(
+      makeWorker,
+      execute,
+      options.answerMs,
+      fallback,
+      options.cancelInWorker ? "message" : "terminate"
+    );
   }
 
   /** Calls `listener` now, with the current status, and whenever a run starts or ends. */
@@ -201,12 +213,15 @@ export class SharedRunner<Req, Res> {
     }
   }
 
-  /** Stops everything (the page is going away): every waiting run rejects with {@link Cancelled}. */
-  close(): void {
+  /**
+   * Stops everything (the page is going away): every waiting run rejects with {@link Cancelled}. The worker is
+   * terminated, unless runs are cancelled in the worker (`cancelInWorker`) and `terminate` is false.
+   */
+  close({terminate = false}: {terminate?: boolean} = {}): void {
     if (this.#quiet !== null) clearTimeout(this.#quiet);
     this.#quiet = null;
     this.#dropWaiting(null);
-    this.#stopWorker();
+    this.#stopWorker(terminate);
     this.#notify();
   }
 
@@ -258,10 +273,12 @@ export class SharedRunner<Req, Res> {
     if (slowRuns ? Math.abs(this.#lastWorkerMs - age) > FINISH_MS : age > RESTART_MS) this.#stopWorker();
   }
 
-  #stopWorker() {
+  /** Stops the worker's run: terminates the worker, or with `cancelInWorker` (and not `terminate`) tells it to. */
+  #stopWorker(terminate = false) {
     if (this.#inFlight) clearTimeout(this.#inFlight.timer);
     this.#inFlight = null;
-    this.jobs.cancel();
+    if (terminate) this.jobs.cancel(true);
+    else this.jobs.cancel();
   }
 
   /** Starts the next waiting request once no newer request has come for QUIET_MS. */
@@ -283,10 +300,11 @@ export class SharedRunner<Req, Res> {
       started: performance.now(),
       key,
       // Over budget: the worker is terminated (its job then rejects with Cancelled, which nobody hears, since
-      // this promise has already settled) and the next request, if any, starts in a fresh one.
+      // this promise has already settled) and the next request, if any, starts in a fresh one. Even a worker that
+      // can be told to stop is terminated: it may be stuck in one long step.
       timer: setTimeout(() => {
         if (this.#inFlight !== flight) return;
-        this.#stopWorker();
+        this.#stopWorker(true);
         reject(new OverBudget(budgetMs, this.#options.advice?.(request) ?? DEFAULT_ADVICE));
         this.#pump();
       }, budgetMs)

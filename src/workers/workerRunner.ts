@@ -15,6 +15,10 @@
  * being made (it loads but never answers) is terminated and, like one that fails to load, replaced by the main
  * thread. `fallbackReason` then says why, for the page's status line.
  *
+ * A computation that can stop between its steps may instead be served by `serveSteps` and its `WorkerJobs` made
+ * with cooperative cancelling: a cancel is then a message {cancel: key}, the worker drops the job between two
+ * steps and stays for the next job (no worker to start again, no modules to load again).
+ *
  * Every runner of the site follows one job protocol: progress through a `(done, total)` callback; a job that
  * is cancelled (or superseded by a newer one) rejects with {@link Cancelled}, which a caller tells apart from a
  * failure with {@link isCancelled}; without a worker, or when it fails to load, the job runs on the main thread.
@@ -116,6 +120,90 @@ export function serve<Req, Res>(execute: (request: Req, progress: Progress) => R
   });
 }
 
+/** How long (ms) {@link serveSteps} computes before it reads its messages (a cancel among them). */
+export const WORKER_SLICE_MS = 16;
+/**
+ * The least time (ms) between two progress messages of {@link serveSteps}: each one the page draws costs it a
+ * frame's style, layout and paint (on chapter 8, about 5 ms of main-thread work per message), and a bar moving ten
+ * times a second looks no less alive than one moving sixty times.
+ */
+export const WORKER_PROGRESS_MS = 100;
+
+/** What {@link serveSteps} needs of a worker's global scope (or of a MessagePort, in a test). */
+export type WorkerScope = Pick<Worker, "postMessage" | "addEventListener" | "removeEventListener">;
+
+/**
+ * In a worker: like {@link serve}, for a computation that can stop between its steps (a generator, e.g. sweepSteps).
+ * Jobs run one at a time, in the order they came, in slices of `sliceMs`; between slices the worker reads its
+ * messages, so {cancel: key} drops a job before its next slice and the worker goes on with the next one. Progress
+ * is posted at the end of a slice (the latest count), at most once per `progressMs`, and always before the
+ * result. Returns a function that stops serving (for tests).
+ */
+export function serveSteps<Req, Res>(
+  steps: (request: Req, progress: Progress) => Iterator<unknown, Res, undefined>,
+  scope: WorkerScope = self as unknown as Worker,
+  sliceMs = WORKER_SLICE_MS,
+  progressMs = WORKER_PROGRESS_MS
+): () => void {
+  const jobs = new Map<
+    number,
+    {request: Req; iterator: Iterator<unknown, Res, undefined> | null; latest: [number, number] | null}
+  >();
+  // A message to itself gives the worker's event loop a turn without the 4-ms floor of nested timeouts.
+  const channel = typeof MessageChannel === "undefined" ? null : new MessageChannel();
+  let scheduled = false;
+  let lastProgress = -Infinity;
+  const schedule = () => {
+    if (scheduled || !jobs.size) return;
+    scheduled = true;
+    if (channel) channel.port2.postMessage(null);
+    else setTimeout(slice, 0);
+  };
+  const slice = () => {
+    scheduled = false;
+    const [key, job] = jobs.entries().next().value ?? [];
+    if (key === undefined || !job) return;
+    const flush = () => {
+      if (!job.latest) return;
+      scope.postMessage({key, progress: job.latest});
+      job.latest = null;
+      lastProgress = performance.now();
+    };
+    try {
+      const iterator = (job.iterator ??= steps(job.request, (done, total) => (job.latest = [done, total])));
+      const end = performance.now() + sliceMs;
+      let next: IteratorResult<unknown, Res>;
+      do next = iterator.next();
+      while (!next.done && performance.now() < end);
+      if (next.done) {
+        jobs.delete(key);
+        flush();
+        scope.postMessage({key, result: next.value}, transferables(next.value));
+      } else if (performance.now() - lastProgress >= progressMs) flush();
+    } catch (e) {
+      jobs.delete(key);
+      flush();
+      scope.postMessage({key, error: e instanceof Error ? e.message : String(e)});
+    }
+    schedule();
+  };
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as {key: number; request: Req} | {cancel: number};
+    if ("cancel" in data) jobs.delete(data.cancel);
+    else jobs.set(data.key, {request: data.request, iterator: null, latest: null});
+    // A job starts in a slice of its own, after the messages already queued (a cancel of it among them).
+    schedule();
+  };
+  if (channel) channel.port1.onmessage = slice;
+  scope.addEventListener("message", onMessage);
+  scope.postMessage({ready: true});
+  return () => {
+    scope.removeEventListener("message", onMessage);
+    channel?.port1.close();
+    jobs.clear();
+  };
+}
+
 interface Pending<Req, Res> {
   request: Req;
   progress: Progress;
@@ -141,12 +229,15 @@ export class WorkerJobs<Req, Res> {
   /**
    * @param fallback - how a job runs on the main thread; default `execute` in one task of its own (which a
    *   cancel cannot stop once it has started).
+   * @param cancelling - how {@link cancel} stops the worker's jobs: "terminate" the worker (default), or send it
+   *   a "message" (a worker served by {@link serveSteps}), which keeps the worker for the next jobs.
    */
   constructor(
     private readonly makeWorker: () => Worker | null,
     execute: (request: Req, progress: Progress) => Res,
     private readonly answerMs = ANSWER_MS,
-    fallback?: Fallback<Req, Res>
+    fallback?: Fallback<Req, Res>,
+    private readonly cancelling: "terminate" | "message" = "terminate"
   ) {
     const inOneTask = mainThreadRunner(execute);
     this.#fallback = fallback ?? ((request, progress) => inOneTask(request, progress));
@@ -177,10 +268,14 @@ export class WorkerJobs<Req, Res> {
     });
   }
 
-  /** Stops every job in flight (their promises reject with {@link Cancelled}) and the worker. */
-  cancel(): void {
+  /**
+   * Stops every job in flight (their promises reject with {@link Cancelled}): by terminating the worker, or, with
+   * cooperative cancelling and unless `terminate`, by telling the worker to drop them (it stays for the next jobs).
+   */
+  cancel(terminate = this.cancelling === "terminate"): void {
     this.#cancels++;
-    this.close();
+    if (terminate || !this.#worker) this.close();
+    else for (const key of this.#pending.keys()) this.#worker.postMessage({cancel: key});
     for (const p of this.#pending.values()) p.reject(new Cancelled());
     this.#pending.clear();
   }

@@ -37,21 +37,34 @@ describe("sweepRunner", () => {
       [2, 2]
     ]);
     expect(result!.curve).toEqual(fICurve(request));
-    expect(workers[0]!.terminated).toBe(true);
+    // The worker stays for the page's next sweep.
+    expect(workers[0]!.terminated).toBe(false);
   });
 
-  it("a new sweep cancels the one in flight: its worker is terminated and its promise rejects with Cancelled", async () => {
+  it("a new sweep cancels the one in flight: its promise rejects with Cancelled, the worker is told and kept", async () => {
     const workers: FakeWorker<SweepRequest>[] = [];
-    const runner = sweepRunner(() => {
-      const worker = new FakeWorker<SweepRequest>(executeSweep);
-      workers.push(worker);
-      return worker as unknown as Worker;
-    });
+    const runner = sweepRunner(
+      () => {
+        const worker = new FakeWorker<SweepRequest>(executeSweep);
+        workers.push(worker);
+        return worker as unknown as Worker;
+      },
+      undefined,
+      undefined,
+      0
+    );
+    const posted: unknown[] = [];
     const first = runner.run(request);
+    const post = workers[0]!.postMessage.bind(workers[0]!);
+    workers[0]!.postMessage = (message) => {
+      posted.push(message);
+      post(message);
+    };
     const second = runner.run({...request, currents: [0.5]});
-    expect(workers[0]!.terminated).toBe(true);
-    workers[0]!.deliver(); // too late: nothing arrives from a terminated worker
-    workers[1]!.deliver();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(posted[0]).toEqual({cancel: 1});
+    workers[0]!.deliver(); // the first sweep's answer comes too late: nobody hears it
     await expect(first).rejects.toBeInstanceOf(Cancelled);
     expect((await second)!.curve.up!.points.map((p) => p.I)).toEqual([0.5]);
   });
