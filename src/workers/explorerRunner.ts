@@ -126,11 +126,12 @@ export class ExplorerRunner extends SimulationRunner {
   /**
    * Tries the newest request that could run at once again, its result dropped, into the columns the next run
    * writes (never the trace on screen): called in idle moments after the page opens, so that the engine has
-   * compiled the integrator on the page's own neuron and current, not only the warm-up's. Does nothing until
-   * the integrator is warm.
+   * compiled the integrator on the page's own neuron and current, not only the warm-up's. Returns that trace
+   * (valid until the next run; drawn only by a rehearsal), or null before the integrator is warm.
    */
-  rehearse(): void {
-    if (integratorWarm && this.#rehearsal) this.executeAtOnce({...this.#rehearsal, maxSteps: ATTEMPT_STEPS});
+  rehearse(): Trace | null {
+    if (!integratorWarm || !this.#rehearsal) return null;
+    return this.executeAtOnce({...this.#rehearsal, maxSteps: ATTEMPT_STEPS});
   }
 
   /** A run at once: a run that fits in a frame is small, and the charts decimate it themselves. */

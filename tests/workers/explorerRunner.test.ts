@@ -230,8 +230,10 @@ describe("ExplorerRunner: rehearsal", () => {
     screen.v[5] = 1234;
     const other = runner.run({...rs1000, current: 12}) as Trace; // into the other set (now on screen)
     other.v[5] = 4321;
-    runner.rehearse(); // reruns current 12 into the set not on screen: the one `screen` views
+    const rehearsed = runner.rehearse(); // reruns current 12 into the set not on screen: the one `screen` views
     expect(screen.v[5]).not.toBe(1234);
+    expect(rehearsed!.v.buffer).toBe(screen.v.buffer); // the rerun it returns (for a rehearsal to draw)
+    expect(Array.from(rehearsed!.v)).toEqual(Array.from(simulate({...rs1000, current: 12}).v));
     expect(other.v[5]).toBe(4321);
     expect(runner.triesAtOnce(rs1000)).toBe(true);
     expect(runner.triesAtOnce(long(10))).toBe(false);

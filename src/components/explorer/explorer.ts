@@ -25,7 +25,7 @@ import {isCancelled} from "../../workers/workerRunner.js";
 import {plotColumns} from "../charts/chart.js";
 import {MARGINS as PLANE_MARGINS} from "../charts/phasePlane.js";
 import {planeHeight} from "../charts/interactivePhasePlane.js";
-import type {DisplaySpec} from "./runDisplay.js";
+import {prepareDisplay, type DisplaySpec, type RunDisplay} from "./runDisplay.js";
 import {idle, nextTask} from "../nextTask.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
@@ -416,6 +416,8 @@ function referenceState(state: ExplorerState, presets: PresetSet<ExplorerPreset>
 /** What ghost runs need of a runner: whether a run will be computed at once, and the run itself. */
 export interface GhostRunner extends Runner {
   runsAtOnce(options: SimulateOptions): boolean;
+  /** Where the charts draw its runs (a run computed ahead gets its drawing prepared for it). */
+  display?: DisplaySpec | null;
   /** Whether a run is tried at once (it may still end in the worker); runsAtOnce where absent. */
   triesAtOnce?(options: SimulateOptions): boolean;
 }
@@ -458,11 +460,24 @@ export function ghostAhead(
   const options = optionsOf(reference, presetOf(presets, reference.cls));
   if (!(runner.triesAtOnce?.(options) ?? runner.runsAtOnce(options))) return;
   const ghost = ghostRun(reference, presets, runner, lib);
-  // A tried run that ended in the worker: drain its generator, which caches the run when it arrives.
+  // A tried run that ended in the worker: drain its generator, which caches the run when it arrives (with its
+  // drawing prepared there). A run computed here gets its drawing now, so the first step does not scan it.
   if (ghost && Symbol.asyncIterator in ghost)
     void (async () => {
       for await (const _ of ghost);
     })();
+  else if (ghost) prepareDrawing(ghost, runner.display);
+}
+
+/**
+ * Gives a run computed at once the drawing a worker's run comes back with (runDisplay.ts): the decimated v and
+ * u, the plane's extent and thinned path, for the charts' sizes in `spec`.
+ */
+function prepareDrawing(run: Run, spec: DisplaySpec | null | undefined): void {
+  const trace = run.trace as (Trace & {display?: RunDisplay}) | null;
+  if (!trace || !spec || trace.display || trace.t.length === 0) return;
+  const {c, d} = run.options.params;
+  trace.display = prepareDisplay(trace, spec, {c, d, vPeak: run.options.vPeak ?? 30});
 }
 
 /** The run of a ghost state: cached, at once, or (in the worker) a generator as {@link ghostRunOf} describes. */

@@ -12,6 +12,8 @@ import {
   type Run
 } from "../../../src/components/explorer/explorer.js";
 import {SpikeReadout} from "../../../src/components/explorer/readouts.js";
+import {prepareDisplay, type RunDisplay} from "../../../src/components/explorer/runDisplay.js";
+import {decimateMinMax} from "../../../lib/decimate.js";
 import {WORKBENCH, workbenchSizes} from "../../../src/components/explorer/workbenchLayout.js";
 import {RunWarnings} from "../../../src/components/messages.js";
 import {Tabs} from "../../../src/components/controls/tabs.js";
@@ -115,6 +117,19 @@ describe("the ghost of the preset", () => {
     // Away from the preset a ghost is drawn already: nothing to do.
     ghostAhead({...state, a: 0.03, T: 212}, PRESETS, runner, lib);
     expect(runner.runs).toBe(1);
+  });
+
+  it("computed ahead, comes with its drawing prepared for the charts, as a worker's run does", () => {
+    const spec = {columns: 300, x0: 0, x1: 213, planeWidth: 400, planeHeight: 300};
+    const runner = Object.assign(countingRunner(), {display: spec});
+    const state = {...rs, T: 213};
+    ghostAhead(state, PRESETS, runner, lib);
+    const ghost = ghostRunOf({...state, a: 0.03}, PRESETS, runner, lib) as Run;
+    const trace = ghost.trace as Trace & {display?: RunDisplay};
+    expect(trace.display).toEqual(prepareDisplay(trace, spec, {c: rs.c, d: rs.d, vPeak: ghost.options.vPeak ?? 30}));
+    expect(Array.from(trace.display!.v)).toEqual(
+      Array.from(decimateMinMax(trace.t, trace.v, {columns: 300, x0: 0, x1: 213}))
+    );
   });
 
   it("does not hold the charts up when it runs in the background: null first, then the run", async () => {
