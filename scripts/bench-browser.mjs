@@ -10,6 +10,7 @@
 // bifurcation diagram (from the input event to the diagram's DOM change): the main thread must stay free.
 //
 // Usage: node scripts/bench-browser.mjs [--slider a] [--steps 60] [--query "T=1000&dt=0.03125"] [--redraws 10]
+//   [--settle 1500] (ms between the page's first update and the first key press)
 //   [--dist dir] [--no-sweep]
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {existsSync} from "node:fs";
@@ -27,6 +28,9 @@ const sliderName = option("slider", "a");
 const presses = Number(option("steps", 60));
 const query = option("query", "T=1000&dt=0.03125"); // keys: src/state/urlState.ts
 const redraws = Number(option("redraws", 10));
+// How long the page is left to settle after its first update before the drag starts (ms): a reader looks at the
+// charts before dragging, and the page uses that moment to rehearse a drag (bench:sliders waits as long).
+const settle = Number(option("settle", 1500));
 
 // A stale dist/ would time yesterday's code; --dist <dir> times another build (an older commit's) instead.
 const distArg = option("dist", null);
@@ -59,6 +63,7 @@ await runBench(
     } catch {
       throw new Error(`the page recorded no "${MEASURE}" measure within 30 s of loading ${address}`);
     }
+    await page.waitForTimeout(settle);
 
     // The slider: a range input labelled with the parameter's name (Observable Inputs put the <label> in the
     // same <form>), or with that aria-label / name.
