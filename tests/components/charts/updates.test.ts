@@ -13,6 +13,7 @@ import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
 import {labelWidth} from "../../../src/components/charts/retained.js";
 import {TIME_MARGINS} from "../../../src/components/charts/chart.js";
 import {VoltageTrace} from "../../../src/components/charts/voltageTrace.js";
+import {VoltageLines, type VoltageLinesOptions} from "../../../src/components/charts/voltageLines.js";
 import {equilibria} from "../../../lib/analysis/equilibria.js";
 import {separatrix} from "../../../lib/analysis/separatrix.js";
 import {simulate} from "../../../lib/simulate.js";
@@ -107,6 +108,41 @@ describe("time charts: update(trace, options)", () => {
     // Labels that fit keep d3's format (thousands separators, a true minus sign).
     const small = RecoveryTrace({...trace, u: u.map((x) => x / 20)}, {width: 400});
     expect([...svgOf(small).querySelectorAll(".axes text")].map((e) => e.textContent)).toContain("−10,000");
+  });
+});
+
+describe("VoltageLines: update(lines, options)", () => {
+  const rs = simulate({params: RS, current: 10, duration: 150});
+  const high = simulate({params: RS, current: 10, duration: 150, vPeak: 60});
+  const blue = {t: rs.t, v: rs.v, color: "#1f5fa8", ariaLabel: "v at 30 mV"};
+  const dashed = {t: high.t, v: high.v, color: "#d95f02", ariaLabel: "v at 60 mV", style: {strokeDasharray: "4,3"}};
+  const one: VoltageLinesOptions = {width: 400, height: 200, xDomain: [0, 150], yDomain: [-80, 30], vPeak: 30};
+  const two: VoltageLinesOptions = {
+    ...one,
+    yDomain: [-80, 60],
+    vPeak: 60,
+    title: "Two cut-offs",
+    caption: "Blue and orange.",
+    legend: [
+      {label: "30 mV", color: "#1f5fa8"},
+      {label: "60 mV", color: "#d95f02", dash: "4,3"}
+    ]
+  };
+
+  it("render(A).update(B) equals render(B), keeping the svg and the first line; a second line and legend come and go", () => {
+    const chart = VoltageLines([blue], one);
+    const svg = svgOf(chart);
+    const path = svg.querySelector("[aria-label='v at 30 mV'] path");
+    chart.update([blue, dashed], two);
+    expect(chart.outerHTML).toBe(VoltageLines([blue, dashed], two).outerHTML);
+    expect(svgOf(chart)).toBe(svg);
+    expect(svg.querySelector("[aria-label='v at 30 mV'] path")).toBe(path);
+    expect(chart.querySelectorAll(".chart-legend li")).toHaveLength(2);
+    expect(svg.querySelector("[aria-label='v at 60 mV'] path")?.getAttribute("stroke-dasharray")).toBe("4,3");
+    chart.update([blue], one);
+    expect(chart.outerHTML).toBe(VoltageLines([blue], one).outerHTML);
+    expect(chart.querySelector(".chart-legend")).toBeNull();
+    expect(chart.querySelector("h3")).toBeNull();
   });
 });
 
