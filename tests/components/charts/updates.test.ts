@@ -8,6 +8,8 @@ import {
   type InteractivePhasePlaneOptions
 } from "../../../src/components/charts/interactivePhasePlane.js";
 import {IsiChart, type IsiSeries} from "../../../src/components/charts/isiChart.js";
+import {NO_DIAGRAM, bifurcationChart} from "../../../src/components/charts/bifurcationDiagram.js";
+import {equilibriumBifurcation} from "../../../lib/analysis/bifurcationDiagram.js";
 import {PhasePlane} from "../../../src/components/charts/phasePlane.js";
 import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
 import {labelWidth} from "../../../src/components/charts/retained.js";
@@ -143,6 +145,38 @@ describe("VoltageLines: update(lines, options)", () => {
     expect(chart.outerHTML).toBe(VoltageLines([blue], one).outerHTML);
     expect(chart.querySelector(".chart-legend")).toBeNull();
     expect(chart.querySelector("h3")).toBeNull();
+  });
+});
+
+describe("bifurcationChart: update(diagram, options)", () => {
+  const H = {a: 0.2, b: 0.26, c: -65, d: 0};
+  const rs = equilibriumBifurcation(RS, {from: -5, to: 6, count: 101});
+  const h = equilibriumBifurcation(H, {from: -2, to: 2, count: 101});
+
+  it("render(A).update(B) equals render(B); a new current moves the rule and keeps the branches' elements", () => {
+    const chart = bifurcationChart(NO_DIAGRAM, {width: 400});
+    chart.update(rs, {width: 400, current: 1, title: "RS", caption: "I = 1."});
+    expect(chart.outerHTML).toBe(
+      bifurcationChart(rs, {width: 400, current: 1, title: "RS", caption: "I = 1."}).outerHTML
+    );
+    const svg = svgOf(chart);
+    const branches = [...svg.querySelectorAll("svg[aria-label*=branch] path")];
+    const d = branches.map((p) => p.getAttribute("d"));
+    expect(branches.length).toBe(rs.segments.length);
+    const ruleAt = () => svg.querySelector("[aria-label=rule] line")?.getAttribute("x1");
+    const before = ruleAt();
+    chart.update(rs, {width: 400, current: 3, title: "RS", caption: "I = 3."});
+    expect(ruleAt()).not.toBe(before);
+    const after = [...svg.querySelectorAll("svg[aria-label*=branch] path")];
+    after.forEach((p, i) => expect(p).toBe(branches[i]));
+    expect(after.map((p) => p.getAttribute("d"))).toEqual(d);
+    expect(chart.outerHTML).toBe(
+      bifurcationChart(rs, {width: 400, current: 3, title: "RS", caption: "I = 3."}).outerHTML
+    );
+    // Another neuron (a Hopf point: its symbol and label appear).
+    chart.update(h, {width: 520, current: 0.2});
+    expect(chart.outerHTML).toBe(bifurcationChart(h, {width: 520, current: 0.2}).outerHTML);
+    expect([...svg.querySelectorAll("[aria-label='special points'] text")].map((t) => t.textContent)).toContain("AH");
   });
 });
 
