@@ -74,7 +74,7 @@ test.describe("chapter 8: excitability", () => {
     // (how long the redraw takes is measured by the benchmark, npm run bench:browser).
     const result = await page.evaluate(
       () =>
-        new Promise<{running: boolean}>((resolve) => {
+        new Promise<{running: boolean; stale: boolean}>((resolve) => {
           const form = [...document.querySelectorAll("form")].find((f) =>
             f.textContent?.includes("Constant current I")
           )!;
@@ -82,7 +82,10 @@ test.describe("chapter 8: excitability", () => {
           const target = document.querySelector("figure.bifurcation-chart")!.parentElement!;
           const observer = new MutationObserver(() => {
             observer.disconnect();
-            resolve({running: document.querySelector(".sweep-progress") !== null});
+            resolve({
+              running: document.querySelector(".sweep-progress") !== null,
+              stale: document.querySelector(".fi-result.fi-stale figure.fi-chart") !== null
+            });
           });
           observer.observe(target, {childList: true, subtree: true});
           input.value = String(Number(input.value) + 5 * Number(input.step));
@@ -91,7 +94,10 @@ test.describe("chapter 8: excitability", () => {
     );
     // The diagram followed the slider while the sweep was still running in the worker.
     expect(result.running).toBe(true);
-    await expect(page.locator("figure.fi-chart")).toBeVisible({timeout: 30_000});
+    // Meanwhile the last curve stays in place, faded under the progress bar; then the new one replaces it.
+    expect(result.stale).toBe(true);
+    await expect(page.locator(".fi-result:not(.fi-stale) figure.fi-chart")).toBeVisible({timeout: 30_000});
+    await expect(page.locator(".sweep-progress")).toHaveCount(0);
     expect(problems).toEqual([]);
   });
 

@@ -29,7 +29,9 @@ export function sweepProgress(
     if (bar.max !== total) bar.max = total;
     if (bar.value !== done) bar.value = done;
     const where = fallback ? `on the main thread (${fallback})` : "in a background worker";
-    const words = ` Sweeping ${where}: ${done} of ${total} ${what} simulated…`;
+    // Before the first report (a sweep starting, or waiting for a slider to rest) there is no count to give.
+    const words =
+      done > 0 ? ` Sweeping ${where}: ${done} of ${total} ${what} simulated…` : ` Starting the sweep ${where}…`;
     if (label.data !== words) label.data = words;
   };
   update(done, total, fallback);

@@ -23,5 +23,7 @@ describe("sweepProgress", () => {
     expect(box.textContent).toBe(" Sweeping in a background worker: 40 of 82 currents simulated…");
     box.update(41, 82, "the worker failed to load");
     expect(box.textContent).toContain("on the main thread (the worker failed to load): 41 of 82");
+    box.update(0, 82); // a new sweep, before its first report
+    expect(box.textContent).toBe(" Starting the sweep in a background worker…");
   });
 });
