@@ -4,7 +4,8 @@
  * from the explorer's chart pieces (chart.ts, phasePlane.ts); all text is set as text, never as markup.
  */
 import {nullclines} from "../../lib/analysis/nullclines.js";
-import {extentOf, figure, fmt, swatch, voltagePlot} from "./chart.js";
+import {extentOf, fmt, swatch, type VoltageLine} from "./chart.js";
+import {VoltageLines, type VoltageLinesOptions} from "./voltageLines.js";
 import type {CompareRun, StatsRow} from "../compare/compareModel.js";
 import {PhasePlane, type PhasePlaneElement, phaseDomain} from "./phasePlane.js";
 import {timeChartElement, type TimeChartElement, type TimeChartInput} from "./timeChart.js";
@@ -106,11 +107,23 @@ function describeNeuronVoltage(r: CompareRun, {width, xDomain, yDomain}: Require
   };
 }
 
-/** v(t) of all neurons on one chart, with a legend naming each colour. */
-export function OverlayTraces(
+/** The overlaid v(t) chart; `update(runs, options)` redraws it in place. */
+export type OverlayTracesElement = HTMLElement & {update: (runs: CompareRun[], options: TraceChartOptions) => void};
+
+/** v(t) of all neurons on one chart, with a legend naming each colour; made once and redrawn in place. */
+export function OverlayTraces(runs: CompareRun[], options: TraceChartOptions): OverlayTracesElement {
+  const chart = VoltageLines(...overlayOf(runs, options));
+  const redraw = chart.update;
+  return Object.assign(chart, {
+    update: (runs: CompareRun[], options: TraceChartOptions) => redraw(...overlayOf(runs, options))
+  });
+}
+
+/** The overlay's lines and options, for {@link VoltageLines}. */
+function overlayOf(
   runs: CompareRun[],
   {width, xDomain, yDomain = voltageDomain(runs)}: TraceChartOptions
-): HTMLElement {
+): [VoltageLine[], VoltageLinesOptions] {
   const drawn = runs.filter((r) => r.trace);
   const lines = drawn.map((r) => ({
     t: r.trace!.t,
@@ -119,23 +132,24 @@ export function OverlayTraces(
     ariaLabel: `v of neuron ${r.neuron.index + 1}`,
     style: {strokeWidth: 1.4, strokeOpacity: 0.85}
   }));
-  const svg = voltagePlot(lines, {
-    width,
-    height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
-    xDomain,
-    yDomain,
-    vPeak: 30
-  });
   const counts = drawn
     .map((r) => `neuron ${r.neuron.index + 1} (${r.neuron.short}) ${spikesText(r.trace!.spikes.length)}`)
     .join(", ");
-  return figure(svg, {
-    title: "Membrane potentials v(t), overlaid",
-    legend: NeuronLegend(drawn, svg.ownerDocument),
-    ariaLabel: `Line chart of the membrane potential v in mV of ${drawn.length} neurons against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms: ${counts}.`,
-    caption: "Each colour is one neuron (see the legend); the dotted line is the 30 mV spike cut-off.",
-    className: "compare-overlay"
-  });
+  return [
+    lines,
+    {
+      width,
+      height: Math.round(Math.min(360, Math.max(240, width * 0.45))),
+      xDomain,
+      yDomain,
+      vPeak: 30,
+      className: "compare-overlay",
+      title: "Membrane potentials v(t), overlaid",
+      legend: NeuronLegend(drawn),
+      ariaLabel: `Line chart of the membrane potential v in mV of ${drawn.length} neurons against time t from ${fmt(xDomain[0])} to ${fmt(xDomain[1])} ms: ${counts}.`,
+      caption: "Each colour is one neuron (see the legend); the dotted line is the 30 mV spike cut-off."
+    }
+  ];
 }
 
 /** Column count and chart width of the phase-plane grid for n charts in a column `width` px wide. */

@@ -34,8 +34,10 @@ export interface LegendItem {
 }
 
 export interface VoltageLinesOptions extends VoltagePlotOptions, FigureOptions {
-  /** A legend above the chart (one entry per line, say); none by default. */
-  legend?: LegendItem[] | null;
+  /** A legend above the chart: entries (one per line, say), or a page's own legend element; none by default. */
+  legend?: LegendItem[] | HTMLElement | null;
+  /** A class of the figure besides explorer-chart (set when the chart is made). */
+  className?: string;
 }
 
 /** The figure; `update` takes the same arguments as {@link VoltageLines}. */
@@ -56,13 +58,13 @@ export function VoltageLines(lines: VoltageLine[], options: VoltageLinesOptions)
   const axes = new Axes(document, {xLabel: "t (ms)", yLabel: "v (mV)"});
   const peak = new Rule(document, "y", {stroke: "#999", strokeDasharray: "2,3"});
   svg.append(axes.g, peak.g);
-  const fig = figure(svg, {}) as VoltageLinesElement;
+  const fig = figure(svg, {className: options.className}) as VoltageLinesElement;
   let drawn: DrawnLine[] = [];
   let legendKey = "";
 
   const draw = (
     lines: VoltageLine[],
-    {width, height, xDomain, yDomain, vPeak, legend, ...text}: VoltageLinesOptions
+    {width, height, xDomain, yDomain, vPeak, legend, className: _className, ...text}: VoltageLinesOptions
   ) => {
     const frame: Frame = {...TIME_MARGINS, width, height};
     const {x, y} = frameScales(frame, xDomain, yDomain, {niceY: true});
@@ -92,10 +94,11 @@ export function VoltageLines(lines: VoltageLine[], options: VoltageLinesOptions)
       drawn[i].line.update(X, Y, n, x, y, frame);
     });
 
-    const key = legend?.length ? JSON.stringify(legend) : "";
+    const element = legend instanceof HTMLElement ? legend : legend?.length ? seriesLegend(document, legend) : null;
+    const key = element?.outerHTML ?? "";
     if (key !== legendKey) {
       fig.querySelector(":scope > .chart-legend")?.remove();
-      if (legend?.length) svg.before(seriesLegend(document, legend));
+      if (element) svg.before(element);
       legendKey = key;
     }
     setFigure(fig, svg, text);

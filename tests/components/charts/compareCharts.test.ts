@@ -98,6 +98,20 @@ describe("OverlayTraces", () => {
   });
 });
 
+describe("OverlayTraces updated in place", () => {
+  it("keeps its chart and the first neuron's line, and draws what a fresh overlay draws", () => {
+    const figure = OverlayTraces(runs(3), {width: 500, xDomain: [0, 100]});
+    const svg = svgOf(figure);
+    const line = svg.querySelector("[aria-label='v of neuron 1'] path");
+    const fewer = runs(2).map((r) => ({...r, trace: {...r.trace!, v: r.trace!.v.map((v) => v - 5)}}));
+    figure.update(fewer, {width: 500, xDomain: [0, 100]});
+    expect(svgOf(figure)).toBe(svg);
+    expect(svg.querySelector("[aria-label='v of neuron 1'] path")).toBe(line);
+    expect(figure.outerHTML).toBe(OverlayTraces(fewer, {width: 500, xDomain: [0, 100]}).outerHTML);
+    expect(figure.querySelectorAll(".compare-legend li")).toHaveLength(2);
+  });
+});
+
 describe("PhasePlanes and their layout", () => {
   it("puts 2–4 phase planes side by side on a wide screen and stacks them on a phone", () => {
     expect(phaseGridLayout(2, 1000)).toEqual({columns: 2, chartWidth: 492});
