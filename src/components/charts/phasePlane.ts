@@ -127,6 +127,8 @@ export function PhasePlane(trace: Pick<TimeSeries, "v" | "u">, options: PhasePla
   });
   const trajectory = new Polyline(document, {stroke: COLORS.trajectory, strokeWidth: 1.1, ariaLabel: "trajectory"});
   let equilibriaG: SVGElement = svgElement(document, "g");
+  // The equilibria's symbols are made anew only when they or the plane's scales change (not at every step of a run).
+  const equilibriaMemo = new Memo<SVGElement>();
   const nullclineMemo = new Memo<ReturnType<typeof computeNullclines>>();
   const fig = figure(svg, {className: "phase-plane"}) as PhasePlaneElement;
   let legend: HTMLElement | null = null;
@@ -183,8 +185,15 @@ export function PhasePlane(trace: Pick<TimeSeries, "v" | "u">, options: PhasePla
     });
     jumps.update(JX, JY, JX.length, x, y, frame);
     trajectory.update(X, Y, X.length, x, y, frame);
-    equilibriaG.remove();
-    equilibriaG = equilibriumMark(equilibria)(null, {x, y}, null, frame, {document}) as SVGElement;
+    const eqKey = equilibria.map((e) => `${e.type}:${e.v}:${e.u}`).join(";");
+    const eqG = equilibriaMemo.get(
+      [eqKey, width, height, ...vDomain, ...uDomain],
+      () => equilibriumMark(equilibria)(null, {x, y}, null, frame, {document}) as SVGElement
+    );
+    if (eqG !== equilibriaG) {
+      equilibriaG.remove();
+      equilibriaG = eqG;
+    }
     syncLayers(
       svg,
       [
