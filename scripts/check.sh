@@ -129,15 +129,16 @@ count() {
       console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + broken.length, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
     } else {
       const s = r.stats ?? {};
-      console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);
+      // A test that failed and then passed on its retry (only the timed project retries) passes, and is reported.
+      console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0, s.flaky ?? 0);
     }' "$1" "$2"
 }
 
 # record_runner NAME STATUS JSON-KIND JSON-FILE SECONDS
 record_runner() {
-  local name=$1 status=$2 kind=$3 file=$4 seconds=$5 p=0 f=0 s=0 note=""
-  read -r p f s < <(count "$kind" "$file") || true
-  p=${p:-0} f=${f:-0} s=${s:-0}
+  local name=$1 status=$2 kind=$3 file=$4 seconds=$5 p=0 f=0 s=0 r=0 note=""
+  read -r p f s r < <(count "$kind" "$file") || true
+  p=${p:-0} f=${f:-0} s=${s:-0} r=${r:-0}
   if [ ! -s "$file" ]; then
     note="no report ($file); exit code $status"
     f=$((f + 1))
@@ -150,6 +151,7 @@ record_runner() {
     f=1
   fi
   [ "$s" -gt 0 ] && note="${note:+$note; }$s skipped"
+  [ "$r" -gt 0 ] && note="${note:+$note; }$r passed on a retry"
   skipped=$((skipped + s))
   echo "$name: $p ok, $f failing${note:+ ($note)}"
   record "$name" "$p" "$f" "$seconds" "$note"
