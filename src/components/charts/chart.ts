@@ -390,3 +390,15 @@ export function swatch(document: Document, color: string, dash = ""): SVGSVGElem
   svg.append(line);
   return svg;
 }
+
+/** A legend: one swatch (a coloured, optionally dashed line) and label per series, as an ul.chart-legend. */
+export function seriesLegend(document: Document, items: {label: string; color: string; dash?: string}[]): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "chart-legend";
+  for (const {label, color, dash} of items) {
+    const li = document.createElement("li");
+    li.append(swatch(document, color, dash), label);
+    list.append(li);
+  }
+  return list;
+}

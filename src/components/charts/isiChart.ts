@@ -5,7 +5,7 @@
  * and lines instead of making a new chart).
  */
 import {interSpikeIntervals} from "../../lib/analysis/spikes.js";
-import {TIME_MARGINS, figure, fmt, swatch, type FigureOptions} from "./chart.js";
+import {TIME_MARGINS, figure, fmt, seriesLegend, type FigureOptions} from "./chart.js";
 import {Axes, Dots, Polyline, frameScales, plotSvg, sizeSvg, type Frame} from "./retained.js";
 import {setFigure} from "./timeChart.js";
 
@@ -101,16 +101,4 @@ export function IsiChart(series: IsiSeries[], options: IsiChartOptions): IsiChar
   draw(series, options);
   fig.update = draw;
   return fig;
-}
-
-/** A legend: one swatch (a coloured, optionally dashed line) and label per series, as an ul.chart-legend. */
-export function seriesLegend(document: Document, items: {label: string; color: string; dash?: string}[]): HTMLElement {
-  const list = document.createElement("ul");
-  list.className = "chart-legend";
-  for (const {label, color, dash} of items) {
-    const li = document.createElement("li");
-    li.append(swatch(document, color, dash), label);
-    list.append(li);
-  }
-  return list;
 }

@@ -7,11 +7,11 @@ import {
   TIME_MARGINS,
   figure,
   plotColumns,
+  seriesLegend,
   type FigureOptions,
   type VoltageLine,
   type VoltagePlotOptions
 } from "./chart.js";
-import {seriesLegend} from "./isiChart.js";
 import {
   Axes,
   Decimation,

@@ -444,20 +444,34 @@ export function ghostRunOf(
 }
 
 /**
- * While the state is its preset's (no ghost drawn), computes the ghost that a first step away from the preset
- * will need, so that step does not run two simulations: the page calls it in an idle moment. Cached as
- * {@link ghostRunOf} caches its runs; nothing is done when that ghost is cached already.
+ * While the state is its preset's (no ghost drawn), makes ready the ghost that a first step away from the preset
+ * will need, so that step does not run two simulations: the page calls it in an idle moment, with the run on
+ * screen (`onScreen`), which is kept as that ghost when it is the same run. Cached as {@link ghostRunOf} caches
+ * its runs; nothing is done when that ghost is cached already.
  */
 export function ghostAhead(
   state: ExplorerState,
   presets: PresetSet<ExplorerPreset>,
   runner: GhostRunner,
-  lib: Pick<ExplorerLibrary, "spikeStatistics">
+  lib: Pick<ExplorerLibrary, "spikeStatistics">,
+  onScreen?: Run | null
 ): void {
   if (ghostState(state, presets)) return;
   const reference = referenceState(state, presets);
-  // Only a run computed at once: a long one is left for the drag (it would keep a worker busy meanwhile).
   const options = optionsOf(reference, presetOf(presets, reference.cls));
+  // At the preset the run on screen is usually that run (a current or stimulus slider keeps the preset): keep a
+  // copy of it (its columns are the runner's, rewritten two runs later) instead of computing it again.
+  const key = JSON.stringify(options);
+  if (onScreen?.trace && lastGhost?.key !== key && JSON.stringify(onScreen.options) === key) {
+    const {t, v, u, I, spikes} = onScreen.trace;
+    const trace = {...onScreen.trace, t: t.slice(), v: v.slice(), u: u.slice(), I: I.slice(), spikes: spikes.slice()};
+    delete (trace as Trace & {display?: RunDisplay}).display;
+    const run = {...onScreen, state: reference, trace};
+    prepareDrawing(run, runner.display);
+    lastGhost = {key, run};
+    return;
+  }
+  // Only a run computed at once: a long one is left for the drag (it would keep a worker busy meanwhile).
   if (!(runner.triesAtOnce?.(options) ?? runner.runsAtOnce(options))) return;
   const ghost = ghostRun(reference, presets, runner, lib);
   // A tried run that ended in the worker: drain its generator, which caches the run when it arrives (with its

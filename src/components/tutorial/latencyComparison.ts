@@ -5,8 +5,7 @@
  * the caption, so every number of the answer can be read off the page.
  */
 import * as Plot from "@observablehq/plot";
-import {COLORS, figure, fmt} from "../charts/chart.js";
-import {seriesLegend} from "../charts/isiChart.js";
+import {COLORS, figure, fmt, seriesLegend} from "../charts/chart.js";
 import {CURVE_MARGINS} from "../charts/fiCurve.js";
 
 /** One neuron's latency curve, and the point the answer quotes. */

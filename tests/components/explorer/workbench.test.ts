@@ -119,6 +119,23 @@ describe("the ghost of the preset", () => {
     expect(runner.runs).toBe(1);
   });
 
+  it("at the preset is the run on screen, kept as a copy: no simulation, and columns of its own", () => {
+    const runner = countingRunner();
+    const state = {...rs, T: 214};
+    const onScreen = startRun(state, PRESETS, runner, lib) as Run;
+    ghostAhead(state, PRESETS, runner, lib, onScreen);
+    expect(runner.runs).toBe(1);
+    const v = Array.from(onScreen.trace!.v);
+    onScreen.trace!.v.fill(0); // the explorer's runner writes a later run into the screen run's columns
+    const ghost = ghostRunOf({...state, a: 0.03}, PRESETS, runner, lib) as Run;
+    expect(runner.runs).toBe(1);
+    expect(Array.from(ghost.trace!.v)).toEqual(v);
+    expect(ghost.state.a).toBe(rs.a);
+    // A run on screen that is not the preset's (here: another duration) is not taken for it.
+    ghostAhead({...rs, T: 215}, PRESETS, runner, lib, onScreen);
+    expect(runner.runs).toBe(2);
+  });
+
   it("computed ahead, comes with its drawing prepared for the charts, as a worker's run does", () => {
     const spec = {columns: 300, x0: 0, x1: 213, planeWidth: 400, planeHeight: 300};
     const runner = Object.assign(countingRunner(), {display: spec});
