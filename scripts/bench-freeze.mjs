@@ -145,6 +145,9 @@ await runBench(
         page.on("console", (m) => m.type() === "error" && errors.push(`${c.name}: ${m.text()}`));
         await page.addInitScript(record);
         if (c.init) await page.addInitScript(c.init);
+        // As the browser tests do (freeze.e2e.ts): a light page of the site first, so that the renderer's own
+        // start-up (fonts, first style and layout) is not counted as the measured page's task.
+        await page.goto(new URL("/tutorial/", server.url).href);
         await page.goto(new URL(c.path, server.url).href);
         const result = {};
         await c.settle(page, result);
