@@ -93,6 +93,20 @@ describe("the layout", () => {
   it("src/ has no import cycles", () => {
     expect(cycles(site)).toEqual([]);
   });
+
+  // The index re-exports every module, so a page that imports a value from it loads the whole library (a request
+  // and a compile per module) before its first cell runs. Types may come from the index: they are erased.
+  it("the site's pages and modules import values from the library's modules, not from its index", () => {
+    const pages = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (name === "lib" || name === "data" || name.startsWith(".")) return [];
+        return statSync(path).isDirectory() ? pages(path) : /\.(ts|md)$/.test(name) ? [path] : [];
+      });
+    const valueImport = /(?:^|[\n;])\s*import\s+(?!type\b)[^;]*?from\s*["']([^"']*lib\/index\.js)["']/g;
+    const offenders = pages(join(root, "src")).filter((f) => valueImport.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
 });
 
 function exists(path: string): boolean {

@@ -2,7 +2,8 @@
  * The 2007-cells page's state: the cells' ids, the comparison tools' state (2–4 cells under one shared
  * current) and its round trip through the query string.
  */
-import {CELLS_2007, type CellId2007} from "../lib/index.js";
+import {CELLS_2007} from "../lib/presets/cells2007.js";
+import type {CellId2007} from "../lib/index.js";
 import {formatNumber, parseDecimal, readQuery, show, unknownNotice} from "./address.js";
 
 /** The cells in the book's order, then the two burst-mode presets. */

@@ -6,7 +6,8 @@
  * so every one runs and a newer request replaces only its own waiting one. Without a worker the accurate runs
  * happen on the main thread, each in its own task. Requests and replies are plain data.
  */
-import {CELLS_2007, type CellId2007, type Trace2007} from "../lib/index.js";
+import {CELLS_2007} from "../lib/presets/cells2007.js";
+import type {CellId2007, Trace2007} from "../lib/index.js";
 import {runCompared, runMethod, sharedStimulus} from "../components/cells2007/cells2007Model.js";
 import {type SharedCurrent} from "../state/cells2007State.js";
 import {mainThreadRunner as onMainThread, workerRunner as inWorker} from "./workerRunner.js";

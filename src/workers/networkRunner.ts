@@ -10,13 +10,8 @@
  * Playing is the page asking for the next chunk once it has drawn the last; pausing is not asking. A worker that
  * fails to load is replaced by the main thread, and the requests it had not answered are run there.
  */
-import {
-  createNetwork,
-  type Network,
-  type NetworkChanges,
-  type NetworkChunk,
-  type NetworkOptions
-} from "../lib/index.js";
+import {createNetwork} from "../lib/network/createNetwork.js";
+import type {Network, NetworkChanges, NetworkChunk, NetworkOptions} from "../lib/index.js";
 
 /** What the page needs to know of a new network: its size and every neuron's parameters. */
 export interface NetworkInfo {

@@ -4,20 +4,13 @@
  * comparison of 2–4 cells under one shared current with their spike statistics. No DOM here; the comparison's
  * state and its address are in src/state/cells2007State.ts.
  */
-import {
-  CELLS_2007,
-  bifurcationCurrents2007,
-  cell2007At,
-  classifyFiringPattern,
-  simulate2007,
-  spikeStatistics,
-  step,
-  type CellId2007,
-  type Preset2007,
-  type Simulate2007Options,
-  type Stimulus,
-  type Trace2007
-} from "../../lib/index.js";
+import {CELLS_2007, cell2007At} from "../../lib/presets/cells2007.js";
+import {bifurcationCurrents2007} from "../../lib/models/izhikevich2007.js";
+import {classifyFiringPattern} from "../../lib/analysis/classifyFiringPattern.js";
+import {simulate2007} from "../../lib/simulate2007.js";
+import {spikeStatistics} from "../../lib/analysis/spikes.js";
+import {step} from "../../lib/stimuli/step.js";
+import type {CellId2007, Preset2007, Simulate2007Options, Stimulus, Trace2007} from "../../lib/index.js";
 import {fmt} from "../charts/chart.js";
 import {STEP_LIMITS, type SharedCurrent} from "../../state/cells2007State.js";
 

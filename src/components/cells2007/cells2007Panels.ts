@@ -7,7 +7,8 @@
  * cell under its own key), or each in its own task (setTimeout), so no task blocks input for long; a run that
  * fails or is stopped at its time budget says so in its own card or row.
  */
-import {CELLS_2007, type CellId2007} from "../../lib/index.js";
+import {CELLS_2007} from "../../lib/presets/cells2007.js";
+import type {CellId2007} from "../../lib/index.js";
 import {mainThreadRunner, type Runner} from "../../workers/cells2007Runner.js";
 import type {RunnerStatus} from "../../workers/sharedRunner.js";
 import {isCancelled} from "../../workers/workerRunner.js";

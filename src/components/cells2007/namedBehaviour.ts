@@ -4,15 +4,12 @@
  * current is not always such a current: IB's 290 pA lies below its Andronov–Hopf current I_AH = 347.7 pA, so
  * the cell rests. The behaviours are read from the spikes with the library's classifier and burst detector.
  */
-import {
-  CELLS_2007,
-  bifurcationCurrents2007,
-  classifyFiringPattern,
-  detectBursts,
-  simulate2007,
-  cell2007At,
-  type CellId2007
-} from "../../lib/index.js";
+import {CELLS_2007, cell2007At} from "../../lib/presets/cells2007.js";
+import {bifurcationCurrents2007} from "../../lib/models/izhikevich2007.js";
+import {classifyFiringPattern} from "../../lib/analysis/classifyFiringPattern.js";
+import {detectBursts} from "../../lib/analysis/bursts.js";
+import {simulate2007} from "../../lib/simulate2007.js";
+import type {CellId2007} from "../../lib/index.js";
 import {fmt} from "../charts/chart.js";
 import {HOLD_MS, shortName} from "./cells2007Model.js";
 

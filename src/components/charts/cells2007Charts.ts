@@ -5,14 +5,9 @@
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
 import {runDownload} from "./chartDownload.js";
-import {
-  CELLS_2007,
-  equilibria2007,
-  nullclines2007,
-  type Cell2007,
-  type Special2007,
-  type Trace2007
-} from "../../lib/index.js";
+import {CELLS_2007} from "../../lib/presets/cells2007.js";
+import {equilibria2007, nullclines2007} from "../../lib/analysis/phasePlane2007.js";
+import type {Cell2007, Special2007, Trace2007} from "../../lib/index.js";
 import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, voltagePlot, type VoltageLine} from "./chart.js";
 import {phaseGridLayout} from "./compareCharts.js";
 import {

@@ -3,7 +3,9 @@
  * checks, and the diagram with its caption and the published features that lie on the swept axis.
  */
 import {html} from "htl";
-import {CLASSES, FEATURES, type OrbitDiagram, type OrbitParameter, type Params} from "../../lib/index.js";
+import {CLASSES} from "../../lib/presets/classes2003.js";
+import {FEATURES} from "../../lib/presets/features2004.js";
+import type {OrbitDiagram, OrbitParameter, Params} from "../../lib/index.js";
 import {fmt} from "../charts/chart.js";
 import {orbitDiagramChart} from "../charts/orbitDiagramChart.js";
 import {featureMarks, peakCurrent} from "../charts/orbitMarks.js";

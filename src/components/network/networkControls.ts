@@ -4,7 +4,8 @@
  * runs. Each control is its own element so the page can put a sentence before it.
  */
 import * as Inputs from "@observablehq/inputs";
-import {NETWORK_2003, NETWORK_LIMITS, type NetworkOptions, type PerPopulation} from "../../lib/index.js";
+import {NETWORK_2003, NETWORK_LIMITS} from "../../lib/network/options.js";
+import type {NetworkOptions, PerPopulation} from "../../lib/index.js";
 
 type Form = HTMLFormElement & {value: unknown};
 

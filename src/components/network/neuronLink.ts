@@ -2,7 +2,7 @@
  * A neuron of the network opened on its own in the explorer: its a, b, c, d, started at net.m's v = −65 mV,
  * u = b·v, and driven by a DC current instead of the network's synapses and thalamic noise.
  */
-import {CLASSES} from "../../lib/index.js";
+import {CLASSES} from "../../lib/presets/classes2003.js";
 import {presetState, serializeState} from "../../state/urlState.js";
 
 /** Each neuron's parameters (the network's, excitatory neurons first). */

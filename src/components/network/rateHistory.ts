@@ -2,7 +2,8 @@
  * The recent population activity of a running network: spikes per 1-ms step of each population, for the last
  * `capacity` ms, turned into rates (Hz per neuron) and the rate's power spectrum for the page's charts.
  */
-import {populationSpectrum, spectrumPeak, type NetworkChunk, type Spectrum} from "../../lib/index.js";
+import {populationSpectrum, spectrumPeak} from "../../lib/network/populationSpectrum.js";
+import type {NetworkChunk, Spectrum} from "../../lib/index.js";
 
 /** The alpha and gamma bands the page marks on the spectrum (Hz), docs/science.md §2.2. */
 export const BANDS = Object.freeze([
