@@ -14,8 +14,14 @@ test("a chapter prints within the page, without navigation, with controls as val
   await page.waitForLoadState("networkidle");
   // Move a slider on screen first: the print shows the value the reader chose.
   const d = page.locator('form:has(> label:text-is("d (jump of u)")) input[type=range]');
+  const chart = page.locator(".explorer-row", {has: d}).locator("figure svg[role=img]").first();
+  const before = await chart.innerHTML();
   await d.fill("4.5");
   await d.dispatchEvent("input");
+  // Until the chapter has redrawn, Framework shows a loading indicator where a cell is pending (a CI run caught
+  // one straddling the page's right edge): the print is checked once the chart has changed and nothing is pending.
+  await expect.poll(() => chart.innerHTML()).not.toBe(before);
+  await expect(page.locator("observablehq-loading")).toHaveCount(0);
   await page.emulateMedia({media: "print"});
 
   await expect(page.locator("#observablehq-header")).toBeHidden();
