@@ -459,6 +459,9 @@ export function ghostAhead(
   if (ghostState(state, presets)) return;
   const reference = referenceState(state, presets);
   const options = optionsOf(reference, presetOf(presets, reference.cls));
+  // Only a run computed at once: a long one is left for the drag (it would keep a worker busy meanwhile, and
+  // copying and preparing a million samples here would hold the page as long).
+  if (!(runner.triesAtOnce?.(options) ?? runner.runsAtOnce(options))) return;
   // At the preset the run on screen is usually that run (a current or stimulus slider keeps the preset): keep a
   // copy of it (its columns are the runner's, rewritten two runs later) instead of computing it again.
   const key = JSON.stringify(options);
@@ -471,8 +474,6 @@ export function ghostAhead(
     lastGhost = {key, run};
     return;
   }
-  // Only a run computed at once: a long one is left for the drag (it would keep a worker busy meanwhile).
-  if (!(runner.triesAtOnce?.(options) ?? runner.runsAtOnce(options))) return;
   const ghost = ghostRun(reference, presets, runner, lib);
   // A tried run that ended in the worker: drain its generator, which caches the run when it arrives (with its
   // drawing prepared there). A run computed here gets its drawing now, so the first step does not scan it.

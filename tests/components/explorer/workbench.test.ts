@@ -136,6 +136,15 @@ describe("the ghost of the preset", () => {
     expect(runner.runs).toBe(2);
   });
 
+  it("at the preset is left alone when its run is too long for a frame (no copy of a worker's million samples)", () => {
+    const runner = countingRunner();
+    const state = {...rs, T: 216};
+    const onScreen = startRun(state, PRESETS, runner, lib) as Run;
+    ghostAhead(state, PRESETS, {...runner, runsAtOnce: () => false}, lib, onScreen);
+    ghostRunOf({...state, a: 0.03}, PRESETS, runner, lib);
+    expect(runner.runs).toBe(2); // the first step away computes it
+  });
+
   it("computed ahead, comes with its drawing prepared for the charts, as a worker's run does", () => {
     const spec = {columns: 300, x0: 0, x1: 213, planeWidth: 400, planeHeight: 300};
     const runner = Object.assign(countingRunner(), {display: spec});
