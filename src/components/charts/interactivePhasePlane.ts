@@ -52,6 +52,7 @@ import {
   Axes,
   Polyline,
   Memo,
+  ScaleMemo,
   Rule,
   attr,
   exposeScales,
@@ -565,7 +566,9 @@ export function InteractivePhasePlane(
   const ncMemo = new Memo<ReturnType<typeof computeNullclines>>();
   const sepMemo = new Memo<{X: Float64Array; Y: Float64Array} | null>();
   const pathMemo = new Memo<{path: TrajectoryPath; jumps: Float64Array; breaks: number}>();
-  const ghostMemo = new Memo<TrajectoryPath | null>();
+  // The ghost stays while a slider moves, but the plane's domain follows the run: its path thinned for one view
+  // is kept for the next unless that view is over a quarter finer (a long ghost's thinning was half the redraw).
+  const ghostMemo = new ScaleMemo<TrajectoryPath | null>(1.25);
   const ghostDomainMemo = new Memo<ReturnType<typeof phaseDomain> | null>();
   const eqMemo = new Memo<SVGElement>();
 
@@ -643,20 +646,29 @@ export function InteractivePhasePlane(
     uNullRule.update(nc.uNullcline ? null : nc.uNullclineV, x, y, frame);
     const sep = sepMemo.get([separatrix], () => (separatrix ? separatrixCurve(separatrix) : null));
     if (sep) sepLine.update(sep.X, sep.Y, sep.X.length, x, y, frame);
-    const ghostPath = ghostMemo.get([...ghostRun, ghostParams.c, ghostParams.d, vPeak, ...view], () =>
-      ghost && ghostAuto
-        ? trajectoryPath(ghost, ghostAuto.breaks, {
-            width,
-            height,
-            vDomain,
-            uDomain,
-            tolerance: 1.5,
-            params: ghostParams,
-            vPeak,
-            subset: thinnedPath(ghost.display, innerW, innerH)
-          })
-        : null
-    );
+    const scale: [number, number] = [innerW / (vDomain[1] - vDomain[0]), innerH / (uDomain[1] - uDomain[0])];
+    const ghostPath = ghostMemo.get([...ghostRun, ghostParams.c, ghostParams.d, vPeak], view, scale, () => ({
+      value:
+        ghost && ghostAuto
+          ? trajectoryPath(ghost, ghostAuto.breaks, {
+              width,
+              height,
+              vDomain,
+              uDomain,
+              tolerance: 1.5,
+              params: ghostParams,
+              vPeak,
+              subset: thinnedPath(ghost.display, innerW, innerH)
+            })
+          : null,
+      // Only a path of the whole ghost holds in another view (its overdraw test lumps points outside together).
+      portable:
+        !!ghostAuto &&
+        vDomain[0] <= ghostAuto.vDomain[0] &&
+        vDomain[1] >= ghostAuto.vDomain[1] &&
+        uDomain[0] <= ghostAuto.uDomain[0] &&
+        uDomain[1] >= ghostAuto.uDomain[1]
+    }));
     const showGhostJumps = !!ghostPath && ghost?.jumps !== false;
     if (ghostPath) {
       ghostLine.update(ghostPath.X, ghostPath.Y, ghostPath.X.length, x, y, frame);

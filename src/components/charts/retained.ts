@@ -484,10 +484,43 @@ export class Memo<T> {
   private key: unknown[] | null = null;
   private value!: T;
   get(key: unknown[], compute: () => T): T {
-    if (!this.key || key.length !== this.key.length || key.some((k, i) => !Object.is(k, this.key![i]))) {
+    if (!this.key || !sameItems(key, this.key)) {
       this.value = compute();
       this.key = key;
     }
     return this.value;
   }
+}
+
+/**
+ * A value drawn at a scale (px per data unit in x and in y), such as a path thinned to a pixel: recomputed when
+ * its key changes, and when the view changes unless the value was marked portable and neither scale has grown
+ * by more than `slack` times the one it was computed at (its error in pixels grows by that factor at most).
+ */
+export class ScaleMemo<T> {
+  private key: unknown[] | null = null;
+  private view: unknown[] = [];
+  private scale: [number, number] = [NaN, NaN];
+  private portable = false;
+  private value!: T;
+  constructor(private readonly slack: number) {}
+
+  get(key: unknown[], view: unknown[], scale: [number, number], compute: () => {value: T; portable: boolean}): T {
+    const fits =
+      this.key !== null &&
+      sameItems(key, this.key) &&
+      (sameItems(view, this.view) ||
+        (this.portable && scale[0] <= this.scale[0] * this.slack && scale[1] <= this.scale[1] * this.slack));
+    if (!fits) {
+      ({value: this.value, portable: this.portable} = compute());
+      this.key = key;
+      this.view = view;
+      this.scale = scale;
+    }
+    return this.value;
+  }
+}
+
+function sameItems(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((k, i) => Object.is(k, b[i]));
 }

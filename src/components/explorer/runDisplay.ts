@@ -9,7 +9,7 @@
  *   trace);
  * - the trajectory thinned to half a pixel of the plane the trace alone would fill (a plane that also shows
  *   equilibria or a ghost is larger, so the error in it is smaller), more coarsely when that leaves more than
- *   60,000 samples (a long noisy run): the plane decimates these samples to its own tolerance instead of the
+ *   30,000 samples (a long noisy run): the plane decimates these samples to its own tolerance instead of the
  *   million.
  *
  * Every point kept is a sample of the library's run, and the run itself (all samples) goes to the page as well:
@@ -54,8 +54,12 @@ export interface RunDisplay extends DisplaySpec {
 
 /** Half a pixel: how far the thinned trajectory may stray from the full one, in the plane the trace fills. */
 const PATH_TOLERANCE = 0.5;
-/** The most samples of a thinned trajectory, a few times what the plane draws (phasePlane.ts: 20,000). */
-const MAX_SUBSET = 60_000;
+/**
+ * The most samples of a thinned trajectory, about what the plane draws (phasePlane.ts: 20,000) and more: the
+ * plane decimates them again at each redraw, twice with a ghost, and a long noisy run (about 58,000 samples at
+ * half a pixel) cost a slider step up to a hundred ms there on a loaded 2-core machine.
+ */
+const MAX_SUBSET = 30_000;
 
 /**
  * The extent of a trace in the phase plane and its spike samples, given the reset's d and the cut-off: one

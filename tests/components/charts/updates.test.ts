@@ -284,6 +284,29 @@ describe("InteractivePhasePlane: update(trace, options)", () => {
     expect(plane.querySelector('[aria-label="ghost trajectory"]')).toBeNull();
   });
 
+  it("keeps the ghost's thinned path while the view is at most a quarter finer, if the view held all of it", () => {
+    const ghostRun = simulate({params: CH, v0: -70, u0: -14, current: 10, duration: 400});
+    const ghost = {t: ghostRun.t, v: ghostRun.v, u: ghostRun.u, params: CH};
+    const B = run(4);
+    const view = (v: [number, number], u: [number, number]) => planeOptions(4, RS, {ghost, vDomain: v, uDomain: u});
+    // Points of the ghost's drawn path (its M and L commands).
+    const points = (plane: Element) =>
+      (plane.querySelector('[aria-label="ghost trajectory"] path')?.getAttribute("d") ?? "").split(/[ML]/).length - 1;
+    const fresh = (options: InteractivePhasePlaneOptions) => points(InteractivePhasePlane(B, options));
+    const wide = view([-95, 45], [-30, 30]); // holds the whole ghost
+    const slightlyFiner = view([-90, 40], [-28, 28]); // scales 1.08 and 1.07 times the first
+    const muchFiner = view([-80, 20], [-20, 20]); // 1.4 and 1.5 times
+    expect(fresh(slightlyFiner)).not.toBe(fresh(wide)); // so that keeping the path can be told apart
+    const plane = InteractivePhasePlane(B, wide);
+    plane.update(B, slightlyFiner);
+    expect(points(plane)).toBe(fresh(wide));
+    plane.update(B, muchFiner);
+    expect(points(plane)).toBe(fresh(muchFiner));
+    // A path of part of the ghost (this view cuts it) is thinned again for any other view.
+    plane.update(B, view([-80, 20], [-20, 20.5]));
+    expect(points(plane)).toBe(fresh(view([-80, 20], [-20, 20.5])));
+  });
+
   it("recomputes the separatrix only when a new one is given", () => {
     const A = run(0);
     const sep = separatrix(RS, 0)!;
