@@ -217,6 +217,35 @@ test("every chart fits a 390-px phone without horizontal scrolling", async ({pag
   expect(problems).toEqual([]);
 });
 
+test("each slider's number box shows its whole value, on a desktop and on a phone", async ({page}) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({width, height: 844});
+    // Six characters, the longest these sliders take (a has three decimals; u₀ = b·v₀ two).
+    await open(page, "?class=CH&a=-0.055&u0=-16.25&v0=-63.5");
+    const boxes = await page.evaluate(() => {
+      const context = document.createElement("canvas").getContext("2d")!;
+      return [...document.querySelectorAll<HTMLInputElement>(".wb-controls input[type=number]")]
+        .filter((box) => box.parentElement?.querySelector("input[type=range]") && box.offsetParent)
+        .map((box) => {
+          const style = getComputedStyle(box);
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          // Chromium's spin buttons take about 15 px of the box unless its appearance is a plain text field.
+          const spinner = style.appearance === "textfield" ? 0 : 15;
+          const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - spinner;
+          const range = box.parentElement!.querySelector("input[type=range]")!.getBoundingClientRect();
+          const panel = box.closest(".wb-panel")!.getBoundingClientRect();
+          return {
+            value: box.value,
+            fits: context.measureText(box.value).width <= room,
+            rangeInside: range.width >= 60 && range.right <= panel.right + 1
+          };
+        });
+    });
+    expect(boxes.map((b) => b.value)).toEqual(expect.arrayContaining(["-0.055", "-16.25", "-63.5"]));
+    for (const box of boxes) expect({width, ...box}).toEqual({width, value: box.value, fits: true, rangeInside: true});
+  }
+});
+
 test("the controls work by keyboard alone, with a visible focus", async ({page}) => {
   const problems = watch(page);
   await open(page);
