@@ -68,8 +68,11 @@ function describeVoltage(
     ghost: ghost && {t: ghost.t, y: ghost.v, prepared: preparedColumns(ghost.display, "v")},
     spec: (Y, domain) => {
       const [lo, hi] = extentOf(Y, -70, vPeak);
+      const bottom = Math.min(lo, vPeak - 10);
       return {
-        yDomain: yDomain ?? [Math.min(lo, vPeak - 10), Math.max(hi, vPeak)],
+        // A little room under the lowest v, so that a trace at rest on a round value (−70 mV) is not drawn
+        // along the axis line (the scale is then made nice: −72 becomes −80).
+        yDomain: yDomain ?? [bottom - 0.02 * (Math.max(hi, vPeak) - bottom), Math.max(hi, vPeak)],
         axes: {xLabel: "t (ms)", yLabel: "v (mV)"},
         rules: [{axis: "y", value: vPeak, stroke: "#999", strokeDasharray: "2,3"}],
         stroke: COLORS.v,

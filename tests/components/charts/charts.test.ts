@@ -4,6 +4,7 @@ import {CurrentTrace} from "../../../src/components/charts/currentTrace.js";
 import {PhasePlane} from "../../../src/components/charts/phasePlane.js";
 import {RecoveryTrace} from "../../../src/components/charts/recoveryTrace.js";
 import {VoltageTrace} from "../../../src/components/charts/voltageTrace.js";
+import {TIME_MARGINS} from "../../../src/components/charts/chart.js";
 import {expectSnapshot, syntheticTrace} from "../fixtures.js";
 
 const trace = syntheticTrace();
@@ -18,6 +19,25 @@ describe("VoltageTrace(trace, {width})", () => {
     expect(svgOf(figure).getAttribute("aria-label")).toMatch(/membrane potential v in mV/);
     expect(svgOf(figure).getAttribute("role")).toBe("img");
     await expectSnapshot(svgOf(figure), "voltageTrace.svg");
+  });
+
+  it("draws a trace at rest on a round value above the frame's bottom edge, not along the axis line", () => {
+    const n = 101;
+    const rest = {
+      t: Float64Array.from({length: n}, (_, k) => k),
+      v: new Float64Array(n).fill(-70),
+      u: new Float64Array(n).fill(-14),
+      I: new Float64Array(n),
+      spikes: new Float64Array(0)
+    };
+    const svg = svgOf(VoltageTrace(rest, {width: 400, xDomain: [0, 100]}));
+    const y = (svg as unknown as {scale: (name: string) => {domain: number[]; apply: (v: number) => number}}).scale(
+      "y"
+    );
+    expect(y.domain[0]).toBeLessThan(-70);
+    expect(y.domain[1]).toBe(30);
+    const bottom = Number(svg.getAttribute("height")) - TIME_MARGINS.marginBottom;
+    expect(bottom - y.apply(-70)).toBeGreaterThanOrEqual(5);
   });
 
   it("keeps every apex when the run is much longer than the chart is wide", () => {
