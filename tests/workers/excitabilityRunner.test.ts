@@ -12,13 +12,9 @@ import {
   type SweepState
 } from "../../src/workers/excitabilityRunner.js";
 import {FakeWorker, fakeWorkers} from "./fakeWorker.js";
+import {LONG_SWEEP, SWEEP} from "./sweepFixtures.js";
 
-const request: SweepRequest = {
-  params: {a: 0.2, b: 0.26, c: -65, d: 0},
-  currents: [0.3, 0.5],
-  duration: 100,
-  transient: 20
-};
+const request = SWEEP;
 
 describe("sweepRunner", () => {
   it("forwards progress after each current, then resolves to the library's curve", async () => {
@@ -154,7 +150,7 @@ describe("the sweep without workers, and over its budget", () => {
 
   it("without a worker, a new sweep stops the old one", async () => {
     const runner = sweepRunner(() => null);
-    const long = {...request, currents: {from: 0, to: 1, count: 200}, duration: 1000};
+    const long = LONG_SWEEP;
     const heard: number[] = [];
     const first = runner.run(long, (done) => heard.push(done));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -14,14 +14,10 @@ import {
 } from "../../src/workers/excitabilityRunner.js";
 import {serveSteps, type Progress, type WorkerScope} from "../../src/workers/workerRunner.js";
 import {fakeWorkers} from "./fakeWorker.js";
+import {LONG_SWEEP, SWEEP} from "./sweepFixtures.js";
 
-const request: SweepRequest = {
-  params: {a: 0.2, b: 0.26, c: -65, d: 0},
-  currents: [0.3, 0.5],
-  duration: 100,
-  transient: 20
-};
-const long: SweepRequest = {...request, currents: {from: 0, to: 1, count: 200}, duration: 1000};
+const request = SWEEP;
+const long = LONG_SWEEP;
 
 /** How many steps sweepSteps takes for a whole sweep of `r`. */
 function stepsOf(r: SweepRequest): number {
