@@ -17,13 +17,15 @@ function sources(dir: string): string[] {
   });
 }
 
+/** Every specifier a module (or a page's code) imports from. */
+function specifiersOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/(?:^|[\n;])\s*(?:import|export)\b[^"';]*?from\s*["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
 /** The repository-relative files a module imports (relative specifiers only), `.js` mapped to `.ts`. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:^|[\n;])\s*(?:import|export)\b[^"';]*?from\s*["']([^"']+)["']/g)].map(
-    (m) => m[1]
-  );
-  return specs
+  return specifiersOf(file)
     .filter((s) => s.startsWith("."))
     .map((s) => relative(root, resolve(dirname(file), s)).replace(/\.js$/, ".ts"))
     .map((p) => p.replace(/^src\/lib\//, "lib/"));
@@ -107,7 +109,34 @@ describe("the layout", () => {
     const offenders = pages(join(root, "src")).filter((f) => valueImport.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
+
+  // Plot (200 KB) and d3's bundle (which loads all 30 of d3's modules) cost a page a request and a compile per
+  // module before its first cell runs. The explorer's charts are retained: they take only d3's scale, selection,
+  // brush, format and shape modules, and Plot's charts live in modules of their own (voltagePlot.ts, …).
+  it("the explorer loads neither Plot nor the whole of d3", () => {
+    const modules = reachableFrom(join(root, "src/index.md"));
+    expect(modules.length).toBeGreaterThan(50);
+    // (The library imports no package; its code export writes Plot imports as text.)
+    const heavy = modules.filter(
+      (f) => f.startsWith("src/") && specifiersOf(join(root, f)).some((s) => s === "d3" || s === "@observablehq/plot")
+    );
+    expect(heavy).toEqual([]);
+  });
 });
+
+/** The repository-relative modules a page or module loads, itself included (relative imports, transitively). */
+function reachableFrom(file: string): string[] {
+  const seen = new Set([relative(root, file)]);
+  const queue = [...seen];
+  while (queue.length) {
+    for (const next of importsOf(join(root, queue.pop()!))) {
+      if (seen.has(next) || !exists(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return [...seen];
+}
 
 function exists(path: string): boolean {
   try {

@@ -4,20 +4,22 @@
  * parameter and statistics tables.
  * Built from chart.ts's pieces; all text is set as text, never as markup.
  */
+import * as Plot from "@observablehq/plot";
 import {runDownload} from "./chartDownload.js";
 import {CELLS_2007} from "../../lib/presets/cells2007.js";
 import {equilibria2007, nullclines2007} from "../../lib/analysis/phasePlane2007.js";
 import type {Cell2007, Special2007, Trace2007} from "../../lib/index.js";
-import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, voltagePlot, type VoltageLine} from "./chart.js";
+import {COLORS, axesMark, extentOf, figure, fmt, pathMark, swatch, type VoltageLine} from "./chart.js";
+import {voltagePlot} from "./voltagePlot.js";
 import {phaseGridLayout} from "./compareCharts.js";
 import {
+  MARGINS,
   equilibriumMark,
-  orbitMarks,
   phaseDomain,
   phaseLegend,
-  planePlot,
   trajectoryPath,
-  type Jump
+  type Jump,
+  type TrajectoryPath
 } from "./phasePlane.js";
 import {shortName, type CompareRun2007, type StatsRow2007, type View2007} from "../cells2007/cells2007Model.js";
 
@@ -316,4 +318,41 @@ export function PhasePlanes2007(runs: CompareRun2007[], {width}: {width: number}
     );
   }
   return grid;
+}
+
+/** The orbit's marks: the reset jumps (dashed) and the trajectory, from {@link trajectoryPath}'s geometry. */
+function orbitMarks({X, Y, JX, JY}: Pick<TrajectoryPath, "X" | "Y" | "JX" | "JY">): Plot.Markish[] {
+  return [
+    pathMark(JX, JY, {
+      stroke: COLORS.jump,
+      strokeWidth: 1,
+      strokeOpacity: 0.5,
+      strokeDasharray: "3,3",
+      clip: true,
+      ariaLabel: "reset jumps"
+    }),
+    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
+  ];
+}
+
+/** The plane's Plot: v across, u up, the given domains, no Plot axes (axesMark draws them), the shared margins. */
+function planePlot(
+  {
+    width,
+    height,
+    vDomain,
+    uDomain
+  }: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]},
+  marks: Plot.Markish[],
+  options: Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> = {}
+): SVGSVGElement {
+  return Plot.plot({
+    ...MARGINS,
+    width,
+    height,
+    x: {domain: vDomain, axis: null},
+    y: {domain: uDomain, axis: null},
+    marks,
+    ...options
+  }) as SVGSVGElement;
 }

@@ -3,7 +3,6 @@
  * the decimated columns they draw, number formatting, and the figure that wraps each chart with a title,
  * a caption and a text alternative.
  */
-import * as Plot from "@observablehq/plot";
 import {decimateMinMax} from "../../lib/decimate.js";
 import {setChartDownload, type ChartDownload} from "./chartDownload.js";
 import {fittingTickFormat} from "./retained.js";
@@ -344,30 +343,6 @@ export interface VoltagePlotOptions {
   yDomain: [number, number];
   /** Draw the cut-off (mV) as a dotted line; none by default. */
   vPeak?: number;
-}
-
-/**
- * v (mV) against t (ms) for one or more runs on one Plot chart with the time charts' margins, decimated per
- * pixel column: one line for a stacked small chart, several for an overlay.
- */
-export function voltagePlot(
-  lines: VoltageLine[],
-  {width, height, xDomain, yDomain, vPeak}: VoltagePlotOptions
-): SVGSVGElement {
-  const marks: Plot.Markish[] = [axesMark({xLabel: "t (ms)", yLabel: "v (mV)"})];
-  if (vPeak !== undefined) marks.push(Plot.ruleY([vPeak], {stroke: "#999", strokeDasharray: "2,3"}));
-  for (const line of lines) {
-    const {X, Y} = decimated(line.t, line.v, plotColumns(width), xDomain);
-    marks.push(pathMark(X, Y, {stroke: line.color, ...line.style, clip: true, ariaLabel: line.ariaLabel}));
-  }
-  return Plot.plot({
-    ...TIME_MARGINS,
-    width,
-    height,
-    x: {domain: xDomain, axis: null},
-    y: {domain: yDomain, nice: true, axis: null},
-    marks
-  }) as SVGSVGElement;
 }
 
 /** A legend swatch: a short line in `color` (dashed with `dash`), hidden from screen readers. */

@@ -41,7 +41,10 @@
  *   legend entry; default "faint: the starting point"); invalidation (Promise); title, caption, ariaLabel,
  *   ariaDescription (as every chart).
  */
-import * as d3 from "d3";
+import {bisectLeft} from "d3-array";
+import {brushX, type D3BrushEvent} from "d3-brush";
+import {scaleLinear} from "d3-scale";
+import {pointer, select} from "d3-selection";
 import type {Equation, Params} from "../../lib/models/izhikevich2003.js";
 import type {Equilibrium} from "../../lib/analysis/equilibria.js";
 import type {Separatrix} from "../../lib/analysis/separatrix.js";
@@ -300,8 +303,8 @@ export function InteractivePhasePlane(
   let frame: Frame = {...MARGINS, width: 1, height: 1};
   let vDomain: [number, number] = [0, 1];
   let uDomain: [number, number] = [0, 1];
-  let x: Linear = d3.scaleLinear();
-  let y: Linear = d3.scaleLinear();
+  let x: Linear = scaleLinear();
+  let y: Linear = scaleLinear();
   let path: TrajectoryPath | null = null;
 
   const svg = plotSvg(document);
@@ -332,7 +335,7 @@ export function InteractivePhasePlane(
   let equilibriaG: SVGElement = svgElement(document, "g");
 
   // Overlays drawn by hand on top of the layers, updated without redrawing them.
-  const overlay = d3.select(svg).append("g").attr("class", "ipp-overlay").attr("pointer-events", "none");
+  const overlay = select(svg).append("g").attr("class", "ipp-overlay").attr("pointer-events", "none");
   const highlight = overlay
     .append("path")
     .attr("class", "ipp-highlight")
@@ -405,7 +408,7 @@ export function InteractivePhasePlane(
     element.dispatchEvent(new Event("input", {bubbles: true}));
   };
   svg.addEventListener("click", (event) => {
-    const [px, py] = d3.pointer(event, svg);
+    const [px, py] = pointer(event, svg);
     if (inFrame(px, py)) choose(x.invert(px), y.invert(py));
   });
 
@@ -468,7 +471,7 @@ export function InteractivePhasePlane(
   // Time: the marker, the cursor on v(t), the highlighted window, playback.
   let now = 0;
   let span: [number, number] | null = null;
-  const sampleAt = (t: number) => (n ? Math.max(0, Math.min(n - 1, d3.bisectLeft(run.t, t))) : 0);
+  const sampleAt = (t: number) => (n ? Math.max(0, Math.min(n - 1, bisectLeft(run.t, t))) : 0);
   const drawHighlight = () => {
     if (!span || !path) return highlight.attr("d", null);
     const [t0, t1] = span;
@@ -833,7 +836,7 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   LINKS.get(svg)?.abort();
   const link = new AbortController();
   LINKS.set(svg, link);
-  const g = d3.select(svg).append("g").attr("class", "ipp-link");
+  const g = select(svg).append("g").attr("class", "ipp-link");
   const cursor = g
     .append("line")
     .attr("class", "ipp-cursor")
@@ -843,10 +846,9 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
   let now = 0;
   let anchor: number | null = null;
   let current: [number, number] | null = null;
-  const brush = d3
-    .brushX()
+  const brush = brushX()
     .keyModifiers(false)
-    .on("brush end", (event: d3.D3BrushEvent<unknown>) => {
+    .on("brush end", (event: D3BrushEvent<unknown>) => {
       if (!event.sourceEvent) return; // moved from code
       const s = event.selection as [number, number] | null;
       current = s ? [x().invert(s[0]), x().invert(s[1])] : null;

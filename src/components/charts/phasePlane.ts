@@ -4,11 +4,18 @@
  */
 import type {TraceData} from "../../lib/export/csv.js";
 import {runDownload, setChartDownload} from "./chartDownload.js";
-import * as Plot from "@observablehq/plot";
-import * as d3 from "d3";
+import {
+  symbol,
+  symbolCircle,
+  symbolDiamond2,
+  symbolSquare2,
+  symbolTimes,
+  symbolTriangle2,
+  type SymbolType
+} from "d3-shape";
 import {PATH_GAP} from "../../lib/decimate.js";
 import {nullclines as computeNullclines} from "../../lib/analysis/nullclines.js";
-import {COLORS, figure, fmt, pathMark, type FigureOptions, type RenderMark} from "./chart.js";
+import {COLORS, figure, fmt, type FigureOptions, type RenderMark} from "./chart.js";
 import type {TimeSeries} from "./voltageTrace.js";
 import {
   Axes,
@@ -48,19 +55,19 @@ export const EQUILIBRIUM_STYLES: Record<EquilibriumType, {symbol: string; color:
   center: {symbol: "square2", color: "#2166ac", filled: false}
 };
 
-const SYMBOLS: Record<string, d3.SymbolType> = {
-  circle: d3.symbolCircle,
-  diamond2: d3.symbolDiamond2,
-  times: d3.symbolTimes,
-  triangle2: d3.symbolTriangle2,
-  square2: d3.symbolSquare2
+const SYMBOLS: Record<string, SymbolType> = {
+  circle: symbolCircle,
+  diamond2: symbolDiamond2,
+  times: symbolTimes,
+  triangle2: symbolTriangle2,
+  square2: symbolSquare2
 };
 
 /** Path data of each symbol: for the chart (area 110 px²) and the legend (64 px²). */
 const SYMBOL_PATHS_CHART = Object.fromEntries(
-  Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 110)() ?? ""])
+  Object.entries(SYMBOLS).map(([k, type]) => [k, symbol(type, 110)() ?? ""])
 );
-const SYMBOL_PATHS = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, d3.symbol(type, 64)() ?? ""]));
+const SYMBOL_PATHS = Object.fromEntries(Object.entries(SYMBOLS).map(([k, type]) => [k, symbol(type, 64)() ?? ""]));
 
 export interface PhasePlaneOptions extends FigureOptions {
   /** Width in pixels. */
@@ -245,43 +252,6 @@ export function PhasePlane(trace: Pick<TimeSeries, "v" | "u">, options: PhasePla
   draw(trace, options);
   fig.update = draw;
   return fig;
-}
-
-/** The orbit's marks: the reset jumps (dashed) and the trajectory, from {@link trajectoryPath}'s geometry. */
-export function orbitMarks({X, Y, JX, JY}: Pick<TrajectoryPath, "X" | "Y" | "JX" | "JY">): Plot.Markish[] {
-  return [
-    pathMark(JX, JY, {
-      stroke: COLORS.jump,
-      strokeWidth: 1,
-      strokeOpacity: 0.5,
-      strokeDasharray: "3,3",
-      clip: true,
-      ariaLabel: "reset jumps"
-    }),
-    pathMark(X, Y, {stroke: COLORS.trajectory, strokeWidth: 1.1, clip: true, ariaLabel: "trajectory"})
-  ];
-}
-
-/** The plane's Plot: v across, u up, the given domains, no Plot axes (axesMark draws them), the shared margins. */
-export function planePlot(
-  {
-    width,
-    height,
-    vDomain,
-    uDomain
-  }: {width: number; height: number; vDomain: [number, number]; uDomain: [number, number]},
-  marks: Plot.Markish[],
-  options: Omit<Plot.PlotOptions, "title" | "caption" | "ariaLabel" | "ariaDescription"> = {}
-): SVGSVGElement {
-  return Plot.plot({
-    ...MARGINS,
-    width,
-    height,
-    x: {domain: vDomain, axis: null},
-    y: {domain: uDomain, axis: null},
-    marks,
-    ...options
-  }) as SVGSVGElement;
 }
 
 /** The plane's extent and the samples where the run spiked (sample k holds the apex; k → k+1 is the reset). */

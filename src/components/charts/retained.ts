@@ -4,7 +4,8 @@
  * changes only the attributes whose values changed, so a slider step costs Chromium a repaint of what moved
  * instead of a new chart. Building a piece and updating it give the same DOM as building it from the new data.
  */
-import * as d3 from "d3";
+import {format as d3Format, formatPrefix, precisionPrefix} from "d3-format";
+import {scaleLinear, type ScaleLinear} from "d3-scale";
 import {decimateMinMax} from "../../lib/decimate.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -20,7 +21,7 @@ export interface Frame {
 }
 
 /** A linear scale as the charts use it (d3's). */
-export type Linear = d3.ScaleLinear<number, number>;
+export type Linear = ScaleLinear<number, number>;
 
 /** Plot's class and stylesheet, so a retained chart looks and sizes like the Plot charts beside it. */
 const PLOT_CLASS = "plot-d6a7b5";
@@ -88,12 +89,10 @@ export function frameScales(
   yDomain: [number, number],
   {niceY = false}: {niceY?: boolean} = {}
 ): {x: Linear; y: Linear} {
-  const x = d3
-    .scaleLinear()
+  const x = scaleLinear()
     .domain(xDomain)
     .range([frame.marginLeft, frame.width - frame.marginRight]);
-  const y = d3
-    .scaleLinear()
+  const y = scaleLinear()
     .domain(yDomain)
     .range([frame.height - frame.marginBottom, frame.marginTop]);
   if (niceY) y.nice();
@@ -137,10 +136,10 @@ export function fittingTickFormat(ticks: number[], format: (x: number) => string
   for (const t of ticks) max = Math.max(max, Math.abs(t));
   if (max >= 1000) {
     const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : max;
-    const si = d3.formatPrefix(`,.${d3.precisionPrefix(step, max)}`, max);
+    const si = formatPrefix(`,.${precisionPrefix(step, max)}`, max);
     const prefix = (x: number) => (x === 0 ? "0" : si(x)); // "0", not "0k"
     if (fits(prefix)) return prefix;
-    return d3.format(".2~e");
+    return d3Format(".2~e");
   }
   return format;
 }

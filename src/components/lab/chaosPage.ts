@@ -7,7 +7,8 @@ import {html} from "htl";
 import type {LyapunovResult, NearbyResult, Trace} from "../../lib/index.js";
 import type {Conclusion, RunSummary} from "../../lib/scans/chaosVerdict.js";
 import type {ChaosAnalysis, MethodRun} from "../../workers/labJobs.js";
-import {COLORS, figure, fmt, voltagePlot} from "../charts/chart.js";
+import {COLORS, figure, fmt} from "../charts/chart.js";
+import {voltagePlot} from "../charts/voltagePlot.js";
 import {RUN_COLORS, cobwebChart, divergenceChart, returnMapChart, segmentsChart} from "../charts/chaosCharts.js";
 import {TWIN_SEPARATION} from "../../workers/labJobs.js";
 

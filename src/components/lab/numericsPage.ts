@@ -5,7 +5,8 @@
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import type {Trace} from "../../lib/index.js";
-import {COLORS, figure, fmt, seriesLegend, voltagePlot} from "../charts/chart.js";
+import {COLORS, figure, fmt, seriesLegend} from "../charts/chart.js";
+import {voltagePlot} from "../charts/voltagePlot.js";
 import {RUN_COLORS} from "../charts/chaosCharts.js";
 
 /** Chart text at 12 px: Plot's default 10 px is too small on a phone. */
