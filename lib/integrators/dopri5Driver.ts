@@ -145,7 +145,9 @@ export class Dopri5Driver {
       this.accepted++;
       this.clipped = clipped;
       this.taken = hTry;
-      h = Math.min(this.hMax, grownStep(h, hTry, clipped, err));
+      // A clipped step leaves at least h on offer, so when h is already the longest step allowed (a run whose
+      // steps are capped by its output interval) the growth factor, a power, need not be computed.
+      h = clipped && h >= this.hMax ? this.hMax : Math.min(this.hMax, grownStep(h, hTry, clipped, err));
       break;
     }
     this.h = h;
