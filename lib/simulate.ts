@@ -279,10 +279,12 @@ function prepareColumns(
   fillTime: boolean
 ): TraceColumns {
   const {t, v, u, I} = columns;
-  if (fillTime) for (let k = 0; k < t.length; k++) t[k] = k * dt;
   stimulus.fill(I, 0, dt);
   v[0] = v0;
   u[0] = u0;
+  // The loop last: V8 may compile this function in the middle of it (on-stack replacement) on its first call,
+  // and code after the loop, not yet run then, would lack type feedback and deoptimise at every later call.
+  if (fillTime) for (let k = 0; k < t.length; k++) t[k] = k * dt;
   return columns;
 }
 

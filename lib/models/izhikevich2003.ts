@@ -88,7 +88,18 @@ export interface Model {
 
 /** Builds the flat model from parameters and a resolved equation. */
 export function makeModel(params: Params, equation: Equation): Model {
-  return {...params, e: equation.e, f: equation.f, g: equation.g, accommodation: equation.u === "accommodation"};
+  // Spelled out rather than spread: a spread's result can take a new hidden class per call, and each new one
+  // throws the optimised kernels back to slow code (V8's "wrong map" deoptimisation, seen in a drag's first steps).
+  return {
+    a: params.a,
+    b: params.b,
+    c: params.c,
+    d: params.d,
+    e: equation.e,
+    f: equation.f,
+    g: equation.g,
+    accommodation: equation.u === "accommodation"
+  };
 }
 
 /** The u-equation as u' = ub·v − ua·u + uc: one branch-free form for both variants. */

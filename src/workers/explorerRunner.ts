@@ -53,6 +53,11 @@ let integratorWarm = false;
  */
 export function warmIntegrator(wait: () => Promise<void> = idle): Promise<void> {
   warming ??= (async () => {
+    // First a run that ends normally (the others stop at their budget): the engine compiles the integrator's
+    // loop in the middle of a run, and code after the loop that has never run lacks the type information it
+    // compiles from, so every later run deoptimised there and a drag's first steps ran in slower code.
+    await wait();
+    executeRun({...WARM_UP, duration: 1});
     for (const maxSteps of WARM_UP_STEPS) {
       await wait();
       executeRun({...WARM_UP, maxSteps});
