@@ -124,10 +124,16 @@ export class Dopri5Driver {
     let attempts = this.attempts;
     const budget = this.budget;
     let status = ACCEPTED;
+    stepper.t0 = t;
+    stepper.v0 = v;
+    stepper.u0 = u;
+    stepper.k1v = k1v;
+    stepper.k1u = k1u;
     for (;;) {
       const clipped = h >= room;
       const hTry = clipped ? room : h;
-      stepper.step(t, v, u, k1v, k1u, direction * hTry);
+      stepper.h = direction * hTry;
+      stepper.trial();
       if (++attempts > budget) {
         status = OUT_OF_BUDGET;
         break;
