@@ -12,3 +12,6 @@ export function idle(): Promise<void> {
     else setTimeout(resolve, 50);
   });
 }
+
+/** Resolves after `ms` milliseconds: for idle work that should wait until the reader has stopped changing things. */
+export const after = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
