@@ -67,6 +67,30 @@ test("changing the shared current changes every trace, and the URL", async ({pag
   expect(errors).toEqual([]);
 });
 
+test("a drag of the shared current redraws the charts in place: none is taken out of the page and put back", async ({
+  page
+}) => {
+  const errors = await open(page, "?n1=RS&n2=IB&n3=FS&stim=dc&I=5&T=100");
+  // Record every chart taken out of the document (re-showing a chart removes it first, then lays it out anew).
+  await page.evaluate(() => {
+    const removed: string[] = ((window as unknown as {removedCharts: string[]}).removedCharts = []);
+    const CHARTS = ".compare-stack, .compare-current, .compare-phase-grid, table.compare-stats";
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.removedNodes)
+          if (node instanceof Element && (node.matches(CHARTS) || node.querySelector(CHARTS)))
+            removed.push(node.tagName);
+    }).observe(document.body, {childList: true, subtree: true});
+  });
+  const before = await tracePaths(page);
+  await page.locator('input[type=range][aria-label="Current: I (mV/ms)"]').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await tracePaths(page)).every((d, i) => d !== before[i])).toBe(true);
+  await expect(page.locator("table.compare-stats")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as {removedCharts: string[]}).removedCharts)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test("the overlay switch draws all traces on one chart with a legend, by keyboard", async ({page}) => {
   const errors = await open(page, "?n1=RS&n2=IB&n3=CH&n4=FS");
   await expect(page.locator(".compare-stack figure")).toHaveCount(4);

@@ -1,4 +1,4 @@
-/** The one small DOM helper the components share. */
+/** The small DOM helpers the components share. */
 
 /** An element with `props` assigned (className, textContent, type, …) and `children` appended. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -9,4 +9,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
+}
+
+/**
+ * Makes `node` the only content of `box`, touching the document only when it is not that already: a chart
+ * redrawn in place and shown again is then not taken out and put back, which made Chromium lay it out anew.
+ */
+export function showIn(box: Element, node: Node): void {
+  if (box.childNodes.length !== 1 || box.firstChild !== node) box.replaceChildren(node);
 }
