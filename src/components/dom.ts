@@ -12,9 +12,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * Makes `node` the only content of `box`, touching the document only when it is not that already: a chart
- * redrawn in place and shown again is then not taken out and put back, which made Chromium lay it out anew.
+ * Makes `node` the only content of `box` (null: empties it), touching the document only when it is not that
+ * already: a chart redrawn in place and shown again is then not taken out and put back, which made Chromium lay
+ * it out anew.
  */
-export function showIn(box: Element, node: Node): void {
-  if (box.childNodes.length !== 1 || box.firstChild !== node) box.replaceChildren(node);
+export function showIn(box: Element, node: Node | null): void {
+  if (node === null) {
+    if (box.firstChild) box.replaceChildren();
+  } else if (box.childNodes.length !== 1 || box.firstChild !== node) box.replaceChildren(node);
 }
