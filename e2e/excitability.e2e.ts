@@ -108,17 +108,26 @@ test.describe("chapter 8: excitability", () => {
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
     await openChapter8(page);
-    await press(page, /^b \(sensitivity/, "ArrowRight");
-    const bar = page.locator(".sweep-progress");
-    await expect(bar).toBeVisible();
-    await bar.evaluate((e) => ((window as unknown as {bar: Element}).bar = e));
-    await press(page, /^b \(sensitivity/, "ArrowRight", 5);
-    // The same element shows the new sweep's progress.
-    expect(await bar.evaluate((e) => e === (window as unknown as {bar: Element}).bar)).toBe(true);
+    // Every progress bar the page puts in, recorded in the page as it happens: a sweep after a step of b lasts
+    // about 200 ms, too short to catch its bar from here between two steps.
+    await page.evaluate(() => {
+      const w = window as unknown as {bars: Element[]};
+      w.bars = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector(".sweep-progress");
+        if (bar && !w.bars.includes(bar)) w.bars.push(bar);
+      }).observe(document.body, {childList: true, subtree: true});
+    });
+    await press(page, /^b \(sensitivity/, "ArrowRight", 6);
+    // The steps came while a sweep was running: one bar, the same element, showed each new sweep's progress.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as {bars: Element[]}).bars.length))
+      .toBeGreaterThan(0);
     // The chart that comes is the last setting's: its title quotes the b of the diagram, drawn for that b at once.
     const diagramTitle = await page.locator("figure.bifurcation-chart h3").textContent();
     const b = /\(b = [^)]+\)/.exec(diagramTitle ?? "")![0];
     await expect(page.locator("figure.fi-chart h3")).toContainText(b, {timeout: 20_000});
+    expect(await page.evaluate(() => (window as unknown as {bars: Element[]}).bars.length)).toBe(1);
     expect(workers.filter((url) => url.includes("excitability.worker"))).toHaveLength(1);
     expect(problems).toEqual([]);
   });
