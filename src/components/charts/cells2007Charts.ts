@@ -2,7 +2,8 @@
  * The 2007-cells page's charts and tables: one cell's v(t) as published, accurately integrated or both
  * overlaid; the compared cells stacked on one time axis or overlaid, and their phase planes side by side; the
  * parameter and statistics tables.
- * Built from chart.ts's pieces; all text is set as text, never as markup.
+ * Built from chart.ts's and phasePlane.ts's pieces, with the phase planes' Plot frame and orbit marks (their one
+ * user) at the end; all text is set as text, never as markup.
  */
 import * as Plot from "@observablehq/plot";
 import {runDownload} from "./chartDownload.js";

@@ -4,7 +4,7 @@
  * changes only the attributes whose values changed, so a slider step costs Chromium a repaint of what moved
  * instead of a new chart. Building a piece and updating it give the same DOM as building it from the new data.
  */
-import {format as d3Format, formatPrefix, precisionPrefix} from "d3-format";
+import {format, formatPrefix, precisionPrefix} from "d3-format";
 import {scaleLinear, type ScaleLinear} from "d3-scale";
 import {decimateMinMax} from "../../lib/decimate.js";
 
@@ -129,9 +129,9 @@ export function labelWidth(label: string, fontSize = 10): number {
  * or, when a label would be wider than `room` px, SI-prefixed ("−200k", as Plot's compact axes) for large
  * numbers and scientific notation as a last resort. Only labels ≥ 1000 in size are ever shortened.
  */
-export function fittingTickFormat(ticks: number[], format: (x: number) => string, room: number): (x: number) => string {
+export function fittingTickFormat(ticks: number[], usual: (x: number) => string, room: number): (x: number) => string {
   const fits = (f: (x: number) => string) => ticks.every((t) => labelWidth(f(t)) <= room);
-  if (fits(format)) return format;
+  if (fits(usual)) return usual;
   let max = 0;
   for (const t of ticks) max = Math.max(max, Math.abs(t));
   if (max >= 1000) {
@@ -139,9 +139,9 @@ export function fittingTickFormat(ticks: number[], format: (x: number) => string
     const si = formatPrefix(`,.${precisionPrefix(step, max)}`, max);
     const prefix = (x: number) => (x === 0 ? "0" : si(x)); // "0", not "0k"
     if (fits(prefix)) return prefix;
-    return d3Format(".2~e");
+    return format(".2~e");
   }
-  return format;
+  return usual;
 }
 
 /** Options of {@link Axes}. */
