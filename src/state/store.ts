@@ -5,6 +5,7 @@
  */
 import {orderCompare, repairStimulus, type CompareState} from "./compareState.js";
 import {orderPairs, type ExplorerState} from "./urlState.js";
+import {replaceAddress} from "./replaceAddress.js";
 
 /** A page's state: read `value`, `watch` the changes; subclasses decide how a patch becomes a new value. */
 export class Store<S, Change = null> extends EventTarget {
@@ -111,7 +112,7 @@ export class CompareStore extends Store<CompareState> {
 }
 
 /**
- * Keeps the address bar in step with a store (the explorer's or another page's): history.replaceState with the
+ * Keeps the address bar in step with a store (the explorer's or another page's): replaceAddress with the
  * serialised state once the store has been still for `delay` ms, and at least every `maxWait` ms while it keeps
  * changing (a drag). The last state is always written. A replaceState costs the page milliseconds (Chromium
  * updates its history entry in the browser process; measured 2–25 ms in headless Chromium on a busy machine),
@@ -130,11 +131,8 @@ export function syncUrl<S>(
     firstChange = 0;
     const search = serialize(store.value);
     if (search === location.search) return;
-    try {
-      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
-    } catch {
-      // A browser that refuses (too many calls) keeps the previous address; the next change retries.
-    }
+    // A browser that refuses (too many calls) keeps the previous address; the next change retries.
+    replaceAddress(`${location.pathname}${search}${location.hash}`);
   };
   store.watch(() => {
     const now = performance.now();

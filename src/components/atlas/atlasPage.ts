@@ -6,6 +6,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {MAP_IDS, type AtlasSpec, type MapId} from "../../lib/scans/atlas.js";
 import {atlasSearch, parseAtlasSearch} from "../../state/atlasState.js";
+import {replaceAddress} from "../../state/replaceAddress.js";
 import {UrlNotice} from "../messages.js";
 import type {AtlasMap} from "./atlasMap.js";
 
@@ -25,7 +26,7 @@ export function linkMapsToAddress(maps: Record<MapId, AtlasMap>, where: Location
     // The changed map's new spec comes with the call: its own `spec` is still the old one until it recomputes.
     maps[id].onSpec((spec) => {
       const search = atlasSearch(Object.fromEntries(MAP_IDS.map((k) => [k, k === id ? spec : maps[k].spec])));
-      history.replaceState(history.state, "", `${where.pathname}${search}${where.hash}`);
+      replaceAddress(`${where.pathname}${search}${where.hash}`);
     });
   return UrlNotice(notices);
 }

@@ -5,6 +5,7 @@
  * Code from a link is shown with a notice and runs only when the reader asks.
  */
 import type {EditorView} from "codemirror";
+import {replaceAddress} from "../../state/replaceAddress.js";
 import {serializeCells, storeCells} from "../../state/scratchpadState.js";
 import {el} from "../dom.js";
 import {cellBody} from "./cellSource.js";
@@ -66,7 +67,7 @@ export function Scratchpad({cells: initial, fromLink, notices = [], bundle, stor
     saveTimer = setTimeout(() => {
       const codes = cells.map((c) => c.editor.state.doc.toString());
       storeCells(storage, codes);
-      history.replaceState(history.state, "", `${location.pathname}${location.search}#${serializeCells(codes)}`);
+      replaceAddress(`${location.pathname}${location.search}#${serializeCells(codes)}`);
     }, SAVE_DELAY);
   };
 
