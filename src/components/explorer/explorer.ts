@@ -629,7 +629,7 @@ export function measureUpdate(run: Run): void {
 }
 
 /** How many times the update path is rehearsed after the page opens (each in an idle moment of its own). */
-export const REHEARSALS = 6;
+export const REHEARSALS = 20;
 
 /**
  * The update a drag makes, rehearsed while the reader reads: after the page's first update, in idle moments,
