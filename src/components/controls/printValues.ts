@@ -1,9 +1,8 @@
 /**
  * Controls print as their values: next to every slider, number box, menu or text field of a page, a
  * print-only span (class "print-value", hidden on screen by src/styles/print.css) repeats the control's
- * current value, "a = 0.02", and follows it as it changes. Sliders that Observable Inputs pairs with a number
- * box get one span for the pair. Generic: it watches the page for controls added later (pages render their
- * cells after load).
+ * value, "a = 0.02", as it is when the page prints. Sliders that Observable Inputs pairs with a number box get
+ * one span for the pair. Generic: controls a page added after it loaded get their spans when it prints.
  */
 
 /** The controls whose value is not visible in print as it is (checkboxes and radios print as they are). */
@@ -51,10 +50,15 @@ export function mirror(control: HTMLInputElement | HTMLSelectElement): void {
   const value = controlValue(control);
   const text = label ? `${label} = ${value}` : value;
   const span = spanFor(control);
-  if (span.textContent !== text) span.textContent = text; // no needless mutation: the observer below would rescan
+  if (span.textContent !== text) span.textContent = text;
 }
 
-/** Mirrors every control of `root` now, on every change, and for controls added later. */
+/**
+ * Mirrors every control of `root` now, and again whenever the page is about to print: just before printing
+ * ("beforeprint") and when print media starts to apply (a print preview, or print emulation). Between prints
+ * nothing is done: keeping the spans in step at every input, and watching the page for new controls, cost each
+ * step of a slider drag a task and a scan of the nodes its charts added, for spans nobody sees on screen.
+ */
 export function mirrorControlsForPrint(root: Document): void {
   const scan = () => {
     for (const control of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(SELECTOR)) {
@@ -63,31 +67,10 @@ export function mirrorControlsForPrint(root: Document): void {
       if (shown) mirror(shown);
     }
   };
-  const update = (e: Event) => {
-    const target = e.target;
-    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
-    if (!target.matches(SELECTOR)) return;
-    const shown =
-      representative(target) ?? target.parentElement?.querySelector<HTMLInputElement>('input[type="number"]');
-    // After the page's own handlers: Inputs.range copies the slider into its number box in its listener.
-    if (shown) setTimeout(() => mirror(shown), 0);
-  };
-  root.addEventListener("input", update, true);
-  root.addEventListener("change", update, true);
-  let pending = false;
-  // Only nodes that bring controls need a scan: charts redrawing their text (every slider step) do not.
-  const bringsControls = (r: MutationRecord) =>
-    [...r.addedNodes].some((n) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR) !== null));
-  new MutationObserver((records) => {
-    if (pending || !records.some(bringsControls)) return;
-    pending = true;
-    // Batch a burst of changes (a cell rendering) into one scan on the next frame.
-    requestAnimationFrame(() => {
-      pending = false;
-      scan();
-    });
-  }).observe(root.body, {childList: true, subtree: true});
   scan();
-  // A value set by script (not by the reader) fires no event: rescan just before printing.
-  globalThis.addEventListener?.("beforeprint", scan);
+  const view = root.defaultView;
+  view?.addEventListener("beforeprint", scan);
+  view?.matchMedia?.("print").addEventListener?.("change", (event) => {
+    if (event.matches) scan();
+  });
 }
