@@ -12,6 +12,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * Gives a menu these options (value and text), rebuilding them only when they differ from its own: pages refill
+ * their menus at every update, and an unchanged menu rebuilt at each step of a slider drag was work for nothing.
+ * The menu's value is left to the caller.
+ */
+export function setOptions(select: HTMLSelectElement, options: readonly {value: string; text: string}[]): void {
+  const own = select.options;
+  const same =
+    own.length === options.length &&
+    options.every(
+      (o, i) => own[i].value === o.value && own[i].textContent === o.text && own[i].parentElement === select
+    );
+  if (!same) select.replaceChildren(...options.map((o) => el("option", {value: o.value, textContent: o.text})));
+}
+
+/**
  * Makes `node` the only content of `box` (null: empties it), touching the document only when it is not that
  * already: a chart redrawn in place and shown again is then not taken out and put back, which made Chromium lay
  * it out anew.

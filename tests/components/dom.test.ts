@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // showIn: a box's content changes only when what it shows changes, so a chart redrawn in place and shown again
-// is never taken out of the page.
+// is never taken out of the page. setOptions: a menu is rebuilt only when its options change.
 import {describe, expect, it} from "vitest";
-import {showIn} from "../../src/components/dom.js";
+import {setOptions, showIn} from "../../src/components/dom.js";
 
 /** showIn(box, node), returning the mutations of the box's children it caused. */
 function mutationsOf(box: Element, node: Node | null): MutationRecord[] {
@@ -42,5 +42,44 @@ describe("showIn", () => {
     box.append(chart, document.createElement("span"));
     showIn(box, chart);
     expect([...box.childNodes]).toEqual([chart]);
+  });
+});
+
+describe("setOptions", () => {
+  const options = (...pairs: [string, string][]) => pairs.map(([value, text]) => ({value, text}));
+
+  /** The mutations setOptions(select, list) made to the menu. */
+  function mutationsOfMenu(select: HTMLSelectElement, list: {value: string; text: string}[]): MutationRecord[] {
+    const observer = new MutationObserver(() => {});
+    observer.observe(select, {childList: true, subtree: true, characterData: true});
+    setOptions(select, list);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return records;
+  }
+
+  it("fills a menu, leaves it alone when given the same options, and rebuilds it when they change", () => {
+    const select = document.createElement("select");
+    expect(mutationsOfMenu(select, options(["dc", "a constant current"], ["step", "a step"]))).toHaveLength(1);
+    select.value = "step";
+    expect(mutationsOfMenu(select, options(["dc", "a constant current"], ["step", "a step"]))).toHaveLength(0);
+    expect(select.value).toBe("step");
+    expect(mutationsOfMenu(select, options(["dc", "a constant current"], ["step", "a longer step"]))).toHaveLength(1);
+    expect([...select.options].map((o) => `${o.value}: ${o.textContent}`)).toEqual([
+      "dc: a constant current",
+      "step: a longer step"
+    ]);
+    expect(mutationsOfMenu(select, options(["dc", "a constant current"]))).toHaveLength(1);
+    expect(select.options).toHaveLength(1);
+  });
+
+  it("replaces options grouped in an optgroup by plain ones", () => {
+    const select = document.createElement("select");
+    const group = document.createElement("optgroup");
+    group.append(Object.assign(document.createElement("option"), {value: "RS", textContent: "RS"}));
+    select.append(group);
+    setOptions(select, options(["RS", "RS"]));
+    expect(select.querySelector("optgroup")).toBeNull();
+    expect(select.options).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
  * this library, a Brian2 script or a PyNEST script — with Copy and Download buttons. The code is made only
  * while the panel is open, so a slider drag costs nothing while it is closed.
  */
-import {el} from "../dom.js";
+import {el, setOptions} from "../dom.js";
 
 export type CodeTarget = "javascript" | "brian2" | "nest";
 
@@ -75,9 +75,11 @@ export function CodePanel(
     const items = current.items ?? [];
     itemLabel.hidden = items.length < 2;
     if (item >= items.length) item = 0;
-    itemMenu.replaceChildren(
-      ...items.map((label, i) => el("option", {value: String(i), textContent: label, selected: i === item}))
+    setOptions(
+      itemMenu,
+      items.map((label, i) => ({value: String(i), text: label}))
     );
+    if (items.length) itemMenu.value = String(item);
   }
   function show(): void {
     if (!panel.open) return;

@@ -23,7 +23,7 @@ import {
 import {CLASS_IDS} from "../../lib/presets/classes2003.js";
 import {FEATURE_IDS} from "../../lib/presets/features2004.js";
 import {clampToSpec, type NumberSpec, type PresetLike} from "../../state/urlState.js";
-import {el} from "../dom.js";
+import {el, setOptions} from "../dom.js";
 import {followTypedValue, showValue, type RangeForm} from "./controls.js";
 import type {CompareStore} from "../../state/store.js";
 
@@ -177,19 +177,16 @@ const CHOICE_TEXT: Record<"dc" | "step" | "pulses", string> = {
 export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTMLElement {
   const select = el("select", {id: "compare-stimulus"});
   const fill = (state: CompareState) => {
-    const options: HTMLOptionElement[] = [];
+    const options: {value: string; text: string}[] = [];
     state.neurons.forEach((s, i) => {
       if (!hasProtocol(state, i)) return;
-      options.push(
-        el("option", {
-          value: `protocol${i + 1}`,
-          textContent: `the published protocol of neuron ${i + 1} (${s.kind === "explorer" ? "the explorer's current" : kindLabel(s.kind, catalog).split(":")[0]})`
-        })
-      );
+      options.push({
+        value: `protocol${i + 1}`,
+        text: `the published protocol of neuron ${i + 1} (${s.kind === "explorer" ? "the explorer's current" : kindLabel(s.kind, catalog).split(":")[0]})`
+      });
     });
-    for (const k of ["dc", "step", "pulses"] as const)
-      options.push(el("option", {value: k, textContent: CHOICE_TEXT[k]}));
-    select.replaceChildren(...options);
+    for (const k of ["dc", "step", "pulses"] as const) options.push({value: k, text: CHOICE_TEXT[k]});
+    setOptions(select, options);
     select.value = state.stim;
   };
   select.addEventListener("change", () => store.set({stim: select.value as StimulusChoice}));

@@ -139,13 +139,15 @@ export function RunStatus(runner: StatusSource): HTMLElement {
     const where = fallback
       ? ` on the main thread (${fallback}); the page may pause until it is done`
       : " in the background";
-    if (busy) {
-      line.textContent = `Computing the ${fmt(duration)}-ms run${where}; the charts show the previous one until it is done.`;
-      reveal = setTimeout(() => (line.hidden = false), STATUS_DELAY_MS);
-    } else {
-      line.textContent = fallback ? `Runs are computed on the main thread: ${fallback}.` : "";
-      line.hidden = !fallback;
-    }
+    // The text is rewritten only when it changes: a drag over worker runs reports several times per step.
+    const text = busy
+      ? `Computing the ${fmt(duration)}-ms run${where}; the charts show the previous one until it is done.`
+      : fallback
+        ? `Runs are computed on the main thread: ${fallback}.`
+        : "";
+    if (line.textContent !== text) line.textContent = text;
+    if (busy) reveal = setTimeout(() => (line.hidden = false), STATUS_DELAY_MS);
+    else line.hidden = !fallback;
   });
   return line;
 }
