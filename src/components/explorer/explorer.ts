@@ -640,12 +640,14 @@ export const REHEARSALS = 20;
 export class Rehearsal {
   #scene: (() => void) | null = null;
   #started = false;
+  #stopped = false;
 
   /** @param ready - what to wait for first (the integrator's warm-up: a run tried at once needs it) */
   constructor(private readonly ready: Promise<unknown> = Promise.resolve()) {}
 
   /** Rehearses `scene` from now on (replacing the one before); the first call starts the rehearsals. */
   set(scene: () => void, times = REHEARSALS, wait: () => Promise<void> = idle): void {
+    if (this.#stopped) return;
     this.#scene = scene;
     if (this.#started) return;
     this.#started = true;
@@ -658,8 +660,13 @@ export class Rehearsal {
     })();
   }
 
-  /** No more rehearsals (the page is going away). */
+  /**
+   * No more rehearsals, not even for a scene set later: the reader has started changing things (whose own
+   * updates then compile the path, and which a rehearsal in between would only slow down), or the page is going
+   * away.
+   */
   stop(): void {
+    this.#stopped = true;
     this.#scene = null;
   }
 }

@@ -342,4 +342,18 @@ describe("Rehearsal", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(seen).not.toContain("never");
   });
+
+  it("stays stopped: a scene set after stop() is never rehearsed", async () => {
+    const rehearsal = new Rehearsal();
+    const seen: string[] = [];
+    const wait = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    rehearsal.set(() => seen.push("before"), 5, wait);
+    await wait();
+    await wait();
+    rehearsal.stop();
+    rehearsal.set(() => seen.push("after"), 5, wait); // the next update, after the reader's first change
+    for (let k = 0; k < 8; k++) await wait();
+    expect(seen).not.toContain("after");
+    expect(seen.length).toBeLessThan(5);
+  });
 });
