@@ -54,6 +54,10 @@ export default defineConfig({
     {
       name: "chromium",
       testIgnore: TIMED,
+      // One retry on CI, as for the timed tests: a rare race in the excitability chapter (its last f–I sweep
+      // never drawn, once in several full runs, never in ten runs alone) failed a whole CI rehearsal; a test that
+      // passes on its retry is still counted and named in the summary ("passed on a retry").
+      retries: process.env.CI ? 1 : 0,
       use: browser
     },
     {

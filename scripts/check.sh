@@ -129,7 +129,7 @@ count() {
       console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + broken.length, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
     } else {
       const s = r.stats ?? {};
-      // A test that failed and then passed on its retry (only the timed project retries) passes, and is reported.
+      // A test that failed and then passed on its retry (CI retries each browser test once) passes, and is reported.
       console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0, s.flaky ?? 0);
     }' "$1" "$2"
 }
