@@ -123,9 +123,13 @@ test.describe("chapter 8: excitability", () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as {bars: Element[]}).bars.length))
       .toBeGreaterThan(0);
-    // The chart that comes is the last setting's: its title quotes the b of the diagram, drawn for that b at once.
-    const diagramTitle = await page.locator("figure.bifurcation-chart h3").textContent();
-    const b = /\(b = [^)]+\)/.exec(diagramTitle ?? "")![0];
+    // The chart that comes is the last setting's. The slider's value is final once the presses are dispatched;
+    // the diagram, redrawn on the next frame, may not be yet (reading its title here once gave the fifth step's b
+    // while the f–I chart rightly showed the sixth's), so both charts are awaited with the last b.
+    const value = Number(await sliderByLabel(page, /^b \(sensitivity/).inputValue());
+    expect(value).toBeCloseTo(-0.04, 10); // G's b of −0.1, six steps of 0.01 up
+    const b = "(b = \u22120.04)";
+    await expect(page.locator("figure.bifurcation-chart h3")).toContainText(b);
     await expect(page.locator("figure.fi-chart h3")).toContainText(b, {timeout: 20_000});
     expect(await page.evaluate(() => (window as unknown as {bars: Element[]}).bars.length)).toBe(1);
     expect(workers.filter((url) => url.includes("excitability.worker"))).toHaveLength(1);
