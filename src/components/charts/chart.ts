@@ -6,6 +6,7 @@
 import {decimateMinMax} from "../../lib/decimate.js";
 import {setChartDownload, type ChartDownload} from "./chartDownload.js";
 import {fittingTickFormat} from "./retained.js";
+import {addPoint, beginPath, linearPathData, pathText} from "./pathText.js";
 
 /** Margins of the time charts: identical, so v(t), u(t) and I(t) line up on a shared time axis. */
 export const TIME_MARGINS = {marginLeft: 52, marginRight: 14, marginTop: 24, marginBottom: 34} as const;
@@ -144,29 +145,25 @@ function linearOf(
   return [k, b];
 }
 
-/**
- * The SVG path data of the polyline in tenths of a pixel (integers, which are much cheaper to format and to
- * parse than decimals; the path is drawn at scale(0.1)). NaN points start a new subpath.
- */
+/** The SVG path data of the polyline in tenths of a pixel (see pathText.ts). NaN points start a new subpath. */
 function pathData(X: ArrayLike<number>, Y: ArrayLike<number>, x: Scale, y: Scale): string {
   const lx = linearOf(x);
   const ly = linearOf(y);
-  let d = "";
+  const n = Math.min(X.length, Y.length);
+  if (lx && ly) return linearPathData(X, Y, n, lx[0], lx[1], ly[0], ly[1]);
+  beginPath(n);
   let pen = false;
-  for (let i = 0, n = Math.min(X.length, Y.length); i < n; ++i) {
+  for (let i = 0; i < n; ++i) {
     const px = lx ? lx[0] * X[i] + lx[1] : x(X[i]);
     const py = ly ? ly[0] * Y[i] + ly[1] : y(Y[i]);
     if (px === undefined || py === undefined || px - px !== 0 || py - py !== 0) {
       pen = false;
       continue;
     }
-    // Clamp far-off points (e.g. a nullcline outside the frame) so the integers stay small.
-    const ix = Math.round(Math.max(-1e6, Math.min(1e6, px * 10)));
-    const iy = Math.round(Math.max(-1e6, Math.min(1e6, py * 10)));
-    d += (pen ? "L" : "M") + ix + "," + iy;
+    addPoint(pen, px, py);
     pen = true;
   }
-  return d;
+  return pathText();
 }
 
 /** Options of {@link axesMark}. */

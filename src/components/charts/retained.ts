@@ -7,6 +7,7 @@
 import {format, formatPrefix, precisionPrefix} from "d3-format";
 import {scaleLinear, type ScaleLinear} from "d3-scale";
 import {decimateMinMax} from "../../lib/decimate.js";
+import {linearPathData} from "./pathText.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -339,27 +340,10 @@ export function pathData(X: ArrayLike<number>, Y: ArrayLike<number>, n: number, 
   const [d0, d1] = x.domain();
   const [r0, r1] = x.range();
   const kx = (r1 - r0) / (d1 - d0);
-  const bx = r0 - kx * d0;
   const [e0, e1] = y.domain();
   const [s0, s1] = y.range();
   const ky = (s1 - s0) / (e1 - e0);
-  const by = s0 - ky * e0;
-  let d = "";
-  let pen = false;
-  for (let i = 0; i < n; ++i) {
-    const px = kx * X[i] + bx;
-    const py = ky * Y[i] + by;
-    if (px - px !== 0 || py - py !== 0) {
-      pen = false;
-      continue;
-    }
-    // Clamp far-off points (e.g. a nullcline outside the frame) so the integers stay small.
-    const ix = Math.round(Math.max(-1e6, Math.min(1e6, px * 10)));
-    const iy = Math.round(Math.max(-1e6, Math.min(1e6, py * 10)));
-    d += (pen ? "L" : "M") + ix + "," + iy;
-    pen = true;
-  }
-  return d;
+  return linearPathData(X, Y, n, kx, r0 - kx * d0, ky, s0 - ky * e0);
 }
 
 /** Style of a {@link Rule}. */
