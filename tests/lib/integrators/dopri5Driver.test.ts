@@ -67,4 +67,19 @@ describe("the Dormand–Prince driver", () => {
     // A step clipped to a stop does not shrink the step on offer.
     expect(grownStep(2, 0.01, true, 1)).toBe(2);
   });
+
+  it("never accepts a diverged trial: its error norm is NaN, and the step is cut tenfold", () => {
+    // v' = v² from v = 1e200: the first stages already overflow.
+    const model = makeModel({a: 0, b: 0, c: 0, d: 0}, {e: 1, f: 0, g: 0, u: "standard"});
+    const stepper = new Dopri5(model, compileStimulus(0), 1e-6, true);
+    stepper.step(0, 1e200, 0, 1e300, 0, 1);
+    expect(stepper.error).toBeNaN();
+    expect(shrunkStep(1, stepper.error)).toBe(0.1);
+    // A finite trial has its finite norm (not NaN).
+    stepper.step(0, 1, 0, 1, 0, 1e-3);
+    expect(Number.isFinite(stepper.error)).toBe(true);
+    const driver = new Dopri5Driver({h0: 1});
+    driver.stop = 1;
+    expect(driver.advance(stepper, 0, 1e200, 0, 1e300, 0)).not.toBe(ACCEPTED);
+  });
 });
