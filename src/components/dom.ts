@@ -12,6 +12,18 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
+ * Sets an element's text, touching the document only when it differs, and then by changing its one text node in
+ * place: assigning textContent replaces the node even with the same text, and the pages rewrite their notes and
+ * readouts at every step of a drag.
+ */
+export function setText(node: Element, text: string): void {
+  if (node.textContent === text) return;
+  const only = node.firstChild;
+  if (only !== null && only === node.lastChild && only.nodeType === Node.TEXT_NODE) (only as Text).data = text;
+  else node.textContent = text;
+}
+
+/**
  * Gives a menu these options (value and text), rebuilding them only when they differ from its own: pages refill
  * their menus at every update, and an unchanged menu rebuilt at each step of a slider drag was work for nothing.
  * The menu's value is left to the caller.

@@ -95,6 +95,31 @@ export function RunError(message: string): HTMLElement {
   return box;
 }
 
+/** A place on the page for a message that is rebuilt only when it changes (see {@link MessageBox}). */
+export interface MessageBox extends HTMLDivElement {
+  /**
+   * Shows what `make` builds (null: nothing), unless `key` is the key shown already: a page's messages follow
+   * every step of a drag, while their text rarely changes with it.
+   */
+  show(key: string, make: () => Node | null): void;
+}
+
+/**
+ * An empty box, displayed once by a page, whose content {@link MessageBox.show} replaces only when its key
+ * changes: a message displayed anew at each run was taken out of the page and put back, a layout each time.
+ */
+export function MessageBox(): MessageBox {
+  const box = document.createElement("div");
+  let shown: string | null = null;
+  const show = (key: string, make: () => Node | null) => {
+    if (key === shown) return;
+    shown = key;
+    const content = make();
+    box.replaceChildren(...(content ? [content] : []));
+  };
+  return Object.assign(box, {show});
+}
+
 /** Renders with `render`; if it throws, shows the error's message instead (never a blank or broken page). */
 export function guard(render: () => Node): Node {
   try {

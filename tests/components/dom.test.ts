@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // showIn: a box's content changes only when what it shows changes, so a chart redrawn in place and shown again
-// is never taken out of the page. setOptions: a menu is rebuilt only when its options change.
+// is never taken out of the page. setOptions: a menu is rebuilt only when its options change. setText: text is
+// written only when it changes, into the element's one text node.
 import {describe, expect, it} from "vitest";
-import {setOptions, showIn} from "../../src/components/dom.js";
+import {setOptions, setText, showIn} from "../../src/components/dom.js";
 
 /** showIn(box, node), returning the mutations of the box's children it caused. */
 function mutationsOf(box: Element, node: Node | null): MutationRecord[] {
@@ -81,5 +82,37 @@ describe("setOptions", () => {
     setOptions(select, options(["RS", "RS"]));
     expect(select.querySelector("optgroup")).toBeNull();
     expect(select.options).toHaveLength(1);
+  });
+});
+
+describe("setText", () => {
+  /** The mutations setText(node, text) caused. */
+  function mutations(node: Element, text: string): MutationRecord[] {
+    const observer = new MutationObserver(() => {});
+    observer.observe(node, {childList: true, characterData: true, subtree: true});
+    setText(node, text);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return records;
+  }
+
+  it("leaves the same text alone, and changes a text node's data in place", () => {
+    const p = document.createElement("p");
+    expect(mutations(p, "a = 0.02").map((r) => r.type)).toEqual(["childList"]);
+    const node = p.firstChild;
+    expect(mutations(p, "a = 0.02")).toHaveLength(0);
+    expect(mutations(p, "a = 0.03").map((r) => r.type)).toEqual(["characterData"]);
+    expect(p.firstChild).toBe(node);
+    expect(p.textContent).toBe("a = 0.03");
+  });
+
+  it("replaces mixed content with the text", () => {
+    const p = document.createElement("p");
+    p.append("x ", document.createElement("b"));
+    setText(p, "plain");
+    expect(p.childNodes).toHaveLength(1);
+    expect(p.textContent).toBe("plain");
+    setText(p, "");
+    expect(p.textContent).toBe("");
   });
 });

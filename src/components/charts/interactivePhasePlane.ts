@@ -68,6 +68,7 @@ import {
   type Linear
 } from "./retained.js";
 import {runDownload, setChartDownload} from "./chartDownload.js";
+import {setText} from "../dom.js";
 import type {RunDisplay} from "../explorer/runDisplay.js";
 import {CHART_UPDATE, GHOST_LABEL, setFigure} from "./timeChart.js";
 import {VoltageTrace, type TimeSeries, type VoltageTraceElement, type VoltageTraceOptions} from "./voltageTrace.js";
@@ -508,14 +509,14 @@ export function InteractivePhasePlane(
         .attr("cy", py)
         .attr("display", inFrame(px, py) ? null : "none");
     } else marker.attr("display", "none");
-    readout.textContent = n ? `t = ${fmt(run.t[k], 5)} ms: v = ${fmt(run.v[k])} mV, u = ${fmt(run.u[k])}` : "";
+    setText(readout, n ? `t = ${fmt(run.t[k], 5)} ms: v = ${fmt(run.v[k])} mV, u = ${fmt(run.u[k])}` : "");
     if (!fromSlider) slider.valueAsNumber = now;
     link?.cursor(now);
   };
   const setWindow = (w: [number, number] | null, fromBrush = false) => {
     span = w && w[1] > w[0] ? w : null;
     drawHighlight();
-    status.textContent = span ? `Highlighted: the trajectory from t = ${fmt(span[0])} to ${fmt(span[1])} ms.` : "";
+    setText(status, span ? `Highlighted: the trajectory from t = ${fmt(span[0])} to ${fmt(span[1])} ms.` : "");
     if (!fromBrush) link?.brush(span);
   };
   slider.addEventListener("input", (event) => {

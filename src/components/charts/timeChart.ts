@@ -5,6 +5,7 @@
  * {@link TimeChartSpec} holds.
  */
 import type {TraceData} from "../../lib/export/csv.js";
+import {setText} from "../dom.js";
 import {TIME_MARGINS, figure, plotColumns, timeDomain, type FigureOptions} from "./chart.js";
 import {runDownload, setChartDownload} from "./chartDownload.js";
 import {
@@ -217,7 +218,7 @@ export function setFigure(
   let h = fig.querySelector(":scope > h3");
   if (title) {
     if (!h) fig.prepend((h = document.createElement("h3")));
-    if (h.textContent !== title) h.textContent = title;
+    setText(h, title);
   } else h?.remove();
   let c = fig.querySelector(":scope > figcaption");
   if (caption) {
@@ -228,7 +229,7 @@ export function setFigure(
       if (menu) menu.before(c);
       else fig.append(c);
     }
-    if (c.textContent !== caption) c.textContent = caption;
+    setText(c, caption);
   } else c?.remove();
   for (const [name, value] of [
     ["aria-label", ariaLabel],

@@ -28,7 +28,7 @@ import {
   type MethodId,
   type PresetLike
 } from "../../state/urlState.js";
-import {el} from "../dom.js";
+import {el, setText} from "../dom.js";
 import type {ExplorerStore} from "../../state/store.js";
 
 /** A class preset as the controls need it (the library's CLASSES entries fit). */
@@ -236,7 +236,7 @@ export function FeatureMenu(store: ExplorerStore, presets: Presets): HTMLElement
   note.setAttribute("role", "status");
   const showNote = (cls: PresetId) => {
     const notes = departures(presetOf(presets, cls) as DeparturePreset);
-    note.textContent = notes.length ? `${cls.replace("_", " ")}: ${notes.map((n) => n.detail).join(" ")}` : "";
+    setText(note, notes.length ? `${cls.replace("_", " ")}: ${notes.map((n) => n.detail).join(" ")}` : "");
     note.hidden = notes.length === 0;
   };
   showNote(store.value.cls);
@@ -253,12 +253,14 @@ export function PresetButtons(store: ExplorerStore, presets: Presets): HTMLEleme
   const published = () => presetOf(presets, store.value.cls).dt ?? 0.25;
   const status = el("p", {className: "numerics-status"});
   const show = (state: ExplorerState) => {
-    status.textContent =
+    setText(
+      status,
       state.method === "paper2004" && state.dt === published()
         ? `Integrating as published: the figure1.m loop (paper2004) with dt = ${fmt(state.dt)} ms.`
         : state.method === "adaptive"
           ? `Integrating accurately: adaptive steps (Dormand–Prince) with spikes located at the cut-off, sampled every ${fmt(state.dt, 6)} ms.`
-          : `Integrating with ${state.method}, dt = ${fmt(state.dt, 6)} ms.`;
+          : `Integrating with ${state.method}, dt = ${fmt(state.dt, 6)} ms.`
+    );
   };
   store.watch(show);
   show(store.value);
@@ -358,7 +360,7 @@ export function NumericsControls(
   }) as HTMLFormElement & {value: MethodId};
   method.addEventListener("input", () => store.set({method: method.value}, method));
   const about = el("p", {className: "control-note"});
-  const showMethod = () => (about.textContent = descriptions[store.value.method] ?? "");
+  const showMethod = () => setText(about, descriptions[store.value.method] ?? "");
   showMethod();
 
   // The slider offers 2^−k ms; a preset's own step that is not a power of two (0.2, 0.1 ms) shows at the nearest k.
@@ -372,7 +374,10 @@ export function NumericsControls(
     const value = isPowerOfTwoDt(dt)
       ? `dt = 2^−${-Math.log2(dt)} = ${dt} ms`
       : `dt = ${dt} ms (the preset's published step)`;
-    dtText.textContent = `${value}${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`;
+    setText(
+      dtText,
+      `${value}${store.value.method === "adaptive" ? " (the sampling interval and the largest step)" : ""}`
+    );
   };
   showDt();
   k.addEventListener("input", () => {
@@ -437,7 +442,10 @@ function stimulusPart(
 export function StimulusControls(store: ExplorerStore, presets: Presets): HTMLElement {
   const protocolText = el("span");
   const showProtocol = (state: ExplorerState) => {
-    protocolText.textContent = `protocol of ${state.cls.replace("_", " ")}: ${stimulusLabel(presetOf(presets, state.cls).current ?? 0)}`;
+    setText(
+      protocolText,
+      `protocol of ${state.cls.replace("_", " ")}: ${stimulusLabel(presetOf(presets, state.cls).current ?? 0)}`
+    );
   };
   showProtocol(store.value);
   store.watch((state, {changed}) => changed.includes("cls") && showProtocol(state));

@@ -5,6 +5,7 @@
  * elements.
  */
 import {fmt} from "../charts/chart.js";
+import {setText} from "../dom.js";
 import type {PhaseAnalysis, SpikeStats} from "./explorer.js";
 
 /** A readout's element; `update` takes the arguments of the function that made it. */
@@ -20,7 +21,7 @@ function setRows(dl: HTMLElement, rows: [string, string][]): void {
       [2 * i + 1, "dd", value]
     ] as const) {
       const el = cells[k] ?? dl.appendChild(document.createElement(tag));
-      if (el.textContent !== content) el.textContent = content;
+      setText(el, content);
     }
   });
 }
@@ -145,7 +146,7 @@ export function RunStatus(runner: StatusSource): HTMLElement {
       : fallback
         ? `Runs are computed on the main thread: ${fallback}.`
         : "";
-    if (line.textContent !== text) line.textContent = text;
+    setText(line, text);
     if (busy) reveal = setTimeout(() => (line.hidden = false), STATUS_DELAY_MS);
     else line.hidden = !fallback;
   });

@@ -13,7 +13,14 @@ import {
   runState,
   stimulusOf
 } from "../../../src/components/explorer/explorer.js";
-import {RunError, RunWarnings, UrlNotice, adviseOnBudget, nameBudgetControl} from "../../../src/components/messages.js";
+import {
+  MessageBox,
+  RunError,
+  RunWarnings,
+  UrlNotice,
+  adviseOnBudget,
+  nameBudgetControl
+} from "../../../src/components/messages.js";
 import {SpikeReadout, StabilityReadout} from "../../../src/components/explorer/readouts.js";
 import {presetState} from "../../../src/state/urlState.js";
 
@@ -286,6 +293,25 @@ describe("messages and readouts", () => {
     expect(UrlNotice(["x"]).getAttribute("role")).toBe("status");
     expect(UrlNotice(["x"]).id).toBe("url-notice");
     expect(RunWarnings([]).hidden).toBe(true);
+  });
+
+  it("in a MessageBox, are rebuilt only when their key changes", () => {
+    const box = MessageBox();
+    let built = 0;
+    const warnings = (text: string) => () => {
+      built++;
+      return RunWarnings([text]);
+    };
+    box.show("budget", warnings("the spike budget ran out"));
+    const shown = box.firstChild;
+    box.show("budget", warnings("the spike budget ran out"));
+    expect(built).toBe(1);
+    expect(box.firstChild).toBe(shown);
+    box.show("blow-up", warnings("v blew up"));
+    expect(built).toBe(2);
+    expect(box.textContent).toContain("v blew up");
+    box.show("", () => null);
+    expect(box.childNodes).toHaveLength(0);
   });
 
   it("show the spike statistics and the stability of the rest state", () => {
