@@ -31,6 +31,7 @@ import {FEATURES} from "../../lib/presets/features2004.js";
 import {type Preset} from "../../lib/presets/published.js";
 import {DEFAULTS, simulate, type SimulateOptions, type Trace} from "../../lib/simulate.js";
 import {fmt} from "../charts/chart.js";
+import {setText} from "../dom.js";
 import {SharedRunner} from "../../workers/sharedRunner.js";
 import {simulateWorker} from "../../workers/workers.js";
 import {presetState, serializeState, type ExplorerState, type PresetId} from "../../state/urlState.js";
@@ -112,14 +113,17 @@ export function RunPlaceNote(): HTMLParagraphElement {
   let seen = false;
   tutorialRunner().onStatus((status) => {
     seen ||= status.busy || status.place === "worker" || status.fallback !== null;
-    note.dataset.place = status.place;
-    note.textContent = !seen
-      ? ""
-      : status.fallback
-        ? `This chapter's simulations run on the main thread (${status.fallback}).`
-        : status.place === "worker"
-          ? "This chapter's simulations run in a background worker, each within a time budget."
-          : "This chapter's simulations run on the page (each fits in a frame).";
+    if (note.dataset.place !== status.place) note.dataset.place = status.place;
+    setText(
+      note,
+      !seen
+        ? ""
+        : status.fallback
+          ? `This chapter's simulations run on the main thread (${status.fallback}).`
+          : status.place === "worker"
+            ? "This chapter's simulations run in a background worker, each within a time budget."
+            : "This chapter's simulations run on the page (each fits in a frame)."
+    );
   });
   return note;
 }
