@@ -5,15 +5,18 @@
 import {describe, expect, it} from "vitest";
 import {setOptions, setText, showIn} from "../../src/components/dom.js";
 
-/** showIn(box, node), returning the mutations of the box's children it caused. */
-function mutationsOf(box: Element, node: Node | null): MutationRecord[] {
+/** The mutations of `node` and everything in it that `change` made. */
+function mutationsDuring(node: Node, change: () => void): MutationRecord[] {
   const observer = new MutationObserver(() => {});
-  observer.observe(box, {childList: true});
-  showIn(box, node);
+  observer.observe(node, {childList: true, subtree: true, characterData: true});
+  change();
   const records = observer.takeRecords();
   observer.disconnect();
   return records;
 }
+
+/** showIn(box, node), returning the mutations of the box's children it caused. */
+const mutationsOf = (box: Element, node: Node | null) => mutationsDuring(box, () => showIn(box, node));
 
 describe("showIn", () => {
   it("puts a node in an empty box, then leaves the box alone when shown the same node again", () => {
@@ -50,14 +53,8 @@ describe("setOptions", () => {
   const options = (...pairs: [string, string][]) => pairs.map(([value, text]) => ({value, text}));
 
   /** The mutations setOptions(select, list) made to the menu. */
-  function mutationsOfMenu(select: HTMLSelectElement, list: {value: string; text: string}[]): MutationRecord[] {
-    const observer = new MutationObserver(() => {});
-    observer.observe(select, {childList: true, subtree: true, characterData: true});
-    setOptions(select, list);
-    const records = observer.takeRecords();
-    observer.disconnect();
-    return records;
-  }
+  const mutationsOfMenu = (select: HTMLSelectElement, list: {value: string; text: string}[]) =>
+    mutationsDuring(select, () => setOptions(select, list));
 
   it("fills a menu, leaves it alone when given the same options, and rebuilds it when they change", () => {
     const select = document.createElement("select");
@@ -87,14 +84,7 @@ describe("setOptions", () => {
 
 describe("setText", () => {
   /** The mutations setText(node, text) caused. */
-  function mutations(node: Element, text: string): MutationRecord[] {
-    const observer = new MutationObserver(() => {});
-    observer.observe(node, {childList: true, characterData: true, subtree: true});
-    setText(node, text);
-    const records = observer.takeRecords();
-    observer.disconnect();
-    return records;
-  }
+  const mutations = (node: Element, text: string) => mutationsDuring(node, () => setText(node, text));
 
   it("leaves the same text alone, and changes a text node's data in place", () => {
     const p = document.createElement("p");
