@@ -87,7 +87,8 @@ test.describe("chapter 8: excitability", () => {
               stale: document.querySelector(".fi-result.fi-stale figure.fi-chart") !== null
             });
           });
-          observer.observe(target, {childList: true, subtree: true});
+          // The diagram is redrawn in place: its caption's text changes, or its parts are replaced.
+          observer.observe(target, {childList: true, subtree: true, characterData: true});
           input.value = String(Number(input.value) + 5 * Number(input.step));
           input.dispatchEvent(new Event("input", {bubbles: true}));
         })
