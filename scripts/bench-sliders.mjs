@@ -10,8 +10,11 @@
 // is not work and is not counted. The step's scripts are what must fit in a 16-ms frame. (Tracing itself
 // costs the page a little: the figures are slight overestimates, like for like between builds.)
 //
-// Usage: node scripts/bench-sliders.mjs [--steps 30] [--dist dist] [--only explorer|tutorial|compare]
+// Usage: node scripts/bench-sliders.mjs [--steps 30] [--dist dist] [--against DIR [--rounds 2]] [--only explorer|tutorial|compare]
 //   --dist serves another build (e.g. an older commit's, to compare in the same minutes).
+//   --against DIR measures each slider on both builds, one after the other, `rounds` times, the first build
+//   alternating: on this machine whichever of two whole runs came second was often 2–3 ms slower at the median,
+//   so two builds compared in separate runs differed by the order they ran in.
 // A benchmark, not a test: it prints numbers and exits 0 unless it could not measure at all.
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
@@ -24,12 +27,16 @@ const BUDGET_MS = 16;
 const steps = Number(option("steps", 30));
 const distArg = option("dist", null);
 const only = option("only", null);
+const againstArg = option("against", null);
+const rounds = againstArg ? Number(option("rounds", 2)) : 1;
 const dist = distArg ? resolve(distArg) : join(root, "dist");
 if (!distArg) buildIfStale("index.html", "bench-sliders");
-if (!existsSync(join(dist, "index.html"))) {
-  console.error(`bench-sliders: ${dist}/index.html is missing`);
-  process.exit(1);
-}
+const dists = [dist, ...(againstArg ? [resolve(againstArg)] : [])];
+for (const d of dists)
+  if (!existsSync(join(d, "index.html"))) {
+    console.error(`bench-sliders: ${d}/index.html is missing`);
+    process.exit(1);
+  }
 
 /** The slider groups: a page, how to reach its slider (a tab to click first), and the sliders' accessible names. */
 const EXPLORER = "/?T=1000&dt=0.03125";
@@ -116,78 +123,104 @@ function slowest(recorded) {
     .join(", ");
 }
 
-const server = await startServer({root: dist, port: 0});
+const servers = await Promise.all(dists.map((d) => startServer({root: d, port: 0})));
 const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
 const errors = [];
 const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** Each slider of `target` on the build `server` serves: its label and its steps' scripts and rendering (ms). */
+async function measure(target, server) {
+  const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+  page.on("pageerror", (error) => errors.push(`${target.page}: ${error.message}`));
+  await page.goto(new URL(target.page, server.url).href, {waitUntil: "load"});
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1500);
+  // (An older build without the explorer's tabs shows every control at once.)
+  const tab = target.tab ? page.getByRole("tab", {name: target.tab}) : null;
+  if (tab && (await tab.count())) await tab.click();
+  const selector = target.slider === "all" ? "input[type=range]" : target.slider;
+  const sliders = page.locator(selector);
+  const n = target.slider === "all" ? Math.min(await sliders.count(), 3) : 1;
+  const measured = [];
+  for (let s = 0; s < n; s++) {
+    const slider = sliders.nth(s);
+    if (!(await slider.isVisible())) continue;
+    const label =
+      (await slider.getAttribute("aria-label")) ??
+      (await slider.evaluate((i) => i.closest("form")?.querySelector("label")?.textContent?.trim() || null)) ??
+      `slider ${s + 1}`;
+    await slider.scrollIntoViewIfNeeded();
+    await slider.focus();
+    await page.waitForTimeout(300);
+    await browser.startTracing(page, {
+      categories: ["toplevel", "devtools.timeline"]
+    });
+    for (let i = 0; i < steps; i++) {
+      await page.keyboard.press(i < steps / 2 ? "ArrowRight" : "ArrowLeft");
+      // Let the step finish (a worker's run is drawn when it comes back).
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(400);
+    const {traceEvents} = JSON.parse((await browser.stopTracing()).toString());
+    measured.push({label, recorded: stepsOf(traceEvents)});
+  }
+  await page.close();
+  return measured;
+}
+
+const sorted = (xs) => [...xs].sort((x, y) => x - y);
 
 await runBench(
   "bench-sliders",
   errors,
   async () => {
     console.log(
-      `Slider step work on the main thread (scripts; Chromium’s rendering beside them), Chromium ${browser.version()}, 1280×1000, ${dist}`
+      `Slider step work on the main thread (scripts; Chromium’s rendering beside them), Chromium ${browser.version()}, 1280×1000, ${dists.join(" against ")}${rounds > 1 ? `, ${rounds} rounds, interleaved` : ""}`
     );
     const all = {};
-    for (const target of TARGETS) {
-      const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
-      page.on("pageerror", (error) => errors.push(`${target.page}: ${error.message}`));
-      await page.goto(new URL(target.page, server.url).href, {waitUntil: "load"});
-      await page.waitForLoadState("networkidle");
-      await page.waitForTimeout(1500);
-      // (An older build without the explorer's tabs shows every control at once.)
-      const tab = target.tab ? page.getByRole("tab", {name: target.tab}) : null;
-      if (tab && (await tab.count())) await tab.click();
-      const selector = target.slider === "all" ? "input[type=range]" : target.slider;
-      const sliders = page.locator(selector);
-      const n = target.slider === "all" ? Math.min(await sliders.count(), 3) : 1;
-      for (let s = 0; s < n; s++) {
-        const slider = sliders.nth(s);
-        if (!(await slider.isVisible())) continue;
-        const label =
-          (await slider.getAttribute("aria-label")) ??
-          (await slider.evaluate((i) => i.closest("form")?.querySelector("label")?.textContent?.trim() || null)) ??
-          `slider ${s + 1}`;
-        await slider.scrollIntoViewIfNeeded();
-        await slider.focus();
-        await page.waitForTimeout(300);
-        await browser.startTracing(page, {
-          categories: ["toplevel", "devtools.timeline"]
-        });
-        for (let i = 0; i < steps; i++) {
-          await page.keyboard.press(i < steps / 2 ? "ArrowRight" : "ArrowLeft");
-          // Let the step finish (a worker's run is drawn when it comes back).
-          await page.waitForTimeout(150);
+    for (const [t, target] of TARGETS.entries()) {
+      for (let round = 0; round < rounds; round++) {
+        // With two builds, the first to run alternates from round to round and from slider to slider.
+        const order = dists.map((_, d) => d);
+        if ((round + t) % 2 === 1) order.reverse();
+        for (const d of order) {
+          for (const {label, recorded} of await measure(target, servers[d])) {
+            const name = `${target.name} · ${label}`;
+            if (!recorded.length) {
+              console.log(`${name}: no key press recorded in the trace`);
+              continue;
+            }
+            const work = sorted(recorded.map((s) => s.scripts));
+            const render = sorted(recorded.map((s) => s.rendering));
+            const p50 = quantile(work, 0.5);
+            const p95 = quantile(work, 0.95);
+            const key = dists.length > 1 ? `${name} [${dists[d]}]` : name;
+            (all[key] ??= []).push({p50, p95});
+            console.log(
+              `${(dists.length > 1 ? `${name} [${d === 0 ? "this build" : "against"}]` : name).padEnd(60)} n ${String(work.length).padStart(3)}  scripts p50 ${ms(p50).padStart(8)}  p95 ${ms(p95).padStart(8)}  max ${ms(work.at(-1)).padStart(8)}  ${p95 <= BUDGET_MS ? "≤ 16 ms" : "OVER 16 ms"}  · rendering p50 ${ms(quantile(render, 0.5))}  p95 ${ms(quantile(render, 0.95))}  · slowest steps ${slowest(recorded)}`
+            );
+          }
         }
-        await page.waitForTimeout(400);
-        const {traceEvents} = JSON.parse((await browser.stopTracing()).toString());
-        const recorded = stepsOf(traceEvents);
-        if (!recorded.length) {
-          console.log(`${target.name} · ${label}: no key press recorded in the trace`);
-          continue;
-        }
-        const sorted = (xs) => [...xs].sort((x, y) => x - y);
-        const work = sorted(recorded.map((s) => s.scripts));
-        const render = sorted(recorded.map((s) => s.rendering));
-        const p50 = quantile(work, 0.5);
-        const p95 = quantile(work, 0.95);
-        const name = `${target.name} · ${label}`;
-        all[name] = {p50, p95};
-        console.log(
-          `${name.padEnd(60)} n ${String(work.length).padStart(3)}  scripts p50 ${ms(p50).padStart(8)}  p95 ${ms(p95).padStart(8)}  max ${ms(work.at(-1)).padStart(8)}  ${p95 <= BUDGET_MS ? "≤ 16 ms" : "OVER 16 ms"}  · rendering p50 ${ms(quantile(render, 0.5))}  p95 ${ms(quantile(render, 0.95))}  · slowest steps ${slowest(recorded)}`
-        );
       }
-      await page.close();
     }
     const names = Object.keys(all);
     if (!names.length) throw new Error("nothing was measured");
-    const over = names.filter((n) => all[n].p95 > BUDGET_MS);
+    if (rounds > 1) {
+      console.log(`Medians over the ${rounds} rounds, scripts p50 / p95 (ms):`);
+      for (const name of names) {
+        const median = (xs) => quantile(sorted(xs), 0.5);
+        console.log(
+          `  ${name.padEnd(90)} ${median(all[name].map((r) => r.p50)).toFixed(1)} / ${median(all[name].map((r) => r.p95)).toFixed(1)}`
+        );
+      }
+    }
+    const over = names.filter((n) => all[n].some((r) => r.p95 > BUDGET_MS));
     console.log(
       `${names.length} sliders, ${over.length} with p95 over ${BUDGET_MS} ms${over.length ? `: ${over.join("; ")}` : ""}`
     );
   },
   async () => {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
   }
 );
