@@ -865,10 +865,14 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
     const px = x().apply(t);
     cursor.attr("x1", px).attr("x2", px);
   };
-  // The chart's size and time axis: read now and after each of its updates.
+  // The chart's size: read now and after each of its updates; the cursor's height and the brush's area follow it
+  // when it changes (d3 rewrites the brush's overlay at each call, and the chart updates at every step of a drag).
+  let size = "";
   const fit = () => {
     const w = Number(svg.getAttribute("width"));
     const h = Number(svg.getAttribute("height"));
+    if (`${w}×${h}` === size) return;
+    size = `${w}×${h}`;
     cursor.attr("y1", TIME_MARGINS.marginTop).attr("y2", h - TIME_MARGINS.marginBottom);
     brush.extent([
       [TIME_MARGINS.marginLeft, TIME_MARGINS.marginTop],
@@ -881,8 +885,9 @@ export function linkTimeChart(chart: HTMLElement, {onBrush, onCursor, end}: Link
     CHART_UPDATE,
     () => {
       fit();
+      // The time axis may have changed: the cursor and a highlighted window are placed again.
       moveCursor(now);
-      moveBrush(current);
+      if (current) moveBrush(current);
       // Keep the link on top of the chart's layers.
       if (svg.lastElementChild !== g.node()) svg.append(g.node()!);
     },
