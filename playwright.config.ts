@@ -54,9 +54,9 @@ export default defineConfig({
     {
       name: "chromium",
       testIgnore: TIMED,
-      // One retry on CI, as for the timed tests: a rare race in the excitability chapter (its last f–I sweep
-      // never drawn, once in several full runs, never in ten runs alone) failed a whole CI rehearsal; a test that
-      // passes on its retry is still counted and named in the summary ("passed on a retry").
+      // One retry on CI, as for the timed tests, so that one rare slow or racy run does not fail a whole CI run
+      // (the failure that prompted it, in chapter 8, was the test reading a value before the page's last redraw,
+      // since fixed in the test); a test that passes on its retry is still counted and named in the summary.
       retries: process.env.CI ? 1 : 0,
       use: browser
     },
