@@ -26,7 +26,7 @@ import {plotColumns} from "../charts/chart.js";
 import {MARGINS as PLANE_MARGINS} from "../charts/phasePlane.js";
 import {planeHeight} from "../charts/interactivePhasePlane.js";
 import {prepareDisplay, type DisplaySpec, type RunDisplay} from "./runDisplay.js";
-import {idle, nextTask} from "../nextTask.js";
+import {nextTask} from "../nextTask.js";
 
 /** What the explorer needs from a class preset (the library's CLASSES entries). */
 export type ExplorerPreset = Preset;
@@ -626,47 +626,4 @@ export function measureUpdate(run: Run): void {
   if (run.measured) return;
   run.measured = true;
   performance.measure("explorer:update", {start: run.start, end: performance.now()});
-}
-
-/** How many times the update path is rehearsed after the page opens (each in an idle moment of its own). */
-export const REHEARSALS = 20;
-
-/**
- * The update a drag makes, rehearsed while the reader reads: after the page's first update, in idle moments,
- * the newest update's `scene` runs a few times (the page's: the run again, each chart redrawn for a nearby
- * setting and at once back, in one task, so nothing different is ever painted). The engine then has compiled
- * the whole update path before the first drag; cold, a drag's first steps took two to four times as long.
- */
-export class Rehearsal {
-  #scene: (() => void) | null = null;
-  #started = false;
-  #stopped = false;
-
-  /** @param ready - what to wait for first (the integrator's warm-up: a run tried at once needs it) */
-  constructor(private readonly ready: Promise<unknown> = Promise.resolve()) {}
-
-  /** Rehearses `scene` from now on (replacing the one before); the first call starts the rehearsals. */
-  set(scene: () => void, times = REHEARSALS, wait: () => Promise<void> = idle): void {
-    if (this.#stopped) return;
-    this.#scene = scene;
-    if (this.#started) return;
-    this.#started = true;
-    void (async () => {
-      await this.ready;
-      for (let k = 0; k < times && this.#scene; k++) {
-        await wait();
-        this.#scene?.();
-      }
-    })();
-  }
-
-  /**
-   * No more rehearsals, not even for a scene set later: the reader has started changing things (whose own
-   * updates then compile the path, and which a rehearsal in between would only slow down), or the page is going
-   * away.
-   */
-  stop(): void {
-    this.#stopped = true;
-    this.#scene = null;
-  }
 }
