@@ -11,6 +11,8 @@
 // costs the page a little: the figures are slight overestimates, like for like between builds.)
 //
 // Usage: node scripts/bench-sliders.mjs [--steps 30] [--dist dist] [--against DIR [--rounds 2]] [--only explorer|tutorial|compare]
+//   [--match TEXT]
+//   --match keeps the slider groups whose name contains TEXT ("tutorial phase-plane", "explorer I").
 //   --dist serves another build (e.g. an older commit's, to compare in the same minutes).
 //   --against DIR measures each slider on both builds, one after the other, `rounds` times, the first build
 //   alternating: on this machine whichever of two whole runs came second was often 2–3 ms slower at the median,
@@ -27,6 +29,7 @@ const BUDGET_MS = 16;
 const steps = Number(option("steps", 30));
 const distArg = option("dist", null);
 const only = option("only", null);
+const match = option("match", null);
 const againstArg = option("against", null);
 const rounds = againstArg ? Number(option("rounds", 2)) : 1;
 const dist = distArg ? resolve(distArg) : join(root, "dist");
@@ -63,7 +66,7 @@ const TARGETS = [
   ...["model", "recovery-rate", "coupling", "reset", "adaptation", "input", "phase-plane", "excitability"].map(
     (slug) => ({group: "tutorial", page: `/tutorial/${slug}`, name: `tutorial ${slug}`, slider: "all"})
   )
-].filter((t) => !only || t.group === only);
+].filter((t) => (!only || t.group === only) && (!match || t.name.includes(match)));
 
 /** Trace events that are one main-thread task (the name depends on the trace categories). */
 const TASKS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
