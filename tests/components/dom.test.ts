@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // showIn: a box's content changes only when what it shows changes, so a chart redrawn in place and shown again
 // is never taken out of the page. setOptions: a menu is rebuilt only when its options change. setText: text is
-// written only when it changes, into the element's one text node.
-import {describe, expect, it} from "vitest";
-import {setOptions, setText, showIn} from "../../src/components/dom.js";
+// written only when it changes, into the element's one text node. setValue and setChecked: a form control's value
+// or checked state is written only when it changes.
+import {describe, expect, it, vi} from "vitest";
+import {setChecked, setOptions, setText, setValue, showIn} from "../../src/components/dom.js";
 
 /** The mutations of `node` and everything in it that `change` made. */
 function mutationsDuring(node: Node, change: () => void): MutationRecord[] {
@@ -104,5 +105,43 @@ describe("setText", () => {
     expect(p.textContent).toBe("plain");
     setText(p, "");
     expect(p.textContent).toBe("");
+  });
+});
+
+describe("setValue and setChecked", () => {
+  it("write a menu's value only when it changes", () => {
+    const menu = document.createElement("select");
+    setOptions(menu, [
+      {value: "dc", text: "a constant current"},
+      {value: "step", text: "a step"}
+    ]);
+    const writes = vi.spyOn(HTMLSelectElement.prototype, "value", "set");
+    try {
+      setValue(menu, "dc"); // the value it already has (the first option)
+      expect(writes).toHaveBeenCalledTimes(0);
+      setValue(menu, "step");
+      expect(writes).toHaveBeenCalledTimes(1);
+      expect(menu.value).toBe("step");
+      setValue(menu, "step");
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
+  it("write a box's checked state only when it changes", () => {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    const writes = vi.spyOn(HTMLInputElement.prototype, "checked", "set");
+    try {
+      setChecked(box, false);
+      expect(writes).toHaveBeenCalledTimes(0);
+      setChecked(box, true);
+      expect(box.checked).toBe(true);
+      setChecked(box, true);
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.mockRestore();
+    }
   });
 });

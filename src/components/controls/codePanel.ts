@@ -3,7 +3,7 @@
  * this library, a Brian2 script or a PyNEST script — with Copy and Download buttons. The code is made only
  * while the panel is open, so a slider drag costs nothing while it is closed.
  */
-import {el, setOptions} from "../dom.js";
+import {el, setOptions, setValue} from "../dom.js";
 
 export type CodeTarget = "javascript" | "brian2" | "nest";
 
@@ -79,7 +79,7 @@ export function CodePanel(
       itemMenu,
       items.map((label, i) => ({value: String(i), text: label}))
     );
-    if (items.length) itemMenu.value = String(item);
+    if (items.length) setValue(itemMenu, String(item));
   }
   function show(): void {
     if (!panel.open) return;

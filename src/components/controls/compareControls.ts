@@ -23,7 +23,7 @@ import {
 import {CLASS_IDS} from "../../lib/presets/classes2003.js";
 import {FEATURE_IDS} from "../../lib/presets/features2004.js";
 import {clampToSpec, type NumberSpec, type PresetLike} from "../../state/urlState.js";
-import {el, setOptions} from "../dom.js";
+import {el, setChecked, setOptions, setText, setValue} from "../dom.js";
 import {followTypedValue, showValue, type RangeForm} from "./controls.js";
 import type {CompareStore} from "../../state/store.js";
 
@@ -146,13 +146,13 @@ export function NeuronControls(store: CompareStore, catalog: MenuCatalog): HTMLE
   });
 
   const show = (state: CompareState) => {
-    count.value = String(state.neurons.length);
+    setValue(count, String(state.neurons.length));
     slots.forEach((slot, i) => {
       const s = state.neurons[i];
       slot.box.hidden = !s;
       if (!s) return;
       remembered[i] = s;
-      if (slot.select.value !== s.kind) slot.select.value = s.kind;
+      setValue(slot.select, s.kind);
       slot.custom.hidden = s.kind !== "custom";
       (["a", "b", "c", "d"] as const).forEach((p, j) => showValue(slot.sliders[j], s[p]));
     });
@@ -187,7 +187,7 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
     });
     for (const k of ["dc", "step", "pulses"] as const) options.push({value: k, text: CHOICE_TEXT[k]});
     setOptions(select, options);
-    select.value = state.stim;
+    setValue(select, state.stim);
   };
   select.addEventListener("change", () => store.set({stim: select.value as StimulusChoice}));
 
@@ -226,10 +226,12 @@ export function StimulusControls(store: CompareStore, catalog: MenuCatalog): HTM
       showValue(form, state[key]);
     }
     const k = protocolSlot(state.stim);
-    note.textContent =
+    setText(
+      note,
       k === null
         ? "Every neuron receives this current, in the paper's units (current ÷ capacitance, mV/ms)."
-        : `Every neuron receives neuron ${k + 1}'s published current, for its published duration; its other parameters are not used.`;
+        : `Every neuron receives neuron ${k + 1}'s published current, for its published duration; its other parameters are not used.`
+    );
   };
   show(store.value);
   store.watch(show);
@@ -259,8 +261,8 @@ export function ViewControls(store: CompareStore): HTMLElement {
   const overlay = el("input", {type: "checkbox", id: "compare-overlay", checked: store.value.overlay});
   overlay.addEventListener("change", () => store.set({overlay: overlay.checked}));
   store.watch((state) => {
-    radios.forEach((r) => (r.checked = r.value === state.method));
-    overlay.checked = state.overlay;
+    radios.forEach((r) => setChecked(r, r.value === state.method));
+    setChecked(overlay, state.overlay);
   });
   return el(
     "div",

@@ -28,7 +28,7 @@ import {
   type MethodId,
   type PresetLike
 } from "../../state/urlState.js";
-import {el, setText} from "../dom.js";
+import {el, setChecked, setText} from "../dom.js";
 import type {ExplorerStore} from "../../state/store.js";
 
 /** A class preset as the controls need it (the library's CLASSES entries fit). */
@@ -501,7 +501,7 @@ export function PhaseTimeControl(store: ExplorerStore): HTMLElement {
   store.watch((state, {changed, source}) => {
     if (changed.includes("T")) build();
     else if (changed.includes("tI") && source !== slider) slider.value = state.tI ?? state.T;
-    end.checked = state.tI === null;
+    setChecked(end, state.tI === null);
   });
   return el(
     "div",
