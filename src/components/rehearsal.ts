@@ -1,7 +1,7 @@
 /**
  * A page's update rehearsed while the reader reads, so that the engine has compiled it before the first drag:
- * cold, a drag's first steps took two to four times as long as the later ones (the explorer, the tutorial's
- * phase-plane chapter).
+ * cold, a drag's first steps took two to four times as long as the later ones (the explorer, the comparison,
+ * the tutorial's phase-plane chapter).
  */
 import {idle} from "./nextTask.js";
 
