@@ -294,7 +294,10 @@ export class Polyline {
   }
 }
 
-/** Filled circles at points (x, y), as Plot's dot mark draws them; circles are reused across updates. */
+/**
+ * Circles at points (x, y), as Plot's dot mark draws them: filled, or hollow with a `stroke` (and fill "none");
+ * circles are reused across updates.
+ */
 export class Dots {
   readonly g: SVGGElement;
   private readonly circles: SVGCircleElement[] = [];
@@ -302,9 +305,13 @@ export class Dots {
 
   constructor(
     private readonly document: Document,
-    {fill, r = 3, ariaLabel = "dot"}: {fill: string; r?: number; ariaLabel?: string}
+    {fill, stroke, r = 3, ariaLabel = "dot"}: {fill: string; stroke?: string; r?: number; ariaLabel?: string}
   ) {
-    this.g = svgElement(document, "g", {"aria-label": ariaLabel, fill});
+    this.g = svgElement(document, "g", {
+      "aria-label": ariaLabel,
+      fill,
+      ...(stroke ? {stroke, "stroke-width": "1.5"} : {})
+    });
     this.r = String(r);
   }
 

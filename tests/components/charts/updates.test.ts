@@ -8,6 +8,8 @@ import {
   type InteractivePhasePlaneOptions
 } from "../../../src/components/charts/interactivePhasePlane.js";
 import {IsiChart, type IsiSeries} from "../../../src/components/charts/isiChart.js";
+import {NO_CURVE, fiChart} from "../../../src/components/charts/fiCurve.js";
+import type {FICurve, FIPoint} from "../../../lib/analysis/fICurve.js";
 import {NO_DIAGRAM, bifurcationChart} from "../../../src/components/charts/bifurcationDiagram.js";
 import {equilibriumBifurcation} from "../../../lib/analysis/bifurcationDiagram.js";
 import {PhasePlane} from "../../../src/components/charts/phasePlane.js";
@@ -373,5 +375,71 @@ describe("InteractivePhasePlane: update(trace, options)", () => {
     // The cursor sits at t = 200 ms on the new axis: the middle of the frame.
     const cursor = Number(vChart.querySelector(".ipp-cursor")?.getAttribute("x1"));
     expect(cursor).toBeCloseTo((TIME_MARGINS.marginLeft + 500 - TIME_MARGINS.marginRight) / 2, 1);
+  });
+});
+
+describe("fiChart: update(curve, options)", () => {
+  /** A sweep's points at currents I with rates rate(I) (first-ISI rate twice the rate where it fires). */
+  const points = (Is: number[], rate: (I: number) => number): FIPoint[] =>
+    Is.map((I) => ({I, rate: rate(I), countRate: rate(I), firstIsiRate: rate(I) > 0 ? 2 * rate(I) : null}) as FIPoint);
+  const grid = Array.from({length: 11}, (_, k) => k / 10);
+  const sweep = (direction: "up" | "down", pts: FIPoint[]) => ({direction, points: pts, start: "rest"});
+  const upOnly: FICurve = {
+    ...NO_CURVE,
+    up: sweep(
+      "up",
+      points(grid, (I) => (I > 0.5 ? 40 * I : 0))
+    ),
+    duration: 1500,
+    transient: 500
+  };
+  const both: FICurve = {
+    ...upOnly,
+    down: sweep(
+      "down",
+      points([...grid].reverse(), (I) => (I > 0.25 ? 40 * I : 0))
+    ),
+    hysteresis: [{from: 0.3, to: 0.5}]
+  };
+  const marks = [
+    {I: 0.45, label: "I_AH"},
+    {I: 0.6, label: "I_sn"}
+  ];
+
+  it("render(A).update(B) equals render(B), keeping the svg and the up sweep's line", () => {
+    const chart = fiChart(NO_CURVE, {width: 400});
+    chart.update(upOnly, {width: 400, marks: marks.slice(1), title: "f–I of G"});
+    expect(chart.outerHTML).toBe(fiChart(upOnly, {width: 400, marks: marks.slice(1), title: "f–I of G"}).outerHTML);
+    const svg = svgOf(chart);
+    const line = svg.querySelector("[aria-label='up sweep'] path");
+    expect(line?.getAttribute("d")).toMatch(/^M/);
+    expect(svg.querySelector("[aria-label='down sweep']")).toBeNull();
+    chart.update(both, {width: 520, marks, title: "f–I of P"});
+    expect(chart.outerHTML).toBe(fiChart(both, {width: 520, marks, title: "f–I of P"}).outerHTML);
+    expect(svgOf(chart)).toBe(svg);
+    expect(svg.querySelector("[aria-label='up sweep'] path")).toBe(line);
+    expect(svg.querySelectorAll("[aria-label=hysteresis] rect")).toHaveLength(1);
+    expect([...svg.querySelectorAll("[aria-label='marked currents'] text")].map((t) => t.textContent)).toEqual([
+      "I_AH",
+      "I_sn"
+    ]);
+    expect(svg.querySelector("[aria-label='down sweep'] path")?.getAttribute("d")).toMatch(/^M/);
+    expect(chart.querySelector(".fi-legend")?.textContent).toContain("hysteresis");
+    // Back to the up sweep alone: the down sweep, the shading, a mark and the legend's entries go.
+    chart.update(upOnly, {width: 400, marks: marks.slice(1)});
+    expect(chart.outerHTML).toBe(fiChart(upOnly, {width: 400, marks: marks.slice(1)}).outerHTML);
+    expect(svg.querySelectorAll("[aria-label=hysteresis] rect")).toHaveLength(0);
+  });
+
+  it("draws one dot per point, a hollow one per first-ISI rate, and describes both sweeps", () => {
+    const chart = fiChart(both, {width: 400});
+    const svg = svgOf(chart);
+    const up = both.up!.points;
+    const firing = up.filter((p) => p.firstIsiRate !== null).length;
+    expect(svg.querySelectorAll("g[aria-label='first-ISI rate'][fill=none] circle")).toHaveLength(firing);
+    expect(svg.querySelectorAll("circle")).toHaveLength(up.length + firing + both.down!.points.length);
+    expect(svg.getAttribute("aria-description")).toMatch(
+      /^Up sweep: I 0 → 0 Hz;.*Down sweep:.*Hysteresis from I = 0.3 to 0.5\.$/
+    );
   });
 });
