@@ -142,7 +142,9 @@ test.describe("chapter 8: excitability", () => {
     const problems = watch(page);
     await page.addInitScript(() => {
       delete (window as unknown as {Worker?: unknown}).Worker;
-      // Every progress count the page showed: a sweep cut into slices shows many, one long task only the last.
+      // Every progress count the page showed: a sweep cut into slices shows counts between its slices, one long
+      // task only the last. How many depends on the machine's speed (slices of 40 ms: about one per 40 ms of
+      // sweeping, a count only after each), so any count before the last is the test.
       const w = window as unknown as {shown: Set<string>};
       w.shown = new Set();
       new MutationObserver(() => {
@@ -157,7 +159,7 @@ test.describe("chapter 8: excitability", () => {
       "Swept on the main thread (this browser has no Web Workers)"
     );
     const shown = await page.evaluate(() => [...(window as unknown as {shown: Set<string>}).shown].map(Number));
-    expect(shown.filter((n) => n > 0 && n < 82).length).toBeGreaterThan(3);
+    expect(shown.filter((n) => n > 0 && n < 82).length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 
