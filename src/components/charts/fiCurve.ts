@@ -17,6 +17,7 @@ import {
   attr,
   frameScales,
   plotSvg,
+  round1,
   sizeSvg,
   svgElement,
   syncLayers,
@@ -214,8 +215,4 @@ export function fiChart(curve: FICurve, options: FIChartOptions): FIChartElement
   draw(curve, options);
   fig.update = draw;
   return fig;
-}
-
-function round1(v: number): number {
-  return Math.round(v * 10) / 10;
 }

@@ -243,7 +243,8 @@ export class Axes {
 /** Half the width of one character of a tick label (px, at the axes' 10-px font; digits and commas). */
 const X_LABEL_HALF_CHAR = 3.2;
 
-function round1(x: number): number {
+/** A pixel coordinate rounded to a tenth, as the charts write them. */
+export function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
